@@ -1,0 +1,13 @@
+import type { DeviceKey } from './device';
+
+/**
+ * The deterministic key of a device, from its primary identifier: the IMEI for a device with a
+ * modem, the serial number otherwise. Two desks that register the same device offline name it
+ * the same way, so their events meet on one device.
+ */
+export function deviceKeyFor(ids: { imei?: string | undefined; serial?: string | undefined }): DeviceKey | null {
+  if (ids.imei && /^\d{15}$/.test(ids.imei)) return `imei:${ids.imei}`;
+  const serial = ids.serial?.trim().toUpperCase();
+  if (serial && /^[\x20-\x7e]{1,64}$/.test(serial)) return `serial:${serial}`;
+  return null;
+}

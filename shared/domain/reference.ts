@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { deviceKindSchema } from './device';
+
+/** A forvaltning (department) that holds devices and pays the subscription. */
+export const departmentSchema = z.object({
+  id: z.string().min(1).max(16),
+  name: z.string().min(1),
+  /** Devices registered in June 2023 (seeds, table 1): a sanity figure for the reports. */
+  devicesJune2023: z.number().int().nonnegative().optional(),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const employeeSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  department: z.string().min(1),
+  email: z.string().optional(),
+});
+export type Employee = z.infer<typeof employeeSchema>;
+
+export const locationSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  type: z.enum(['warehouse', 'desk']),
+});
+export type Location = z.infer<typeof locationSchema>;
+
+export const modelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: deviceKindSchema,
+  /** The GTIN (14 digits) printed on the box, so scanning the box picks the model. */
+  gtin: z.string().regex(/^\d{14}$/).optional(),
+});
+export type Model = z.infer<typeof modelSchema>;
+
+export const referenceTables = ['departments', 'employees', 'locations', 'models'] as const;
+export type ReferenceTable = (typeof referenceTables)[number];
+
+export const referenceSchemas = {
+  departments: departmentSchema,
+  employees: employeeSchema,
+  locations: locationSchema,
+  models: modelSchema,
+} as const satisfies Record<ReferenceTable, z.ZodType>;
+
+/**
+ * The nine forvaltninger of the seeds' table 1 (devices registered in Intune, June 2023), the
+ * starting point until the central inventory provides the list.
+ */
+export const seedDepartments: readonly Department[] = [
+  { id: 'BIF', name: 'Beskæftigelses- og Integrationsforvaltningen', devicesJune2023: 2320 },
+  { id: 'BR', name: 'Borgerrådgiveren', devicesJune2023: 17 },
+  { id: 'BUF', name: 'Børne- og Ungdomsforvaltningen', devicesJune2023: 3984 },
+  { id: 'KFF', name: 'Kultur- og Fritidsforvaltningen', devicesJune2023: 1437 },
+  { id: 'SOF', name: 'Socialforvaltningen', devicesJune2023: 5995 },
+  { id: 'SUF', name: 'Sundheds- og Omsorgsforvaltningen', devicesJune2023: 2256 },
+  { id: 'TMF', name: 'Teknik- og Miljøforvaltningen', devicesJune2023: 2673 },
+  { id: 'ØKF', name: 'Økonomiforvaltningen', devicesJune2023: 3330 },
+  { id: 'IR', name: 'Intern Revision', devicesJune2023: 20 },
+];

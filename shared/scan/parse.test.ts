@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hasShared, sharedMissing, sharedPath } from '../../tests/support/shared-dir';
+import { parseScan } from './parse';
+
+interface Example {
+  raw: string;
+  kind: string;
+  value?: string;
+  svn?: string;
+  gtin?: string;
+  alternatives?: string[];
+}
+
+const examples: Example[] = hasShared
+  ? readFileSync(sharedPath('fixtures/scans/public.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim().length > 0)
+      .map((line) => JSON.parse(line) as Example)
+  : [];
+
+describe.skipIf(!hasShared)('parseScan on ../shared/fixtures/scans/public.jsonl', () => {
+  if (!hasShared) console.warn(sharedMissing);
+
+  it('has examples to check', () => {
+    expect(examples.length).toBeGreaterThan(30);
+  });
+
+  it.each(examples.map((e) => [JSON.stringify(e.raw), e] as const))('%s', (_name, example) => {
+    const result = parseScan(example.raw);
+    expect(result.kind).toBe(example.kind);
+    if (example.value !== undefined) expect(result.value).toBe(example.value);
+    for (const field of ['svn', 'gtin', 'alternatives'] as const) {
+      if (example[field] !== undefined) expect(result).toHaveProperty(field, example[field]);
+    }
+  });
+});
+
+describe('parseScan beyond the fixtures', () => {
+  it('names the check digit when an IMEI is mistyped', () => {
+    const result = parseScan('354381079141775');
+    expect(result).toMatchObject({ kind: 'invalid', reason: 'imei_check_digit' });
+    expect(result.kind === 'invalid' && result.message).toContain('should be 2');
+  });
+
+  it('keeps the IMEI slot of a label', () => {
+    expect(parseScan('IMEI 2: 352099006317065')).toMatchObject({ kind: 'imei', slot: 2 });
+  });
+
+  it('treats a labelled serial as a serial even when it is all digits', () => {
+    expect(parseScan('S/N: 354381079141775')).toEqual({ kind: 'serial', value: '354381079141775' });
+  });
+
+  it('refuses an IMEI label on something that is not an IMEI', () => {
+    expect(parseScan('IMEI: 12345')).toMatchObject({ kind: 'invalid', reason: 'imei_length' });
+  });
+
+  it('reads a 13-digit number with a wrong GTIN check digit as a serial', () => {
+    expect(parseScan('5728657070493')).toEqual({ kind: 'serial', value: '5728657070493' });
+  });
+
+  it('matches the desk asset-tag pattern before falling back to serial', () => {
+    expect(parseScan('kk004711', { assetTagPattern: /^KK\d{6}$/i })).toEqual({ kind: 'asset_tag', value: 'KK004711' });
+  });
+
+  it('refuses GS1 data with a bad GTIN check digit', () => {
+    expect(parseScan('(01)79032892184019(21)X1')).toMatchObject({ kind: 'invalid', reason: 'gtin_check_digit' });
+  });
+
+  it('never throws on arbitrary input', () => {
+    for (let i = 0; i < 2000; i++) {
+      const s = Array.from({ length: i % 70 }, (_, j) => String.fromCharCode((i * 31 + j * 17) % 140)).join('');
+      expect(() => parseScan(s)).not.toThrow();
+    }
+  });
+});
