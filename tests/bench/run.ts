@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import type { BenchPart, Figure } from './figures';
+
+/**
+ * `npm run bench [-- <name> ...]`: runs every part in `parts/` (or those whose name starts with
+ * one of the names given), prints each figure beside its same-run baseline, and merges them into
+ * `bench/results.json`.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const resultsFile = resolve(here, '../../bench/results.json');
+
+async function loadParts(): Promise<BenchPart[]> {
+  const files = readdirSync(join(here, 'parts')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+  const parts: BenchPart[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(join(here, 'parts', file)).href)) as { part: BenchPart };
+    parts.push(mod.part);
+  }
+  return parts;
+}
+
+function print(name: string, f: Figure): void {
+  const base = f.baseline !== undefined ? `  baseline ${f.baseline} ${f.unit}  ratio ${f.ratio}` : '';
+  console.log(`  ${name.padEnd(44)} ${String(f.value).padStart(12)} ${f.unit}${base}${f.note ? `  (${f.note})` : ''}`);
+}
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const parts = (await loadParts()).filter((p) => wanted.length === 0 || wanted.some((w) => p.name.startsWith(w)));
+if (parts.length === 0) {
+  console.error(`no benchmark part matches ${wanted.join(', ')}`);
+  process.exit(1);
+}
+const results: Record<string, Figure> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+for (const part of parts) {
+  console.log(`\n${part.name}`);
+  const started = performance.now();
+  const figures = await part.run();
+  for (const [name, f] of Object.entries(figures)) {
+    print(name, f);
+    results[name] = f;
+  }
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+console.log(`\nwrote ${resultsFile}`);
