@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseScan } from '../../shared/scan/parse';
+import { deviceIn } from '../../shared/testing/builders';
+import { decideScan, type DecideInput } from './decide';
+import { defaultBatchParams } from './modes';
+
+const models = [{ id: 'IP15', name: 'iPhone 15', kind: 'phone' as const, gtin: '05728657070492' }];
+
+function decide(raw: string, overrides: Partial<DecideInput> = {}) {
+  return decideScan({ mode: 'receive', params: defaultBatchParams, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models, ...overrides });
+}
+
+describe('decideScan', () => {
+  it('receives a new phone by its IMEI with the batch model', () => {
+    expect(decide('354381079141772', { params: { ...defaultBatchParams, model: 'IP15' } })).toMatchObject({
+      kind: 'record',
+      deviceKey: 'imei:354381079141772',
+      data: { kind: 'phone', imei: '354381079141772', model: 'IP15' },
+    });
+  });
+
+  it('keeps the Apple alternative of an S-prefixed serial', () => {
+    expect(decide('SFB4ATRTHMYUE', { params: { ...defaultBatchParams, kind: 'tablet' } })).toMatchObject({
+      kind: 'record',
+      deviceKey: 'serial:SFB4ATRTHMYUE',
+      data: { kind: 'tablet', serial: 'SFB4ATRTHMYUE', alternatives: ['FB4ATRTHMYUE'] },
+    });
+  });
+
+  it('picks the model from a GTIN on the box while receiving, and refuses it elsewhere', () => {
+    expect(decide('5728657070492')).toMatchObject({ kind: 'model', model: { id: 'IP15' } });
+    expect(decide('5000112637922')).toMatchObject({ kind: 'error', message: { key: 'feedback.unknownGtin' } });
+    expect(decide('5728657070492', { mode: 'prepare' })).toMatchObject({ kind: 'error', message: { key: 'feedback.gtinNotHere' } });
+  });
+
+  it('warns about a device already scanned in this batch', () => {
+    expect(decide('354381079141772', { batchKeys: new Set(['imei:354381079141772']) })).toMatchObject({ kind: 'warning', message: { key: 'feedback.duplicate' } });
+  });
+
+  it('names the wrong and the right check digit of a mistyped IMEI', () => {
+    expect(decide('354381079141775')).toEqual({ kind: 'error', message: { key: 'invalid.imei_check_digit', params: { got: '5', expected: 2 } } });
+  });
+
+  it('needs an existing device outside receive', () => {
+    expect(decide('354381079141772', { mode: 'prepare' })).toMatchObject({ kind: 'error', message: { key: 'feedback.unknownDevice' } });
+  });
+
+  it('needs the employee before a handout, the certificate before a disposal, the vendor before a repair', () => {
+    const { device } = deviceIn('ready');
+    expect(decide('354381079141772', { mode: 'handout', device })).toMatchObject({ message: { key: 'feedback.needEmployee' } });
+    expect(decide('354381079141772', { mode: 'dispose', device })).toMatchObject({ message: { key: 'feedback.needCertificate' } });
+    expect(decide('354381079141772', { mode: 'repair', device })).toMatchObject({ message: { key: 'feedback.needVendor' } });
+    const employee = { id: 'E1', name: 'Søren', department: 'BUF' };
+    expect(decide('354381079141772', { mode: 'handout', device, params: { ...defaultBatchParams, employee } })).toMatchObject({
+      kind: 'record',
+      data: { employeeId: 'E1', department: 'BUF' },
+    });
+  });
+
+  it('turns command cards into commands and modes', () => {
+    expect(decide('KVIK:DONE')).toEqual({ kind: 'command', command: 'done' });
+    expect(decide('KVIK:UNDO')).toEqual({ kind: 'command', command: 'undo' });
+    expect(decide('KVIK:MODE:HANDOUT')).toEqual({ kind: 'mode', mode: 'handout' });
+    expect(decide('KVIK:MODE:UDLEVER')).toEqual({ kind: 'mode', mode: 'handout' });
+    expect(decide('KVIK:MODE:DANCE')).toMatchObject({ kind: 'error', message: { key: 'feedback.unknownCommand' } });
+  });
+
+  it('shows a device in lookup and says when there is none', () => {
+    const { device } = deviceIn('assigned');
+    expect(decide('354381079141772', { mode: 'lookup', device })).toEqual({ kind: 'show', device });
+    expect(decide('354381079141772', { mode: 'lookup' })).toMatchObject({ kind: 'error', message: { key: 'feedback.notFound' } });
+  });
+});

@@ -1,0 +1,69 @@
+import type { Device } from '../../shared/domain/device';
+import type { DeviceEvent } from '../../shared/domain/event';
+import type { Model } from '../../shared/domain/reference';
+import { parseScan, type ParsedScan } from '../../shared/scan/parse';
+import type { KvikDb } from '../store/db';
+import { findDevice, scanIdentifiers } from '../store/lookup';
+import { recordEvent } from '../store/record';
+import { decideScan, deviceLabel, type Decision, type Message } from './decide';
+import { newEvent, type DeskContext } from './desk-context';
+import { modeEvent, type BatchParams, type Mode } from './modes';
+
+export type Tone = 'good' | 'warning' | 'error' | 'info';
+
+/** What the operator sees and hears after a scan. */
+export interface ScanOutcome {
+  tone: Tone;
+  message: Message;
+  decision: Decision;
+  event?: DeviceEvent;
+  device?: Device | null;
+}
+
+export interface ScanState {
+  mode: Mode;
+  params: BatchParams;
+  batchKeys: ReadonlySet<string>;
+  models: readonly Model[];
+  assetTagPattern?: RegExp | undefined;
+}
+
+/**
+ * One scan, start to finish: parse, find the device by any identifier, decide with the workflow's
+ * rules, and record the event (one transaction) before returning what to show. Commands, model
+ * choices and lookups come back as decisions for the screen to act on.
+ */
+export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState, raw: string, now = new Date()): Promise<ScanOutcome> {
+  const scan: ParsedScan = parseScan(raw, { assetTagPattern: state.assetTagPattern });
+  const device = await findDevice(db, scanIdentifiers(scan));
+  const decision = decideScan({ ...state, scan, device });
+  switch (decision.kind) {
+    case 'error':
+      return { tone: 'error', message: decision.message, decision };
+    case 'warning':
+      return { tone: 'warning', message: decision.message, decision };
+    case 'show':
+      return { tone: 'good', message: { key: 'feedback.found', params: { device: deviceLabel(decision.device) } }, decision, device: decision.device };
+    case 'model':
+      return { tone: 'info', message: { key: 'feedback.modelSet', params: { model: decision.model.name } }, decision };
+    case 'mode':
+    case 'command':
+      return { tone: 'info', message: { key: '' }, decision };
+    case 'record': {
+      const type = modeEvent[decision.mode];
+      const event = newEvent(ctx, type, decision.deviceKey, decision.data, now);
+      const result = await recordEvent(db, event);
+      if (!result.ok) {
+        const { refusal } = result;
+        return { tone: 'error', message: { key: `refusals.${refusal.code}`, params: { status: refusal.status } }, decision };
+      }
+      return {
+        tone: 'good',
+        message: { key: 'feedback.recorded', params: { event: type, device: decision.label } },
+        decision,
+        event,
+        device: result.device,
+      };
+    }
+  }
+}

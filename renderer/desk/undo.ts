@@ -1,0 +1,25 @@
+import { deviceSchema } from '../../shared/domain/device';
+import type { KvikDb } from '../store/db';
+import { LAST_ACTION, recordEvent, type RecordResult } from '../store/record';
+import { newEvent, type DeskContext } from './desk-context';
+
+export type UndoResult = RecordResult | { ok: false; nothing: true };
+
+/**
+ * Undoes this desk's last action by recording a correction that restores the device as it was
+ * before — never by deleting anything. Reading the last action and recording the correction
+ * happen in one transaction, so two quick undos cannot both act on the same event.
+ */
+export async function undoLastAction(db: KvikDb, ctx: DeskContext, reason: string, now = new Date()): Promise<UndoResult> {
+  return db.transaction('rw', [db.devices, db.events, db.outbox, db.settings], async () => {
+    const last = await db.settings.get(LAST_ACTION);
+    const eventId = typeof last?.value === 'string' ? last.value : null;
+    const undone = eventId ? await db.events.get(eventId) : undefined;
+    if (!undone || undone.prior === undefined) return { ok: false, nothing: true } as const;
+    // Parsing drops the store's local `identifiers` index field: the wire carries a plain Device.
+    const restore = undone.prior ? deviceSchema.parse(undone.prior) : null;
+    const event = newEvent(ctx, 'corrected', undone.deviceKey, { reason, undoes: undone.id, restore }, now);
+    return recordEvent(db, event, { undoable: false });
+  });
+}
+

@@ -1,0 +1,24 @@
+import type { ParsedScan } from '../../shared/scan/parse';
+import type { KvikDb, StoredDevice, StoredEvent } from './db';
+
+/** The identifiers a parsed scan may be stored under (its value and any alternative spellings). */
+export function scanIdentifiers(scan: ParsedScan): string[] {
+  if (scan.kind === 'invalid' || scan.kind === 'command' || scan.kind === 'gtin') return [];
+  const alternatives = scan.kind === 'serial' ? (scan.alternatives ?? []) : [];
+  return [scan.value, ...alternatives];
+}
+
+/** Finds a device by any identifier it carries (IMEI 1/2, serial, asset tag, Apple alternatives). */
+export async function findDevice(db: KvikDb, identifiers: readonly string[]): Promise<StoredDevice | undefined> {
+  if (identifiers.length === 0) return undefined;
+  return db.devices.where('identifiers').anyOf([...identifiers]).first();
+}
+
+/** A device's history, newest first. */
+export async function deviceHistory(db: KvikDb, deviceKey: string): Promise<StoredEvent[]> {
+  return db.events
+    .where('[deviceKey+at]')
+    .between([deviceKey, ''], [deviceKey, '\uffff'])
+    .reverse()
+    .toArray();
+}

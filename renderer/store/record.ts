@@ -1,0 +1,31 @@
+import { apply } from '../../shared/lifecycle/apply';
+import type { Refusal } from '../../shared/lifecycle/refusal';
+import { deviceEventSchema, type DeviceEvent } from '../../shared/domain/event';
+import { storedDevice, type KvikDb, type StoredDevice } from './db';
+
+export type RecordResult =
+  | { ok: true; event: DeviceEvent; device: StoredDevice | null; prior: StoredDevice | null }
+  | { ok: false; refusal: Refusal };
+
+/** Settings key of the last action recorded at this desk: what KVIK:UNDO reverses. */
+export const LAST_ACTION = 'lastAction';
+
+/**
+ * Records one action: the event, the device projection and the outbox entry, in ONE Dexie
+ * transaction, before the screen confirms anything. A refused or failing action writes nothing.
+ */
+export async function recordEvent(db: KvikDb, event: DeviceEvent, options: { undoable?: boolean } = {}): Promise<RecordResult> {
+  const valid = deviceEventSchema.parse(event);
+  return db.transaction('rw', [db.devices, db.events, db.outbox, db.settings], async () => {
+    const prior = (await db.devices.get(valid.deviceKey)) ?? null;
+    const result = apply(prior, valid);
+    if (!result.ok) return result;
+    const device = result.device ? storedDevice(result.device) : null;
+    if (device) await db.devices.put(device);
+    else await db.devices.delete(valid.deviceKey);
+    await db.events.add({ ...valid, prior, sync: 'pending' });
+    await db.outbox.add({ eventId: valid.id, event: valid, attempts: 0 });
+    await db.settings.put({ key: LAST_ACTION, value: options.undoable === false ? null : valid.id });
+    return { ok: true, event: valid, device, prior };
+  });
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { KvikDb } from './db';
+
+/** The desk's own settings, kept in its local store. */
+export const deskSettingsSchema = z.object({
+  deskId: z.string().trim().min(1).max(64),
+  location: z.string().optional(),
+  language: z.enum(['da', 'en']).default('da'),
+  /** Regular expression source for the municipality's asset tags, e.g. `^KK\d{6}$`. */
+  assetTagPattern: z.string().default(''),
+  sound: z.boolean().default(true),
+  /** Days in stock after which a device counts as idle in the reports. */
+  idleDays: z.number().int().min(1).max(3650).default(30),
+});
+export type DeskSettings = z.infer<typeof deskSettingsSchema>;
+
+/** Who is signed in at the desk; recorded on every event. Kept until sign-out, so a reload or a
+ * power cut does not interrupt the queue. */
+export const sessionSchema = z.object({
+  operator: z.string().trim().min(1).max(64),
+  location: z.string().min(1),
+  since: z.string(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const SETTINGS_KEY = 'desk';
+export const SESSION_KEY = 'session';
+
+export function defaultDeskId(random: () => number = Math.random): string {
+  return `desk-${Math.floor(random() * 0xffff).toString(16).padStart(4, '0')}`;
+}
+
+export async function loadSettings(db: KvikDb): Promise<DeskSettings> {
+  const row = await db.settings.get(SETTINGS_KEY);
+  const parsed = deskSettingsSchema.safeParse(row?.value ?? {});
+  if (parsed.success) return parsed.data;
+  const fresh = deskSettingsSchema.parse({ deskId: defaultDeskId() });
+  await db.settings.put({ key: SETTINGS_KEY, value: fresh });
+  return fresh;
+}
+
+export async function saveSettings(db: KvikDb, settings: DeskSettings): Promise<void> {
+  await db.settings.put({ key: SETTINGS_KEY, value: deskSettingsSchema.parse(settings) });
+}
+
+export async function loadSession(db: KvikDb): Promise<Session | null> {
+  const row = await db.settings.get(SESSION_KEY);
+  const parsed = sessionSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveSession(db: KvikDb, session: Session | null): Promise<void> {
+  if (session) await db.settings.put({ key: SESSION_KEY, value: sessionSchema.parse(session) });
+  else await db.settings.delete(SESSION_KEY);
+}
+
+/** The asset-tag pattern as a RegExp, or undefined when empty or not valid. */
+export function assetTagRegExp(pattern: string): RegExp | undefined {
+  if (!pattern.trim()) return undefined;
+  try {
+    return new RegExp(pattern, 'i');
+  } catch {
+    return undefined;
+  }
+}
