@@ -1,11 +1,36 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The web build's Content Security Policy, as a meta tag (in Electron the main process sends it as
+ * a header). Only in the build: the dev server's hot reload needs inline scripts.
+ */
+const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self' http: https:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'kvikdesk-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
+  };
+}
 
 // The renderer as a plain web app: how it runs in Chromium for end-to-end tests and development.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: { outDir: '../out/web', emptyOutDir: true },
   server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: true },
 });

@@ -1,9 +1,12 @@
 import { deviceSchema } from '../../shared/domain/device';
-import type { KvikDb } from '../store/db';
+import type { KvikDb, StoredEvent } from '../store/db';
 import { LAST_ACTION, recordEvent, type RecordResult } from '../store/record';
 import { newEvent, type DeskContext } from './desk-context';
 
-export type UndoResult = RecordResult | { ok: false; nothing: true };
+export type UndoResult =
+  | (Extract<RecordResult, { ok: true }> & { undone: StoredEvent })
+  | Extract<RecordResult, { ok: false }>
+  | { ok: false; nothing: true };
 
 /**
  * Undoes this desk's last action by recording a correction that restores the device as it was
@@ -19,7 +22,8 @@ export async function undoLastAction(db: KvikDb, ctx: DeskContext, reason: strin
     // Parsing drops the store's local `identifiers` index field: the wire carries a plain Device.
     const restore = undone.prior ? deviceSchema.parse(undone.prior) : null;
     const event = newEvent(ctx, 'corrected', undone.deviceKey, { reason, undoes: undone.id, restore }, now);
-    return recordEvent(db, event, { undoable: false });
+    const result = await recordEvent(db, event, { undoable: false });
+    return result.ok ? { ...result, undone } : result;
   });
 }
 

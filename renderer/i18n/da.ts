@@ -200,6 +200,13 @@ export const da = {
     locationTypes: { warehouse: 'Lager', desk: 'Kvikskranke' },
     invalidRow: 'Rækken er ikke gyldig: {{message}}',
   },
+  scanners: {
+    wedge: 'Tastatur-scannere (keyboard wedge) virker uden opsætning, overalt i vinduet.',
+    noneFound: 'Ingen HID-scannere (point of sale) fundet.',
+    webOnly: 'HID-scannere læses kun i skrivebordsprogrammet. Tastatur-scannere og kamera virker her.',
+    states: { open: 'Klar', error: 'Fejl', disconnected: 'Frakoblet' },
+    problems: { permission_denied: 'Ingen adgang til enheden (se udev-reglen nedenfor)', open_failed: 'Kunne ikke åbnes' },
+  },
   settings: {
     title: 'Indstillinger',
     desk: 'Skranken',

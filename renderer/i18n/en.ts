@@ -201,6 +201,13 @@ export const en: Texts<typeof da> = {
     locationTypes: { warehouse: 'Warehouse', desk: 'Service desk' },
     invalidRow: 'The row is not valid: {{message}}',
   },
+  scanners: {
+    wedge: 'Keyboard-wedge scanners work without setup, anywhere in the window.',
+    noneFound: 'No HID (point-of-sale) scanners found.',
+    webOnly: 'HID scanners are read only in the desktop app. Keyboard scanners and the camera work here.',
+    states: { open: 'Ready', error: 'Error', disconnected: 'Disconnected' },
+    problems: { permission_denied: 'No access to the device (see the udev rule below)', open_failed: 'Could not be opened' },
+  },
   settings: {
     title: 'Settings',
     desk: 'This desk',

@@ -1,0 +1,100 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Device } from '../../shared/domain/device';
+import type { ScanEvent } from '../../shared/scan/scan-event';
+import { useDesk } from '../desk/use-desk';
+import type { Platform } from '../platform/platform';
+import { DeskScreen } from '../screens/DeskScreen';
+import { LookupScreen } from '../screens/LookupScreen';
+import { ReferenceScreen } from '../screens/ReferenceScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { SignInScreen } from '../screens/SignInScreen';
+import type { KvikDb } from '../store/db';
+import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
+import { ServicesContext, type Services } from './services';
+import { TopBar, type Screen } from './TopBar';
+import { useScanInput } from './use-scan-input';
+
+interface Props {
+  db: KvikDb;
+  platform: Platform;
+  initialSettings: DeskSettings;
+  initialSession: Session | null;
+}
+
+export function App({ db, platform, initialSettings, initialSession }: Props) {
+  const { i18n } = useTranslation();
+  const [settings, setSettings] = useState(initialSettings);
+  const [session, setSession] = useState(initialSession);
+  const [screen, setScreen] = useState<Screen>('desk');
+  /** What the lookup screen shows: a scanned text to search for, or a device the desk found. */
+  const [lookup, setLookup] = useState<{ query: string; n: number }>({ query: '', n: 0 });
+
+  const services = useMemo<Services>(
+    () => ({
+      db,
+      platform,
+      settings,
+      session,
+      async updateSettings(next) {
+        await saveSettings(db, next);
+        if (next.language !== i18n.language) await i18n.changeLanguage(next.language);
+        setSettings(next);
+      },
+      async signIn(next) {
+        await saveSession(db, next);
+        setSession(next);
+      },
+      async signOut() {
+        await saveSession(db, null);
+        setSession(null);
+      },
+    }),
+    [db, platform, settings, session, i18n],
+  );
+
+  const openLookup = useCallback((device?: Device) => {
+    setScreen('lookup');
+    if (device) setLookup((l) => ({ query: device.imei ?? device.serial ?? device.key, n: l.n + 1 }));
+  }, []);
+  const desk = useDesk(services, openLookup);
+
+  // Every scan, from any scanner, lands here: the lookup screen takes it while open; anywhere else
+  // it goes to the desk's current workflow and brings the desk to the front.
+  const onScan = useCallback(
+    (scan: ScanEvent) => {
+      if (!session || !desk) return;
+      if (screen === 'lookup' && !/^kvik:/i.test(scan.raw.trim())) {
+        setLookup((l) => ({ query: scan.raw.trim(), n: l.n + 1 }));
+        return;
+      }
+      setScreen('desk');
+      void desk.handleScan(scan);
+    },
+    [screen, session, desk],
+  );
+  useScanInput(platform, onScan);
+
+  return (
+    <ServicesContext.Provider value={services}>
+      <div className="app">
+        <TopBar screen={screen} onNavigate={setScreen} />
+        <main className="content">
+          {!session ? (
+            <SignInScreen />
+          ) : !desk ? (
+            <p>{i18n.t('app.loading')}</p>
+          ) : screen === 'desk' ? (
+            <DeskScreen desk={desk} />
+          ) : screen === 'lookup' ? (
+            <LookupScreen query={lookup.query} queryN={lookup.n} />
+          ) : screen === 'reference' ? (
+            <ReferenceScreen />
+          ) : (
+            <SettingsScreen />
+          )}
+        </main>
+      </div>
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,73 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useServices } from '../app/services';
+import { formatDateTime } from '../app/format';
+import { localeOf } from '../i18n';
+import type { StoredEvent } from '../store/db';
+import { deviceHistory } from '../store/lookup';
+
+/** A device's events, newest first, each with who, where and what. */
+export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
+  const { t, i18n } = useTranslation();
+  const { db } = useServices();
+  const events = useLiveQuery(() => deviceHistory(db, deviceKey), [db, deviceKey]) ?? [];
+  return (
+    <section className="history">
+      <h2>{t('lookup.history')}</h2>
+      <table data-testid="history">
+        <thead>
+          <tr>
+            <th>{t('lookup.at')}</th>
+            <th>{t('lookup.event')}</th>
+            <th>{t('lookup.details')}</th>
+            <th>{t('lookup.operator')}</th>
+            <th>{t('lookup.desk')}</th>
+            <th>{t('lookup.sync')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id} data-event-type={event.type}>
+              <td>{formatDateTime(event.at, localeOf(i18n.language))}</td>
+              <td>{t(`events.${event.type}`)}</td>
+              <td>{details(event, t)}</td>
+              <td>{event.operator}</td>
+              <td>{event.deskId}</td>
+              <td>{t(`lookup.syncStates.${event.sync}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function details(event: StoredEvent, t: TFunction): string {
+  switch (event.type) {
+    case 'received':
+      return [t(`kinds.${event.data.kind}`), event.data.model].filter(Boolean).join(' · ');
+    case 'prepared':
+      return [event.data.wiped && t('desk.wiped'), event.data.enrolled && t('desk.enrolled')].filter(Boolean).join(' · ');
+    case 'handed_out':
+      return `${event.data.employeeId} · ${event.data.department}`;
+    case 'returned':
+      return [t(`conditions.${event.data.condition}`), event.data.reason].filter(Boolean).join(' · ');
+    case 'sent_to_repair':
+      return [event.data.vendor, event.data.ticket].filter(Boolean).join(' · ');
+    case 'repaired':
+      return t(`outcomes.${event.data.outcome}`);
+    case 'disposed':
+      return `${t(`methods.${event.data.method}`)} · ${event.data.certificate}`;
+    case 'moved':
+      return event.data.to;
+    case 'note':
+      return event.data.text;
+    case 'reported_lost':
+      return event.data.reason ?? '';
+    case 'corrected':
+      return event.data.reason;
+    case 'found':
+      return '';
+  }
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { translateMessage } from '../app/translate';
+import type { Mode } from '../desk/modes';
+import type { Feedback } from '../desk/use-desk';
+
+const icons = { good: '✓', warning: '!', error: '✗', info: 'i' } as const;
+
+/** The unmistakable result of the last scan: colour, icon and large text (the sound plays too). */
+export function FeedbackPanel({ feedback, onSuggestion }: { feedback: Feedback | null; onSuggestion: (mode: Mode) => void }) {
+  const { t } = useTranslation();
+  if (!feedback) {
+    return (
+      <div className="feedback idle" role="status" data-tone="idle">
+        <span className="feedback-text">{t('desk.scanPrompt')}</span>
+      </div>
+    );
+  }
+  const step = feedback.suggestion ? t(`modes.${feedback.suggestion}`) : null;
+  return (
+    // The key restarts the flash animation for every result, even the same text twice.
+    <div key={feedback.n} className={`feedback ${feedback.tone}`} role="status" aria-live="assertive" data-tone={feedback.tone} data-testid="feedback">
+      <span className="feedback-icon" aria-hidden>
+        {icons[feedback.tone]}
+      </span>
+      <span className="feedback-text">{translateMessage(t, feedback.message)}</span>
+      {feedback.suggestion && step && (
+        <span className="feedback-suggestion">
+          {t('desk.suggested', { step })}{' '}
+          <button type="button" onClick={() => feedback.suggestion && onSuggestion(feedback.suggestion)}>
+            {t('desk.doSuggested', { step })}
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

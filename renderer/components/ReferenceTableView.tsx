@@ -1,0 +1,155 @@
+import { useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { ReferenceTable } from '../../shared/domain/reference';
+import { parseReferenceCsv } from '../../shared/domain/reference-csv';
+import { useServices } from '../app/services';
+import { deleteReferenceRow, importReferenceRows, saveReferenceRow } from '../store/reference';
+import { formToRow, referenceFields } from './reference-fields';
+
+const ROW_HEIGHT = 36;
+
+type Notice = { tone: 'good' | 'error'; text: string; lines?: string[] };
+
+/** One reference table: a virtualised list (thousands of employees scroll smoothly), a form, CSV import. */
+export function ReferenceTableView({ table }: { table: ReferenceTable }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const fields = referenceFields[table];
+  const rows = useLiveQuery(() => db.table<Record<string, unknown>, string>(table).orderBy('id').toArray(), [db, table]) ?? [];
+  const departments = useLiveQuery(() => db.departments.orderBy('name').toArray(), [db]) ?? [];
+  const [editing, setEditing] = useState<{ id?: string; values: Record<string, string> } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+
+  const importFile = async (file: File) => {
+    const result = parseReferenceCsv(table, await file.text());
+    if (!result.ok) {
+      setNotice({ tone: 'error', text: t('reference.importFailed'), lines: result.errors.map((e) => t('reference.line', { line: e.line, message: e.message })) });
+      return;
+    }
+    const count = await importReferenceRows(db, table, result.rows);
+    setNotice({ tone: 'good', text: t('reference.importDone', { count }) });
+  };
+
+  const save = async () => {
+    if (!editing) return;
+    const problem = await saveReferenceRow(db, table, formToRow(fields, editing.values), editing.id);
+    if (problem) setNotice({ tone: 'error', text: t('reference.invalidRow', { message: problem }) });
+    else {
+      setEditing(null);
+      setNotice(null);
+    }
+  };
+
+  const cell = (row: Record<string, unknown>, name: string) => {
+    const field = fields.find((f) => f.name === name);
+    const value = row[name];
+    if (value === undefined) return '';
+    if (field?.options === 'departments') return departments.find((d) => d.id === value)?.name ?? String(value);
+    if (field?.optionsNamespace) return t(`${field.optionsNamespace}.${String(value)}`);
+    return String(value);
+  };
+
+  return (
+    <section className="reference-table" data-table={table}>
+      <div className="toolbar">
+        <span className="counter">{t('reference.count', { count: rows.length })}</span>
+        <button type="button" onClick={() => setEditing({ values: {} })}>
+          {t('reference.add')}
+        </button>
+        <label className="button">
+          {t('reference.importCsv')}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            hidden
+            data-testid={`import-${table}`}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </div>
+      {notice && (
+        <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <p>{notice.text}</p>
+          {notice.lines && (
+            <ul>
+              {notice.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {editing && (
+        <form
+          className="row-form card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {fields.map((field) => (
+            <label key={field.name} className="field">
+              {t(`reference.fields.${field.name}`)}
+              {field.type === 'select' ? (
+                <select name={field.name} required={field.required} value={editing.values[field.name] ?? ''} onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [field.name]: e.target.value } })}>
+                  <option value="" />
+                  {(field.options === 'departments' ? departments.map((d) => d.id) : (field.options ?? [])).map((option) => (
+                    <option key={option} value={option}>
+                      {field.options === 'departments' ? departments.find((d) => d.id === option)?.name : t(`${field.optionsNamespace}.${option}`)}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input name={field.name} type={field.type} required={field.required} value={editing.values[field.name] ?? ''} onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [field.name]: e.target.value } })} />
+              )}
+            </label>
+          ))}
+          <button type="submit" className="primary">
+            {t('reference.save')}
+          </button>
+          <button type="button" onClick={() => setEditing(null)}>
+            {t('reference.cancel')}
+          </button>
+        </form>
+      )}
+      <div className="grid-head" style={{ gridTemplateColumns: `repeat(${fields.length}, 1fr) 12rem` }}>
+        {fields.map((f) => (
+          <span key={f.name}>{t(`reference.fields.${f.name}`)}</span>
+        ))}
+        <span />
+      </div>
+      <div ref={scroller} className="grid-body" data-testid={`rows-${table}`}>
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const id = String(row.id);
+            return (
+              <div key={id} className="grid-row" data-row-id={id} style={{ position: 'absolute', top: item.start, height: ROW_HEIGHT, gridTemplateColumns: `repeat(${fields.length}, 1fr) 12rem` }}>
+                {fields.map((f) => (
+                  <span key={f.name}>{cell(row, f.name)}</span>
+                ))}
+                <span className="row-actions">
+                  <button type="button" onClick={() => setEditing({ id, values: Object.fromEntries(fields.map((f) => [f.name, row[f.name] === undefined ? '' : String(row[f.name])])) })}>
+                    {t('reference.edit')}
+                  </button>
+                  <button type="button" onClick={() => void deleteReferenceRow(db, table, id)}>
+                    {t('reference.delete')}
+                  </button>
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Device } from '../../shared/domain/device';
+import type { ScanEvent } from '../../shared/scan/scan-event';
+import type { Services } from '../app/services';
+import { playTone } from '../feedback/sounds';
+import type { StoredEvent } from '../store/db';
+import { assetTagRegExp } from '../store/settings';
+import { batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
+import type { Message } from './decide';
+import type { DeskContext } from './desk-context';
+import { modeForEvent, type BatchParams, type Mode } from './modes';
+import { performScan, type Tone } from './perform-scan';
+import { undoLastAction } from './undo';
+import { suggestedNextStep } from '../../shared/lifecycle/next-step';
+
+export interface Feedback {
+  tone: Tone;
+  message: Message;
+  /** Increases with every result, so the same text twice still flashes. */
+  n: number;
+  /** After a return: the step the triage suggests. */
+  suggestion?: Mode;
+}
+
+export interface Desk {
+  batch: Batch;
+  events: StoredEvent[];
+  feedback: Feedback | null;
+  lastDevice: Device | null;
+  setMode(mode: Mode): void;
+  setParams(params: Partial<BatchParams>): void;
+  handleScan(scan: ScanEvent): Promise<void>;
+  finishBatch(): Promise<void>;
+  undo(): Promise<void>;
+}
+
+/**
+ * The desk's engine: the current batch, the queue of scans (processed strictly one after another,
+ * so a fast scanner can never record the same device twice), feedback and sound.
+ */
+export function useDesk(services: Services, onLookup: (device?: Device) => void): Desk | null {
+  const { db, settings, session } = services;
+  const [batch, setBatchState] = useState<Batch | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [lastDevice, setLastDevice] = useState<Device | null>(null);
+  const batchRef = useRef<Batch | null>(null);
+  const keysRef = useRef<Set<string>>(new Set());
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const counter = useRef(0);
+
+  useEffect(() => {
+    void loadBatch(db).then((loaded) => {
+      batchRef.current = loaded;
+      setBatchState(loaded);
+    });
+  }, [db]);
+
+  const events = useLiveQuery(
+    () => (batch ? batchEvents(db, settings.deskId, batch.startedAt) : Promise.resolve([])),
+    [db, settings.deskId, batch?.startedAt],
+  );
+  const models = useLiveQuery(() => db.models.toArray(), [db]);
+
+  useEffect(() => {
+    if (events && batch) keysRef.current = batchKeys(events, batch.mode);
+  }, [events, batch]);
+
+  const setBatch = useCallback(
+    (next: Batch) => {
+      batchRef.current = next;
+      setBatchState(next);
+      void saveBatch(db, next);
+    },
+    [db],
+  );
+
+  const show = useCallback(
+    (tone: Tone, message: Message, suggestion?: Mode) => {
+      setFeedback({ tone, message, n: ++counter.current, ...(suggestion ? { suggestion } : {}) });
+      playTone(tone, settings.sound);
+    },
+    [settings.sound],
+  );
+
+  const ctx = useCallback((): DeskContext | null => {
+    if (!session) return null;
+    return { deskId: settings.deskId, operator: session.operator, location: session.location };
+  }, [session, settings.deskId]);
+
+  const setMode = useCallback(
+    (mode: Mode) => {
+      const current = batchRef.current;
+      if (!current || current.mode === mode) return;
+      keysRef.current = new Set();
+      setBatch(newBatch(mode, current.params));
+      show('info', { key: 'feedback.modeChanged', params: { mode } });
+    },
+    [setBatch, show],
+  );
+
+  const setParams = useCallback(
+    (params: Partial<BatchParams>) => {
+      const current = batchRef.current;
+      if (current) setBatch({ ...current, params: { ...current.params, ...params } });
+    },
+    [setBatch],
+  );
+
+  const finishBatch = useCallback(async () => {
+    const current = batchRef.current;
+    if (!current) return;
+    const count = keysRef.current.size;
+    keysRef.current = new Set();
+    const { employee: _employee, ...kept } = current.params;
+    setBatch(newBatch(current.mode, { ...kept, ticket: '', reason: '', certificate: '' }));
+    show('info', { key: 'feedback.batchDone', params: { count } });
+  }, [setBatch, show]);
+
+  const undo = useCallback(async () => {
+    const context = ctx();
+    if (!context) return;
+    const result = await undoLastAction(db, context, 'KVIK:UNDO');
+    if (result.ok) {
+      keysRef.current.delete(result.event.deviceKey);
+      const device = result.undone.deviceKey.replace(/^(imei|serial):/, '');
+      show('warning', { key: 'feedback.undone', params: { event: result.undone.type, device } });
+    } else if ('nothing' in result) show('warning', { key: 'feedback.nothingToUndo' });
+    else show('error', { key: `refusals.${result.refusal.code}`, params: { status: result.refusal.status } });
+  }, [ctx, db, show]);
+
+  const process = useCallback(
+    async (scan: ScanEvent) => {
+      const context = ctx();
+      const current = batchRef.current;
+      if (!context || !current) return;
+      try {
+        const outcome = await performScan(db, context, {
+          mode: current.mode,
+          params: current.params,
+          batchKeys: keysRef.current,
+          models: models ?? [],
+          assetTagPattern: assetTagRegExp(settings.assetTagPattern),
+        }, scan.raw);
+        const { decision } = outcome;
+        if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
+        if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
+        if (decision.kind === 'model') setParams({ model: decision.model.id, kind: decision.model.kind });
+        if (decision.kind === 'show') {
+          setLastDevice(decision.device);
+          onLookup(decision.device);
+        }
+        let suggestion: Mode | undefined;
+        if (decision.kind === 'record' && outcome.event) {
+          keysRef.current.add(decision.deviceKey);
+          if (outcome.device) setLastDevice(outcome.device);
+          if (outcome.event.type === 'returned') suggestion = modeForEvent[suggestedNextStep(outcome.event.data.condition)];
+        }
+        show(outcome.tone, outcome.message, suggestion);
+      } catch (error) {
+        show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
+      }
+    },
+    [ctx, db, models, settings.assetTagPattern, setMode, finishBatch, undo, setParams, show, onLookup],
+  );
+
+  const handleScan = useCallback(
+    (scan: ScanEvent) => {
+      const next = queue.current.then(() => process(scan));
+      queue.current = next.catch(() => {});
+      return next;
+    },
+    [process],
+  );
+
+  if (!batch) return null;
+  return { batch, events: events ?? [], feedback, lastDevice, setMode, setParams, handleScan, finishBatch, undo };
+}
+

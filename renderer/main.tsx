@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+import { pickPlatform } from './platform';
+import { openDb } from './store/open';
+import { loadSession, loadSettings } from './store/settings';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const db = await openDb();
+  const [settings, session] = await Promise.all([loadSettings(db), loadSession(db)]);
+  await initI18n(settings.language);
+  const platform = pickPlatform();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App db={db} platform={platform} initialSettings={settings} initialSession={session} />
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  // Before React is up there is no screen to put this on but the page itself.
+  document.body.textContent = `Kvikdesk could not start: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(error);
+});

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { BatchList } from '../components/BatchList';
+import { BatchParamsPanel } from '../components/BatchParamsPanel';
+import { FeedbackPanel } from '../components/FeedbackPanel';
+import { ManualEntry } from '../components/ManualEntry';
+import { ModeTabs } from '../components/ModeTabs';
+import type { Desk } from '../desk/use-desk';
+
+/** The desk home: pick a workflow (or scan a command card), set the batch once, scan away. */
+export function DeskScreen({ desk }: { desk: Desk }) {
+  const { t } = useTranslation();
+  const count = desk.events.filter((e) => e.type !== 'corrected').length;
+  return (
+    <div className="desk" data-mode={desk.batch.mode}>
+      <ModeTabs mode={desk.batch.mode} onChange={desk.setMode} />
+      <div className="desk-grid">
+        <section className="desk-left">
+          <BatchParamsPanel desk={desk} />
+          <FeedbackPanel feedback={desk.feedback} onSuggestion={desk.setMode} />
+          <div className="desk-actions">
+            <ManualEntry onSubmit={(raw) => void desk.handleScan({ raw, source: 'manual', at: Date.now() })} />
+            <button type="button" onClick={() => void desk.undo()}>
+              {t('desk.undo')}
+            </button>
+            <button type="button" className="primary" onClick={() => void desk.finishBatch()}>
+              {t('desk.done')}
+            </button>
+          </div>
+          <p className="hint">{t('desk.scanHint')}</p>
+        </section>
+        <section className="desk-right" aria-label={t('desk.batch')}>
+          <h2>
+            {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
+          </h2>
+          <BatchList events={desk.events} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { parseScan } from '../../shared/scan/parse';
+import { useServices } from '../app/services';
+import { DeviceCard } from '../components/DeviceCard';
+import { DeviceHistory } from '../components/DeviceHistory';
+import { assetTagRegExp } from '../store/settings';
+import { findDevice, scanIdentifiers } from '../store/lookup';
+
+/** Everything about a device and its full history, found by any identifier, scanned or typed. */
+export function LookupScreen({ query, queryN }: { query: string; queryN: number }) {
+  const { t } = useTranslation();
+  const { db, settings } = useServices();
+  const [text, setText] = useState(query);
+  useEffect(() => setText(query), [query, queryN]);
+
+  const search = text.trim();
+  const device = useLiveQuery(async () => {
+    if (!search) return null;
+    const scan = parseScan(search, { assetTagPattern: assetTagRegExp(settings.assetTagPattern) });
+    const ids = scanIdentifiers(scan);
+    return (await findDevice(db, ids.length > 0 ? ids : [search.toUpperCase()])) ?? null;
+  }, [db, search, settings.assetTagPattern]);
+
+  return (
+    <div className="lookup">
+      <h1>{t('lookup.title')}</h1>
+      <label className="field wide">
+        {t('lookup.search')}
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} data-field="lookup-search" autoComplete="off" spellCheck={false} />
+      </label>
+      {!search && <p className="hint">{t('desk.lookupHint')}</p>}
+      {search && device === null && (
+        <p className="form-error" role="alert">
+          {t('feedback.notFound', { value: search })}
+        </p>
+      )}
+      {device && (
+        <>
+          <DeviceCard device={device} />
+          <DeviceHistory deviceKey={device.key} />
+        </>
+      )}
+    </div>
+  );
+}

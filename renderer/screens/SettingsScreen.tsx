@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../shared/ipc/contract';
+import { useServices } from '../app/services';
+import { ScannerList } from '../components/ScannerList';
+import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
+
+/** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { db, platform, settings, updateSettings } = useServices();
+  const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]) ?? [];
+  const [draft, setDraft] = useState(settings);
+  const [message, setMessage] = useState<{ tone: 'good' | 'error'; text: string } | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void platform.appInfo().then(setInfo);
+  }, [platform]);
+
+  return (
+    <div className="settings">
+      <h1>{t('settings.title')}</h1>
+      <form
+        className="card"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (draft.assetTagPattern.trim() && !assetTagRegExp(draft.assetTagPattern)) {
+            setMessage({ tone: 'error', text: t('settings.assetTagInvalid') });
+            return;
+          }
+          const parsed = deskSettingsSchema.safeParse(draft);
+          if (!parsed.success) {
+            setMessage({ tone: 'error', text: parsed.error.issues.map((i) => i.message).join('; ') });
+            return;
+          }
+          await updateSettings(parsed.data);
+          setMessage({ tone: 'good', text: t('settings.saved') });
+        }}
+      >
+        <h2>{t('settings.desk')}</h2>
+        <label className="field">
+          {t('settings.deskId')}
+          <input name="deskId" value={draft.deskId} onChange={(e) => setDraft({ ...draft, deskId: e.target.value })} />
+        </label>
+        <label className="field">
+          {t('settings.location')}
+          <select name="location" value={draft.location ?? ''} onChange={(e) => setDraft({ ...draft, location: e.target.value })}>
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('settings.assetTagPattern')}
+          <input name="assetTagPattern" value={draft.assetTagPattern} placeholder="^KK\d{6}$" onChange={(e) => setDraft({ ...draft, assetTagPattern: e.target.value })} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={draft.sound} onChange={(e) => setDraft({ ...draft, sound: e.target.checked })} /> {t('settings.sound')}
+        </label>
+        {message && (
+          <p className={`notice ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('settings.save')}
+        </button>
+      </form>
+      <section className="card">
+        <h2>{t('settings.scanners')}</h2>
+        <ScannerList />
+      </section>
+      <section className="card">
+        <h2>{t('settings.app')}</h2>
+        <p className="mono">{info ? `${info.name} ${info.version} · ${info.platform}` : '…'}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { referenceSchemas, type ReferenceTable } from '../../shared/domain/reference';
+import type { z } from 'zod';
+import type { KvikDb } from './db';
+
+export type ReferenceRow<T extends ReferenceTable> = z.infer<(typeof referenceSchemas)[T]>;
+
+function table<T extends ReferenceTable>(db: KvikDb, name: T) {
+  return db.table<ReferenceRow<T>, string>(name);
+}
+
+/** Imports validated rows in one transaction: the whole file or nothing. Rows with a known id are updated. */
+export async function importReferenceRows<T extends ReferenceTable>(db: KvikDb, name: T, rows: ReferenceRow<T>[]): Promise<number> {
+  await db.transaction('rw', table(db, name), async () => {
+    await table(db, name).bulkPut(rows);
+  });
+  return rows.length;
+}
+
+/** Saves one row after checking it against the table's schema; returns the schema's complaint if any. */
+export async function saveReferenceRow<T extends ReferenceTable>(db: KvikDb, name: T, row: unknown, replacing?: string): Promise<string | null> {
+  const parsed = referenceSchemas[name].safeParse(row);
+  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  await db.transaction('rw', table(db, name), async () => {
+    if (replacing && replacing !== parsed.data.id) await table(db, name).delete(replacing);
+    await table(db, name).put(parsed.data as ReferenceRow<T>);
+  });
+  return null;
+}
+
+export async function deleteReferenceRow(db: KvikDb, name: ReferenceTable, id: string): Promise<void> {
+  await db.table(name).delete(id);
+}

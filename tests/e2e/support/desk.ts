@@ -1,0 +1,48 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * A keyboard-wedge scanner as the page sees one: real (trusted) key events a few milliseconds
+ * apart, ending in Enter, typed wherever the focus happens to be.
+ */
+export async function scan(page: Page, text: string, gapMs = 5): Promise<void> {
+  await page.keyboard.type(text, { delay: gapMs });
+  await page.keyboard.press('Enter');
+}
+
+/** Records every sound the page plays, so a test can hear the desk. */
+export async function listenForSounds(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const played: string[] = [];
+    Object.assign(window, { __sounds: played });
+    const original = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
+      played.push(this.src.replace(/^.*\//, '').replace(/-[\w-]+\.wav$/, '.wav'));
+      return original.call(this).catch(() => undefined);
+    };
+  });
+}
+
+export async function soundsPlayed(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __sounds: string[] }).__sounds.slice());
+}
+
+export async function signIn(page: Page, operator = 'MK'): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Navn eller initialer').fill(operator);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByTestId('operator')).toContainText(operator);
+}
+
+/** The feedback panel after a scan: its tone and its text. */
+export async function expectFeedback(page: Page, tone: 'good' | 'warning' | 'error' | 'info', text: string | RegExp): Promise<void> {
+  const panel = page.getByTestId('feedback');
+  await expect(panel).toHaveAttribute('data-tone', tone);
+  await expect(panel).toContainText(text);
+}
+
+export async function importCsv(page: Page, table: string, tabName: string, csv: string): Promise<void> {
+  await page.getByRole('button', { name: 'Stamdata' }).click();
+  await page.getByRole('tab', { name: tabName }).click();
+  await page.getByTestId(`import-${table}`).setInputFiles({ name: `${table}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') });
+  await expect(page.getByRole('status')).toContainText('importeret');
+}
