@@ -87,7 +87,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           ) : screen === 'desk' ? (
             <DeskScreen desk={desk} />
           ) : screen === 'lookup' ? (
-            <LookupScreen query={lookup.query} queryN={lookup.n} />
+            // A new scan remounts the screen with it as the search.
+            <LookupScreen key={lookup.n} initialQuery={lookup.query} />
           ) : screen === 'reference' ? (
             <ReferenceScreen />
           ) : (

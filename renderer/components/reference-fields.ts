@@ -42,7 +42,7 @@ export function formToRow(fields: FieldSpec[], values: Record<string, string>): 
   for (const field of fields) {
     const value = (values[field.name] ?? '').trim();
     if (!value) continue;
-    row[field.name] = field.type === 'number' ? Number(value) : field.name === 'gtin' ? value.padStart(14, '0') : value;
+    row[field.name] = field.type === 'number' ? Number(value) : value;
   }
   return row;
 }

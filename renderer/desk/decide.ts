@@ -4,7 +4,8 @@ import type { EventData } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import type { ParsedScan } from '../../shared/scan/parse';
-import { modeEvent, modeFromCommand, type BatchParams, type Mode, type RecordingMode } from './modes';
+import type { modeEvent} from './modes';
+import { modeFromCommand, type BatchParams, type Mode, type RecordingMode } from './modes';
 
 /** A translatable message: an i18n key and its parameters. */
 export interface Message {

@@ -17,6 +17,7 @@ export function playTone(tone: Tone, enabled = true): void {
   let audio = cache.get(url);
   if (!audio || !audio.paused) {
     audio = new Audio(url);
+    audio.dataset.tone = tone;
     cache.set(url, audio);
   } else {
     audio.currentTime = 0;

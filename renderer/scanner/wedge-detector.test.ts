@@ -32,6 +32,16 @@ describe('WedgeDetector: scanners', () => {
     expect(fed.verdicts[0]?.verdict.startsRun).toBe(true);
   });
 
+  it('keeps the first keys of a scan that arrived late on a busy PC (one gap up to endAfterMs)', () => {
+    // The PC stalled 45 ms after the first key; the scanner itself is steady at 5 ms.
+    const gaps = [45, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5];
+    let i = 0;
+    const fed = feedAll(scannerKeys('352099009074390', { start: 0, gap: () => gaps[i++] ?? 5, terminator: 'Enter' }));
+    expect(fed.scans.map((s) => s.raw)).toEqual(['352099009074390']);
+    expect(fed.verdicts[0]?.verdict.startsRun).toBe(true);
+    expect(fed.verdicts.slice(1).some((v) => v.verdict.startsRun)).toBe(false);
+  });
+
   it('keeps reading over many random scanner timings', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const fed = feedAll(scannerKeys('C02XK1ABJG5H', { start: 0, gap: scannerGap(seed), terminator: 'Tab' }));

@@ -140,6 +140,8 @@ export class WedgeDetector {
   private readonly options: WedgeOptions;
   private run: RunKey[] = [];
   private proven = false;
+  /** Keys at the end of the run that came within `maxKeyGapMs` of each other. */
+  private fastKeys = 0;
 
   constructor(options: Partial<WedgeOptions> = {}) {
     this.options = { ...defaultWedgeOptions, ...options };
@@ -156,8 +158,12 @@ export class WedgeDetector {
     const last = this.run.at(-1);
     const gap = last ? key.time - last.time : Number.POSITIVE_INFINITY;
     let ended: WedgeScan | undefined;
-    if (this.proven && gap > this.options.endAfterMs) ended = this.finish('timeout');
-    else if (!this.proven && gap > this.options.maxKeyGapMs) this.reset();
+    // An unproven run survives one slow gap (up to `endAfterMs`): a scanner's first keys can arrive
+    // late on a busy PC, and a person is never that fast anyway. Only a fast streak proves a scan.
+    if (gap > this.options.endAfterMs) {
+      if (this.proven) ended = this.finish('timeout');
+      else this.reset();
+    }
 
     const withScan = (verdict: Omit<KeyVerdict, 'scan'>): KeyVerdict => (ended ? { ...verdict, scan: ended } : verdict);
 
@@ -184,7 +190,8 @@ export class WedgeDetector {
 
     const startsRun = this.run.length === 0;
     this.run.push(runKey);
-    if (!this.proven && this.run.length >= this.options.minKeys) this.proven = true;
+    this.fastKeys = gap <= this.options.maxKeyGapMs ? this.fastKeys + 1 : 1;
+    if (!this.proven && this.fastKeys >= this.options.minKeys) this.proven = true;
     return withScan({ swallow: this.proven, startsRun });
   }
 
@@ -198,6 +205,7 @@ export class WedgeDetector {
   reset(): void {
     this.run = [];
     this.proven = false;
+    this.fastKeys = 0;
   }
 
   private isTerminator(key: string): key is Terminator {

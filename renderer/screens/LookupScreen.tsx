@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { parseScan } from '../../shared/scan/parse';
@@ -9,11 +9,10 @@ import { assetTagRegExp } from '../store/settings';
 import { findDevice, scanIdentifiers } from '../store/lookup';
 
 /** Everything about a device and its full history, found by any identifier, scanned or typed. */
-export function LookupScreen({ query, queryN }: { query: string; queryN: number }) {
+export function LookupScreen({ initialQuery }: { initialQuery: string }) {
   const { t } = useTranslation();
   const { db, settings } = useServices();
-  const [text, setText] = useState(query);
-  useEffect(() => setText(query), [query, queryN]);
+  const [text, setText] = useState(initialQuery);
 
   const search = text.trim();
   const device = useLiveQuery(async () => {

@@ -29,8 +29,15 @@ export const modelSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   kind: deviceKindSchema,
-  /** The GTIN (14 digits) printed on the box, so scanning the box picks the model. */
-  gtin: z.string().regex(/^\d{14}$/).optional(),
+  /**
+   * The GTIN printed on the box, so scanning the box picks the model. Stored as 14 digits, as
+   * `parseScan` gives it; an EAN-13, UPC-A or EAN-8 from a spreadsheet is padded with zeros.
+   */
+  gtin: z
+    .string()
+    .regex(/^(\d{8}|\d{12,14})$/, 'a GTIN has 8, 12, 13 or 14 digits')
+    .transform((gtin) => gtin.padStart(14, '0'))
+    .optional(),
 });
 export type Model = z.infer<typeof modelSchema>;
 

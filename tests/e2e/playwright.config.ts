@@ -1,4 +1,12 @@
+import { createHash } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
+
+/**
+ * A port of this checkout's own (several clones of the project may test side by side on one
+ * machine), or E2E_PORT.
+ */
+const port = Number(process.env.E2E_PORT ?? 4200 + (createHash('sha1').update(process.cwd()).digest().readUInt16BE(0) % 700));
+const baseURL = `http://127.0.0.1:${port}`;
 
 /**
  * End-to-end tests drive the real renderer (the web build in `out/web`, `npm run build:web` first)
@@ -15,7 +23,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL,
     viewport: { width: 1366, height: 900 },
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
@@ -27,10 +35,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --config vite.web.config.ts --host 127.0.0.1',
+    command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
     cwd: '../..',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
+    url: baseURL,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

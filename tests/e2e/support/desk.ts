@@ -1,13 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import { wedgeScan } from './wedge-scanner';
 
-/**
- * A keyboard-wedge scanner as the page sees one: real (trusted) key events a few milliseconds
- * apart, ending in Enter, typed wherever the focus happens to be.
- */
-export async function scan(page: Page, text: string, gapMs = 5): Promise<void> {
-  await page.keyboard.type(text, { delay: gapMs });
-  await page.keyboard.press('Enter');
-}
+/** A scan from a keyboard-wedge scanner (keys 5 ms apart, then Enter), wherever the focus is. */
+export const scan = (page: Page, text: string): Promise<void> => wedgeScan(page, text, 5);
 
 /** Records every sound the page plays, so a test can hear the desk. */
 export async function listenForSounds(page: Page): Promise<void> {
@@ -16,7 +11,7 @@ export async function listenForSounds(page: Page): Promise<void> {
     Object.assign(window, { __sounds: played });
     const original = HTMLMediaElement.prototype.play;
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      played.push(this.src.replace(/^.*\//, '').replace(/-[\w-]+\.wav$/, '.wav'));
+      played.push(this.dataset.tone ?? this.src);
       return original.call(this).catch(() => undefined);
     };
   });
