@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import type * as ZXingLibrary from '@zxing/library';
 import { PNG } from 'pngjs';
 import { decodeImage, type RgbaImage } from '../../../shared/scan/decode';
 import { hasShared, sharedMissing, sharedPath } from '../../support/shared-dir';
@@ -21,7 +22,8 @@ import { figure, median, type BenchPart, type Figure } from '../figures';
  * MultiFormatReader with TRY_HARDER and the same formats, one decode per image.
  */
 
-const ZXing: typeof import('@zxing/library') = createRequire(import.meta.url)('@zxing/library');
+// Its ESM entry has no named exports Node can see; require gives the real module.
+const ZXing: typeof ZXingLibrary = createRequire(import.meta.url)('@zxing/library');
 const { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } = ZXing;
 
 const folders = ['code128-1', 'code128-2', 'code128-3', 'code39-1', 'ean13-1', 'datamatrix-1', 'qrcode-1', 'falsepositives'];
@@ -58,7 +60,7 @@ const zxingWasm: Decoder = async (image) => (await decodeImage(image)).map((r) =
 
 function zxingLibraryDecoder(): Decoder {
   const reader = new MultiFormatReader();
-  const hints = new Map<import('@zxing/library').DecodeHintType, unknown>([
+  const hints = new Map<ZXingLibrary.DecodeHintType, unknown>([
     [DecodeHintType.TRY_HARDER, true],
     [
       DecodeHintType.POSSIBLE_FORMATS,
