@@ -100,7 +100,7 @@ export interface WedgeScan {
 export interface KeyVerdict {
   /** The key belongs to a proven scan: keep it from the page. */
   swallow: boolean;
-  /** The key starts a new run: what is typed from here on may turn out to be a scan. */
+  /** The key starts a new run of quick keys. */
   startsRun: boolean;
   /** A scan that this key completed (its terminator) or that ended before this key came. */
   scan?: WedgeScan;
@@ -119,6 +119,8 @@ const MODIFIERS = new Set([
   'CapsLock', 'NumLock', 'ScrollLock', 'Symbol', 'SymbolLock',
 ]);
 const GS = '\u001d';
+/** At most this many keys before a proven run are taken into it. */
+const LOOK_BACK_KEYS = 3;
 const REPLACEMENT = '\ufffd';
 
 function matches(matcher: KeyMatcher, key: WedgeKey): boolean {
@@ -140,12 +142,19 @@ export class WedgeDetector {
   private readonly options: WedgeOptions;
   private run: RunKey[] = [];
   private proven = false;
+  /**
+   * The last few characters before the current run, from runs that were not proven. A scanner's
+   * first key sometimes lags (a USB hiccup, the first packet): when the run is proven, keys just
+   * before it, each within `endAfterMs` of the next, were the scanner's too. A person cannot type
+   * and then pull a scanner's trigger within that time.
+   */
+  private before: RunKey[] = [];
 
   constructor(options: Partial<WedgeOptions> = {}) {
     this.options = { ...defaultWedgeOptions, ...options };
   }
 
-  /** Keys typed so far in the current run (for the adapter's timer). */
+  /** A run is under way (for the adapter's timer). */
   get pending(): boolean {
     return this.run.length > 0;
   }
@@ -157,7 +166,7 @@ export class WedgeDetector {
     const gap = last ? key.time - last.time : Number.POSITIVE_INFINITY;
     let ended: WedgeScan | undefined;
     if (this.proven && gap > this.options.endAfterMs) ended = this.finish('timeout');
-    else if (!this.proven && gap > this.options.maxKeyGapMs) this.reset();
+    else if (!this.proven && gap > this.options.maxKeyGapMs) this.retire();
 
     const withScan = (verdict: Omit<KeyVerdict, 'scan'>): KeyVerdict => (ended ? { ...verdict, scan: ended } : verdict);
 
@@ -184,7 +193,7 @@ export class WedgeDetector {
 
     const startsRun = this.run.length === 0;
     this.run.push(runKey);
-    if (!this.proven && this.run.length >= this.options.minKeys) this.proven = true;
+    if (!this.proven && this.run.length >= this.options.minKeys) this.prove();
     return withScan({ swallow: this.proven, startsRun });
   }
 
@@ -198,6 +207,25 @@ export class WedgeDetector {
   reset(): void {
     this.run = [];
     this.proven = false;
+    this.before = [];
+  }
+
+  /** A run that was not a scan: keep its last characters in case a scan's lagging start is among them. */
+  private retire(): void {
+    this.before = [...this.before, ...this.run].slice(-LOOK_BACK_KEYS);
+    this.run = [];
+  }
+
+  private prove(): void {
+    this.proven = true;
+    let first = this.run[0];
+    for (let i = this.before.length - 1; i >= 0 && first; i--) {
+      const earlier = this.before[i];
+      if (!earlier || first.time - earlier.time > this.options.endAfterMs) break;
+      this.run.unshift(earlier);
+      first = earlier;
+    }
+    this.before = [];
   }
 
   private isTerminator(key: string): key is Terminator {
