@@ -113,6 +113,17 @@ describe('installKeyboardWedge', () => {
     expect(searches.at(-1)).toBe('ipad');
   });
 
+  it('takes a lagging first key of a scan out of the field as well', () => {
+    input().focus();
+    typeAll(personKeys('ipad', 0, seeded(2)));
+    const gaps = [40, 5, 5, 5, 5, 5, 5, 5, 5, 5];
+    let i = 0;
+    typeAll(scannerKeys('R58N91ABCDE', { start: 2000, gap: () => gaps[i++] ?? 5, terminator: 'Enter' }));
+    expect(scans.map((s) => s.scan.raw)).toEqual(['R58N91ABCDE']);
+    expect(input().value).toBe('ipad');
+    expect(submits).toEqual([]);
+  });
+
   it('leaves normal typing in fields alone, Enter included', () => {
     input().focus();
     const events = typeAll(personKeys('find 3569\n', 0, seeded(4)));

@@ -27,6 +27,9 @@ interface FieldSnapshot {
   selectionEnd: number | null;
 }
 
+/** Snapshots kept: a scan's own keys before it is proven, plus the lagging keys it may take in. */
+const MAX_SNAPSHOTS = 32;
+
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'number', 'password', 'tel', 'url']);
 
 // Tag names rather than instanceof: the window handed in may be another realm's (an iframe).
@@ -71,12 +74,16 @@ function restore(snapshot: FieldSnapshot): void {
 export function installKeyboardWedge(win: Window, options: KeyboardWedgeOptions, onScan: WedgeScanListener): () => void {
   const detector = new WedgeDetector(options);
   const endAfterMs = options.endAfterMs ?? 60;
-  let snapshot: FieldSnapshot | null = null;
+  // The focused field as it was before each recent key: a scan is undone back to the state
+  // before its first key, which may be a few keys back (the detector can take a lagging first
+  // key into the scan after the fact).
+  let snapshots: Array<{ time: number; snapshot: FieldSnapshot | null }> = [];
   let timer: ReturnType<Window['setTimeout']> | undefined;
 
   const deliver = (details: WedgeScan): void => {
-    if (snapshot) restore(snapshot);
-    snapshot = null;
+    const before = snapshots.find((s) => s.time >= details.startedAt)?.snapshot;
+    if (before) restore(before);
+    snapshots = [];
     const parsed = scanEventSchema.safeParse({ raw: details.raw, source: 'wedge', at: Date.now() });
     // A burst too long to be any barcode (the schema caps raw) is dropped, not thrown at the page.
     if (parsed.success) onScan(parsed.data, details);
@@ -86,15 +93,17 @@ export function installKeyboardWedge(win: Window, options: KeyboardWedgeOptions,
     timer = undefined;
     const scan = detector.flush();
     if (scan) deliver(scan);
-    snapshot = null;
+    snapshots = [];
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.isComposing) {
       detector.reset();
-      snapshot = null;
+      snapshots = [];
       return;
     }
+    const entry = { time: event.timeStamp, snapshot: snapshotOf(win) };
+    snapshots = [...snapshots.slice(-(MAX_SNAPSHOTS - 1)), entry];
     const verdict = detector.feed({
       key: event.key,
       code: event.code,
@@ -104,9 +113,15 @@ export function installKeyboardWedge(win: Window, options: KeyboardWedgeOptions,
       time: event.timeStamp,
       repeat: event.repeat,
     });
-    if (verdict.scan) deliver(verdict.scan);
-    if (verdict.startsRun) snapshot = snapshotOf(win);
+    if (verdict.scan) {
+      deliver(verdict.scan);
+      // The scan ended before this key (it had no terminator): this key starts afresh, from the
+      // field as restored.
+      if (verdict.scan.ending === 'timeout') snapshots = [{ time: event.timeStamp, snapshot: snapshotOf(win) }];
+    }
     if (verdict.swallow) {
+      // A swallowed key changes nothing in the field: its snapshot is not needed.
+      snapshots = snapshots.filter((s) => s !== entry);
       event.preventDefault();
       event.stopImmediatePropagation();
     }
@@ -119,6 +134,6 @@ export function installKeyboardWedge(win: Window, options: KeyboardWedgeOptions,
     win.removeEventListener('keydown', onKeyDown, { capture: true });
     if (timer !== undefined) win.clearTimeout(timer);
     detector.reset();
-    snapshot = null;
+    snapshots = [];
   };
 }

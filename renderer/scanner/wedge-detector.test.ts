@@ -75,6 +75,27 @@ describe('WedgeDetector: scanners', () => {
     expect(fed.scans.map((s) => s.raw)).toEqual(['123456789']);
   });
 
+  it('keeps a scan whole when its first key lags behind (a slow first gap)', () => {
+    const person = personKeys('ipad', 0, seeded(5));
+    const last = person.at(-1)?.time ?? 0;
+    const gaps = [40, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5];
+    let i = 0;
+    const scanner = scannerKeys('356938035643809', { start: last + 95, gap: () => gaps[i++] ?? 5, terminator: 'Enter' });
+    const fed = feedAll([...person, ...scanner]);
+    expect(fed.scans).toMatchObject([{ raw: '356938035643809', startedAt: last + 95, keys: 15 }]);
+    // The person's "ipad" is not taken in: it ended 95 ms before the scan.
+    expect(swallowed(fed)).not.toContain('d');
+  });
+
+  it('takes in at most the keys just before a scan that are each within endAfterMs of the next', () => {
+    const keys = scannerKeys('AB', { start: 0, gap: () => 50, terminator: null });
+    const scan = scannerKeys('C0123456', { start: 150, gap: () => 5, terminator: 'Enter' });
+    // "B" came 100 ms before the scan: a person's key, not the scanner's.
+    expect(feedAll([...keys, ...scan]).scans.map((s) => s.raw)).toEqual(['C0123456']);
+    const close = scannerKeys('C0123456', { start: 100, gap: () => 5, terminator: 'Enter' });
+    expect(feedAll([...keys, ...close]).scans.map((s) => s.raw)).toEqual(['ABC0123456']);
+  });
+
   it('uses only the terminators configured', () => {
     const options = { terminators: ['Tab'] as const };
     const byTab = feedAll(scannerKeys('ABCD1234', { start: 0, gap: () => 5, terminator: 'Tab' }), options);
