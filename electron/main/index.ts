@@ -1,0 +1,81 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { appInfoHandlers } from './app-info';
+import { createAppProtocolHandler, appSchemePrivileges } from './app-protocol';
+import { appScheme, rendererLocation } from './app-url';
+import { contentSecurityPolicy } from './csp';
+import { createEventSender } from './events';
+import { registerInvokeHandlers } from './ipc';
+import { printingHandlers } from './printing';
+import { forwardScannerEvents, noScannerService, scannerHandlers, type ScannerService } from './scanners';
+import { createSecretStore, secretHandlers, systemCipher } from './secrets';
+import { hardenContents, hardenSession } from './security';
+import { createMainWindow, focusWindow } from './window';
+
+// Everything here runs before `ready`: a privileged scheme, the name behind the user-data folder.
+app.setName('Kvikdesk');
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+// Tests and a second desk on one machine point this elsewhere.
+if (process.env['KVIKDESK_USER_DATA']) app.setPath('userData', process.env['KVIKDESK_USER_DATA']);
+
+const location = rendererLocation(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
+const csp = contentSecurityPolicy({ dev: location.dev });
+// Raw HID scanners: electron/hid/ provides the real service; until then, and wherever node-hid
+// cannot load, the desk runs with keyboard-wedge and camera scanning only.
+const scanners: ScannerService = noScannerService;
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, location.base));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void scanners.stop());
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('main: could not start', error);
+    app.exit(1);
+  });
+}
+
+function start(): void {
+  hardenSession(session.defaultSession, location.base);
+  protocol.handle(appScheme, createAppProtocolHandler({ rootDir: join(import.meta.dirname, '../renderer'), csp }));
+  if (location.dev) {
+    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${location.base}*`] }, (details, callback) =>
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }),
+    );
+  }
+
+  const secrets = createSecretStore({
+    filePath: join(app.getPath('userData'), 'secrets.json'),
+    cipher: () => systemCipher(safeStorage, process.platform),
+  });
+  registerInvokeHandlers(
+    ipcMain,
+    {
+      ...appInfoHandlers(app, process.platform, process.versions),
+      ...scannerHandlers(scanners),
+      ...printingHandlers<IpcMainInvokeEvent, WebContents>({
+        showSaveDialog: (page, options) => {
+          const owner = BrowserWindow.fromWebContents(page);
+          return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+        },
+        writeFile: (path, data) => writeFile(path, data),
+        defaultDirectory: () => app.getPath('documents'),
+      }),
+      ...secretHandlers(secrets),
+    },
+    { appBase: location.base, isOwnWebContents: (id) => mainWindow?.webContents.id === id },
+  );
+
+  const send = createEventSender(() => mainWindow?.webContents ?? null);
+  forwardScannerEvents(scanners, send);
+  scanners.start();
+
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), location);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
