@@ -13,14 +13,15 @@ import { createSecretStore, secretHandlers, systemCipher } from './secrets';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow, focusWindow } from './window';
 
-// Everything here runs before `ready`: a privileged scheme, the name behind the user-data folder.
+// Everything up to whenReady runs before `ready`, as registering a privileged scheme must.
+// The display name (app:info, dialogs) is the product's, in development too.
 app.setName('Kvikdesk');
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 // Tests and a second desk on one machine point this elsewhere.
 if (process.env['KVIKDESK_USER_DATA']) app.setPath('userData', process.env['KVIKDESK_USER_DATA']);
 
-const location = rendererLocation(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
-const csp = contentSecurityPolicy({ dev: location.dev });
+const renderer = rendererLocation(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
+const csp = contentSecurityPolicy({ dev: renderer.dev });
 // Raw HID scanners: electron/hid/ provides the real service; until then, and wherever node-hid
 // cannot load, the desk runs with keyboard-wedge and camera scanning only.
 const scanners: ScannerService = noScannerService;
@@ -30,20 +31,23 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => focusWindow(mainWindow));
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, location.base));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, renderer.base));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void scanners.stop());
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('main: could not start', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('main: could not start', error);
+      app.exit(1);
+    });
 }
 
 function start(): void {
-  hardenSession(session.defaultSession, location.base);
+  hardenSession(session.defaultSession, renderer.base);
   protocol.handle(appScheme, createAppProtocolHandler({ rootDir: join(import.meta.dirname, '../renderer'), csp }));
-  if (location.dev) {
-    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${location.base}*`] }, (details, callback) =>
+  if (renderer.dev) {
+    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${renderer.base}*`] }, (details, callback) =>
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }),
     );
   }
@@ -67,14 +71,14 @@ function start(): void {
       }),
       ...secretHandlers(secrets),
     },
-    { appBase: location.base, isOwnWebContents: (id) => mainWindow?.webContents.id === id },
+    { appBase: renderer.base, isOwnWebContents: (id) => mainWindow?.webContents.id === id },
   );
 
   const send = createEventSender(() => mainWindow?.webContents ?? null);
   forwardScannerEvents(scanners, send);
   scanners.start();
 
-  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), location);
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), renderer);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
