@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy, withCspHeader } from './csp';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -31,5 +31,16 @@ describe('contentSecurityPolicy', () => {
     expect(dev.get('script-src')).toEqual([...(prod.get('script-src') ?? []), "'unsafe-inline'"]);
     expect(dev.get('connect-src')).toEqual([...(prod.get('connect-src') ?? []), 'ws:']);
     expect(dev.get('default-src')).toEqual(prod.get('default-src'));
+  });
+});
+
+describe('withCspHeader', () => {
+  it('adds the policy to the dev server responses and keeps their headers', () => {
+    expect(withCspHeader(true, { 'Content-Type': ['text/html'] }, 'P')).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ['P'] });
+    expect(withCspHeader(true, undefined, 'P')).toEqual({ 'Content-Security-Policy': ['P'] });
+  });
+
+  it('leaves responses from elsewhere alone', () => {
+    expect(withCspHeader(false, { 'Content-Type': ['application/json'] }, 'P')).toBeNull();
   });
 });

@@ -38,3 +38,16 @@ export function contentSecurityPolicy(options: { dev: boolean } = { dev: false }
     })
     .join('; ');
 }
+
+/**
+ * Development only (`webRequest.onHeadersReceived`): the dev server's responses with the policy
+ * added, or `null` for responses from anywhere else (the sync server, say), which are left alone.
+ */
+export function withCspHeader(
+  isFromApp: boolean,
+  headers: Record<string, string[]> | undefined,
+  policy: string,
+): Record<string, string[]> | null {
+  if (!isFromApp) return null;
+  return { ...headers, 'Content-Security-Policy': [policy] };
+}

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { appInfoHandlers } from './app-info';
 import { createAppProtocolHandler, appSchemePrivileges } from './app-protocol';
-import { appScheme, rendererLocation } from './app-url';
-import { contentSecurityPolicy } from './csp';
+import { appScheme, isAppUrl, rendererLocation } from './app-url';
+import { contentSecurityPolicy, withCspHeader } from './csp';
 import { createEventSender } from './events';
 import { registerInvokeHandlers } from './ipc';
 import { printingHandlers } from './printing';
@@ -47,9 +47,10 @@ function start(): void {
   hardenSession(session.defaultSession, renderer.base);
   protocol.handle(appScheme, createAppProtocolHandler({ rootDir: join(import.meta.dirname, '../renderer'), csp }));
   if (renderer.dev) {
-    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${renderer.base}*`] }, (details, callback) =>
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }),
-    );
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      const responseHeaders = withCspHeader(isAppUrl(details.url, renderer.base), details.responseHeaders, csp);
+      callback(responseHeaders ? { responseHeaders } : {});
+    });
   }
 
   const secrets = createSecretStore({
