@@ -11,14 +11,18 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // node-hid is a native addon: it must stay a runtime require, never bundled.
-      externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // Bundle the main process's npm dependencies (zod) so the packaged app needs none in
+      // node_modules at run time except node-hid: a native addon, which must stay a runtime
+      // require, never bundled.
+      externalizeDeps: false,
+      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') }, external: ['node-hid'] },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron` (and a few built-ins): bundle everything else.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
         // A sandboxed preload cannot load ES modules.

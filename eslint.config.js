@@ -10,13 +10,15 @@ const boundaries = {
   'shared/**': {
     patterns: [
       { group: nodeBuiltins, message: 'shared/ is pure: no Node APIs.' },
-      { group: ['electron', 'dexie', 'dexie-*', 'react', 'react-*', 'fastify', 'pg', '@electric-sql/*', 'node-hid'], message: 'shared/ is pure: no platform libraries.' },
+      // Bare package names by regex: a gitignore-style group would also match a local ./electron.ts.
+      { regex: '^(electron|dexie(-.*)?|react(-.*)?|fastify|pg|@electric-sql/.*|node-hid)$', message: 'shared/ is pure: no platform libraries.' },
       { group: ['**/renderer/**', '**/electron/**', '**/server/**', '**/tests/**'], message: 'shared/ imports nothing outside shared/.' },
     ],
   },
   'renderer/**': {
     patterns: [
-      { group: ['electron', 'node-hid', 'fastify', 'pg', ...nodeBuiltins], message: 'The renderer runs in a sandbox: web APIs and the Platform interface only.' },
+      { regex: '^(electron|node-hid|fastify|pg)$', message: 'The renderer runs in a sandbox: web APIs and the Platform interface only.' },
+      { group: nodeBuiltins, message: 'The renderer runs in a sandbox: web APIs and the Platform interface only.' },
       { group: ['**/electron/**', '**/server/**'], message: 'The renderer talks to Electron through Platform, to the server over HTTP.' },
     ],
   },
@@ -24,7 +26,10 @@ const boundaries = {
     patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'The main process shares only shared/ with the renderer.' }],
   },
   'server/**': {
-    patterns: [{ group: ['**/renderer/**', '**/electron/**', 'electron'], message: 'The server shares only shared/ with the desk.' }],
+    patterns: [
+      { group: ['**/renderer/**', '**/electron/**'], message: 'The server shares only shared/ with the desk.' },
+      { regex: '^electron$', message: 'The server shares only shared/ with the desk.' },
+    ],
   },
 };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Device } from '../../shared/domain/device';
-import type { ScanEvent } from '../../shared/scan/scan-event';
+import { scanText, type ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
 import { playTone } from '../feedback/sounds';
 import type { StoredEvent } from '../store/db';
@@ -141,7 +141,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
           batchKeys: keysRef.current,
           models: models ?? [],
           assetTagPattern: assetTagRegExp(settings.assetTagPattern),
-        }, scan.raw);
+        }, scanText(scan));
         const { decision } = outcome;
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();

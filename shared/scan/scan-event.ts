@@ -17,3 +17,11 @@ export const scanEventSchema = z.object({
   at: z.number(),
 });
 export type ScanEvent = z.infer<typeof scanEventSchema>;
+
+/**
+ * The text to parse: a HID scanner reports the AIM identifier apart from the data, and parseScan
+ * needs it in front to recognise GS1 element strings.
+ */
+export function scanText(scan: Pick<ScanEvent, 'raw' | 'symbology'>): string {
+  return scan.symbology && !scan.raw.startsWith(']') ? scan.symbology + scan.raw : scan.raw;
+}

@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Page } from 'playwright-core';
 
 /**
  * A keyboard-wedge scanner for end-to-end tests, exact to the millisecond on any machine: each key

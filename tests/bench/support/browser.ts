@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** The web build served locally, as the end-to-end tests see it (built first when missing). */
+export async function serveWebBuild(rebuild = true): Promise<{ url: string; close(): Promise<void> }> {
+  if (rebuild || !existsSync(resolve(root, 'out/web/index.html')))
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const server: PreviewServer = await preview({
+    root: resolve(root, 'renderer'),
+    configFile: resolve(root, 'vite.web.config.ts'),
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the preview server has no address');
+  return { url, close: () => server.close() };
+}
+
+/**
+ * tsx (esbuild, keepNames) wraps named functions in `__name(...)`; functions handed to
+ * `page.evaluate` take those calls into the page, which must then know `__name`.
+ */
+export const tsxEvaluateShim = { content: 'globalThis.__name = (fn) => fn;' };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
