@@ -1,7 +1,5 @@
 import type { Database } from './database';
 import { migrate } from './migrate';
-import { openPglite } from './pglite';
-import { openPostgres } from './postgres';
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; schema?: string }
@@ -9,7 +7,11 @@ export type DatabaseConfig =
 
 /** Opens the configured database and migrates it: the server's one way in. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const db = config.kind === 'postgres' ? await openPostgres(config) : await openPglite(config);
+  // Loaded on demand: a PostgreSQL server never pays for PGlite's WebAssembly, nor PGlite for pg.
+  const db =
+    config.kind === 'postgres'
+      ? await (await import('./postgres')).openPostgres(config)
+      : await (await import('./pglite')).openPglite(config);
   try {
     await migrate(db);
   } catch (error) {

@@ -79,6 +79,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         throw translate(error);
       }
       let failure: unknown;
+      // A checked-out client whose connection drops emits 'error' (besides failing its query);
+      // unheard, that event would crash the process. Heard, it marks the client broken.
+      const onError = (error: Error) => {
+        failure ??= error;
+      };
+      client.on('error', onError);
       try {
         const tx = queryable(client);
         await tx.exec('BEGIN');
@@ -91,6 +97,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         throw translate(error);
       } finally {
         // A client whose connection broke must not go back to the pool.
+        client.off('error', onError);
         const broken = failure instanceof DatabaseUnavailableError || isConnectionError(failure);
         client.release(broken ? true : undefined);
       }

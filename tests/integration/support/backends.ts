@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../../../server/db/database';
 import { openDatabase } from '../../../server/db/open';
@@ -64,3 +67,33 @@ export const backends: Backend[] = [
 ];
 
 if (!postgresUrl) console.warn(postgresMissing);
+
+/** Data a child server process opens: a PGlite directory, or a PostgreSQL schema. */
+export interface ChildBackend {
+  name: 'pglite' | 'postgres';
+  prepare(): Promise<{ env: Record<string, string>; dataDir?: string; dispose(): Promise<void> }>;
+}
+
+const pgliteDir: ChildBackend = {
+  name: 'pglite',
+  async prepare() {
+    const root = await mkdtemp(join(tmpdir(), 'kvikdesk-it-'));
+    const dataDir = join(root, 'pglite');
+    return { env: { PGLITE_DIR: dataDir }, dataDir, dispose: () => rm(root, { recursive: true, force: true }) };
+  },
+};
+
+export const childBackends: ChildBackend[] = [
+  pgliteDir,
+  ...(postgresUrl
+    ? [
+        {
+          name: 'postgres',
+          async prepare() {
+            const schema = freshSchemaName('itc');
+            return { env: { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema }, dispose: () => dropSchema(postgresUrl, schema) };
+          },
+        } satisfies ChildBackend,
+      ]
+    : []),
+];
