@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema, healthResponseSchema, syncPaths } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/app';
 import { parseDeskTokens } from '../../server/auth/tokens';
-import { openPostgresSchema, freshSchemaName, postgresMissing, postgresUrl, type OpenedDatabase } from './support/backends';
+import { freshSchemaName, openPostgresSchema, postgresUrl, type OpenedDatabase } from './support/backends';
 import { apiClient } from './support/client';
 import { batchFor } from './support/events';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
@@ -107,5 +107,3 @@ describe.skipIf(!postgresUrl)('the database unavailable (PostgreSQL behind a pro
     throw new Error('the push never reached the head lock');
   }
 });
-
-if (!postgresUrl) console.warn(postgresMissing);

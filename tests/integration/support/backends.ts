@@ -66,7 +66,8 @@ export const backends: Backend[] = [
   ...(postgresUrl ? [{ name: 'postgres', open: () => openPostgresSchema(postgresUrl) } satisfies Backend] : []),
 ];
 
-if (!postgresUrl) console.warn(postgresMissing);
+// Said out loud once per test file, so a run without PostgreSQL does not look like a full one.
+if (!postgresUrl && process.env.VITEST) console.warn(postgresMissing);
 
 /** Data a child server process opens: a PGlite directory, or a PostgreSQL schema. */
 export interface ChildBackend {
