@@ -40,8 +40,6 @@ export async function serve(config: ServerConfig): Promise<void> {
     await db.close();
     throw error;
   }
-  app.log.info(
-    { database: describeDatabase(config.database), devTokens: devTokens.size },
-    'central inventory ready',
-  );
+  if (devTokens.size > 0) app.log.warn({ desks: [...devTokens.values()] }, 'DESK_TOKENS is set: development tokens are accepted');
+  app.log.info({ database: describeDatabase(config.database) }, 'central inventory ready');
 }

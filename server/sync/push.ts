@@ -10,6 +10,8 @@ interface Stored {
   status: StoredStatus;
   reason?: string;
   reasonCode?: string;
+  /** Stored by this push (answered accepted/conflict), not found from before (duplicate). */
+  fresh: boolean;
 }
 
 interface NewRow extends Stored {
@@ -38,14 +40,14 @@ export async function storePush(db: Database, deskId: string, elements: readonly
     const key = id.toLowerCase();
     const entry = stored.get(key);
     if (!entry) throw new Error(`push lost track of event ${id}`);
-    const first = 'fresh' in entry && !answered.has(key);
+    const first = entry.fresh && !answered.has(key);
     answered.add(key);
-    if (first) return fresh(id, entry);
+    if (first) return firstAnswer(id, entry);
     return { id, status: 'duplicate', seq: entry.seq, stored: entry.status, reason: entry.reason, reasonCode: entry.reasonCode };
   });
 }
 
-function fresh(id: string, entry: Stored): PushResult {
+function firstAnswer(id: string, entry: Stored): PushResult {
   if (entry.status === 'accepted') return { id, status: 'accepted', seq: entry.seq };
   return { id, status: 'conflict', seq: entry.seq, reason: entry.reason ?? '', reasonCode: entry.reasonCode ?? '' };
 }
@@ -53,17 +55,17 @@ function fresh(id: string, entry: Stored): PushResult {
 /**
  * The transaction. Locking `sync_head` first serialises pushes (see migration 001): the ids and
  * devices read below cannot change under us, and `seq`s commit in order.
- * Returns, per lower-cased event id, how it is stored; `fresh` marks the first storing.
+ * Returns, per lower-cased event id, how it is stored.
  */
 async function appendToLog(
   tx: Queryable,
   valid: ReadonlyArray<{ raw: unknown; event: DeviceEvent }>,
-): Promise<Map<string, Stored | (Stored & { fresh: true })>> {
+): Promise<Map<string, Stored>> {
   const [headRow] = await tx.query('SELECT seq FROM sync_head FOR UPDATE');
   let head = toSeq(headRow?.seq);
 
   const ids = [...new Set(valid.map(({ event }) => event.id.toLowerCase()))];
-  const known = new Map<string, Stored | (Stored & { fresh: true })>();
+  const known = new Map<string, Stored>();
   for (const row of await tx.query(
     'SELECT id, seq, status, reason, reason_code FROM events WHERE id = ANY($1::uuid[])',
     [ids],
@@ -73,6 +75,7 @@ async function appendToLog(
       status: toStoredStatus(row.status),
       reason: optionalText(row.reason),
       reasonCode: optionalText(row.reason_code),
+      fresh: false,
     });
 
   const keys = [...new Set(valid.map(({ event }) => event.deviceKey))];
@@ -89,13 +92,13 @@ async function appendToLog(
     head += 1;
     const entry: Stored =
       decision.status === 'accepted'
-        ? { seq: head, status: 'accepted' }
-        : { seq: head, status: 'conflict', reason: decision.reason, reasonCode: decision.reasonCode };
+        ? { seq: head, status: 'accepted', fresh: true }
+        : { seq: head, status: 'conflict', reason: decision.reason, reasonCode: decision.reasonCode, fresh: true };
     if (decision.status === 'accepted') {
       devices.set(event.deviceKey, decision.device);
       touched.set(event.deviceKey, { seq: head, device: decision.device });
     }
-    known.set(id, { ...entry, fresh: true });
+    known.set(id, entry);
     rows.push({ ...entry, event, raw });
   }
   if (rows.length === 0) return known;

@@ -95,11 +95,11 @@ describe.skipIf(!postgresUrl)('the database unavailable (PostgreSQL behind a pro
     expect(await head()).toBe(start + 50);
   });
 
-  /** Until a server connection waits for the head lock the test holds. */
+  /** Until a server connection waits for the head lock the test's own session holds. */
   async function waitForLockWaiter(): Promise<void> {
     for (let i = 0; i < 200; i++) {
       const { rows } = await direct.query(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'kvikdesk-server' AND wait_event_type = 'Lock'",
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'kvikdesk-server' AND pg_backend_pid() = ANY(pg_blocking_pids(pid))",
       );
       if ((rows[0]?.n ?? 0) > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
