@@ -1,0 +1,8 @@
+import { migration as eventLog } from './001-event-log';
+import { migration as deskTokens } from './002-desk-tokens';
+import { migration as referenceData } from './003-reference-data';
+import { migration as seedDepartments } from './004-seed-departments';
+import type { Migration } from './migration';
+
+/** Every migration, in order. A new one gets the next number and goes at the end; none is ever edited. */
+export const migrations: readonly Migration[] = [eventLog, deskTokens, referenceData, seedDepartments];

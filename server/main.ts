@@ -1,0 +1,36 @@
+import { describeDatabase, readConfig } from './config';
+import { deskCommand } from './cli/desk';
+import { importCommand } from './cli/import';
+import { serve } from './cli/serve';
+import { openDatabase } from './db/open';
+
+/**
+ * `npm run server` — the central inventory service (SYNC.md).
+ * `npm run server -- desk add <deskId> | desk list | desk revoke <deskId>` — desk tokens.
+ * `npm run server -- import <table> <file.csv>` — reference data.
+ */
+const [command, ...args] = process.argv.slice(2);
+const config = readConfig(process.env);
+const out = (line: string) => console.log(line);
+
+if (command === undefined || command === 'serve') {
+  await serve(config).catch((error: unknown) => {
+    console.error(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+} else if (command === 'desk' || command === 'import') {
+  const db = await openDatabase(config.database);
+  let code = 1;
+  try {
+    console.error(`(${describeDatabase(config.database)})`);
+    code = command === 'desk' ? await deskCommand(db, args, out) : await importCommand(db, args, out);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+  } finally {
+    await db.close();
+  }
+  process.exitCode = code;
+} else {
+  console.error('usage: server [serve] | desk add <deskId> | desk list | desk revoke <deskId> | import <table> <file.csv>');
+  process.exitCode = 2;
+}

@@ -1,0 +1,33 @@
+import type { ReferenceTable } from '../../shared/domain/reference';
+
+type SqlType = 'text' | 'integer';
+
+/**
+ * How each reference table's fields (the zod schemas of `shared/domain/reference.ts`) map to
+ * columns. The CSV headers are the field names. Table and column names come only from here,
+ * never from input, so building SQL from them is safe.
+ */
+export const referenceColumns: Record<ReferenceTable, Record<string, { column: string; type: SqlType; required: boolean }>> = {
+  departments: {
+    id: { column: 'id', type: 'text', required: true },
+    name: { column: 'name', type: 'text', required: true },
+    devicesJune2023: { column: 'devices_june_2023', type: 'integer', required: false },
+  },
+  employees: {
+    id: { column: 'id', type: 'text', required: true },
+    name: { column: 'name', type: 'text', required: true },
+    department: { column: 'department', type: 'text', required: true },
+    email: { column: 'email', type: 'text', required: false },
+  },
+  locations: {
+    id: { column: 'id', type: 'text', required: true },
+    name: { column: 'name', type: 'text', required: true },
+    type: { column: 'type', type: 'text', required: true },
+  },
+  models: {
+    id: { column: 'id', type: 'text', required: true },
+    name: { column: 'name', type: 'text', required: true },
+    kind: { column: 'kind', type: 'text', required: true },
+    gtin: { column: 'gtin', type: 'text', required: false },
+  },
+};

@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { deviceKeySchema, deviceSchema } from '../domain/device';
+import { deviceEventSchema, type DeviceEvent } from '../domain/event';
+import { departmentSchema, employeeSchema, locationSchema, modelSchema } from '../domain/reference';
+import type { RefusalCode } from '../lifecycle/refusal';
+
+/**
+ * The desk ↔ central inventory protocol, version 1 (`shared/design/SYNC.md`): every HTTP body as a
+ * zod schema, the limits both ends agree on, and the few pure helpers both ends need. The server
+ * parses requests with these schemas; the desk parses responses with them. Nothing here does I/O.
+ */
+
+export const SYNC_API_VERSION = 1;
+
+export const syncPaths = {
+  health: '/v1/health',
+  push: '/v1/push',
+  pull: '/v1/pull',
+  devices: '/v1/devices',
+  reference: '/v1/reference',
+} as const;
+
+export const syncLimits = {
+  /** Events per push: a larger batch is a `400`. */
+  pushMaxEvents: 500,
+  /**
+   * Bytes of a request body: a larger one is a `413`. A typical event is ~300 bytes, so 500 fit
+   * many times over; `takePushBatch` keeps a desk under it even with long notes or corrections.
+   */
+  bodyMaxBytes: 4 * 1024 * 1024,
+  pullMaxLimit: 1000,
+  devicesMaxLimit: 5000,
+} as const;
+
+/** A position in the server's event log: 1, 2, 3, ... with no gaps; 0 is "before everything". */
+export const seqSchema = z.number().int().nonnegative();
+export type Seq = z.infer<typeof seqSchema>;
+
+export const syncHeaders = {
+  authorization: (token: string) => `Bearer ${token}`,
+  /** Optional: a request id the server logs and echoes, to follow one push through both logs. */
+  requestId: 'x-request-id',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Push
+
+/**
+ * What the server checks a push body against before looking at any event: a `400` when this
+ * fails. Events stay `unknown` here on purpose: each is checked on its own (`checkPushedEvent`),
+ * so one bad event is answered `invalid` and the rest of the batch goes on.
+ */
+export const pushBodySchema = z.object({
+  events: z.array(z.unknown()).min(1).max(syncLimits.pushMaxEvents),
+});
+
+/** The push body as a desk builds it. */
+export const pushRequestSchema = z.object({
+  events: z.array(deviceEventSchema).min(1).max(syncLimits.pushMaxEvents),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** Why an event was answered `invalid` (it is not stored; the desk must fix or withdraw it). */
+export const invalidReasonCodes = ['invalid_event', 'wrong_desk'] as const;
+export const invalidReasonCodeSchema = z.enum(invalidReasonCodes);
+export type InvalidReasonCode = z.infer<typeof invalidReasonCodeSchema>;
+
+/** The refusal codes of `shared/lifecycle/refusal.ts`, as a runtime list (checked exhaustive below). */
+export const refusalCodes = [
+  'unknown_device',
+  'already_registered',
+  'device_disposed',
+  'device_lost',
+  'device_assigned',
+  'device_in_repair',
+  'not_prepared',
+  'already_prepared',
+  'not_assigned',
+  'not_in_repair',
+  'not_lost',
+  'not_in_stock',
+  'undo_not_latest',
+  'wrong_device',
+] as const satisfies readonly RefusalCode[];
+// Fails to compile when refusal.ts gains a code this list lacks.
+const everyRefusalCodeListed: Exclude<RefusalCode, (typeof refusalCodes)[number]> extends never ? true : false = true;
+void everyRefusalCodeListed;
+
+/**
+ * A conflict's `reasonCode` is a `RefusalCode` the desk translates. It is parsed as a plain string
+ * so that a desk keeps syncing when a newer server knows a code it does not: `isRefusalCode`
+ * tells the desk whether it has a translation, `reason` (English) is the fallback.
+ */
+export function isRefusalCode(code: string): code is RefusalCode {
+  return (refusalCodes as readonly string[]).includes(code);
+}
+
+/** How the server holds an event it stored: applied to the projection, or kept and flagged. */
+export const storedStatusSchema = z.enum(['accepted', 'conflict']);
+export type StoredStatus = z.infer<typeof storedStatusSchema>;
+
+const eventId = z.string();
+
+export const acceptedResultSchema = z.object({ id: eventId, status: z.literal('accepted'), seq: seqSchema });
+
+export const conflictResultSchema = z.object({
+  id: eventId,
+  status: z.literal('conflict'),
+  seq: seqSchema,
+  /** English, from `describeRefusal`: for logs and as the fallback text. */
+  reason: z.string(),
+  reasonCode: z.string(),
+});
+
+/**
+ * The id was already stored (an earlier push, a retry of a push whose answer was lost, or twice
+ * in one batch): same `seq` as the first time, and how it was stored then. The desk treats it
+ * exactly like the first answer.
+ */
+export const duplicateResultSchema = z.object({
+  id: eventId,
+  status: z.literal('duplicate'),
+  seq: seqSchema,
+  stored: storedStatusSchema,
+  reason: z.string().optional(),
+  reasonCode: z.string().optional(),
+});
+
+export const invalidResultSchema = z.object({
+  /** `null` only when the element had no string `id` at all. */
+  id: eventId.nullable(),
+  status: z.literal('invalid'),
+  reason: z.string(),
+  reasonCode: invalidReasonCodeSchema,
+});
+
+export const pushResultSchema = z.discriminatedUnion('status', [
+  acceptedResultSchema,
+  conflictResultSchema,
+  duplicateResultSchema,
+  invalidResultSchema,
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+export type PushResultStatus = PushResult['status'];
+export type InvalidResult = z.infer<typeof invalidResultSchema>;
+
+/** `results[i]` answers `events[i]` of the request: one per event, in order. */
+export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** zod issues as one line a person can read: `data.kind: Invalid option ...; at: Invalid ISO datetime`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(event)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export type CheckedEvent = { ok: true; event: DeviceEvent } | { ok: false; result: InvalidResult };
+
+/**
+ * One pushed element as the server judges it before it touches the log: it must be a valid event,
+ * and the desk may only push its own events (SYNC.md's 403, answered per event).
+ */
+export function checkPushedEvent(raw: unknown, deskId: string): CheckedEvent {
+  const rawId = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
+  const parsed = deviceEventSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, result: { id: rawId, status: 'invalid', reasonCode: 'invalid_event', reason: describeIssues(parsed.error) } };
+  if (parsed.data.deskId !== deskId)
+    return {
+      ok: false,
+      result: {
+        id: parsed.data.id,
+        status: 'invalid',
+        reasonCode: 'wrong_desk',
+        reason: `the event belongs to desk ${parsed.data.deskId}, the token to desk ${deskId}`,
+      },
+    };
+  return { ok: true, event: parsed.data };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pull
+
+const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** `GET /v1/pull?after=<seq>&limit=<n>`; both optional. */
+export const pullQuerySchema = z.object({
+  after: queryInt(0, Number.MAX_SAFE_INTEGER).default(0),
+  limit: queryInt(1, syncLimits.pullMaxLimit).default(syncLimits.pullMaxLimit),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const pulledEventSchema = z.object({
+  seq: seqSchema,
+  status: storedStatusSchema,
+  reason: z.string().optional(),
+  reasonCode: z.string().optional(),
+  event: deviceEventSchema,
+});
+export type PulledEvent = z.infer<typeof pulledEventSchema>;
+
+/**
+ * Events after the cursor in `seq` order, with no gaps: the server makes a `seq` visible only
+ * once every smaller one is. `last` is the next cursor (the last event's `seq`, or `after` when
+ * there are none); `more` says another page is already waiting.
+ */
+export const pullResponseSchema = z.object({
+  events: z.array(pulledEventSchema),
+  last: seqSchema,
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Devices snapshot (bootstrap)
+
+/** `GET /v1/devices?after=<key>&limit=<n>`; both optional. */
+export const devicesQuerySchema = z.object({
+  after: deviceKeySchema.optional(),
+  limit: queryInt(1, syncLimits.devicesMaxLimit).default(1000),
+});
+export type DevicesQuery = z.infer<typeof devicesQuerySchema>;
+
+/** A device of the central projection and the `seq` of the last event applied to it. */
+export const snapshotDeviceSchema = z.object({ seq: seqSchema, device: deviceSchema });
+export type SnapshotDevice = z.infer<typeof snapshotDeviceSchema>;
+
+/**
+ * One page of the central projection in key order (byte order of the key), as of `asOf`.
+ *
+ * Bootstrapping a desk: fetch pages until `next` is `null`, keep the smallest `asOf` of all pages,
+ * then pull from it. Pages are taken at different moments, so a pulled event may already be in a
+ * device's snapshot: skip it when its `seq` is not greater than that device's `seq`. Events of a
+ * device missing from the snapshot (created after its page was read) all arrive by pull.
+ */
+export const devicesResponseSchema = z.object({
+  devices: z.array(snapshotDeviceSchema),
+  asOf: seqSchema,
+  next: deviceKeySchema.nullable(),
+});
+export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Health and reference data
+
+/** `head` is the newest `seq`: a desk whose cursor is beyond it talks to a different log. */
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  apiVersion: z.number().int(),
+  head: seqSchema,
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/**
+ * All reference data for the desk's pickers. `revision` grows with every import, so a desk can
+ * keep what it has while the revision is unchanged.
+ */
+export const referenceResponseSchema = z.object({
+  revision: z.number().int().nonnegative(),
+  departments: z.array(departmentSchema),
+  employees: z.array(employeeSchema),
+  locations: z.array(locationSchema),
+  models: z.array(modelSchema),
+});
+export type ReferenceResponse = z.infer<typeof referenceResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export const errorCodes = [
+  'bad_request',
+  'unauthorized',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unavailable',
+  'internal',
+] as const;
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** Every non-2xx answer. */
+export const errorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/**
+ * What a desk should do with a non-2xx status: `retry` later with backoff (nothing was applied),
+ * `auth` (the token is missing, wrong or revoked: ask a person), or `rejected` (the request itself
+ * is wrong; retrying the same request cannot help).
+ */
+export function classifyStatus(status: number): 'retry' | 'auth' | 'rejected' {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 408 || status === 429 || status >= 500) return 'retry';
+  return 'rejected';
+}
