@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadSounds } from './feedback/sounds';
 import { initI18n } from './i18n';
 import { pickPlatform } from './platform';
 import { openDb } from './store/open';
@@ -12,6 +13,7 @@ async function start(): Promise<void> {
   const [settings, session] = await Promise.all([loadSettings(db), loadSession(db)]);
   await initI18n(settings.language);
   const platform = pickPlatform();
+  preloadSounds();
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root element');
   createRoot(root).render(

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from './services';
@@ -5,7 +6,7 @@ import { useServices } from './services';
 export const screens = ['desk', 'lookup', 'reference', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
-export function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
+export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
   const { t } = useTranslation();
   const { db, settings, updateSettings, session, signOut } = useServices();
   const location = useLiveQuery(() => (session ? db.locations.get(session.location) : undefined), [db, session]);
@@ -39,4 +40,4 @@ export function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (sc
       )}
     </header>
   );
-}
+});

@@ -1,17 +1,22 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conditions, deviceKinds } from '../../shared/domain/device';
-import type { Desk } from '../desk/use-desk';
+import type { BatchParams, Mode } from '../desk/modes';
 import { EmployeePicker } from './EmployeePicker';
 import { ModelPicker } from './ModelPicker';
 
 const outcomes = ['fixed', 'unrepairable'] as const;
 const methods = ['recycled', 'destroyed', 'resold'] as const;
 
-/** What the operator sets once for the batch, per workflow. */
-export function BatchParamsPanel({ desk }: { desk: Desk }) {
+interface Props {
+  mode: Mode;
+  params: BatchParams;
+  onChange: (params: Partial<BatchParams>) => void;
+}
+
+/** What the operator sets once for the batch, per workflow. Memoised: a scan does not redraw it. */
+export const BatchParamsPanel = memo(function BatchParamsPanel({ mode, params, onChange: set }: Props) {
   const { t } = useTranslation();
-  const { mode, params } = desk.batch;
-  const set = desk.setParams;
 
   const choice = <T extends string>(name: string, value: T, options: readonly T[], namespace: string, onPick: (v: T) => void) => (
     <fieldset className="choice" data-field={name}>
@@ -74,4 +79,4 @@ export function BatchParamsPanel({ desk }: { desk: Desk }) {
       {mode === 'lost' && text('reason')}
     </div>
   );
-}
+});

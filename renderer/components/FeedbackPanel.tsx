@@ -17,9 +17,9 @@ export function FeedbackPanel({ feedback, onSuggestion }: { feedback: Feedback |
   }
   const step = feedback.suggestion ? t(`modes.${feedback.suggestion}`) : null;
   return (
-    // The key restarts the flash animation for every result, even the same text twice.
-    <div key={feedback.n} className={`feedback ${feedback.tone}`} role="status" aria-live="assertive" data-tone={feedback.tone} data-testid="feedback">
-      <span className="feedback-icon" aria-hidden>
+    <div className={`feedback ${feedback.tone}`} role="status" aria-live="assertive" data-tone={feedback.tone} data-testid="feedback">
+      {/* The key restarts the icon's pop for every result, even the same text twice. */}
+      <span key={feedback.n} className="feedback-icon" aria-hidden>
         {icons[feedback.tone]}
       </span>
       <span className="feedback-text">{translateMessage(t, feedback.message)}</span>

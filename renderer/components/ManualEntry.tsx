@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** For a label the scanner cannot read: typed in, it goes through exactly the same path as a scan. */
-export function ManualEntry({ onSubmit }: { onSubmit: (raw: string) => void }) {
+export const ManualEntry = memo(function ManualEntry({ onSubmit }: { onSubmit: (raw: string) => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   return (
@@ -22,4 +22,4 @@ export function ManualEntry({ onSubmit }: { onSubmit: (raw: string) => void }) {
       <button type="submit">{t('desk.add')}</button>
     </form>
   );
-}
+});

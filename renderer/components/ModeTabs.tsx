@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modes, type Mode } from '../desk/modes';
 
 const deskModes = modes.filter((m) => m !== 'lookup');
 
-export function ModeTabs({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
+export const ModeTabs = memo(function ModeTabs({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
   const { t } = useTranslation();
   return (
     <div className="mode-tabs" role="tablist" aria-label="workflow">
@@ -14,4 +15,4 @@ export function ModeTabs({ mode, onChange }: { mode: Mode; onChange: (mode: Mode
       ))}
     </div>
   );
-}
+});

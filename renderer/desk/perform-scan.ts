@@ -2,7 +2,7 @@ import type { Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
 import { parseScan, type ParsedScan } from '../../shared/scan/parse';
-import type { KvikDb } from '../store/db';
+import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
 import { decideScan, deviceLabel, type Decision, type Message } from './decide';
@@ -18,6 +18,8 @@ export interface ScanOutcome {
   decision: Decision;
   event?: DeviceEvent;
   device?: Device | null;
+  /** The device before the recorded event (what an undo restores). */
+  prior?: StoredDevice | null;
 }
 
 export interface ScanState {
@@ -35,6 +37,12 @@ export interface ScanState {
  */
 export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState, raw: string, now = new Date()): Promise<ScanOutcome> {
   const scan: ParsedScan = parseScan(raw, { assetTagPattern: state.assetTagPattern });
+  // The lookup and the write share one transaction: one round trip fewer on the scan path, and
+  // nothing can change the device between deciding and recording.
+  return db.transaction('rw', [db.devices, db.events, db.outbox, db.settings], () => decideAndRecord(db, ctx, state, scan, now));
+}
+
+async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
   const device = await findDevice(db, scanIdentifiers(scan));
   const decision = decideScan({ ...state, scan, device });
   switch (decision.kind) {
@@ -52,7 +60,7 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
     case 'record': {
       const type = modeEvent[decision.mode];
       const event = newEvent(ctx, type, decision.deviceKey, decision.data, now);
-      const result = await recordEvent(db, event);
+      const result = await recordEvent(db, event, { current: device ?? null });
       if (!result.ok) {
         const { refusal } = result;
         return { tone: 'error', message: { key: `refusals.${refusal.code}`, params: { status: refusal.status } }, decision };
@@ -63,6 +71,7 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
         decision,
         event,
         device: result.device,
+        prior: result.prior,
       };
     }
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Device } from '../../shared/domain/device';
 import { scanText, type ScanEvent } from '../../shared/scan/scan-event';
@@ -27,7 +27,6 @@ export interface Desk {
   batch: Batch;
   events: StoredEvent[];
   feedback: Feedback | null;
-  lastDevice: Device | null;
   setMode(mode: Mode): void;
   setParams(params: Partial<BatchParams>): void;
   handleScan(scan: ScanEvent): Promise<void>;
@@ -43,7 +42,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
   const { db, settings, session } = services;
   const [batch, setBatchState] = useState<Batch | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [lastDevice, setLastDevice] = useState<Device | null>(null);
+  /** Events this screen committed and showed at once, before the store's live query caught up. */
+  const [committed, setCommitted] = useState<StoredEvent[]>([]);
   const batchRef = useRef<Batch | null>(null);
   const keysRef = useRef<Set<string>>(new Set());
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -56,14 +56,17 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
     });
   }, [db]);
 
-  const events = useLiveQuery(
+  const stored = useLiveQuery(
     () => (batch ? batchEvents(db, settings.deskId, batch.startedAt) : Promise.resolve([])),
     [db, settings.deskId, batch?.startedAt],
   );
+  // The running list is the store's — plus what this desk just committed, shown the moment the
+  // transaction completes rather than a live-query round trip later.
+  const events = useMemo(() => withCommitted(stored ?? [], committed, batch?.startedAt), [stored, committed, batch?.startedAt]);
   const models = useLiveQuery(() => db.models.toArray(), [db]);
 
   useEffect(() => {
-    if (events && batch) keysRef.current = batchKeys(events, batch.mode);
+    if (batch) keysRef.current = batchKeys(events, batch.mode);
   }, [events, batch]);
 
   const setBatch = useCallback(
@@ -147,13 +150,13 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'model') setParams({ model: decision.model.id, kind: decision.model.kind });
         if (decision.kind === 'show') {
-          setLastDevice(decision.device);
           onLookup(decision.device);
         }
         let suggestion: Mode | undefined;
         if (decision.kind === 'record' && outcome.event) {
+          const event: StoredEvent = { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' };
+          setCommitted((list) => [event, ...list.slice(0, 49)]);
           keysRef.current.add(decision.deviceKey);
-          if (outcome.device) setLastDevice(outcome.device);
           if (outcome.event.type === 'returned') suggestion = modeForEvent[suggestedNextStep(outcome.event.data.condition)];
         }
         show(outcome.tone, outcome.message, suggestion);
@@ -174,6 +177,14 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
   );
 
   if (!batch) return null;
-  return { batch, events: events ?? [], feedback, lastDevice, setMode, setParams, handleScan, finishBatch, undo };
+  return { batch, events, feedback, setMode, setParams, handleScan, finishBatch, undo };
 }
 
+
+/** The store's batch events with the ones just committed that it does not show yet, newest first. */
+export function withCommitted(stored: StoredEvent[], committed: StoredEvent[], startedAt: string | undefined): StoredEvent[] {
+  const known = new Set(stored.map((e) => e.id));
+  const missing = committed.filter((e) => !known.has(e.id) && startedAt !== undefined && e.at >= startedAt);
+  if (missing.length === 0) return stored;
+  return [...missing, ...stored].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
+}

@@ -3,24 +3,39 @@ import warningUrl from '../../assets/sounds/warning.wav';
 import errorUrl from '../../assets/sounds/error.wav';
 import type { Tone } from '../desk/perform-scan';
 
-const urls: Record<Exclude<Tone, 'info'>, string> = { good: goodUrl, warning: warningUrl, error: errorUrl };
-const cache = new Map<string, HTMLAudioElement>();
+type Sound = Exclude<Tone, 'info'>;
+const urls: Record<Sound, string> = { good: goodUrl, warning: warningUrl, error: errorUrl };
+/** A few players per sound, made once: two quick scans both beep, and no scan waits for a decoder. */
+const PLAYERS = 3;
+const pools = new Map<Sound, HTMLAudioElement[]>();
+
+function pool(sound: Sound): HTMLAudioElement[] {
+  let players = pools.get(sound);
+  if (!players) {
+    players = Array.from({ length: PLAYERS }, () => {
+      const audio = new Audio(urls[sound]);
+      audio.preload = 'auto';
+      audio.dataset.tone = sound;
+      return audio;
+    });
+    pools.set(sound, players);
+  }
+  return players;
+}
+
+/** Loads the sounds ahead of the first scan. */
+export function preloadSounds(): void {
+  (Object.keys(urls) as Sound[]).forEach(pool);
+}
 
 /**
- * Plays the scan sound for a result. A new element per play when one is still sounding, so two
- * quick scans both beep. Playback failures (no audio device, autoplay policy) are ignored: the
- * colour and the text still tell the result.
+ * Plays the scan sound for a result on a free player (or restarts the oldest). Playback failures
+ * (no audio device, autoplay policy) are ignored: the colour and the text still tell the result.
  */
 export function playTone(tone: Tone, enabled = true): void {
   if (!enabled || tone === 'info') return;
-  const url = urls[tone];
-  let audio = cache.get(url);
-  if (!audio || !audio.paused) {
-    audio = new Audio(url);
-    audio.dataset.tone = tone;
-    cache.set(url, audio);
-  } else {
-    audio.currentTime = 0;
-  }
+  const players = pool(tone);
+  const audio = players.find((p) => p.paused) ?? (players[0] as HTMLAudioElement);
+  audio.currentTime = 0;
   audio.play().catch(() => {});
 }

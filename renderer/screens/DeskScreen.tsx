@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BatchList } from '../components/BatchList';
 import { BatchParamsPanel } from '../components/BatchParamsPanel';
@@ -10,15 +11,17 @@ import type { Desk } from '../desk/use-desk';
 export function DeskScreen({ desk }: { desk: Desk }) {
   const { t } = useTranslation();
   const count = desk.events.filter((e) => e.type !== 'corrected').length;
+  const { handleScan } = desk;
+  const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);
   return (
     <div className="desk" data-mode={desk.batch.mode}>
       <ModeTabs mode={desk.batch.mode} onChange={desk.setMode} />
       <div className="desk-grid">
         <section className="desk-left">
-          <BatchParamsPanel desk={desk} />
+          <BatchParamsPanel mode={desk.batch.mode} params={desk.batch.params} onChange={desk.setParams} />
           <FeedbackPanel feedback={desk.feedback} onSuggestion={desk.setMode} />
           <div className="desk-actions">
-            <ManualEntry onSubmit={(raw) => void desk.handleScan({ raw, source: 'manual', at: Date.now() })} />
+            <ManualEntry onSubmit={typed} />
             <button type="button" onClick={() => void desk.undo()}>
               {t('desk.undo')}
             </button>

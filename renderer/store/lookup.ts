@@ -10,8 +10,9 @@ export function scanIdentifiers(scan: ParsedScan): string[] {
 
 /** Finds a device by any identifier it carries (IMEI 1/2, serial, asset tag, Apple alternatives). */
 export async function findDevice(db: KvikDb, identifiers: readonly string[]): Promise<StoredDevice | undefined> {
-  if (identifiers.length === 0) return undefined;
-  return db.devices.where('identifiers').anyOf([...identifiers]).first();
+  // One exact index lookup per spelling (a scan has one or two): cheaper than an anyOf cursor.
+  const found = await Promise.all(identifiers.map((id) => db.devices.where('identifiers').equals(id).first()));
+  return found.find((device) => device !== undefined);
 }
 
 /** A device's history, newest first. */

@@ -14,18 +14,24 @@ export const LAST_ACTION = 'lastAction';
  * Records one action: the event, the device projection and the outbox entry, in ONE Dexie
  * transaction, before the screen confirms anything. A refused or failing action writes nothing.
  */
-export async function recordEvent(db: KvikDb, event: DeviceEvent, options: { undoable?: boolean } = {}): Promise<RecordResult> {
+export async function recordEvent(
+  db: KvikDb,
+  event: DeviceEvent,
+  options: { undoable?: boolean; /** The device as read in the caller's enclosing transaction. */ current?: StoredDevice | null } = {},
+): Promise<RecordResult> {
   const valid = deviceEventSchema.parse(event);
   return db.transaction('rw', [db.devices, db.events, db.outbox, db.settings], async () => {
-    const prior = (await db.devices.get(valid.deviceKey)) ?? null;
+    const prior = options.current !== undefined ? options.current : ((await db.devices.get(valid.deviceKey)) ?? null);
     const result = apply(prior, valid);
     if (!result.ok) return result;
     const device = result.device ? storedDevice(result.device) : null;
-    if (device) await db.devices.put(device);
-    else await db.devices.delete(valid.deviceKey);
-    await db.events.add({ ...valid, prior, sync: 'pending' });
-    await db.outbox.add({ eventId: valid.id, event: valid, attempts: 0 });
-    await db.settings.put({ key: LAST_ACTION, value: options.undoable === false ? null : valid.id });
+    // Issued together: the transaction keeps their order, and the scan does not wait for each.
+    await Promise.all([
+      device ? db.devices.put(device) : db.devices.delete(valid.deviceKey),
+      db.events.add({ ...valid, prior, sync: 'pending' }),
+      db.outbox.add({ eventId: valid.id, event: valid, attempts: 0 }),
+      db.settings.put({ key: LAST_ACTION, value: options.undoable === false ? null : valid.id }),
+    ]);
     return { ok: true, event: valid, device, prior };
   });
 }
