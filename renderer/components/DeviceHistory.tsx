@@ -11,7 +11,19 @@ import { deviceHistory } from '../store/lookup';
 export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
-  const events = useLiveQuery(() => deviceHistory(db, deviceKey), [db, deviceKey]) ?? [];
+  const history = useLiveQuery(() => deviceHistory(db, deviceKey), [db, deviceKey]);
+  const events = history ?? noEvents;
+  // Only the rows these events name: there may be tens of thousands of employees.
+  const names = useLiveQuery(async () => {
+    const ids = (pick: (e: StoredEvent) => string | undefined) => [...new Set(events.map(pick).filter((id): id is string => !!id))];
+    const [employees, models, locations] = await Promise.all([
+      db.employees.bulkGet(ids((e) => (e.type === 'handed_out' ? e.data.employeeId : undefined))),
+      db.models.bulkGet(ids((e) => (e.type === 'received' ? e.data.model : undefined))),
+      db.locations.bulkGet(ids((e) => (e.type === 'moved' ? e.data.to : undefined))),
+    ]);
+    return new Map([...employees, ...models, ...locations].flatMap((row) => (row ? [[row.id, row.name] as const] : [])));
+  }, [db, history]);
+  const name = (id: string) => names?.get(id) ?? id;
   return (
     <section className="history">
       <h2>{t('lookup.history')}</h2>
@@ -31,7 +43,7 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
             <tr key={event.id} data-event-type={event.type}>
               <td>{formatDateTime(event.at, localeOf(i18n.language))}</td>
               <td>{t(`events.${event.type}`)}</td>
-              <td>{details(event, t)}</td>
+              <td>{details(event, t, name)}</td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
               <td>{t(`lookup.syncStates.${event.sync}`)}</td>
@@ -43,14 +55,17 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
   );
 }
 
-function details(event: StoredEvent, t: TFunction): string {
+const noEvents: StoredEvent[] = [];
+
+/** What an event says, in words: names for the ids it carries (employee, model, location). */
+function details(event: StoredEvent, t: TFunction, name: (id: string) => string): string {
   switch (event.type) {
     case 'received':
-      return [t(`kinds.${event.data.kind}`), event.data.model].filter(Boolean).join(' · ');
+      return [t(`kinds.${event.data.kind}`), event.data.model && name(event.data.model)].filter(Boolean).join(' · ');
     case 'prepared':
       return [event.data.wiped && t('desk.wiped'), event.data.enrolled && t('desk.enrolled')].filter(Boolean).join(' · ');
     case 'handed_out':
-      return `${event.data.employeeId} · ${event.data.department}`;
+      return `${name(event.data.employeeId)} · ${event.data.department}`;
     case 'returned':
       return [t(`conditions.${event.data.condition}`), event.data.reason].filter(Boolean).join(' · ');
     case 'sent_to_repair':
@@ -60,7 +75,7 @@ function details(event: StoredEvent, t: TFunction): string {
     case 'disposed':
       return `${t(`methods.${event.data.method}`)} · ${event.data.certificate}`;
     case 'moved':
-      return event.data.to;
+      return name(event.data.to);
     case 'note':
       return event.data.text;
     case 'reported_lost':

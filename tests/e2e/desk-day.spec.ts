@@ -98,6 +98,9 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up �
   const history = page.getByTestId('history').locator('tbody tr');
   await expect(history.locator('td:nth-child(2)')).toHaveText(['Retur fra reparation', 'Sendt til reparation', 'Returneret', 'Udleveret', 'Klargjort', 'Modtaget']);
   await expect(history.first()).toContainText('MK');
+  await expect(history.nth(1)).toContainText('Fixit ApS · R-778');
+  await expect(history.nth(3)).toContainText('Søren Ærø · ØKF');
+  await expect(history.last()).toContainText('Telefon · iPhone 15');
   await page.screenshot({ path: 'tests/artifacts/screens/lookup.png', fullPage: true });
 
   // The mistyped IMEI was never recorded.
