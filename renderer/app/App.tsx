@@ -4,6 +4,7 @@ import type { Device } from '../../shared/domain/device';
 import type { ScanEvent } from '../../shared/scan/scan-event';
 import { useDesk } from '../desk/use-desk';
 import type { Platform } from '../platform/platform';
+import { CommandCardScreen } from '../screens/CommandCardScreen';
 import { DeskScreen } from '../screens/DeskScreen';
 import { LookupScreen } from '../screens/LookupScreen';
 import { ReferenceScreen } from '../screens/ReferenceScreen';
@@ -91,8 +92,10 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
             <LookupScreen key={lookup.n} initialQuery={lookup.query} />
           ) : screen === 'reference' ? (
             <ReferenceScreen />
+          ) : screen === 'cards' ? (
+            <CommandCardScreen />
           ) : (
-            <SettingsScreen />
+            <SettingsScreen onOpenCards={() => setScreen('cards')} />
           )}
         </main>
       </div>

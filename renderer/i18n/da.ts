@@ -207,6 +207,12 @@ export const da = {
     states: { open: 'Klar', error: 'Fejl', disconnected: 'Frakoblet' },
     problems: { permission_denied: 'Ingen adgang til enheden (se udev-reglen nedenfor)', open_failed: 'Kunne ikke åbnes' },
   },
+  cards: {
+    title: 'Kommandokort',
+    intro: 'Print kortet på A4 og læg det ved scanneren: scan en kode for at skifte arbejdsgang, afslutte en omgang eller fortryde – uden tastatur.',
+    print: 'Print',
+    open: 'Kommandokort til print',
+  },
   settings: {
     title: 'Indstillinger',
     desk: 'Skranken',

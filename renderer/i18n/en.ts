@@ -208,6 +208,12 @@ export const en: Texts<typeof da> = {
     states: { open: 'Ready', error: 'Error', disconnected: 'Disconnected' },
     problems: { permission_denied: 'No access to the device (see the udev rule below)', open_failed: 'Could not be opened' },
   },
+  cards: {
+    title: 'Command card',
+    intro: 'Print the card on A4 and put it by the scanner: scan a code to switch workflow, finish a batch or undo – no keyboard needed.',
+    print: 'Print',
+    open: 'Command card for printing',
+  },
   settings: {
     title: 'Settings',
     desk: 'This desk',

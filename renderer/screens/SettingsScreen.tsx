@@ -7,7 +7,7 @@ import { ScannerList } from '../components/ScannerList';
 import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
 
 /** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */
-export function SettingsScreen() {
+export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
   const { t } = useTranslation();
   const { db, platform, settings, updateSettings } = useServices();
   const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]) ?? [];
@@ -72,6 +72,9 @@ export function SettingsScreen() {
       <section className="card">
         <h2>{t('settings.scanners')}</h2>
         <ScannerList />
+        <button type="button" onClick={onOpenCards}>
+          {t('cards.open')}
+        </button>
       </section>
       <section className="card">
         <h2>{t('settings.app')}</h2>

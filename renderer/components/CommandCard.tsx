@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toSVG } from 'bwip-js/browser';
+import { modes } from '../desk/modes';
+
+/** Every command a desk card carries: the workflows, then finish and undo. */
+export const commandCodes: Array<{ code: string; label: { key: string; params?: Record<string, string> } }> = [
+  ...modes.map((mode) => ({ code: `KVIK:MODE:${mode.toUpperCase()}`, label: { key: `modes.${mode}` } })),
+  { code: 'KVIK:DONE', label: { key: 'desk.done' } },
+  { code: 'KVIK:UNDO', label: { key: 'desk.undo' } },
+];
+
+/** A Code 128 symbol as an image (bwip-js renders SVG; an <img> keeps it out of the DOM's scripts). */
+function Barcode({ text }: { text: string }) {
+  const src = useMemo(() => {
+    const svg = toSVG({ bcid: 'code128', text, scale: 2, height: 11, paddingwidth: 6, paddingheight: 2 });
+    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  }, [text]);
+  return <img className="barcode" src={src} alt={text} />;
+}
+
+/** The desk's command card: printed and laid beside the scanner, it drives the desk without a keyboard. */
+export function CommandCard() {
+  const { t } = useTranslation();
+  return (
+    <div className="command-card" data-testid="command-card">
+      {commandCodes.map(({ code, label }) => (
+        <figure key={code}>
+          <figcaption>{t(label.key, label.params)}</figcaption>
+          <Barcode text={code} />
+          <span className="mono sub">{code}</span>
+        </figure>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import bwipjs from 'bwip-js/node';
+import { PNG } from 'pngjs';
+import { decodeImage } from '../../shared/scan/decode';
+import { parseScan } from '../../shared/scan/parse';
+import { decideScan } from '../desk/decide';
+import { defaultBatchParams } from '../desk/modes';
+import { commandCodes } from './CommandCard';
+
+describe('the desk command card', () => {
+  it('every printed code reads back with the camera decoder and drives the desk', async () => {
+    for (const { code } of commandCodes) {
+      const png = PNG.sync.read(await bwipjs.toBuffer({ bcid: 'code128', text: code, scale: 2, height: 11, paddingwidth: 6, paddingheight: 2 }));
+      const read = await decodeImage({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height });
+      expect(read.map((r) => r.text)).toEqual([code]);
+      const decision = decideScan({ mode: 'receive', params: defaultBatchParams, scan: parseScan(code), device: undefined, batchKeys: new Set(), models: [] });
+      expect(['mode', 'command']).toContain(decision.kind);
+    }
+  });
+});
