@@ -30,7 +30,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
       setNotice({ tone: 'error', text: t('reference.importFailed'), lines: result.errors.map((e) => t('reference.line', { line: e.line, message: e.message })) });
       return;
     }
-    const count = await importReferenceRows(db, table, result.rows);
+    const count = await importReferenceRows(db, table, result.rows.map(({ row }) => row));
     setNotice({ tone: 'good', text: t('reference.importDone', { count }) });
   };
 

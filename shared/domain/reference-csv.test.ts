@@ -1,32 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { parseReferenceCsv } from './reference-csv';
 
+const rowsOf = <T,>(result: { ok: true; rows: Array<{ row: T }> } | { ok: false }) => (result.ok ? result.rows.map((r) => r.row) : null);
+
 describe('parseReferenceCsv', () => {
   it('reads Danish-Excel CSV with a BOM, ; and Danish headers', () => {
     const text = '\uFEFFid;navn;forvaltning;e-mail\r\nE1;Søren Ærø;ØKF;s@kk.dk\r\nE2;Åse Øst;BUF;\r\n';
-    const result = parseReferenceCsv('employees', text);
-    expect(result).toEqual({
-      ok: true,
-      rows: [
-        { id: 'E1', name: 'Søren Ærø', department: 'ØKF', email: 's@kk.dk' },
-        { id: 'E2', name: 'Åse Øst', department: 'BUF' },
-      ],
-    });
+    expect(rowsOf(parseReferenceCsv('employees', text))).toEqual([
+      { id: 'E1', name: 'Søren Ærø', department: 'ØKF', email: 's@kk.dk' },
+      { id: 'E2', name: 'Åse Øst', department: 'BUF' },
+    ]);
   });
 
-  it('reads comma-separated departments with thousands separators in the count', () => {
-    const result = parseReferenceCsv('departments', 'id,name,antal\nBUF,Børne- og Ungdomsforvaltningen,3.984\n');
-    expect(result).toEqual({ ok: true, rows: [{ id: 'BUF', name: 'Børne- og Ungdomsforvaltningen', devicesJune2023: 3984 }] });
+  it('reads comma-separated departments with a Danish thousands separator in the count', () => {
+    expect(rowsOf(parseReferenceCsv('departments', 'id,name,antal\nBUF,Børne- og Ungdomsforvaltningen,3.984\n'))).toEqual([
+      { id: 'BUF', name: 'Børne- og Ungdomsforvaltningen', devicesJune2023: 3984 },
+    ]);
   });
 
-  it('rejects the whole file and names the line of each bad row', () => {
-    const text = 'id;name;kind;gtin\nM1;iPhone 15;phone;00194253401001\nM2;Pixel;watch;\nM3;;tablet;\n';
+  it('pads an EAN-13 from a spreadsheet to the 14-digit GTIN a scan gives', () => {
+    expect(rowsOf(parseReferenceCsv('models', 'id;name;kind;gtin\nIP15;iPhone 15;phone;5728657070492\n'))).toEqual([
+      { id: 'IP15', name: 'iPhone 15', kind: 'phone', gtin: '05728657070492' },
+    ]);
+  });
+
+  it('rejects the whole file and names the line of each bad row, counting lines inside quoted cells', () => {
+    const text = 'id;name;kind;gtin\nM1;iPhone 15;phone;00194253401001\nM2;"Galaxy\nTab";watch;\nM3;;tablet;\nM1;Again;phone;\n';
     const result = parseReferenceCsv('models', text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => e.line)).toEqual([3, 4]);
+    if (!result.ok) {
+      expect(result.errors.map((e) => e.line)).toEqual([3, 5, 6]);
+      expect(result.errors[2]?.message).toBe('id M1 is also on line 2');
+    }
   });
 
-  it('refuses an empty file', () => {
-    expect(parseReferenceCsv('locations', 'id;name;type\n')).toMatchObject({ ok: false });
+  it('refuses unknown and missing columns, and a file without rows', () => {
+    expect(parseReferenceCsv('locations', 'id;navn;etage\nA;B;1\n')).toMatchObject({
+      ok: false,
+      errors: [{ line: 1, message: expect.stringMatching(/unknown column\(s\) etage/) }, { line: 1, message: 'missing column(s) type' }],
+    });
+    expect(parseReferenceCsv('locations', 'id;name;type\n')).toEqual({ ok: false, errors: [{ line: 2, message: 'no rows to import' }] });
+    expect(parseReferenceCsv('locations', '')).toEqual({ ok: false, errors: [{ line: 1, message: 'the file is empty' }] });
   });
 });

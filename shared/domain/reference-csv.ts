@@ -2,6 +2,11 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { referenceSchemas, type ReferenceTable } from './reference';
 
+/**
+ * Reading a reference table (departments, employees, locations, models) from CSV: the one reader
+ * for the desk's import button and the central inventory's import command alike.
+ */
+
 /** Danish column names staff are likely to have in their spreadsheets, mapped to our fields. */
 const headerAliases: Record<string, string> = {
   navn: 'name',
@@ -19,48 +24,86 @@ const headerAliases: Record<string, string> = {
 const numericFields = new Set(['devicesJune2023']);
 
 export interface CsvRowError {
-  /** 1-based line number in the file, counting the header as line 1. */
+  /** 1-based line of the file where the row starts (the header is line 1). */
   line: number;
   message: string;
 }
 
+export type ReferenceRowOf<T extends ReferenceTable> = z.infer<(typeof referenceSchemas)[T]>;
+
 export type ReferenceCsvResult<T extends ReferenceTable> =
-  | { ok: true; rows: z.infer<(typeof referenceSchemas)[T]>[] }
+  | { ok: true; rows: Array<{ line: number; row: ReferenceRowOf<T> }> }
   | { ok: false; errors: CsvRowError[] };
 
-/**
- * Reads a reference table (departments, employees, locations, models) from CSV text, as a desk or
- * the central inventory imports it. All rows are checked; any bad row rejects the whole file, so an
- * import is never half-done. Separator `;` or `,` (Danish Excel writes `;`), UTF-8 with or without BOM.
- */
-export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: string): ReferenceCsvResult<T> {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
+interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/** Rows with the line each starts on, counted exactly even when a quoted cell spans lines. */
+export function readCsvRows(text: string): CsvRow[] {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const rows: CsvRow[] = [];
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(normalized, {
     delimitersToGuess: [';', ',', '\t'],
-    transformHeader: (h) => {
-      const key = h.trim().toLowerCase();
-      return headerAliases[key] ?? h.trim();
+    step: (result) => {
+      rows.push({ line, cells: result.data });
+      const end = Math.min(result.meta.cursor + 1, normalized.length);
+      for (let i = start; i < end; i++) if (normalized[i] === '\n') line += 1;
+      start = end;
     },
   });
-  const errors: CsvRowError[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, message: e.message }));
+  return rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+}
+
+/**
+ * Checks every row of the file against the table's zod schema: known columns (field names, or the
+ * Danish names above), required columns present, cells per row, valid values, unique ids. Any
+ * problem rejects the whole file with every bad line listed, so an import is never half-done.
+ * Separator `;`, `,` or tab; UTF-8 with or without BOM (Danish Excel writes `;` and a BOM).
+ */
+export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: string): ReferenceCsvResult<T> {
   const schema = referenceSchemas[table];
-  const rows: z.infer<(typeof referenceSchemas)[T]>[] = [];
-  parsed.data.forEach((record, index) => {
-    const cleaned: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(record)) {
-      const v = typeof value === 'string' ? value.trim() : value;
-      if (v === '' || v === undefined) continue;
-      cleaned[field] = numericFields.has(field) ? Number(String(v).replace(/\./g, '')) : v;
+  const known = Object.keys(schema.shape);
+  const [header, ...rows] = readCsvRows(text);
+  if (!header) return { ok: false, errors: [{ line: 1, message: 'the file is empty' }] };
+
+  const fields = header.cells.map((cell) => headerAliases[cell.trim().toLowerCase()] ?? cell.trim());
+  const errors: CsvRowError[] = [];
+  const unknown = fields.filter((f) => !known.includes(f));
+  if (unknown.length > 0) errors.push({ line: 1, message: `unknown column(s) ${unknown.join(', ')}; expected ${known.join(', ')}` });
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const missing = known.filter((f) => !fields.includes(f) && !shape[f]?.safeParse(undefined).success);
+  if (missing.length > 0) errors.push({ line: 1, message: `missing column(s) ${missing.join(', ')}` });
+  if (errors.length > 0) return { ok: false, errors };
+  if (rows.length === 0) return { ok: false, errors: [{ line: 2, message: 'no rows to import' }] };
+
+  const parsedRows: Array<{ line: number; row: ReferenceRowOf<T> }> = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of rows) {
+    if (cells.length !== fields.length) {
+      errors.push({ line, message: `${cells.length} cells, the header has ${fields.length}` });
+      continue;
     }
-    const result = schema.safeParse(cleaned);
-    if (result.success) rows.push(result.data as z.infer<(typeof referenceSchemas)[T]>);
-    else
-      errors.push({
-        line: index + 2,
-        message: result.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; '),
-      });
-  });
-  if (rows.length === 0 && errors.length === 0) errors.push({ line: 1, message: 'the file has no rows' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+    const raw: Record<string, unknown> = {};
+    fields.forEach((field, i) => {
+      const value = (cells[i] ?? '').trim();
+      if (value === '') return;
+      // "3.984" is how a Danish spreadsheet writes three thousand nine hundred and eighty-four.
+      raw[field] = numericFields.has(field) && /^\d{1,3}(\.\d{3})*$|^\d+$/.test(value) ? Number(value.replace(/\./g, '')) : value;
+    });
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      errors.push({ line, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
+      continue;
+    }
+    const id = parsed.data.id;
+    const first = seen.get(id);
+    if (first !== undefined) errors.push({ line, message: `id ${id} is also on line ${first}` });
+    else seen.set(id, line);
+    parsedRows.push({ line, row: parsed.data as ReferenceRowOf<T> });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: parsedRows };
 }
