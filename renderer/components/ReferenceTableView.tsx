@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceTable } from '../../shared/domain/reference';
-import { parseReferenceCsv } from '../../shared/domain/reference-csv';
+import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/reference-csv';
 import { useServices } from '../app/services';
 import { deleteReferenceRow, importReferenceRows, saveReferenceRow } from '../store/reference';
 import { formToRow, referenceFields } from './reference-fields';
@@ -27,7 +27,13 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
   const importFile = async (file: File) => {
     const result = parseReferenceCsv(table, await file.text());
     if (!result.ok) {
-      setNotice({ tone: 'error', text: t('reference.importFailed'), lines: result.errors.map((e) => t('reference.line', { line: e.line, message: e.message })) });
+      const explain = (e: CsvRowError) =>
+        t(`reference.csv.${e.problem}`, {
+          fields: (e.fields ?? []).map((f) => t(`reference.fields.${f}`, { defaultValue: f })).join(', '),
+          id: e.fields?.[0],
+          first: e.fields?.[1],
+        });
+      setNotice({ tone: 'error', text: t('reference.importFailed'), lines: result.errors.map((e) => t('reference.line', { line: e.line, message: explain(e) })) });
       return;
     }
     const count = await importReferenceRows(db, table, result.rows.map(({ row }) => row));

@@ -198,6 +198,15 @@ export const da = {
       devicesJune2023: 'Enheder juni 2023',
     },
     locationTypes: { warehouse: 'Lager', desk: 'Kvikskranke' },
+    csv: {
+      empty: 'Filen er tom.',
+      no_rows: 'Filen har ingen rækker under overskrifterne.',
+      unknown_columns: 'Ukendte kolonner: {{fields}}.',
+      missing_columns: 'Disse kolonner mangler: {{fields}}.',
+      cell_count: 'Rækken har et andet antal felter end overskriften.',
+      invalid_value: 'Ugyldig værdi i: {{fields}}.',
+      duplicate_id: 'Id {{id}} står også på linje {{first}}.',
+    },
     invalidRow: 'Rækken er ikke gyldig: {{message}}',
   },
   scanners: {

@@ -199,6 +199,15 @@ export const en: Texts<typeof da> = {
       devicesJune2023: 'Devices June 2023',
     },
     locationTypes: { warehouse: 'Warehouse', desk: 'Service desk' },
+    csv: {
+      empty: 'The file is empty.',
+      no_rows: 'The file has no rows below the headings.',
+      unknown_columns: 'Unknown columns: {{fields}}.',
+      missing_columns: 'These columns are missing: {{fields}}.',
+      cell_count: 'The row has a different number of cells than the heading.',
+      invalid_value: 'Invalid value in: {{fields}}.',
+      duplicate_id: 'Id {{id}} is also on line {{first}}.',
+    },
     invalidRow: 'The row is not valid: {{message}}',
   },
   scanners: {

@@ -3,7 +3,7 @@ import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/referen
 import type { Database } from '../db/database';
 import { referenceColumns } from './tables';
 
-export type ImportProblem = CsvRowError;
+export type ImportProblem = Pick<CsvRowError, 'line' | 'message'>;
 
 export type ImportResult = { ok: true; rows: number; revision: number } | { ok: false; problems: ImportProblem[] };
 
@@ -16,7 +16,7 @@ export type ImportResult = { ok: true; rows: number; revision: number } | { ok: 
  */
 export async function importReferenceCsv(db: Database, table: ReferenceTable, csv: string): Promise<ImportResult> {
   const parsed = parseReferenceCsv(table, csv);
-  if (!parsed.ok) return { ok: false, problems: parsed.errors };
+  if (!parsed.ok) return { ok: false, problems: parsed.errors.map(({ line, message }) => ({ line, message })) };
   const problems: ImportProblem[] = [];
   if (table === 'employees') {
     const departments = await knownDepartments(db);

@@ -39,7 +39,7 @@ describe('parseReferenceCsv', () => {
       ok: false,
       errors: [{ line: 1, message: expect.stringMatching(/unknown column\(s\) etage/) }, { line: 1, message: 'missing column(s) type' }],
     });
-    expect(parseReferenceCsv('locations', 'id;name;type\n')).toEqual({ ok: false, errors: [{ line: 2, message: 'no rows to import' }] });
-    expect(parseReferenceCsv('locations', '')).toEqual({ ok: false, errors: [{ line: 1, message: 'the file is empty' }] });
+    expect(parseReferenceCsv('locations', 'id;name;type\n')).toEqual({ ok: false, errors: [{ line: 2, problem: 'no_rows', message: 'no rows to import' }] });
+    expect(parseReferenceCsv('locations', '')).toEqual({ ok: false, errors: [{ line: 1, problem: 'empty', message: 'the file is empty' }] });
   });
 });

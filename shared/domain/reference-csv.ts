@@ -23,9 +23,15 @@ const headerAliases: Record<string, string> = {
 
 const numericFields = new Set(['devicesJune2023']);
 
+export type CsvProblem = 'empty' | 'no_rows' | 'unknown_columns' | 'missing_columns' | 'cell_count' | 'invalid_value' | 'duplicate_id';
+
 export interface CsvRowError {
   /** 1-based line of the file where the row starts (the header is line 1). */
   line: number;
+  /** What is wrong, for the desk to say in the operator's language; `fields` names the columns. */
+  problem: CsvProblem;
+  fields?: string[];
+  /** The same in English, for logs and the server's command line. */
   message: string;
 }
 
@@ -68,23 +74,24 @@ export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: stri
   const schema = referenceSchemas[table];
   const known = Object.keys(schema.shape);
   const [header, ...rows] = readCsvRows(text);
-  if (!header) return { ok: false, errors: [{ line: 1, message: 'the file is empty' }] };
+  if (!header) return { ok: false, errors: [{ line: 1, problem: 'empty', message: 'the file is empty' }] };
 
   const fields = header.cells.map((cell) => headerAliases[cell.trim().toLowerCase()] ?? cell.trim());
   const errors: CsvRowError[] = [];
   const unknown = fields.filter((f) => !known.includes(f));
-  if (unknown.length > 0) errors.push({ line: 1, message: `unknown column(s) ${unknown.join(', ')}; expected ${known.join(', ')}` });
+  if (unknown.length > 0)
+    errors.push({ line: 1, problem: 'unknown_columns', fields: unknown, message: `unknown column(s) ${unknown.join(', ')}; expected ${known.join(', ')}` });
   const shape = schema.shape as Record<string, z.ZodType>;
   const missing = known.filter((f) => !fields.includes(f) && !shape[f]?.safeParse(undefined).success);
-  if (missing.length > 0) errors.push({ line: 1, message: `missing column(s) ${missing.join(', ')}` });
+  if (missing.length > 0) errors.push({ line: 1, problem: 'missing_columns', fields: missing, message: `missing column(s) ${missing.join(', ')}` });
   if (errors.length > 0) return { ok: false, errors };
-  if (rows.length === 0) return { ok: false, errors: [{ line: 2, message: 'no rows to import' }] };
+  if (rows.length === 0) return { ok: false, errors: [{ line: 2, problem: 'no_rows', message: 'no rows to import' }] };
 
   const parsedRows: Array<{ line: number; row: ReferenceRowOf<T> }> = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of rows) {
     if (cells.length !== fields.length) {
-      errors.push({ line, message: `${cells.length} cells, the header has ${fields.length}` });
+      errors.push({ line, problem: 'cell_count', message: `${cells.length} cells, the header has ${fields.length}` });
       continue;
     }
     const raw: Record<string, unknown> = {};
@@ -96,12 +103,18 @@ export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: stri
     });
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      errors.push({ line, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
+      const issues = parsed.error.issues;
+      errors.push({
+        line,
+        problem: 'invalid_value',
+        fields: [...new Set(issues.map((i) => String(i.path[0] ?? 'row')))],
+        message: issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; '),
+      });
       continue;
     }
     const id = parsed.data.id;
     const first = seen.get(id);
-    if (first !== undefined) errors.push({ line, message: `id ${id} is also on line ${first}` });
+    if (first !== undefined) errors.push({ line, problem: 'duplicate_id', fields: [id, String(first)], message: `id ${id} is also on line ${first}` });
     else seen.set(id, line);
     parsedRows.push({ line, row: parsed.data as ReferenceRowOf<T> });
   }
