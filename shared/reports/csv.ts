@@ -52,7 +52,7 @@ function needsQuotes(text: string, separator: string): boolean {
 /** A number without exponent or thousands separator; fractions to at most 6 places, trailing zeros dropped. */
 export function formatNumber(value: number, decimalSeparator: string = ','): string {
   if (!Number.isFinite(value)) return '';
-  if (Number.isInteger(value)) return Number.isSafeInteger(value) ? String(value) : value.toFixed(0);
+  if (Number.isInteger(value)) return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
   const text = value.toFixed(6).replace(/\.?0+$/, '');
   return (text === '-0' ? '0' : text).replace('.', decimalSeparator);
 }
