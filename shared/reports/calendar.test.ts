@@ -6,6 +6,7 @@ import {
   daySpan,
   daysBetween,
   instant,
+  instantOf,
   isAtOrAfter,
   localDateSchema,
   localDayOf,
@@ -124,6 +125,15 @@ describe('instants', () => {
     expect(isAtOrAfter('2026-11-24T00:00:00+01:00', from)).toBe(true);
     expect(isAtOrAfter('2026-11-23T23:59:59+01:00', from)).toBe(false);
     expect(isAtOrAfter('2026-11-23T23:00:00Z', from)).toBe(true);
+  });
+
+  it('reads canonical timestamps digit by digit, exactly as Date.parse does', () => {
+    for (let ms = Date.parse('1999-12-31T23:59:59.999Z'); ms < Date.parse('2031-01-01T00:00:00Z'); ms += 7_777_777_777) {
+      const text = new Date(ms).toISOString();
+      expect(instantOf(text)).toBe(ms);
+    }
+    expect(instantOf('2026-11-24T00:30:00+01:00')).toBe(Date.parse('2026-11-23T23:30:00Z'));
+    expect(instantOf('2026-11-24T00:30:00Z')).toBe(Date.parse('2026-11-24T00:30:00Z'));
   });
 
   it('counts sorted values at or before x', () => {

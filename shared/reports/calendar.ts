@@ -164,6 +164,30 @@ export function isAtOrAfter(at: string, from: { iso: string; ms: number }): bool
   return Date.parse(at) >= from.ms;
 }
 
+/**
+ * The instant of an ISO timestamp in ms. The canonical UTC form is read digit by digit: a report
+ * replays hundreds of thousands of events, and `Date.parse` is the slowest step of it. Any other
+ * form (an offset, no milliseconds) goes through `Date.parse`.
+ */
+export function instantOf(at: string): number {
+  if (at.length !== 24 || at.charCodeAt(23) !== 90 || at.charCodeAt(10) !== 84) return Date.parse(at);
+  return Date.UTC(
+    digits(at, 0, 4),
+    digits(at, 5, 7) - 1,
+    digits(at, 8, 10),
+    digits(at, 11, 13),
+    digits(at, 14, 16),
+    digits(at, 17, 19),
+    digits(at, 20, 23),
+  );
+}
+
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
 export function instant(ms: number): { iso: string; ms: number } {
   return { iso: new Date(ms).toISOString(), ms };
 }

@@ -20,7 +20,7 @@ import {
   startOfDay,
   type LocalDate,
 } from './calendar';
-import { handoutsBefore, historiesSince, stateBefore } from './history';
+import { fullReplay, handoutsBefore, stateBefore, visitHistories } from './history';
 import { movementAt, movementTypes, type MovementType } from './movements';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -132,7 +132,6 @@ export function dailyStockReport(
   const { location, day, settings } = dailyStockOptionsSchema.parse(options);
   const { timeZone, idleDays } = settings;
   const span = daySpan(day, day, timeZone);
-  const histories = historiesSince(devices, events, span.startMs);
   // In its status since before this instant ⇔ more than `idleDays` calendar days by the report's day.
   const idleBefore = instant(startOfDay(addDays(day, -idleDays), timeZone));
 
@@ -151,23 +150,24 @@ export function dailyStockReport(
       inRepair.push(repairRow(device, device.repair, day, timeZone));
     }
   };
-  for (const device of histories.unchanged) atDayEnd(device);
-
   const movements = new Map<string, MovementRow>();
   const handouts = { new: 0, reused: 0 };
-  for (const history of histories.changed) {
-    atDayEnd(stateBefore(history, span.endMs));
-    history.steps.forEach((step, index) => {
-      if (step.atMs < span.startMs || step.atMs >= span.endMs) return;
-      const type = movementAt(history, step, location);
-      if (type === null) return;
-      const id = `${type}\u0000${step.event.operator}`;
-      const row = movements.get(id);
-      if (row) row.count++;
-      else movements.set(id, { type, operator: step.event.operator, count: 1 });
-      if (type === 'handed_out') handouts[handoutsBefore(history, index) > 0 ? 'reused' : 'new']++;
-    });
-  }
+  const incomplete = visitHistories(devices, events, span.startMs, fullReplay, {
+    unchanged: atDayEnd,
+    changed(history) {
+      atDayEnd(stateBefore(history, span.endMs));
+      history.steps.forEach((step, index) => {
+        if (step.atMs < span.startMs || step.atMs >= span.endMs) return;
+        const type = movementAt(history, step, location);
+        if (type === null) return;
+        const id = `${type}\u0000${step.event.operator}`;
+        const row = movements.get(id);
+        if (row) row.count++;
+        else movements.set(id, { type, operator: step.event.operator, count: 1 });
+        if (type === 'handed_out') handouts[handoutsBefore(history, index) > 0 ? 'reused' : 'new']++;
+      });
+    },
+  });
 
   const stockRows = [...stock.values()].sort(byStockOrder);
   const movementRows = [...movements.values()].sort(
@@ -193,7 +193,7 @@ export function dailyStockReport(
     inRepair: inRepair.sort((a, b) => b.daysOut - a.daysOut || compareText(a.deviceKey, b.deviceKey)),
     idle: idle.sort((a, b) => b.daysIdle - a.daysIdle || compareText(a.deviceKey, b.deviceKey)),
     handouts: { total, ...handouts, reusedShare: total === 0 ? null : handouts.reused / total },
-    incomplete: histories.incomplete,
+    incomplete,
   };
 }
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { deviceKinds, type Device, type DeviceKey, type DeviceKind } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import { departmentSchema, seedDepartments } from '../domain/reference';
-import { addDays, countAtOrBefore, dayEnds, quarterLabel, quarterSchema, quarterSpan, type LocalDate, type Quarter } from './calendar';
-import { historiesSince, type DeviceHistory } from './history';
+import { addDays, countAtOrBefore, instantOf, dayEnds, quarterLabel, quarterSchema, quarterSpan, type LocalDate, type Quarter } from './calendar';
+import { replaySince, trackedReplay } from './history';
+import type { Tracked } from './track';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
 
@@ -75,7 +76,7 @@ export interface DepartmentBillingReport {
 }
 
 interface Holding {
-  device: Device;
+  device: Pick<Device, 'key' | 'kind' | 'model'>;
   department: string;
   employeeId: string;
   startMs: number;
@@ -98,33 +99,39 @@ export function departmentBilling(
   const span = quarterSpan(quarter, timeZone);
   const ends = dayEnds(span.firstDay, span.days, timeZone);
   const lastEnd = ends[ends.length - 1] ?? span.endMs;
-  const histories = historiesSince(devices, events, span.startMs);
+  const dayNames = ends.map((_, i) => addDays(span.firstDay, i));
 
   const holdings: Holding[] = [];
-  const heldSince = (device: Device | null): void => {
+  const heldSince = (device: Tracked | Device | null): void => {
     if (device?.status !== 'assigned' || !device.holder) return;
     const { department, employeeId, since } = device.holder;
-    holdings.push({ device, department, employeeId, startMs: Date.parse(since), endMs: Number.POSITIVE_INFINITY });
+    holdings.push({ device, department, employeeId, startMs: instantOf(since), endMs: Number.POSITIVE_INFINITY });
   };
-  for (const device of histories.unchanged) heldSince(device);
-  for (const history of histories.changed) {
-    if (history.complete) holdings.push(...holdingsOf(history));
-    else heldSince(history.current);
-  }
+  const incomplete = replaySince(devices, events, span.startMs, trackedReplay, {
+    unchanged: heldSince,
+    start: () => new Holdings(),
+    step: (run, event, atMs, _before, after) => run.see(event, atMs, after),
+    end(run, current, complete) {
+      if (complete) holdings.push(...run.finish());
+      else heldSince(current);
+    },
+  });
 
-  const rows = new Map<string, DepartmentBillingRow & { devices: Set<string> }>();
-  const rowFor = (department: string) => {
+  // A row per department with its lines; a device's holdings arrive together, so a department
+  // counts a device once by remembering the last device it counted.
+  type Row = DepartmentBillingRow & { lines: HoldingRow[]; lastDevice: string };
+  const rows = new Map<string, Row>();
+  const rowFor = (department: string): Row => {
     let row = rows.get(department);
     if (!row) {
       const name = departments.find((d) => d.id === department)?.name ?? department;
-      row = { department, name, devicesAtStart: 0, devicesAtEnd: 0, devicesHeld: 0, deviceDays: 0, averageDevices: 0, amountOre: 0, devices: new Set() };
+      row = { department, name, devicesAtStart: 0, devicesAtEnd: 0, devicesHeld: 0, deviceDays: 0, averageDevices: 0, amountOre: 0, lines: [], lastDevice: '' };
       rows.set(department, row);
     }
     return row;
   };
   for (const department of departments) rowFor(department.id);
 
-  const lines: HoldingRow[] = [];
   for (const holding of holdings) {
     const before = countAtOrBefore(ends, holding.startMs);
     const days = countAtOrBefore(ends, holding.endMs) - before;
@@ -132,27 +139,34 @@ export function departmentBilling(
     if (holding.startMs <= span.startMs && span.startMs < holding.endMs) row.devicesAtStart++;
     if (days <= 0) continue;
     if (holding.startMs < lastEnd && lastEnd <= holding.endMs) row.devicesAtEnd++;
-    const amountOre = proRataOre(pricePerYearOre[holding.device.kind], days, span.days);
-    row.devices.add(holding.device.key);
+    const { key, kind, model } = holding.device;
+    if (row.lastDevice !== key) row.devicesHeld++;
+    row.lastDevice = key;
+    const amountOre = proRataOre(pricePerYearOre[kind], days, span.days);
     row.deviceDays += days;
     row.amountOre += amountOre;
-    lines.push({
+    row.lines.push({
       department: holding.department,
-      deviceKey: holding.device.key,
-      kind: holding.device.kind,
-      model: holding.device.model ?? null,
+      deviceKey: key,
+      kind,
+      model: model ?? null,
       employeeId: holding.employeeId,
-      firstDay: addDays(span.firstDay, before),
-      lastDay: addDays(span.firstDay, before + days - 1),
+      firstDay: dayNames[before] ?? span.firstDay,
+      lastDay: dayNames[before + days - 1] ?? span.lastDay,
       days,
       amountOre,
     });
   }
 
   const order = new Map(departments.map((d, i) => [d.id, i]));
-  const departmentRows = [...rows.values()]
-    .map(({ devices: held, ...row }) => ({ ...row, devicesHeld: held.size, averageDevices: row.deviceDays / span.days }))
-    .sort((a, b) => (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) || compareText(a.department, b.department));
+  const sorted = [...rows.values()].sort(
+    (a, b) => (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) || compareText(a.department, b.department),
+  );
+  const lines = sorted.flatMap((row) => row.lines.sort((a, b) => compareText(a.deviceKey, b.deviceKey) || compareText(a.firstDay, b.firstDay)));
+  const departmentRows: DepartmentBillingRow[] = sorted.map(({ lines: _lines, lastDevice: _last, ...row }) => ({
+    ...row,
+    averageDevices: row.deviceDays / span.days,
+  }));
   const total = (field: 'devicesAtStart' | 'devicesAtEnd' | 'devicesHeld' | 'deviceDays' | 'amountOre') =>
     departmentRows.reduce((sum, row) => sum + row[field], 0);
   return {
@@ -164,13 +178,7 @@ export function departmentBilling(
     timeZone,
     pricePerYearOre,
     departments: departmentRows,
-    holdings: lines.sort(
-      (a, b) =>
-        (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) ||
-        compareText(a.department, b.department) ||
-        compareText(a.deviceKey, b.deviceKey) ||
-        compareText(a.firstDay, b.firstDay),
-    ),
+    holdings: lines,
     totals: {
       devicesAtStart: total('devicesAtStart'),
       devicesAtEnd: total('devicesAtEnd'),
@@ -179,24 +187,26 @@ export function departmentBilling(
       averageDevices: total('deviceDays') / span.days,
       amountOre: total('amountOre'),
     },
-    incomplete: histories.incomplete,
+    incomplete,
   };
 }
 
-/** The holdings in a replayed history: spans in which the device stood assigned to one holder. */
-function holdingsOf(history: DeviceHistory): Holding[] {
-  const found: Holding[] = [];
-  let open: Holding | null = null;
-  for (const { event, atMs, after } of history.steps) {
+/** The holdings in one device's replay, step by step: spans in which it stood assigned to one holder. */
+class Holdings {
+  private found: Holding[] = [];
+  private open: Holding | null = null;
+
+  see(event: DeviceEvent, atMs: number, after: Tracked | null): void {
     const holder = after?.status === 'assigned' ? after.holder : undefined;
+    const open = this.open;
     if (open && !(holder && holder.department === open.department && holder.employeeId === open.employeeId)) {
       open.endMs = atMs;
       open.endedBy = event.id;
-      found.push(open);
-      open = null;
+      this.found.push(open);
+      this.open = null;
     }
-    if (!holder || !after || open) continue;
-    const last = found[found.length - 1];
+    if (!holder || !after || this.open) return;
+    const last = this.found[this.found.length - 1];
     const reinstated =
       event.type === 'corrected' &&
       last !== undefined &&
@@ -204,14 +214,16 @@ function holdingsOf(history: DeviceHistory): Holding[] {
       last.department === holder.department &&
       last.employeeId === holder.employeeId;
     if (reinstated) {
-      found.pop();
-      open = { ...last, endMs: Number.POSITIVE_INFINITY, endedBy: undefined };
+      this.found.pop();
+      this.open = { ...last, endMs: Number.POSITIVE_INFINITY, endedBy: undefined };
     } else {
-      open = { device: after, department: holder.department, employeeId: holder.employeeId, startMs: atMs, endMs: Number.POSITIVE_INFINITY };
+      this.open = { device: after, department: holder.department, employeeId: holder.employeeId, startMs: atMs, endMs: Number.POSITIVE_INFINITY };
     }
   }
-  if (open) found.push(open);
-  return found;
+
+  finish(): Holding[] {
+    return this.open ? [...this.found, this.open] : this.found;
+  }
 }
 
 /** `pricePerYear × days ÷ (4 × daysInQuarter)`, rounded half up to whole øre, in integers. */

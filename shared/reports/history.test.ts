@@ -1,10 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../testing/builders';
-import { handoutsBefore, historiesSince, projectDevices, stateBefore, whereRecorded } from './history';
+import type { Device } from '../domain/device';
+import type { DeviceEvent } from '../domain/event';
+import {
+  fullReplay,
+  handoutsBefore,
+  projectDevices,
+  stateBefore,
+  trackedReplay,
+  visitHistories,
+  whereRecorded,
+  type DeviceHistory,
+  type Replay,
+  type ReplayState,
+} from './history';
 import { imei, keyOf, lifeOf, merge } from './scenario.test-support';
 
 const phone = (n: number) => ({ kind: 'phone', model: 'iPhone 13', imei: imei(n) }) as const;
 const at = (iso: string) => Date.parse(iso);
+
+/** Everything the visitor is shown, collected. */
+function historiesSince(devices: readonly Device[], events: readonly DeviceEvent[], fromMs: number): {
+  unchanged: Device[];
+  changed: DeviceHistory<Device>[];
+  incomplete: string[];
+};
+function historiesSince<S extends ReplayState>(devices: readonly Device[], events: readonly DeviceEvent[], fromMs: number, replay: Replay<S>): {
+  unchanged: Device[];
+  changed: DeviceHistory<S>[];
+  incomplete: string[];
+};
+function historiesSince(devices: readonly Device[], events: readonly DeviceEvent[], fromMs: number, replay: Replay<ReplayState> = fullReplay) {
+  const unchanged: Device[] = [];
+  const changed: DeviceHistory<ReplayState>[] = [];
+  const incomplete = visitHistories(devices, events, fromMs, replay, { unchanged: (d) => unchanged.push(d), changed: (h) => changed.push(h) });
+  return { unchanged, changed, incomplete };
+}
 
 describe('histories since an instant', () => {
   const untouched = lifeOf(phone(1), [{ type: 'received', at: '2026-11-01T08:00:00.000Z' }]);
@@ -32,6 +63,17 @@ describe('histories since an instant', () => {
     expect(stateBefore(history, at('2026-11-25T00:00:00.000Z'))?.status).toBe('assigned');
     expect(handoutsBefore(history, 2)).toBe(0);
     expect(whereRecorded(history.steps[2] ?? history.steps[0]!)).toBe('KVIK-NORD');
+  });
+
+  it('tracks the same steps as apply, field for field', () => {
+    const from = at('2026-11-24T00:00:00.000Z');
+    const full = historiesSince(devices, events, from).changed[0];
+    const tracked = historiesSince(devices, events, from, trackedReplay).changed[0];
+    const fields = (s: ReplayState | null) => s && [s.status, s.location, s.handouts, s.lastEventId];
+    expect(tracked?.steps.map((s) => [s.atMs, fields(s.before), fields(s.after)])).toEqual(
+      full?.steps.map((s) => [s.atMs, fields(s.before), fields(s.after)]),
+    );
+    expect(tracked?.complete).toBe(true);
   });
 
   it('finds a device the caller has no projection of by replaying it', () => {

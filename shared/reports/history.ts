@@ -1,13 +1,14 @@
-import type { Device, DeviceKey } from '../domain/device';
+import type { Device, DeviceKey, DeviceStatus } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import { apply } from '../lifecycle/apply';
-import { instant, isAtOrAfter } from './calendar';
+import { instant, instantOf, isAtOrAfter } from './calendar';
+import { refused, track, trackedOf, type Tracked } from './track';
 
 /**
  * How the reports see the past: a device's state at an earlier instant is found by replaying its
- * events forward with `apply`, not by walking back from the projection. Walking back loses what
- * later events do not repeat (the repair vendor of a device repaired since, the department of a
- * holding that ended since, a moved device's former location), and the figures must be exact.
+ * events forward, not by walking back from the projection. Walking back loses what later events do
+ * not repeat (the repair vendor of a device repaired since, the department of a holding that ended
+ * since, a moved device's former location), and the figures must be exact.
  *
  * So a report starting at `from` needs, besides every device's current projection, *every event of
  * each device that has an event at or after `from`*, in the order they were applied (server `seq`,
@@ -17,7 +18,33 @@ import { instant, isAtOrAfter } from './calendar';
  * the store) is reported in `incomplete` and taken as it is now.
  */
 
-export interface HistoryStep {
+/** What every replayed state offers the reports. */
+export interface ReplayState {
+  key: DeviceKey;
+  status: DeviceStatus;
+  location?: string | undefined;
+  handouts: number;
+  lastEventId: string;
+}
+
+/** How to replay: `apply` itself (whole devices) or `track` (the fields billing and trends read). */
+export interface Replay<S extends ReplayState> {
+  /** The state after the event, `null` for a withdrawn registration, `refused` where `apply` refuses. */
+  step(state: S | null, event: DeviceEvent): S | null | typeof refused;
+  of(device: Device): S;
+}
+
+export const fullReplay: Replay<Device> = {
+  step(state, event) {
+    const result = apply(state, event);
+    return result.ok ? result.device : refused;
+  },
+  of: (device) => device,
+};
+
+export const trackedReplay: Replay<Tracked> = { step: track, of: trackedOf };
+
+export interface HistoryStep<S> {
   event: DeviceEvent;
   /**
    * When the event took effect: its `at`, but never before the step ahead of it. Server order
@@ -25,120 +52,175 @@ export interface HistoryStep {
    */
   atMs: number;
   /** The device before and after the event; `null` before registration or after a withdrawn one. */
-  before: Device | null;
-  after: Device | null;
+  before: S | null;
+  after: S | null;
 }
 
-export interface DeviceHistory {
+export interface DeviceHistory<S> {
   key: DeviceKey;
   /** The current projection (the replayed end state when the caller had none). */
-  current: Device | null;
+  current: S | null;
   /**
    * The applied events in order; refused ones (conflicts) are left out as the projection left
    * them out. For an incomplete history: the device's events at face value, `before` and `after`
    * both the current projection.
    */
-  steps: HistoryStep[];
+  steps: HistoryStep<S>[];
   complete: boolean;
   /** Ids of applied events that a later applied correction undid (and no later one redid). */
   undone: ReadonlySet<string>;
 }
 
-export interface Histories {
-  /** Devices with no event since `from`: constant at their projection. */
-  unchanged: Device[];
-  /** Devices with at least one event since `from`, replayed from their registration. */
-  changed: DeviceHistory[];
-  /** Keys of changed devices whose events did not replay to their projection. */
-  incomplete: DeviceKey[];
+/** What a report does with each device: the untouched ones as they are, the others replayed. */
+export interface HistoryVisitor<S> {
+  /** A device with no event since `from`: constant at its projection. */
+  unchanged(device: Device): void;
+  /** A device with at least one event since `from`, replayed from its registration. */
+  changed(history: DeviceHistory<S>): void;
 }
 
-export function historiesSince(
+/**
+ * What a report does with each device, step by step, in the order the events were applied: the
+ * untouched devices once, as they are; for each touched one a `run` (the report's own accumulator)
+ * that sees every applied step of that device in order, interleaved with other devices' steps,
+ * and finally whether its replay reached its projection.
+ */
+export interface StepVisitor<S, R> {
+  unchanged(device: Device): void;
+  start(key: DeviceKey): R;
+  /** One applied event; the parts of a `HistoryStep`, passed apart so a long replay allocates less. */
+  step(run: R, event: DeviceEvent, atMs: number, before: S | null, after: S | null): void;
+  /**
+   * `current`: the projection (or, without one, the replayed end state). `complete: false`: the
+   * replay did not reach the projection, so what the run saw cannot be trusted.
+   */
+  end(run: R, current: S | null, complete: boolean): void;
+}
+
+interface Replaying<S, R> {
+  run: R;
+  state: S | null;
+  lastMs: number;
+}
+
+/**
+ * The one replay loop of the reports. It walks the events in their order twice: once to find the
+ * devices touched since `from`, once to replay those (in global order, not device by device: the
+ * events lie in memory in that order, and a quarter replays half a million of them). Returns the
+ * keys of touched devices whose replay did not reach their projection.
+ */
+export function replaySince<S extends ReplayState, R>(
   devices: readonly Device[],
   events: readonly DeviceEvent[],
   fromMs: number,
-): Histories {
+  replay: Replay<S>,
+  visitor: StepVisitor<S, R>,
+): DeviceKey[] {
   const from = instant(fromMs);
-  const touched = new Set<string>();
-  for (const event of events) if (isAtOrAfter(event.at, from)) touched.add(event.deviceKey);
-
-  const byDevice = new Map<string, DeviceEvent[]>();
+  const touched = new Map<string, Replaying<S, R>>();
   for (const event of events) {
-    if (!touched.has(event.deviceKey)) continue;
-    const list = byDevice.get(event.deviceKey);
-    if (list) list.push(event);
-    else byDevice.set(event.deviceKey, [event]);
+    if (isAtOrAfter(event.at, from) && !touched.has(event.deviceKey)) {
+      touched.set(event.deviceKey, { run: visitor.start(event.deviceKey), state: null, lastMs: Number.NEGATIVE_INFINITY });
+    }
+  }
+  for (const event of events) {
+    const device = touched.get(event.deviceKey);
+    if (!device) continue;
+    const after = replay.step(device.state, event);
+    if (after === refused) continue;
+    const atMs = Math.max(instantOf(event.at), device.lastMs);
+    visitor.step(device.run, event, atMs, device.state, after);
+    device.state = after;
+    device.lastMs = atMs;
   }
 
-  const unchanged: Device[] = [];
   const projections = new Map<string, Device>();
   for (const device of devices) {
     if (touched.has(device.key)) projections.set(device.key, device);
-    else unchanged.push(device);
+    else visitor.unchanged(device);
   }
-
-  const changed: DeviceHistory[] = [];
   const incomplete: DeviceKey[] = [];
-  for (const [key, list] of byDevice) {
-    const history = replayHistory(key, list, projections.get(key) ?? null);
-    changed.push(history);
-    if (!history.complete) incomplete.push(key);
+  for (const [key, { run, state }] of touched) {
+    const projection = projections.get(key);
+    const complete = projection === undefined || projection.lastEventId === state?.lastEventId;
+    if (!complete) incomplete.push(key);
+    visitor.end(run, projection ? replay.of(projection) : state, complete);
   }
-  return { unchanged, changed, incomplete };
+  return incomplete;
 }
 
-function replayHistory(key: DeviceKey, events: readonly DeviceEvent[], projection: Device | null): DeviceHistory {
-  const steps: HistoryStep[] = [];
-  const undo = undoTracker();
-  let state: Device | null = null;
-  let lastMs = Number.NEGATIVE_INFINITY;
-  for (const event of events) {
-    const result = apply(state, event);
-    if (!result.ok) continue;
-    lastMs = Math.max(Date.parse(event.at), lastMs);
-    steps.push({ event, atMs: lastMs, before: state, after: result.device });
-    undo.see(event);
-    state = result.device;
+/**
+ * `replaySince` with each touched device's whole history in hand at once (its steps, which of
+ * them a later correction undid): for reports over a few days, whose questions look ahead.
+ */
+export function visitHistories<S extends ReplayState>(
+  devices: readonly Device[],
+  events: readonly DeviceEvent[],
+  fromMs: number,
+  replay: Replay<S>,
+  visitor: HistoryVisitor<S>,
+): DeviceKey[] {
+  const histories: DeviceHistory<S>[] = [];
+  const incomplete = replaySince<S, { key: DeviceKey; steps: HistoryStep<S>[] }>(devices, events, fromMs, replay, {
+    unchanged: (device) => visitor.unchanged(device),
+    start: (key) => ({ key, steps: [] }),
+    step: ({ steps }, event, atMs, before, after) => steps.push({ event, atMs, before, after }),
+    end: ({ key, steps }, current, complete) => {
+      const undo = new UndoTracker();
+      for (const step of steps) undo.see(step.event);
+      histories.push({ key, current, steps, complete, undone: undo.undone });
+    },
+  });
+  // An incomplete device is taken at face value: every event the desk recorded, refused ones too.
+  const recorded = new Map<string, DeviceEvent[]>(incomplete.map((key) => [key, []]));
+  if (recorded.size > 0) for (const event of events) recorded.get(event.deviceKey)?.push(event);
+  for (const history of histories) {
+    visitor.changed(history.complete ? history : faceValue(history.key, recorded.get(history.key) ?? [], history.current));
   }
-  const replayedTo = state?.lastEventId ?? null;
-  const complete = projection === null || projection.lastEventId === replayedTo;
-  if (complete) return { key, current: projection ?? state, steps, complete, undone: undo.undone };
-  return faceValue(key, events, projection);
+  return incomplete;
 }
 
 /** The events as recorded, when the replay cannot be trusted: the device is taken as it is now. */
-function faceValue(key: DeviceKey, events: readonly DeviceEvent[], current: Device | null): DeviceHistory {
-  const undo = undoTracker();
+function faceValue<S>(key: DeviceKey, events: readonly DeviceEvent[], current: S | null): DeviceHistory<S> {
+  const undo = new UndoTracker();
   let lastMs = Number.NEGATIVE_INFINITY;
   const steps = events.map((event) => {
-    lastMs = Math.max(Date.parse(event.at), lastMs);
+    lastMs = Math.max(instantOf(event.at), lastMs);
     undo.see(event);
     return { event, atMs: lastMs, before: current, after: current };
   });
   return { key, current, steps, complete: false, undone: undo.undone };
 }
 
-/** Which events stand undone: an undo of an undo brings the first event back. */
-function undoTracker(): { see(event: DeviceEvent): void; undone: Set<string> } {
-  const undone = new Set<string>();
-  const undid = new Map<string, string>();
-  return {
-    undone,
-    see(event) {
-      if (event.type !== 'corrected' || !event.data.undoes) return;
-      const target = event.data.undoes;
-      undone.add(target);
-      undid.set(event.id, target);
-      const redone = undid.get(target);
-      if (redone !== undefined) undone.delete(redone);
-    },
-  };
+const noneUndone: ReadonlySet<string> = new Set();
+
+/**
+ * Which events stand undone: an undo of an undo brings the first event back. Built only for the
+ * few devices that have an undo: a quarter replays tens of thousands of devices.
+ */
+class UndoTracker {
+  undone: ReadonlySet<string> = noneUndone;
+  private sets: { undone: Set<string>; undid: Map<string, string> } | null = null;
+
+  see(event: DeviceEvent): void {
+    if (event.type !== 'corrected' || !event.data.undoes) return;
+    if (!this.sets) {
+      this.sets = { undone: new Set(), undid: new Map() };
+      this.undone = this.sets.undone;
+    }
+    const { undone, undid } = this.sets;
+    const target = event.data.undoes;
+    undone.add(target);
+    undid.set(event.id, target);
+    const redone = undid.get(target);
+    if (redone !== undefined) undone.delete(redone);
+  }
 }
 
 /** The device as it stood just before `ms` (after every step earlier than `ms`). */
-export function stateBefore(history: DeviceHistory, ms: number): Device | null {
+export function stateBefore<S>(history: DeviceHistory<S>, ms: number): S | null {
   if (!history.complete) return history.current;
-  let state: Device | null = null;
+  let state: S | null = null;
   for (const step of history.steps) {
     if (step.atMs >= ms) break;
     state = step.after;
@@ -147,7 +229,7 @@ export function stateBefore(history: DeviceHistory, ms: number): Device | null {
 }
 
 /** Where an event happened: the desk's location, else where the device was. */
-export function whereRecorded(step: HistoryStep): string | undefined {
+export function whereRecorded(step: HistoryStep<ReplayState>): string | undefined {
   return step.event.location ?? step.before?.location ?? step.after?.location;
 }
 
@@ -155,14 +237,14 @@ export function whereRecorded(step: HistoryStep): string | undefined {
  * How many times the device had been handed out before step `index`. Exact from the replay; for an
  * incomplete history, the projection's count less the handouts that stand from this one on.
  */
-export function handoutsBefore(history: DeviceHistory, index: number): number {
+export function handoutsBefore(history: DeviceHistory<ReplayState>, index: number): number {
   const step = history.steps[index];
   if (!step) return 0;
   if (history.complete) return step.before?.handouts ?? 0;
   let later = 0;
   for (let i = index; i < history.steps.length; i++) {
-    const { event } = history.steps[i] as HistoryStep;
-    if (event.type === 'handed_out' && !history.undone.has(event.id)) later++;
+    const event = history.steps[i]?.event;
+    if (event?.type === 'handed_out' && !history.undone.has(event.id)) later++;
   }
   return Math.max(0, (history.current?.handouts ?? 0) - later);
 }

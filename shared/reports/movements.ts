@@ -1,5 +1,5 @@
 import type { EventType } from '../domain/event';
-import type { DeviceHistory, HistoryStep } from './history';
+import type { DeviceHistory, HistoryStep, ReplayState } from './history';
 import { whereRecorded } from './history';
 
 /**
@@ -24,7 +24,11 @@ export const movementTypes = [
 export type MovementType = (typeof movementTypes)[number];
 
 /** The movement a step makes at `location` (any location when undefined), or null. */
-export function movementAt(history: DeviceHistory, step: HistoryStep, location: string | undefined): MovementType | null {
+export function movementAt(
+  history: DeviceHistory<ReplayState>,
+  step: HistoryStep<ReplayState>,
+  location: string | undefined,
+): MovementType | null {
   const { event } = step;
   if (event.type === 'note' || history.undone.has(event.id)) return null;
   const where = whereRecorded(step);

@@ -3,7 +3,8 @@ import type { Device, DeviceKey } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import { addDays, countAtOrBefore, dayEnds, localDateSchema, startOfDay, type LocalDate } from './calendar';
 import { isStock, stockStatuses, type StockStatus } from './daily-stock';
-import { handoutsBefore, historiesSince } from './history';
+import { handoutsBefore, trackedReplay, visitHistories, type DeviceHistory, type ReplayState } from './history';
+import type { Tracked } from './track';
 import { movementAt } from './movements';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
 
@@ -59,7 +60,7 @@ export function dailyTrends(devices: readonly Device[], events: readonly DeviceE
     handedOutNew: 0,
     handedOutReused: 0,
   }));
-  const here = (device: Device | null): StockStatus | null =>
+  const here = (device: ReplayState | null): StockStatus | null =>
     device && isStock(device.status) && (location === undefined || device.location === location) ? device.status : null;
   const count = (row: TrendRow, status: StockStatus | null): void => {
     if (status === null) return;
@@ -67,27 +68,15 @@ export function dailyTrends(devices: readonly Device[], events: readonly DeviceE
     row.inStock++;
   };
 
-  const histories = historiesSince(devices, events, startMs);
   const constant: Record<StockStatus, number> = { received: 0, ready: 0, returned: 0 };
-  for (const device of histories.unchanged) {
-    const status = here(device);
-    if (status !== null) constant[status]++;
-  }
-  for (const row of rows) {
-    for (const status of stockStatuses) {
-      row[status] += constant[status];
-      row.inStock += constant[status];
-    }
-  }
-
-  for (const history of histories.changed) {
+  const replayed = (history: DeviceHistory<Tracked>): void => {
     if (!history.complete) {
       const status = here(history.current);
       for (const row of rows) count(row, status);
     } else {
       const { steps } = history;
       let next = 0;
-      let state: Device | null = null;
+      let state: Tracked | null = null;
       rows.forEach((row, i) => {
         const end = ends[i] ?? Number.POSITIVE_INFINITY;
         for (let step = steps[next]; step && step.atMs < end; step = steps[++next]) state = step.after;
@@ -101,6 +90,19 @@ export function dailyTrends(devices: readonly Device[], events: readonly DeviceE
       if (handoutsBefore(history, index) > 0) row.handedOutReused++;
       else row.handedOutNew++;
     });
+  };
+  const incomplete = visitHistories(devices, events, startMs, trackedReplay, {
+    unchanged(device) {
+      const status = here(device);
+      if (status !== null) constant[status]++;
+    },
+    changed: replayed,
+  });
+  for (const row of rows) {
+    for (const status of stockStatuses) {
+      row[status] += constant[status];
+      row.inStock += constant[status];
+    }
   }
-  return { location: location ?? null, firstDay, lastDay, timeZone, rows, incomplete: histories.incomplete };
+  return { location: location ?? null, firstDay, lastDay, timeZone, rows, incomplete };
 }
