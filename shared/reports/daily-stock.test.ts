@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inStockStatuses } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import { dailyStockReport, stockStatuses } from './daily-stock';
-import { projectDevices } from './history';
+import { eventsByDevice, projectDevices } from './history';
 import { imei, keyOf, lifeOf, merge } from './scenario.test-support';
 
 /**
@@ -232,6 +232,12 @@ describe('what the report needs of the event log', () => {
     );
   });
 
+  it('gives the same figures from the events grouped by device, as a store indexed by device key returns them', () => {
+    expect(dailyStockReport(devices, eventsByDevice(events), { location: 'KVIK-NORD', day })).toEqual(
+      dailyStockReport(devices, events, { location: 'KVIK-NORD', day }),
+    );
+  });
+
   it('names a device whose earlier history is missing and takes it as it is now', () => {
     // F's events before today are not in the store: its handout is still counted, and reused
     // (its projection says 2 handouts, this one is the last), but it cannot be replayed.
@@ -239,6 +245,7 @@ describe('what the report needs of the event log', () => {
     const report = dailyStockReport(devices, partial, { location: 'KVIK-NORD', day });
     expect(report.incomplete).toEqual([keyOf(F)]);
     expect(report.handouts).toEqual({ total: 2, new: 1, reused: 1, reusedShare: 0.5 });
+    expect(dailyStockReport(devices, eventsByDevice(partial), { location: 'KVIK-NORD', day })).toEqual(report);
   });
 
   it('leaves out an event the server refused (a conflict), as the projection did', () => {

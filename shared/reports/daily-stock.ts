@@ -8,7 +8,6 @@ import {
   type DeviceKind,
   type DeviceStatus,
 } from '../domain/device';
-import type { DeviceEvent } from '../domain/event';
 import {
   addDays,
   daySpan,
@@ -20,7 +19,7 @@ import {
   startOfDay,
   type LocalDate,
 } from './calendar';
-import { fullReplay, handoutsBefore, stateBefore, visitHistories } from './history';
+import { fullReplay, handoutsBefore, stateBefore, visitHistories, type ReportEvents } from './history';
 import { movementAt, movementTypes, type MovementType } from './movements';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -126,7 +125,7 @@ export interface DailyStockReport {
  */
 export function dailyStockReport(
   devices: readonly Device[],
-  events: readonly DeviceEvent[],
+  events: ReportEvents,
   options: DailyStockOptions,
 ): DailyStockReport {
   const { location, day, settings } = dailyStockOptionsSchema.parse(options);

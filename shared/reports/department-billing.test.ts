@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departmentBilling, financeExport, proRataOre } from './department-billing';
-import { projectDevices } from './history';
+import { eventsByDevice, projectDevices } from './history';
 import { imei, keyOf, lifeOf, merge, type Step } from './scenario.test-support';
 
 /**
@@ -208,6 +208,19 @@ describe('what billing needs of the event log', () => {
     const touched = new Set(events.filter((e) => e.at >= '2025-12-31T23:00:00.000Z').map((e) => e.deviceKey));
     const needed = events.filter((e) => touched.has(e.deviceKey));
     expect(departmentBilling(devices, needed, { quarter: Q1 })).toEqual(departmentBilling(devices, events, { quarter: Q1 }));
+  });
+
+  it('gives the same bill from the events grouped by device', () => {
+    expect(departmentBilling(devices, eventsByDevice(events), { quarter: Q1 })).toEqual(departmentBilling(devices, events, { quarter: Q1 }));
+  });
+
+  it('bills a device whose earlier history is missing from its projection, and names it', () => {
+    // U's events before the quarter are not in the store: the undo of its return is, but not the
+    // handout. Taken as it is now (held by ØKF since 5 January): the same 86 days here.
+    const partial = events.filter((e) => e.deviceKey !== keyOf(U) || e.at >= '2026-01-31T00:00:00.000Z');
+    const report = departmentBilling(devices, partial, { quarter: Q1 });
+    expect(report.incomplete).toEqual([keyOf(U)]);
+    expect(report.holdings.find((h) => h.deviceKey === keyOf(U))).toMatchObject({ firstDay: '2026-01-05', days: 86, amountOre: 9556 });
   });
 
   it('an untouched device bills from its projection alone', () => {

@@ -3,7 +3,7 @@ import { deviceKinds, type Device, type DeviceKey, type DeviceKind } from '../do
 import type { DeviceEvent } from '../domain/event';
 import { departmentSchema, seedDepartments } from '../domain/reference';
 import { addDays, countAtOrBefore, instantOf, dayEnds, quarterLabel, quarterSchema, quarterSpan, type LocalDate, type Quarter } from './calendar';
-import { replaySince, trackedReplay } from './history';
+import { replaySince, trackedReplay, type ReportEvents } from './history';
 import type { Tracked } from './track';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -91,7 +91,7 @@ interface Holding {
  */
 export function departmentBilling(
   devices: readonly Device[],
-  events: readonly DeviceEvent[],
+  events: ReportEvents,
   options: BillingOptions,
 ): DepartmentBillingReport {
   const { quarter, settings, departments } = billingOptionsSchema.parse(options);

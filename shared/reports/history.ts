@@ -104,34 +104,56 @@ interface Replaying<S, R> {
 }
 
 /**
- * The one replay loop of the reports. It walks the events in their order twice: once to find the
- * devices touched since `from`, once to replay those (in global order, not device by device: the
- * events lie in memory in that order, and a quarter replays half a million of them). Returns the
- * keys of touched devices whose replay did not reach their projection.
+ * The events a report reads, in one of two shapes (see the top of this file for which):
+ * - a flat list in the order they were applied, any superset of what is needed;
+ * - each device's events in their order, keyed by device: what a store indexed by device key
+ *   returns, and cheaper, since the report need not find and gather them itself.
+ */
+export type ReportEvents = readonly DeviceEvent[] | ReadonlyMap<string, readonly DeviceEvent[]>;
+
+/**
+ * The one replay loop of the reports. Given a flat list, it walks it twice: once to find the
+ * devices touched since `from`, once to replay those in global order (the events lie in memory in
+ * that order; a quarter replays half a million of them). Given events by device, it replays each
+ * touched device's list in turn. Returns the keys of touched devices whose replay did not reach
+ * their projection.
  */
 export function replaySince<S extends ReplayState, R>(
   devices: readonly Device[],
-  events: readonly DeviceEvent[],
+  events: ReportEvents,
   fromMs: number,
   replay: Replay<S>,
   visitor: StepVisitor<S, R>,
 ): DeviceKey[] {
   const from = instant(fromMs);
   const touched = new Map<string, Replaying<S, R>>();
-  for (const event of events) {
-    if (isAtOrAfter(event.at, from) && !touched.has(event.deviceKey)) {
-      touched.set(event.deviceKey, { run: visitor.start(event.deviceKey), state: null, lastMs: Number.NEGATIVE_INFINITY });
-    }
-  }
-  for (const event of events) {
-    const device = touched.get(event.deviceKey);
-    if (!device) continue;
+  const begin = (key: string) => {
+    const device: Replaying<S, R> = { run: visitor.start(key), state: null, lastMs: Number.NEGATIVE_INFINITY };
+    touched.set(key, device);
+    return device;
+  };
+  const apply = (device: Replaying<S, R>, event: DeviceEvent) => {
     const after = replay.step(device.state, event);
-    if (after === refused) continue;
+    if (after === refused) return;
     const atMs = Math.max(instantOf(event.at), device.lastMs);
     visitor.step(device.run, event, atMs, device.state, after);
     device.state = after;
     device.lastMs = atMs;
+  };
+  if (isEventList(events)) {
+    for (const event of events) {
+      if (isAtOrAfter(event.at, from) && !touched.has(event.deviceKey)) begin(event.deviceKey);
+    }
+    for (const event of events) {
+      const device = touched.get(event.deviceKey);
+      if (device) apply(device, event);
+    }
+  } else {
+    for (const [key, list] of events) {
+      if (!list.some((event) => isAtOrAfter(event.at, from))) continue;
+      const device = begin(key);
+      for (const event of list) if (event.deviceKey === key) apply(device, event);
+    }
   }
 
   const projections = new Map<string, Device>();
@@ -149,13 +171,28 @@ export function replaySince<S extends ReplayState, R>(
   return incomplete;
 }
 
+function isEventList(events: ReportEvents): events is readonly DeviceEvent[] {
+  return Array.isArray(events);
+}
+
+/** Events grouped by device, each device's in the order given: the second shape of `ReportEvents`. */
+export function eventsByDevice(events: readonly DeviceEvent[]): Map<string, DeviceEvent[]> {
+  const byDevice = new Map<string, DeviceEvent[]>();
+  for (const event of events) {
+    const list = byDevice.get(event.deviceKey);
+    if (list) list.push(event);
+    else byDevice.set(event.deviceKey, [event]);
+  }
+  return byDevice;
+}
+
 /**
  * `replaySince` with each touched device's whole history in hand at once (its steps, which of
  * them a later correction undid): for reports over a few days, whose questions look ahead.
  */
 export function visitHistories<S extends ReplayState>(
   devices: readonly Device[],
-  events: readonly DeviceEvent[],
+  events: ReportEvents,
   fromMs: number,
   replay: Replay<S>,
   visitor: HistoryVisitor<S>,
@@ -173,7 +210,10 @@ export function visitHistories<S extends ReplayState>(
   });
   // An incomplete device is taken at face value: every event the desk recorded, refused ones too.
   const recorded = new Map<string, DeviceEvent[]>(incomplete.map((key) => [key, []]));
-  if (recorded.size > 0) for (const event of events) recorded.get(event.deviceKey)?.push(event);
+  if (recorded.size > 0) {
+    const all = isEventList(events) ? events : [...events.values()].flat();
+    for (const event of all) recorded.get(event.deviceKey)?.push(event);
+  }
   for (const history of histories) {
     visitor.changed(history.complete ? history : faceValue(history.key, recorded.get(history.key) ?? [], history.current));
   }

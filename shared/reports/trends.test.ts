@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyStockReport } from './daily-stock';
-import { projectDevices } from './history';
+import { eventsByDevice, projectDevices } from './history';
 import { imei, lifeOf, merge } from './scenario.test-support';
 import { dailyTrends } from './trends';
 
@@ -76,6 +76,11 @@ describe('the trend of one location', () => {
       expect([r.received, r.ready, r.returned, r.inStock]).toEqual([daily.stockByStatus.received, daily.stockByStatus.ready, daily.stockByStatus.returned, daily.stockTotal]);
       expect([r.handedOutNew, r.handedOutReused]).toEqual([daily.handouts.new, daily.handouts.reused]);
     }
+  });
+
+  it('gives the same trend from the events grouped by device', () => {
+    const options = { location: 'KVIK-NORD', lastDay: '2026-11-26', days: 4 };
+    expect(dailyTrends(devices, eventsByDevice(events), options)).toEqual(dailyTrends(devices, events, options));
   });
 
   it('defaults to the last 30 days', () => {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Device, DeviceKey } from '../domain/device';
-import type { DeviceEvent } from '../domain/event';
 import { addDays, countAtOrBefore, dayEnds, localDateSchema, startOfDay, type LocalDate } from './calendar';
 import { isStock, stockStatuses, type StockStatus } from './daily-stock';
-import { handoutsBefore, trackedReplay, visitHistories, type DeviceHistory, type ReplayState } from './history';
+import { handoutsBefore, trackedReplay, visitHistories, type DeviceHistory, type ReplayState, type ReportEvents } from './history';
 import type { Tracked } from './track';
 import { movementAt } from './movements';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -45,7 +44,7 @@ export interface TrendReport {
  * the others are replayed and read at each day's end. `events`: every event of each device with an
  * event at or after the start of the first day.
  */
-export function dailyTrends(devices: readonly Device[], events: readonly DeviceEvent[], options: TrendOptions): TrendReport {
+export function dailyTrends(devices: readonly Device[], events: ReportEvents, options: TrendOptions): TrendReport {
   const { location, lastDay, days, settings } = trendOptionsSchema.parse(options);
   const { timeZone } = settings;
   const firstDay = addDays(lastDay, 1 - days);
