@@ -281,6 +281,29 @@ describe('edge cases', () => {
     expect(report.stockTotal).toBe(5); // the day before's device is on the shelf too
   });
 
+  it('an event undone on a later day still counts on its own day; the undo counts on the day it was made', () => {
+    const life = lifeOf({ kind: 'phone', model: 'iPhone 13', imei: imei(200) }, [
+      { type: 'received', at: '2026-11-20T08:00:00.000Z' },
+      { type: 'prepared', at: '2026-11-20T09:00:00.000Z' },
+      { type: 'handed_out', at: '2026-11-24T22:50:00.000Z' }, // 23:50 on the 24th
+      { type: 'undo', at: '2026-11-24T23:10:00.000Z' }, // 00:10 on the 25th
+      { type: 'handed_out', at: '2026-11-25T09:00:00.000Z' }, // to the right person
+    ]);
+    const projected = projectDevices(life);
+    const on24 = dailyStockReport(projected, life, { location: 'KVIK-NORD', day });
+    // As the log stood when the 24th ended: handed out (a first handout), not on the shelf.
+    expect(on24.movements).toEqual([{ type: 'handed_out', operator: 'AB', count: 1 }]);
+    expect(on24.handouts).toMatchObject({ new: 1, reused: 0 });
+    expect(on24.stockTotal).toBe(0);
+    const on25 = dailyStockReport(projected, life, { location: 'KVIK-NORD', day: '2026-11-25' });
+    // The undo restored handouts = 0, so the handout that stands is a first one too.
+    expect(on25.movements).toEqual([
+      { type: 'handed_out', operator: 'AB', count: 1 },
+      { type: 'corrected', operator: 'AB', count: 1 },
+    ]);
+    expect(on25.handouts).toMatchObject({ new: 1, reused: 0 });
+  });
+
   it('refuses a day that is not a date and an unknown time zone', () => {
     expect(() => dailyStockReport([], [], { location: 'KVIK-NORD', day: '2026-11-31' })).toThrow();
     expect(() => dailyStockReport([], [], { location: 'KVIK-NORD', day, settings: { timeZone: 'Mars/Olympus' } })).toThrow();

@@ -19,7 +19,7 @@ import {
   startOfDay,
   type LocalDate,
 } from './calendar';
-import { fullReplay, handoutsBefore, stateBefore, visitHistories, type ReportEvents } from './history';
+import { fullReplay, handoutsBefore, stateBefore, undoneBefore, visitHistories, type ReportEvents } from './history';
 import { movementAt, movementTypes, type MovementType } from './movements';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -155,9 +155,10 @@ export function dailyStockReport(
     unchanged: atDayEnd,
     changed(history) {
       atDayEnd(stateBefore(history, span.endMs));
+      const undone = undoneBefore(history, span.endMs);
       history.steps.forEach((step, index) => {
         if (step.atMs < span.startMs || step.atMs >= span.endMs) return;
-        const type = movementAt(history, step, location);
+        const type = movementAt(step, location, undone);
         if (type === null) return;
         const id = `${type}\u0000${step.event.operator}`;
         const row = movements.get(id);

@@ -67,7 +67,7 @@ export interface DeviceHistory<S> {
    */
   steps: HistoryStep<S>[];
   complete: boolean;
-  /** Ids of applied events that a later applied correction undid (and no later one redid). */
+  /** Ids of applied events that a later applied correction undid (and no later one redid), by now. */
   undone: ReadonlySet<string>;
 }
 
@@ -255,6 +255,21 @@ class UndoTracker {
     const redone = undid.get(target);
     if (redone !== undefined) undone.delete(redone);
   }
+}
+
+/**
+ * The events that stood undone just before `ms`. A day's report reads the log as it stood when the
+ * day ended: an event undone on a later day still counts on its own day (and its correction on the
+ * day it was made), so a day's printed report never changes afterwards.
+ */
+export function undoneBefore(history: DeviceHistory<unknown>, ms: number): ReadonlySet<string> {
+  if (history.undone.size === 0 && !history.steps.some((step) => step.event.type === 'corrected')) return noneUndone;
+  const undo = new UndoTracker();
+  for (const step of history.steps) {
+    if (step.atMs >= ms) break;
+    undo.see(step.event);
+  }
+  return undo.undone;
 }
 
 /** The device as it stood just before `ms` (after every step earlier than `ms`). */

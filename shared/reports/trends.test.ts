@@ -98,6 +98,21 @@ describe('edge cases', () => {
     expect(trend.rows).toEqual([row('2026-11-25', 0, 0, 0, 0, 0), row('2026-11-26', 0, 0, 0, 0, 0)]);
   });
 
+  it('counts a handout undone after midnight on its own day', () => {
+    const life = lifeOf(phone(30), [
+      { type: 'received', at: '2026-11-20T08:00:00.000Z' },
+      { type: 'prepared', at: '2026-11-20T09:00:00.000Z' },
+      { type: 'handed_out', at: '2026-11-24T22:50:00.000Z' }, // 23:50 on the 24th
+      { type: 'undo', at: '2026-11-24T23:10:00.000Z' }, // 00:10 on the 25th
+      { type: 'handed_out', at: '2026-11-25T09:00:00.000Z' },
+    ]);
+    const trend = dailyTrends(projectDevices(life), life, { location: 'KVIK-NORD', lastDay: '2026-11-25', days: 2 });
+    expect(trend.rows.map((r) => [r.day, r.ready, r.handedOutNew, r.handedOutReused])).toEqual([
+      ['2026-11-24', 0, 1, 0],
+      ['2026-11-25', 0, 1, 0],
+    ]);
+  });
+
   it('puts a late evening on the autumn DST day on that day', () => {
     const late = lifeOf(phone(20), [{ type: 'received', at: '2026-10-25T22:30:00.000Z' }]); // 23:30 CET
     const trend = dailyTrends(projectDevices(late), late, { location: 'KVIK-NORD', lastDay: '2026-10-26', days: 3 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Device, DeviceKey } from '../domain/device';
 import { addDays, countAtOrBefore, dayEnds, localDateSchema, startOfDay, type LocalDate } from './calendar';
 import { isStock, stockStatuses, type StockStatus } from './daily-stock';
-import { handoutsBefore, trackedReplay, visitHistories, type DeviceHistory, type ReplayState, type ReportEvents } from './history';
+import { handoutsBefore, trackedReplay, undoneBefore, visitHistories, type DeviceHistory, type ReplayState, type ReportEvents } from './history';
 import type { Tracked } from './track';
 import { movementAt } from './movements';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -83,9 +83,10 @@ export function dailyTrends(devices: readonly Device[], events: ReportEvents, op
       });
     }
     history.steps.forEach((step, index) => {
-      if (step.atMs < startMs || movementAt(history, step, location) !== 'handed_out') return;
-      const row = rows[countAtOrBefore(ends, step.atMs)];
-      if (!row) return;
+      if (step.atMs < startMs || step.event.type !== 'handed_out') return;
+      const day = countAtOrBefore(ends, step.atMs);
+      const row = rows[day];
+      if (!row || movementAt(step, location, undoneBefore(history, ends[day] ?? step.atMs)) !== 'handed_out') return;
       if (handoutsBefore(history, index) > 0) row.handedOutReused++;
       else row.handedOutNew++;
     });
