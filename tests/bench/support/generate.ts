@@ -146,7 +146,7 @@ export function generateFleet(options: FleetOptions = {}): Fleet {
 
     state = record('received', { kind, model: pick(models[kind]), ...identity }, t).after;
     while (made < budget && state) {
-      const next = nextStep(state.status, location, chance);
+      const next = nextStep(state.status, location, budget - made, chance);
       const gap = gapFor(next, random);
       if (t + gap >= endMs) break;
       t += gap;
@@ -211,7 +211,11 @@ export function generateFleet(options: FleetOptions = {}): Fleet {
 
 type Step = Exclude<EventType, 'received' | 'corrected'>;
 
-function nextStep(status: DeviceStatus, location: string, chance: (p: number) => boolean): Step {
+function nextStep(status: DeviceStatus, location: string, left: number, chance: (p: number) => boolean): Step {
+  // A device's last events take it out to someone: most of a fleet is in use, not on a shelf.
+  if (left <= 3 && (status === 'received' || status === 'returned')) return 'prepared';
+  if (left <= 2 && status === 'ready') return 'handed_out';
+  if (left <= 1 && status === 'assigned') return 'note';
   if (chance(0.05)) return 'note';
   switch (status) {
     case 'received':
