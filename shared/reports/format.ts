@@ -1,0 +1,51 @@
+import type { Language } from './labels';
+import type { Column } from './tables';
+
+/**
+ * A table cell for people, in the operator's locale (`da-DK`: `1.234,56 kr.`, `25,0 %`,
+ * `24.11.2026`; `en-GB`: `DKK 1,234.56`, `25.0%`, `24/11/2026`). Screens and printouts use it;
+ * CSV does not (it has its own fixed format, see `csv.ts`).
+ */
+export interface CellFormat {
+  language: Language;
+  /** A BCP 47 locale, e.g. `da-DK`, `en-GB`. */
+  locale: string;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${locale}|${kind}`;
+  let format = numberFormats.get(id);
+  if (!format) numberFormats.set(id, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+export const emptyCell = '–';
+
+export function formatCell<Row>(column: Column<Row>, value: unknown, { language, locale }: CellFormat): string {
+  if (value === null || value === undefined) return emptyCell;
+  if (typeof value === 'number') {
+    switch (column.type) {
+      case 'money':
+        return numberFormat(locale, 'money', { style: 'currency', currency: 'DKK' }).format(value / 100);
+      case 'percent':
+        return numberFormat(locale, 'percent', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+      case 'decimal':
+        return numberFormat(locale, 'decimal', { maximumFractionDigits: 2 }).format(value);
+      default:
+        return numberFormat(locale, 'integer', { maximumFractionDigits: 0 }).format(value);
+    }
+  }
+  if (typeof value !== 'string') return String(value);
+  if (column.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value, locale);
+  return column.values?.[value]?.[language] ?? value;
+}
+
+/** A `LocalDate` in the locale's short form; read as UTC so no zone can move it a day. */
+export function formatDay(day: string, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'short' })));
+  return format.format(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
+}

@@ -1,0 +1,315 @@
+import type { Device, DeviceKey, DeviceStatus } from '../domain/device';
+import type { DeviceEvent } from '../domain/event';
+import { apply } from '../lifecycle/apply';
+import { instant, instantOf, isAtOrAfter } from './calendar';
+import { refused, track, trackedOf, type Tracked } from './track';
+
+/**
+ * How the reports see the past: a device's state at an earlier instant is found by replaying its
+ * events forward, not by walking back from the projection. Walking back loses what later events do
+ * not repeat (the repair vendor of a device repaired since, the department of a holding that ended
+ * since, a moved device's former location), and the figures must be exact.
+ *
+ * So a report starting at `from` needs, besides every device's current projection, *every event of
+ * each device that has an event at or after `from`*, in the order they were applied (server `seq`,
+ * then the desk's pending events). Devices with no event since `from` are constant over the
+ * report: their projection is their state throughout. More events than that are allowed and
+ * ignored. A device whose events do not replay to its projection (its earlier history is not in
+ * the store) is reported in `incomplete` and taken as it is now.
+ */
+
+/** What every replayed state offers the reports. */
+export interface ReplayState {
+  key: DeviceKey;
+  status: DeviceStatus;
+  location?: string | undefined;
+  handouts: number;
+  lastEventId: string;
+}
+
+/** How to replay: `apply` itself (whole devices) or `track` (the fields billing and trends read). */
+export interface Replay<S extends ReplayState> {
+  /** The state after the event, `null` for a withdrawn registration, `refused` where `apply` refuses. */
+  step(state: S | null, event: DeviceEvent): S | null | typeof refused;
+  of(device: Device): S;
+}
+
+export const fullReplay: Replay<Device> = {
+  step(state, event) {
+    const result = apply(state, event);
+    return result.ok ? result.device : refused;
+  },
+  of: (device) => device,
+};
+
+export const trackedReplay: Replay<Tracked> = { step: track, of: trackedOf };
+
+export interface HistoryStep<S> {
+  event: DeviceEvent;
+  /**
+   * When the event took effect: its `at`, but never before the step ahead of it. Server order
+   * decides state and desk clocks drift, so a late-arriving earlier `at` does not reorder.
+   */
+  atMs: number;
+  /** The device before and after the event; `null` before registration or after a withdrawn one. */
+  before: S | null;
+  after: S | null;
+}
+
+export interface DeviceHistory<S> {
+  key: DeviceKey;
+  /** The current projection (the replayed end state when the caller had none). */
+  current: S | null;
+  /**
+   * The applied events in order; refused ones (conflicts) are left out as the projection left
+   * them out. For an incomplete history: the device's events at face value, `before` and `after`
+   * both the current projection.
+   */
+  steps: HistoryStep<S>[];
+  complete: boolean;
+  /** Ids of applied events that a later applied correction undid (and no later one redid), by now. */
+  undone: ReadonlySet<string>;
+}
+
+/** What a report does with each device: the untouched ones as they are, the others replayed. */
+export interface HistoryVisitor<S> {
+  /** A device with no event since `from`: constant at its projection. */
+  unchanged(device: Device): void;
+  /** A device with at least one event since `from`, replayed from its registration. */
+  changed(history: DeviceHistory<S>): void;
+}
+
+/**
+ * What a report does with each device, step by step, in the order the events were applied: the
+ * untouched devices once, as they are; for each touched one a `run` (the report's own accumulator)
+ * that sees every applied step of that device in order, interleaved with other devices' steps,
+ * and finally whether its replay reached its projection.
+ */
+export interface StepVisitor<S, R> {
+  unchanged(device: Device): void;
+  start(key: DeviceKey): R;
+  /** One applied event; the parts of a `HistoryStep`, passed apart so a long replay allocates less. */
+  step(run: R, event: DeviceEvent, atMs: number, before: S | null, after: S | null): void;
+  /**
+   * `current`: the projection (or, without one, the replayed end state). `complete: false`: the
+   * replay did not reach the projection, so what the run saw cannot be trusted.
+   */
+  end(run: R, current: S | null, complete: boolean): void;
+}
+
+interface Replaying<S, R> {
+  run: R;
+  state: S | null;
+  lastMs: number;
+}
+
+/**
+ * The events a report reads, in one of two shapes (see the top of this file for which):
+ * - a flat list in the order they were applied, any superset of what is needed;
+ * - each device's events in their order, keyed by device: what a store indexed by device key
+ *   returns, and cheaper, since the report need not find and gather them itself.
+ */
+export type ReportEvents = readonly DeviceEvent[] | ReadonlyMap<string, readonly DeviceEvent[]>;
+
+/**
+ * The one replay loop of the reports. Given a flat list, it walks it twice: once to find the
+ * devices touched since `from`, once to replay those in global order (the events lie in memory in
+ * that order; a quarter replays half a million of them). Given events by device, it replays each
+ * touched device's list in turn. Returns the keys of touched devices whose replay did not reach
+ * their projection.
+ */
+export function replaySince<S extends ReplayState, R>(
+  devices: readonly Device[],
+  events: ReportEvents,
+  fromMs: number,
+  replay: Replay<S>,
+  visitor: StepVisitor<S, R>,
+): DeviceKey[] {
+  const from = instant(fromMs);
+  const touched = new Map<string, Replaying<S, R>>();
+  const begin = (key: string) => {
+    const device: Replaying<S, R> = { run: visitor.start(key), state: null, lastMs: Number.NEGATIVE_INFINITY };
+    touched.set(key, device);
+    return device;
+  };
+  const apply = (device: Replaying<S, R>, event: DeviceEvent) => {
+    const after = replay.step(device.state, event);
+    if (after === refused) return;
+    const atMs = Math.max(instantOf(event.at), device.lastMs);
+    visitor.step(device.run, event, atMs, device.state, after);
+    device.state = after;
+    device.lastMs = atMs;
+  };
+  if (isEventList(events)) {
+    for (const event of events) {
+      if (isAtOrAfter(event.at, from) && !touched.has(event.deviceKey)) begin(event.deviceKey);
+    }
+    for (const event of events) {
+      const device = touched.get(event.deviceKey);
+      if (device) apply(device, event);
+    }
+  } else {
+    for (const [key, list] of events) {
+      if (!list.some((event) => isAtOrAfter(event.at, from))) continue;
+      const device = begin(key);
+      for (const event of list) if (event.deviceKey === key) apply(device, event);
+    }
+  }
+
+  const projections = new Map<string, Device>();
+  for (const device of devices) {
+    if (touched.has(device.key)) projections.set(device.key, device);
+    else visitor.unchanged(device);
+  }
+  const incomplete: DeviceKey[] = [];
+  for (const [key, { run, state }] of touched) {
+    const projection = projections.get(key);
+    const complete = projection === undefined || projection.lastEventId === state?.lastEventId;
+    if (!complete) incomplete.push(key);
+    visitor.end(run, projection ? replay.of(projection) : state, complete);
+  }
+  return incomplete;
+}
+
+function isEventList(events: ReportEvents): events is readonly DeviceEvent[] {
+  return Array.isArray(events);
+}
+
+/** Events grouped by device, each device's in the order given: the second shape of `ReportEvents`. */
+export function eventsByDevice(events: readonly DeviceEvent[]): Map<string, DeviceEvent[]> {
+  const byDevice = new Map<string, DeviceEvent[]>();
+  for (const event of events) {
+    const list = byDevice.get(event.deviceKey);
+    if (list) list.push(event);
+    else byDevice.set(event.deviceKey, [event]);
+  }
+  return byDevice;
+}
+
+/**
+ * `replaySince` with each touched device's whole history in hand at once (its steps, which of
+ * them a later correction undid): for reports over a few days, whose questions look ahead.
+ */
+export function visitHistories<S extends ReplayState>(
+  devices: readonly Device[],
+  events: ReportEvents,
+  fromMs: number,
+  replay: Replay<S>,
+  visitor: HistoryVisitor<S>,
+): DeviceKey[] {
+  const histories: DeviceHistory<S>[] = [];
+  const incomplete = replaySince<S, { key: DeviceKey; steps: HistoryStep<S>[] }>(devices, events, fromMs, replay, {
+    unchanged: (device) => visitor.unchanged(device),
+    start: (key) => ({ key, steps: [] }),
+    step: ({ steps }, event, atMs, before, after) => steps.push({ event, atMs, before, after }),
+    end: ({ key, steps }, current, complete) => {
+      const undo = new UndoTracker();
+      for (const step of steps) undo.see(step.event);
+      histories.push({ key, current, steps, complete, undone: undo.undone });
+    },
+  });
+  // An incomplete device is taken at face value: every event the desk recorded, refused ones too.
+  const recorded = new Map<string, DeviceEvent[]>(incomplete.map((key) => [key, []]));
+  if (recorded.size > 0) {
+    const all = isEventList(events) ? events : [...events.values()].flat();
+    for (const event of all) recorded.get(event.deviceKey)?.push(event);
+  }
+  for (const history of histories) {
+    visitor.changed(history.complete ? history : faceValue(history.key, recorded.get(history.key) ?? [], history.current));
+  }
+  return incomplete;
+}
+
+/** The events as recorded, when the replay cannot be trusted: the device is taken as it is now. */
+function faceValue<S>(key: DeviceKey, events: readonly DeviceEvent[], current: S | null): DeviceHistory<S> {
+  const undo = new UndoTracker();
+  let lastMs = Number.NEGATIVE_INFINITY;
+  const steps = events.map((event) => {
+    lastMs = Math.max(instantOf(event.at), lastMs);
+    undo.see(event);
+    return { event, atMs: lastMs, before: current, after: current };
+  });
+  return { key, current, steps, complete: false, undone: undo.undone };
+}
+
+const noneUndone: ReadonlySet<string> = new Set();
+
+/**
+ * Which events stand undone: an undo of an undo brings the first event back. Built only for the
+ * few devices that have an undo: a quarter replays tens of thousands of devices.
+ */
+class UndoTracker {
+  undone: ReadonlySet<string> = noneUndone;
+  private sets: { undone: Set<string>; undid: Map<string, string> } | null = null;
+
+  see(event: DeviceEvent): void {
+    if (event.type !== 'corrected' || !event.data.undoes) return;
+    if (!this.sets) {
+      this.sets = { undone: new Set(), undid: new Map() };
+      this.undone = this.sets.undone;
+    }
+    const { undone, undid } = this.sets;
+    const target = event.data.undoes;
+    undone.add(target);
+    undid.set(event.id, target);
+    const redone = undid.get(target);
+    if (redone !== undefined) undone.delete(redone);
+  }
+}
+
+/**
+ * The events that stood undone just before `ms`. A day's report reads the log as it stood when the
+ * day ended: an event undone on a later day still counts on its own day (and its correction on the
+ * day it was made), so a day's printed report never changes afterwards.
+ */
+export function undoneBefore(history: DeviceHistory<unknown>, ms: number): ReadonlySet<string> {
+  if (history.undone.size === 0 && !history.steps.some((step) => step.event.type === 'corrected')) return noneUndone;
+  const undo = new UndoTracker();
+  for (const step of history.steps) {
+    if (step.atMs >= ms) break;
+    undo.see(step.event);
+  }
+  return undo.undone;
+}
+
+/** The device as it stood just before `ms` (after every step earlier than `ms`). */
+export function stateBefore<S>(history: DeviceHistory<S>, ms: number): S | null {
+  if (!history.complete) return history.current;
+  let state: S | null = null;
+  for (const step of history.steps) {
+    if (step.atMs >= ms) break;
+    state = step.after;
+  }
+  return state;
+}
+
+/** Where an event happened: the desk's location, else where the device was. */
+export function whereRecorded(step: HistoryStep<ReplayState>): string | undefined {
+  return step.event.location ?? step.before?.location ?? step.after?.location;
+}
+
+/**
+ * How many times the device had been handed out before step `index`. Exact from the replay; for an
+ * incomplete history, the projection's count less the handouts that stand from this one on.
+ */
+export function handoutsBefore(history: DeviceHistory<ReplayState>, index: number): number {
+  const step = history.steps[index];
+  if (!step) return 0;
+  if (history.complete) return step.before?.handouts ?? 0;
+  let later = 0;
+  for (let i = index; i < history.steps.length; i++) {
+    const event = history.steps[i]?.event;
+    if (event?.type === 'handed_out' && !history.undone.has(event.id)) later++;
+  }
+  return Math.max(0, (history.current?.handouts ?? 0) - later);
+}
+
+/** Every device the events describe, projected with `apply`; refused events are skipped as the server skips conflicts. */
+export function projectDevices(events: readonly DeviceEvent[]): Device[] {
+  const states = new Map<string, Device | null>();
+  for (const event of events) {
+    const result = apply(states.get(event.deviceKey) ?? null, event);
+    if (result.ok) states.set(event.deviceKey, result.device);
+  }
+  return [...states.values()].filter((device): device is Device => device !== null);
+}

@@ -1,0 +1,45 @@
+import type { EventType } from '../domain/event';
+import type { HistoryStep, ReplayState } from './history';
+import { whereRecorded } from './history';
+
+/**
+ * What a team lead counts as the day's movements at a location: every event but notes, with a move
+ * counted out at the location it left and in at the one it reached. An event undone before the
+ * day ended did not happen that day and is not counted; the correction itself is (`corrected`), so
+ * the lead sees it.
+ */
+export const movementTypes = [
+  'received',
+  'prepared',
+  'handed_out',
+  'returned',
+  'sent_to_repair',
+  'repaired',
+  'disposed',
+  'reported_lost',
+  'found',
+  'moved_in',
+  'moved_out',
+  'corrected',
+] as const satisfies readonly (Exclude<EventType, 'moved' | 'note'> | 'moved_in' | 'moved_out')[];
+export type MovementType = (typeof movementTypes)[number];
+
+/** The movement a step makes at `location` (any location when undefined), or null; `undone`: see `undoneBefore`. */
+export function movementAt(
+  step: HistoryStep<ReplayState>,
+  location: string | undefined,
+  undone: ReadonlySet<string>,
+): MovementType | null {
+  const { event } = step;
+  if (event.type === 'note' || undone.has(event.id)) return null;
+  const where = whereRecorded(step);
+  if (event.type === 'moved') {
+    if (where === event.data.to) return null;
+    if (location === undefined) return 'moved_out';
+    if (where === location) return 'moved_out';
+    if (event.data.to === location) return 'moved_in';
+    return null;
+  }
+  if (location !== undefined && where !== location) return null;
+  return event.type;
+}
