@@ -15,18 +15,22 @@ export type ApplyResult =
  */
 export function apply(device: Device | null, event: DeviceEvent): ApplyResult {
   const status: FromStatus = device?.status ?? 'none';
-  const refuse = (code: RefusalCode): ApplyResult => ({ ok: false, refusal: { code, type: event.type, status } });
-
-  if (device && device.key !== event.deviceKey) return refuse('wrong_device');
-  if (!isAllowed(status, event.type)) return refuse(refusalCode(status, event.type));
+  if (device && device.key !== event.deviceKey) return refuse('wrong_device', event, status);
+  if (!isAllowed(status, event.type)) return refuse(refusalCode(status, event.type), event, status);
   if (event.type === 'received') return { ok: true, device: register(event) };
   // isAllowed refused 'none' for every other type, so the device exists here.
   const current = device as Device;
-  if (event.type === 'corrected') return correct(current, event, refuse);
-
-  const next = { ...nextFields(current, event), updatedAt: event.at, lastEventId: event.id };
+  if (event.type === 'corrected') return correct(current, event);
+  // One copy of the device per event: reports replay hundreds of thousands of them.
+  const next = nextFields(current, event);
+  next.updatedAt = event.at;
+  next.lastEventId = event.id;
   if (next.status !== current.status) next.statusSince = event.at;
   return { ok: true, device: next };
+}
+
+function refuse(code: RefusalCode, event: DeviceEvent, status: FromStatus): ApplyResult {
+  return { ok: false, refusal: { code, type: event.type, status } };
 }
 
 /** Apply events in order from nothing; the first refusal stops it. For tests and rebuilds. */
@@ -110,17 +114,13 @@ function nextFields(device: Device, event: Exclude<DeviceEvent, { type: 'receive
   }
 }
 
-function correct(
-  device: Device,
-  event: DeviceEventOf<'corrected'>,
-  refuse: (code: RefusalCode) => ApplyResult,
-): ApplyResult {
+function correct(device: Device, event: DeviceEventOf<'corrected'>): ApplyResult {
   const { data } = event;
   if (data.undoes) {
     // Only the latest event can be undone: anything else would rewrite history under later events.
-    if (device.lastEventId !== data.undoes) return refuse('undo_not_latest');
+    if (device.lastEventId !== data.undoes) return refuse('undo_not_latest', event, device.status);
     if (!data.restore) return { ok: true, device: null };
-    if (data.restore.key !== device.key) return refuse('wrong_device');
+    if (data.restore.key !== device.key) return refuse('wrong_device', event, device.status);
     return { ok: true, device: { ...data.restore, updatedAt: event.at, lastEventId: event.id } };
   }
   const status: DeviceStatus = data.set?.status ?? device.status;

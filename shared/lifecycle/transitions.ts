@@ -34,8 +34,13 @@ export const transitions = {
   }
 >;
 
+/** The table's `from` lists as sets, built once: `apply` asks this for every event it replays. */
+const allowedFrom = new Map<string, ReadonlySet<FromStatus>>(
+  Object.entries(transitions).map(([type, t]) => [type, new Set<FromStatus>(t.from)]),
+);
+
 export function isAllowed(status: FromStatus, type: EventType): boolean {
-  return (transitions[type].from as readonly FromStatus[]).includes(status);
+  return allowedFrom.get(type)?.has(status) ?? false;
 }
 
 /** The events a person may record on a device in this status, in table order. */

@@ -3,8 +3,8 @@ import { deviceKinds, type Device, type DeviceKey, type DeviceKind } from '../do
 import type { DeviceEvent } from '../domain/event';
 import { departmentSchema, seedDepartments } from '../domain/reference';
 import { addDays, countAtOrBefore, instantOf, dayEnds, quarterLabel, quarterSchema, quarterSpan, type LocalDate, type Quarter } from './calendar';
-import { replaySince, trackedReplay, type ReportEvents } from './history';
-import type { Tracked } from './track';
+import { replaySince, fullReplay, type ReportEvents } from './history';
+
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
 
@@ -102,12 +102,12 @@ export function departmentBilling(
   const dayNames = ends.map((_, i) => addDays(span.firstDay, i));
 
   const holdings: Holding[] = [];
-  const heldSince = (device: Tracked | Device | null): void => {
+  const heldSince = (device: Device | null): void => {
     if (device?.status !== 'assigned' || !device.holder) return;
     const { department, employeeId, since } = device.holder;
     holdings.push({ device, department, employeeId, startMs: instantOf(since), endMs: Number.POSITIVE_INFINITY });
   };
-  const incomplete = replaySince(devices, events, span.startMs, trackedReplay, {
+  const incomplete = replaySince(devices, events, span.startMs, fullReplay, {
     unchanged: heldSince,
     start: () => new Holdings(),
     step: (run, event, atMs, _before, after) => run.see(event, atMs, after),
@@ -196,7 +196,7 @@ class Holdings {
   private found: Holding[] = [];
   private open: Holding | null = null;
 
-  see(event: DeviceEvent, atMs: number, after: Tracked | null): void {
+  see(event: DeviceEvent, atMs: number, after: Device | null): void {
     const holder = after?.status === 'assigned' ? after.holder : undefined;
     const open = this.open;
     if (open && !(holder && holder.department === open.department && holder.employeeId === open.employeeId)) {

@@ -2,7 +2,6 @@ import type { Device, DeviceKey, DeviceStatus } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import { apply } from '../lifecycle/apply';
 import { instant, instantOf, isAtOrAfter } from './calendar';
-import { refused, track, trackedOf, type Tracked } from './track';
 
 /**
  * How the reports see the past: a device's state at an earlier instant is found by replaying its
@@ -27,7 +26,10 @@ export interface ReplayState {
   lastEventId: string;
 }
 
-/** How to replay: `apply` itself (whole devices) or `track` (the fields billing and trends read). */
+/** The verdict of a replay step on an event `apply` refuses (a conflict the projection skipped). */
+export const refused: unique symbol = Symbol('refused');
+
+/** How a report replays a device: through `apply`, the one lifecycle, whole device by whole device. */
 export interface Replay<S extends ReplayState> {
   /** The state after the event, `null` for a withdrawn registration, `refused` where `apply` refuses. */
   step(state: S | null, event: DeviceEvent): S | null | typeof refused;
@@ -42,7 +44,6 @@ export const fullReplay: Replay<Device> = {
   of: (device) => device,
 };
 
-export const trackedReplay: Replay<Tracked> = { step: track, of: trackedOf };
 
 export interface HistoryStep<S> {
   event: DeviceEvent;

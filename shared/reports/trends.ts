@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Device, DeviceKey } from '../domain/device';
 import { addDays, countAtOrBefore, dayEnds, localDateSchema, startOfDay, type LocalDate } from './calendar';
 import { isStock, stockStatuses, type StockStatus } from './daily-stock';
-import { handoutsBefore, trackedReplay, undoneBefore, visitHistories, type DeviceHistory, type ReplayState, type ReportEvents } from './history';
-import type { Tracked } from './track';
+import { handoutsBefore, fullReplay, undoneBefore, visitHistories, type DeviceHistory, type ReplayState, type ReportEvents } from './history';
+
 import { movementAt } from './movements';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
 
@@ -68,14 +68,14 @@ export function dailyTrends(devices: readonly Device[], events: ReportEvents, op
   };
 
   const constant: Record<StockStatus, number> = { received: 0, ready: 0, returned: 0 };
-  const replayed = (history: DeviceHistory<Tracked>): void => {
+  const replayed = (history: DeviceHistory<Device>): void => {
     if (!history.complete) {
       const status = here(history.current);
       for (const row of rows) count(row, status);
     } else {
       const { steps } = history;
       let next = 0;
-      let state: Tracked | null = null;
+      let state: Device | null = null;
       rows.forEach((row, i) => {
         const end = ends[i] ?? Number.POSITIVE_INFINITY;
         for (let step = steps[next]; step && step.atMs < end; step = steps[++next]) state = step.after;
@@ -91,7 +91,7 @@ export function dailyTrends(devices: readonly Device[], events: ReportEvents, op
       else row.handedOutNew++;
     });
   };
-  const incomplete = visitHistories(devices, events, startMs, trackedReplay, {
+  const incomplete = visitHistories(devices, events, startMs, fullReplay, {
     unchanged(device) {
       const status = here(device);
       if (status !== null) constant[status]++;
