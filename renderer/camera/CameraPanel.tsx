@@ -34,7 +34,8 @@ function showStream(video: HTMLVideoElement, stream: MediaStream | null): void {
 export function CameraPanel({ onScan }: { onScan: (scan: ScanEvent) => void }) {
   const { t } = useTranslation();
   const { settings, updateSettings } = useServices();
-  const camera = useCameraStream(settings);
+  // Undefined outside a secure context, whatever the DOM types say: the hook reports `unsupported`.
+  const camera = useCameraStream<MediaStream>(settings, navigator.mediaDevices);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [aspect, setAspect] = useState(16 / 9);
   const [lastRead, setLastRead] = useState<{ text: string; at: number } | null>(null);

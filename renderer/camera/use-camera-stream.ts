@@ -2,8 +2,26 @@ import { useCallback, useEffect, useState } from 'react';
 import { cameraConstraints, chooseCamera, videoInputs, type CameraChoice, type CameraDevice } from './camera-devices';
 import { cameraProblemOf, type CameraProblem } from './camera-problem';
 
-export interface CameraStream {
-  stream: MediaStream | null;
+/** What the hook needs of a track, a stream and `navigator.mediaDevices` (the real ones fit; tests pass fakes). */
+export interface CameraTrack {
+  readonly label: string;
+  getSettings(): { deviceId?: string };
+  addEventListener(type: 'ended', listener: () => void): void;
+  stop(): void;
+}
+export interface CameraMediaStream {
+  getTracks(): Array<{ stop(): void }>;
+  getVideoTracks(): CameraTrack[];
+}
+export interface CameraMedia<S extends CameraMediaStream> {
+  enumerateDevices(): Promise<ReadonlyArray<Pick<MediaDeviceInfo, 'kind' | 'deviceId' | 'label'>>>;
+  getUserMedia(constraints: MediaStreamConstraints): Promise<S>;
+  addEventListener(type: 'devicechange', listener: () => void): void;
+  removeEventListener(type: 'devicechange', listener: () => void): void;
+}
+
+export interface CameraStream<S extends CameraMediaStream = MediaStream> {
+  stream: S | null;
   problem: CameraProblem | null;
   /** The cameras connected (labels only once the permission is granted). */
   cameras: CameraDevice[];
@@ -13,7 +31,7 @@ export interface CameraStream {
   retry(): void;
 }
 
-function stopTracks(stream: MediaStream): void {
+function stopTracks(stream: CameraMediaStream): void {
   for (const track of stream.getTracks()) track.stop();
 }
 
@@ -21,8 +39,8 @@ function stopTracks(stream: MediaStream): void {
  * Opens the chosen camera while mounted, and closes it on unmount or when the choice changes.
  * Plugging a camera in after "no camera" (or after it was unplugged) opens it without a click.
  */
-export function useCameraStream(choice: CameraChoice, media: MediaDevices | undefined = navigator.mediaDevices): CameraStream {
-  const [stream, setStream] = useState<MediaStream | null>(null);
+export function useCameraStream<S extends CameraMediaStream>(choice: CameraChoice, media: CameraMedia<S> | undefined): CameraStream<S> {
+  const [stream, setStream] = useState<S | null>(null);
   const [problem, setProblem] = useState<CameraProblem | null>(null);
   const [cameras, setCameras] = useState<CameraDevice[]>([]);
   const [active, setActive] = useState<CameraDevice | null>(null);
@@ -32,7 +50,7 @@ export function useCameraStream(choice: CameraChoice, media: MediaDevices | unde
 
   useEffect(() => {
     let cancelled = false;
-    let opened: MediaStream | null = null;
+    let opened: S | null = null;
 
     async function open(): Promise<void> {
       // Undefined outside a secure context (plain http on another host); the types say otherwise.
