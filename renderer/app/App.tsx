@@ -74,7 +74,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     },
     [screen, session, desk],
   );
-  useScanInput(platform, onScan);
+  const scanInput = useScanInput(platform, onScan, settings.scannerLayout);
 
   return (
     <ServicesContext.Provider value={services}>
@@ -86,7 +86,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           ) : !desk ? (
             <p>{i18n.t('app.loading')}</p>
           ) : screen === 'desk' ? (
-            <DeskScreen desk={desk} />
+            <DeskScreen desk={desk} scanInput={scanInput} />
           ) : screen === 'lookup' ? (
             // A new scan remounts the screen with it as the search.
             <LookupScreen key={lookup.n} initialQuery={lookup.query} />

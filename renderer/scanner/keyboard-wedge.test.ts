@@ -167,6 +167,32 @@ describe('installKeyboardWedge', () => {
     expect(input().value).toBe('');
   });
 
+  it('keeps a terminator the page handles after the silence timer from pressing the focused button', async () => {
+    const button = document.createElement('button');
+    let presses = 0;
+    button.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') presses += 1;
+    });
+    document.body.append(button);
+    button.focus();
+    // The scanner sent Enter 6 ms after the last digit, but a busy page handles it after the timer.
+    const keys = scannerKeys('356938035643809', { start: 0, gap: () => 6, terminator: 'Enter' });
+    const enter = keys.pop();
+    if (!enter) throw new Error('no Enter');
+    typeAll(keys);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 120)));
+    const [late] = typeAll([enter]);
+    expect(scans.map((s) => [s.scan.raw, s.details.ending])).toEqual([['356938035643809', 'timeout']]);
+    expect(late?.defaultPrevented).toBe(true);
+    expect(presses).toBe(0);
+
+    // An Enter the operator presses well after a scan is theirs.
+    const [own] = typeAll([{ ...enter, time: enter.time + 2000 }]);
+    expect(own?.defaultPrevented).toBe(false);
+    expect(presses).toBe(1);
+    button.remove();
+  });
+
   it('stops listening once uninstalled', () => {
     uninstall();
     input().focus();

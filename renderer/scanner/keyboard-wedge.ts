@@ -79,6 +79,12 @@ export function installKeyboardWedge(win: Window, options: KeyboardWedgeOptions,
   // key into the scan after the fact).
   let snapshots: Array<{ time: number; snapshot: FieldSnapshot | null }> = [];
   let timer: ReturnType<Window['setTimeout']> | undefined;
+  // When the silence timer ended a scan: its last key's time. The timer runs on the wall clock,
+  // while keys carry the time they were pressed; on a busy page (the camera decoding, a long
+  // render) the scanner's Enter can be handled after the timer although it came right after the
+  // scan. Such a terminator still belongs to the scan and must not press the focused button.
+  let endedBySilenceAt: number | undefined;
+  const terminators: readonly string[] = options.terminators ?? ['Enter', 'Tab'];
 
   const deliver = (details: WedgeScan): void => {
     const before = snapshots.find((s) => s.time >= details.startedAt)?.snapshot;
@@ -92,7 +98,10 @@ export function installKeyboardWedge(win: Window, options: KeyboardWedgeOptions,
   const onSilence = (): void => {
     timer = undefined;
     const scan = detector.flush();
-    if (scan) deliver(scan);
+    if (scan) {
+      deliver(scan);
+      endedBySilenceAt = scan.endedAt;
+    }
     snapshots = [];
   };
 
@@ -100,6 +109,14 @@ export function installKeyboardWedge(win: Window, options: KeyboardWedgeOptions,
     if (event.isComposing) {
       detector.reset();
       snapshots = [];
+      return;
+    }
+    const lateAfter = endedBySilenceAt;
+    endedBySilenceAt = undefined;
+    const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
+    if (lateAfter !== undefined && plain && terminators.includes(event.key) && event.timeStamp - lateAfter <= endAfterMs) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
       return;
     }
     const entry = { time: event.timeStamp, snapshot: snapshotOf(win) };

@@ -1,15 +1,24 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ScanInput } from '../app/use-scan-input';
+import { useServices } from '../app/services';
+import { CameraPanel } from '../camera/CameraPanel';
 import { BatchList } from '../components/BatchList';
 import { BatchParamsPanel } from '../components/BatchParamsPanel';
 import { FeedbackPanel } from '../components/FeedbackPanel';
 import { ManualEntry } from '../components/ManualEntry';
 import { ModeTabs } from '../components/ModeTabs';
 import type { Desk } from '../desk/use-desk';
+import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
 
-/** The desk home: pick a workflow (or scan a command card), set the batch once, scan away. */
-export function DeskScreen({ desk }: { desk: Desk }) {
+/**
+ * The desk home: pick a workflow (or scan a command card), set the batch once, scan away — with
+ * a scanner, or with the camera panel open.
+ */
+export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInput }) {
   const { t } = useTranslation();
+  const { settings, updateSettings } = useServices();
+  const cameraOpen = settings.cameraOpen;
   const count = desk.events.filter((e) => e.type !== 'corrected').length;
   const { handleScan } = desk;
   const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);
@@ -20,6 +29,7 @@ export function DeskScreen({ desk }: { desk: Desk }) {
         <section className="desk-left">
           <BatchParamsPanel mode={desk.batch.mode} params={desk.batch.params} onChange={desk.setParams} />
           <FeedbackPanel feedback={desk.feedback} onSuggestion={desk.setMode} />
+          {scanInput.layoutNotice && <ScannerLayoutNotice notice={scanInput.layoutNotice} onDismiss={scanInput.dismissLayoutNotice} />}
           <div className="desk-actions">
             <ManualEntry onSubmit={typed} />
             <button type="button" onClick={() => void desk.undo()}>
@@ -28,10 +38,15 @@ export function DeskScreen({ desk }: { desk: Desk }) {
             <button type="button" className="primary" onClick={() => void desk.finishBatch()}>
               {t('desk.done')}
             </button>
+            <button type="button" className="camera-toggle" aria-pressed={cameraOpen} onClick={() => void updateSettings({ ...settings, cameraOpen: !cameraOpen })}>
+              {cameraOpen ? t('camera.close') : t('camera.open')}
+            </button>
           </div>
           <p className="hint">{t('desk.scanHint')}</p>
         </section>
         <section className="desk-right" aria-label={t('desk.batch')}>
+          {/* Mounted only while open: closing it stops the camera and the decoder worker. */}
+          {cameraOpen && <CameraPanel onScan={scanInput.deliver} />}
           <h2>
             {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
           </h2>

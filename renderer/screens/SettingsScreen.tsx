@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { useServices } from '../app/services';
 import { ScannerList } from '../components/ScannerList';
+import { ScannerLayoutField } from '../scanner/ScannerLayoutField';
 import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
 
 /** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */
@@ -72,6 +73,14 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
       <section className="card">
         <h2>{t('settings.scanners')}</h2>
         <ScannerList />
+        <ScannerLayoutField
+          value={settings.scannerLayout}
+          onChange={async (scannerLayout) => {
+            await updateSettings({ ...settings, scannerLayout });
+            // The desk form above saves its whole draft: keep it from putting the old layout back.
+            setDraft((d) => ({ ...d, scannerLayout }));
+          }}
+        />
         <button type="button" onClick={onOpenCards}>
           {t('cards.open')}
         </button>

@@ -11,6 +11,19 @@ export const deskSettingsSchema = z.object({
   sound: z.boolean().default(true),
   /** Days in stock after which a device counts as idle in the reports. */
   idleDays: z.number().int().min(1).max(3650).default(30),
+  /**
+   * How the keyboard wedge reads a scanner's keys (`renderer/scanner/wedge-detector.ts`): `auto`
+   * re-reads a US-layout scanner on a Danish PC when that is provable, `us` always, `host` never.
+   */
+  scannerLayout: z.enum(['auto', 'us', 'host']).default('auto'),
+  /** The camera panel on the desk screen is open (the decoder runs only then). */
+  cameraOpen: z.boolean().default(false),
+  /**
+   * The camera the operator picked: its id, and its label to find it again when the browser hands
+   * out new ids (site data cleared). Absent: the system's default camera.
+   */
+  cameraDeviceId: z.string().max(512).optional(),
+  cameraLabel: z.string().max(256).optional(),
 });
 export type DeskSettings = z.infer<typeof deskSettingsSchema>;
 
