@@ -26,7 +26,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
 
   const importFile = async (file: File) => {
     const result = parseReferenceCsv(table, await file.text());
-    if (!result.ok) {
+    if (result.errors.length > 0) {
       const explain = (e: CsvRowError) =>
         t(`reference.csv.${e.problem}`, {
           fields: (e.fields ?? []).map((f) => t(`reference.fields.${f}`, { defaultValue: f })).join(', '),

@@ -16,8 +16,7 @@ export type ImportResult = { ok: true; rows: number; revision: number } | { ok: 
  */
 export async function importReferenceCsv(db: Database, table: ReferenceTable, csv: string): Promise<ImportResult> {
   const parsed = parseReferenceCsv(table, csv);
-  if (!parsed.ok) return { ok: false, problems: parsed.errors.map(({ line, message }) => ({ line, message })) };
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = parsed.errors.map(({ line, message }) => ({ line, message }));
   if (table === 'employees') {
     const departments = await knownDepartments(db);
     for (const { line, row } of parsed.rows) {
@@ -25,7 +24,7 @@ export async function importReferenceCsv(db: Database, table: ReferenceTable, cs
       if (!departments.has(department)) problems.push({ line, message: `unknown department ${department}` });
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   const records = parsed.rows.map(({ row }) => row);
 
   const columns = referenceColumns[table];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReferenceCsv } from './reference-csv';
 
-const rowsOf = <T,>(result: { ok: true; rows: Array<{ row: T }> } | { ok: false }) => (result.ok ? result.rows.map((r) => r.row) : null);
+const rowsOf = <T,>(result: { rows: Array<{ row: T }>; errors: unknown[] }) => (result.errors.length === 0 ? result.rows.map((r) => r.row) : null);
 
 describe('parseReferenceCsv', () => {
   it('reads Danish-Excel CSV with a BOM, ; and Danish headers', () => {
@@ -27,19 +27,16 @@ describe('parseReferenceCsv', () => {
   it('rejects the whole file and names the line of each bad row, counting lines inside quoted cells', () => {
     const text = 'id;name;kind;gtin\nM1;iPhone 15;phone;00194253401001\nM2;"Galaxy\nTab";watch;\nM3;;tablet;\nM1;Again;phone;\n';
     const result = parseReferenceCsv('models', text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.errors.map((e) => e.line)).toEqual([3, 5, 6]);
-      expect(result.errors[2]?.message).toBe('id M1 is also on line 2');
-    }
+    expect(result.errors.map((e) => e.line)).toEqual([3, 5, 6]);
+    expect(result.errors[2]?.message).toBe('id M1 is also on line 2');
+    expect(result.rows.map((r) => r.line)).toEqual([2, 6]);
   });
 
   it('refuses unknown and missing columns, and a file without rows', () => {
     expect(parseReferenceCsv('locations', 'id;navn;etage\nA;B;1\n')).toMatchObject({
-      ok: false,
       errors: [{ line: 1, message: expect.stringMatching(/unknown column\(s\) etage/) }, { line: 1, message: 'missing column(s) type' }],
     });
-    expect(parseReferenceCsv('locations', 'id;name;type\n')).toEqual({ ok: false, errors: [{ line: 2, problem: 'no_rows', message: 'no rows to import' }] });
-    expect(parseReferenceCsv('locations', '')).toEqual({ ok: false, errors: [{ line: 1, problem: 'empty', message: 'the file is empty' }] });
+    expect(parseReferenceCsv('locations', 'id;name;type\n')).toEqual({ rows: [], errors: [{ line: 2, problem: 'no_rows', message: 'no rows to import' }] });
+    expect(parseReferenceCsv('locations', '')).toEqual({ rows: [], errors: [{ line: 1, problem: 'empty', message: 'the file is empty' }] });
   });
 });

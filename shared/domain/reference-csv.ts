@@ -37,9 +37,14 @@ export interface CsvRowError {
 
 export type ReferenceRowOf<T extends ReferenceTable> = z.infer<(typeof referenceSchemas)[T]>;
 
-export type ReferenceCsvResult<T extends ReferenceTable> =
-  | { ok: true; rows: Array<{ line: number; row: ReferenceRowOf<T> }> }
-  | { ok: false; errors: CsvRowError[] };
+/**
+ * The rows that are valid with their lines, and every problem found. The file is good when there
+ * are no errors; the valid rows of a bad file let a caller add checks of its own to the list.
+ */
+export interface ReferenceCsvResult<T extends ReferenceTable> {
+  rows: Array<{ line: number; row: ReferenceRowOf<T> }>;
+  errors: CsvRowError[];
+}
 
 interface CsvRow {
   line: number;
@@ -66,15 +71,15 @@ export function readCsvRows(text: string): CsvRow[] {
 
 /**
  * Checks every row of the file against the table's zod schema: known columns (field names, or the
- * Danish names above), required columns present, cells per row, valid values, unique ids. Any
- * problem rejects the whole file with every bad line listed, so an import is never half-done.
+ * Danish names above), required columns present, cells per row, valid values, unique ids. Callers
+ * import nothing when there is any error, with every bad line listed: an import is never half-done.
  * Separator `;`, `,` or tab; UTF-8 with or without BOM (Danish Excel writes `;` and a BOM).
  */
 export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: string): ReferenceCsvResult<T> {
   const schema = referenceSchemas[table];
   const known = Object.keys(schema.shape);
   const [header, ...rows] = readCsvRows(text);
-  if (!header) return { ok: false, errors: [{ line: 1, problem: 'empty', message: 'the file is empty' }] };
+  if (!header) return { rows: [], errors: [{ line: 1, problem: 'empty', message: 'the file is empty' }] };
 
   const fields = header.cells.map((cell) => headerAliases[cell.trim().toLowerCase()] ?? cell.trim());
   const errors: CsvRowError[] = [];
@@ -84,8 +89,8 @@ export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: stri
   const shape = schema.shape as Record<string, z.ZodType>;
   const missing = known.filter((f) => !fields.includes(f) && !shape[f]?.safeParse(undefined).success);
   if (missing.length > 0) errors.push({ line: 1, problem: 'missing_columns', fields: missing, message: `missing column(s) ${missing.join(', ')}` });
-  if (errors.length > 0) return { ok: false, errors };
-  if (rows.length === 0) return { ok: false, errors: [{ line: 2, problem: 'no_rows', message: 'no rows to import' }] };
+  if (errors.length > 0) return { rows: [], errors };
+  if (rows.length === 0) return { rows: [], errors: [{ line: 2, problem: 'no_rows', message: 'no rows to import' }] };
 
   const parsedRows: Array<{ line: number; row: ReferenceRowOf<T> }> = [];
   const seen = new Map<string, number>();
@@ -118,5 +123,5 @@ export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: stri
     else seen.set(id, line);
     parsedRows.push({ line, row: parsed.data as ReferenceRowOf<T> });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: parsedRows };
+  return { rows: parsedRows, errors };
 }
