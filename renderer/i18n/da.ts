@@ -1,6 +1,9 @@
+import { eventLabels, kindLabels, statusLabels, wordsIn } from '../../shared/reports/labels';
+
 /**
  * Danish, the desk's default language. Every key here must exist in `en.ts` (the compiler checks:
- * `en` is typed from this object). Keys are grouped by screen.
+ * `en` is typed from this object). Keys are grouped by screen; the words for statuses, kinds and
+ * events come from `shared/reports/labels.ts`, shared with the reports and the server.
  */
 export const da = {
   app: {
@@ -74,33 +77,12 @@ export const da = {
     doSuggested: 'Gå til {{step}}',
     lookupHint: 'Scan eller søg for at se en enhed og hele dens historik.',
   },
-  kinds: { phone: 'Telefon', tablet: 'Tablet', pc: 'PC' },
-  statuses: {
-    received: 'På lager (ikke klargjort)',
-    ready: 'Klar til udlevering',
-    assigned: 'Udleveret',
-    returned: 'Returneret (afventer vurdering)',
-    in_repair: 'Til reparation',
-    disposed: 'Bortskaffet',
-    lost: 'Bortkommet',
-  },
+  kinds: wordsIn(kindLabels, 'da'),
+  statuses: wordsIn(statusLabels, 'da'),
   conditions: { ok: 'I orden', damaged: 'Beskadiget', defective: 'Defekt' },
   outcomes: { fixed: 'Repareret', unrepairable: 'Kan ikke repareres' },
   methods: { recycled: 'Genanvendt', destroyed: 'Destrueret', resold: 'Videresolgt' },
-  events: {
-    received: 'Modtaget',
-    prepared: 'Klargjort',
-    handed_out: 'Udleveret',
-    returned: 'Returneret',
-    sent_to_repair: 'Sendt til reparation',
-    repaired: 'Retur fra reparation',
-    disposed: 'Bortskaffet',
-    reported_lost: 'Meldt bortkommet',
-    found: 'Fundet',
-    moved: 'Flyttet',
-    note: 'Note',
-    corrected: 'Rettet',
-  },
+  events: wordsIn(eventLabels, 'da'),
   feedback: {
     recorded: '{{event}}: {{device}}',
     duplicate: 'Allerede scannet i denne omgang: {{device}}',

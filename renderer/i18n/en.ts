@@ -1,3 +1,4 @@
+import { eventLabels, kindLabels, statusLabels, wordsIn } from '../../shared/reports/labels';
 import type { da } from './da';
 
 /** Replaces every string leaf of T with `string`, so `en` must have exactly `da`'s keys. */
@@ -75,33 +76,12 @@ export const en: Texts<typeof da> = {
     doSuggested: 'Go to {{step}}',
     lookupHint: 'Scan or search to see a device and its whole history.',
   },
-  kinds: { phone: 'Phone', tablet: 'Tablet', pc: 'PC' },
-  statuses: {
-    received: 'In stock (not prepared)',
-    ready: 'Ready for handout',
-    assigned: 'Handed out',
-    returned: 'Returned (awaiting triage)',
-    in_repair: 'At repair',
-    disposed: 'Disposed of',
-    lost: 'Lost',
-  },
+  kinds: wordsIn(kindLabels, 'en'),
+  statuses: wordsIn(statusLabels, 'en'),
   conditions: { ok: 'OK', damaged: 'Damaged', defective: 'Defective' },
   outcomes: { fixed: 'Fixed', unrepairable: 'Unrepairable' },
   methods: { recycled: 'Recycled', destroyed: 'Destroyed', resold: 'Resold' },
-  events: {
-    received: 'Received',
-    prepared: 'Prepared',
-    handed_out: 'Handed out',
-    returned: 'Returned',
-    sent_to_repair: 'Sent to repair',
-    repaired: 'Back from repair',
-    disposed: 'Disposed of',
-    reported_lost: 'Reported lost',
-    found: 'Found',
-    moved: 'Moved',
-    note: 'Note',
-    corrected: 'Corrected',
-  },
+  events: wordsIn(eventLabels, 'en'),
   feedback: {
     recorded: '{{event}}: {{device}}',
     duplicate: 'Already scanned in this batch: {{device}}',

@@ -1,20 +1,23 @@
 import type { DeviceKind, DeviceStatus } from '../domain/device';
+import type { EventType } from '../domain/event';
 import type { MovementType } from './movements';
 
 /**
- * The reports' words in Danish and English. They live beside the computations, not in the
- * renderer's i18n files, because the server exports the same CSV files as the desk.
+ * The domain's words in Danish and English: statuses, kinds, events. The one place they are
+ * written; the desk's i18n texts take them from here, and the reports (which the server exports
+ * too) use them directly, so a screen, a printout and a CSV file say the same thing.
  */
 export const languages = ['da', 'en'] as const;
 export type Language = (typeof languages)[number];
 export type Label = Readonly<Record<Language, string>>;
 
+/** A device's status, as every screen and report says it. */
 export const statusLabels: Readonly<Record<DeviceStatus, Label>> = {
-  received: { da: 'Modtaget', en: 'Received' },
-  ready: { da: 'Klar', en: 'Ready' },
+  received: { da: 'På lager (ikke klargjort)', en: 'In stock (not prepared)' },
+  ready: { da: 'Klar til udlevering', en: 'Ready for handout' },
   assigned: { da: 'Udleveret', en: 'Handed out' },
-  returned: { da: 'Indleveret', en: 'Returned' },
-  in_repair: { da: 'Til reparation', en: 'In repair' },
+  returned: { da: 'Returneret (afventer vurdering)', en: 'Returned (awaiting triage)' },
+  in_repair: { da: 'Til reparation', en: 'At repair' },
   disposed: { da: 'Bortskaffet', en: 'Disposed of' },
   lost: { da: 'Bortkommet', en: 'Lost' },
 };
@@ -25,17 +28,38 @@ export const kindLabels: Readonly<Record<DeviceKind, Label>> = {
   pc: { da: 'PC', en: 'PC' },
 };
 
-export const movementLabels: Readonly<Record<MovementType, Label>> = {
+/** What happened to a device, as the desk's history and the reports say it. */
+export const eventLabels: Readonly<Record<EventType, Label>> = {
   received: { da: 'Modtaget', en: 'Received' },
   prepared: { da: 'Klargjort', en: 'Prepared' },
   handed_out: { da: 'Udleveret', en: 'Handed out' },
-  returned: { da: 'Indleveret', en: 'Returned' },
+  returned: { da: 'Returneret', en: 'Returned' },
   sent_to_repair: { da: 'Sendt til reparation', en: 'Sent to repair' },
-  repaired: { da: 'Hjem fra reparation', en: 'Back from repair' },
+  repaired: { da: 'Retur fra reparation', en: 'Back from repair' },
   disposed: { da: 'Bortskaffet', en: 'Disposed of' },
   reported_lost: { da: 'Meldt bortkommet', en: 'Reported lost' },
   found: { da: 'Fundet', en: 'Found' },
-  moved_in: { da: 'Flyttet hertil', en: 'Moved in' },
-  moved_out: { da: 'Flyttet herfra', en: 'Moved out' },
+  moved: { da: 'Flyttet', en: 'Moved' },
+  note: { da: 'Note', en: 'Note' },
   corrected: { da: 'Rettet', en: 'Corrected' },
 };
+
+export const movementLabels: Readonly<Record<MovementType, Label>> = {
+  received: eventLabels.received,
+  prepared: eventLabels.prepared,
+  handed_out: eventLabels.handed_out,
+  returned: eventLabels.returned,
+  sent_to_repair: eventLabels.sent_to_repair,
+  repaired: eventLabels.repaired,
+  disposed: eventLabels.disposed,
+  reported_lost: eventLabels.reported_lost,
+  found: eventLabels.found,
+  moved_in: { da: 'Flyttet hertil', en: 'Moved in' },
+  moved_out: { da: 'Flyttet herfra', en: 'Moved out' },
+  corrected: eventLabels.corrected,
+};
+
+/** One language's words of a label table, as the desk's i18n texts take them. */
+export function wordsIn<K extends string>(labels: Readonly<Record<K, Label>>, language: Language): Record<K, string> {
+  return Object.fromEntries(Object.entries<Label>(labels).map(([key, label]) => [key, label[language]])) as Record<K, string>;
+}

@@ -28,8 +28,8 @@ const daily = dailyStockTables(dailyStockReport(devices, events, { location: 'KV
 
 describe('report tables as CSV', () => {
   it('writes the stock in Danish with translated codes', () => {
-    expect(tableToCsv(daily.stock, { language: 'da' })).toBe('\uFEFFType;Model;Status;Antal\r\nTablet;iPad 10;Modtaget;1\r\n');
-    expect(tableToCsv(daily.stock, { language: 'en' })).toBe('\uFEFFKind;Model;Status;Count\r\nTablet;iPad 10;Received;1\r\n');
+    expect(tableToCsv(daily.stock, { language: 'da' })).toBe('\uFEFFType;Model;Status;Antal\r\nTablet;iPad 10;På lager (ikke klargjort);1\r\n');
+    expect(tableToCsv(daily.stock, { language: 'en' })).toBe('\uFEFFKind;Model;Status;Count\r\nTablet;iPad 10;In stock (not prepared);1\r\n');
   });
 
   it('writes column keys and raw codes for machines', () => {
@@ -38,7 +38,7 @@ describe('report tables as CSV', () => {
 
   it('writes the movements and the reuse share as a percentage', () => {
     expect(tableToCsv(daily.movements, { language: 'da', bom: false })).toBe(
-      'Bevægelse;Medarbejder;Antal\r\nModtaget;AB;1\r\nKlargjort;ÆØ;1\r\nUdleveret;ÆØ;2\r\nIndleveret;ÆØ;1\r\n',
+      'Bevægelse;Medarbejder;Antal\r\nModtaget;AB;1\r\nKlargjort;ÆØ;1\r\nUdleveret;ÆØ;2\r\nReturneret;ÆØ;1\r\n',
     );
     // The first handout was new, the second (after the return) reused: 50 %.
     expect(tableToCsv(daily.handouts, { language: 'da', bom: false })).toBe('Udleveret;Nye;Genbrugte;Genbrug (%)\r\n2;1;1;50,0\r\n');
@@ -61,7 +61,7 @@ describe('report tables as CSV', () => {
   it('writes the trend a row a day', () => {
     const trend = trendTable(dailyTrends(devices, events, { location: 'KVIK-NORD', lastDay: '2026-11-24', days: 2 }));
     expect(tableToCsv(trend, { language: 'en', bom: false })).toBe(
-      'Day;Received;Ready;Returned;In stock;Handed out, new;Handed out, reused\r\n2026-11-23;0;1;0;1;0;0\r\n2026-11-24;1;0;0;1;1;1\r\n',
+      'Day;In stock (not prepared);Ready for handout;Returned (awaiting triage);In stock;Handed out, new;Handed out, reused\r\n2026-11-23;0;1;0;1;0;0\r\n2026-11-24;1;0;0;1;1;1\r\n',
     );
   });
 });
@@ -83,7 +83,7 @@ describe('cells for people', () => {
     expect(formatCell(day, '2026-11-24', da)).toBe('24.11.2026');
     expect(formatCell(day, '2026-11-24', en)).toBe('24/11/2026');
     expect(formatCell(count, null, da)).toBe('–');
-    expect(formatCell(daily.stock.columns[2] as Column<unknown>, 'ready', da)).toBe('Klar');
+    expect(formatCell(daily.stock.columns[2] as Column<unknown>, 'ready', da)).toBe('Klar til udlevering');
   });
 
   it('writes a day as the locale writes it, whatever zone the machine is in', () => {
