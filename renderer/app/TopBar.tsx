@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { SyncStatus } from '../components/SyncStatus';
+import { useOpenConflictCount } from '../sync/use-conflicts';
 import { useServices } from './services';
 
-export const screens = ['desk', 'lookup', 'reference', 'settings'] as const;
+export const screens = ['desk', 'lookup', 'reference', 'conflicts', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 export function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
@@ -10,6 +12,7 @@ export function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (sc
   const { db, settings, updateSettings, session, signOut } = useServices();
   const location = useLiveQuery(() => (session ? db.locations.get(session.location) : undefined), [db, session]);
   const nextLanguage = settings.language === 'da' ? 'en' : 'da';
+  const openConflicts = useOpenConflictCount(db);
 
   return (
     <header className="topbar">
@@ -19,11 +22,17 @@ export function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (sc
           {screens.map((s) => (
             <button key={s} type="button" className={s === screen ? 'nav active' : 'nav'} aria-current={s === screen ? 'page' : undefined} onClick={() => onNavigate(s)}>
               {t(`app.nav.${s}`)}
+              {s === 'conflicts' && openConflicts > 0 && (
+                <span className="count" data-testid="open-conflict-count">
+                  {openConflicts}
+                </span>
+              )}
             </button>
           ))}
         </nav>
       )}
       <span className="spacer" />
+      <SyncStatus />
       {session && (
         <span className="who" data-testid="operator">
           {t('app.operatorAt', { operator: session.operator, location: location?.name ?? session.location })}

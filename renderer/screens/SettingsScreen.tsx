@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { useServices } from '../app/services';
 import { ScannerList } from '../components/ScannerList';
+import { SyncSettings } from '../components/SyncSettings';
 import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
 
 /** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */
@@ -69,6 +70,7 @@ export function SettingsScreen() {
           {t('settings.save')}
         </button>
       </form>
+      <SyncSettings />
       <section className="card">
         <h2>{t('settings.scanners')}</h2>
         <ScannerList />
