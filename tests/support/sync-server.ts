@@ -17,6 +17,8 @@ export interface TestServer {
   fetch: FetchLike;
   url: string;
   down(unavailable: boolean): void;
+  /** Empties the event log and the projection: a fresh central inventory, without a restart. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startTestServer(): Promise<TestServer> {
     fetch: injectFetch(app),
     url: 'http://central.test',
     down: (value) => void (unavailable = value),
+    reset: () => real.exec('TRUNCATE events, devices; UPDATE sync_head SET seq = 0;'),
     async close() {
       await app.close();
       await real.close();
