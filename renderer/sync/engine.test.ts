@@ -167,6 +167,21 @@ describe('push', () => {
     expect(await shownOf(a, key)).toEqual(await serverDevice(key));
     expect((await serverEvents()).some((e) => e.event.id === id)).toBe(false);
   });
+  it('an event too large for any push is flagged for a person, and the outbox behind it goes on', async () => {
+    const b = await desk('large-b');
+    const key = newKey();
+    await b.act('received', key);
+    const big = await b.act('note', key, { text: 'y'.repeat(2000) });
+    await b.act('moved', key, { to: 'KVIK-RH' });
+    // Requests of at most 1,000 bytes here: the note alone is larger.
+    expect(await pushOnce(b.db, b.client, { maxBytes: 1000 })).toMatchObject({ sent: 1, accepted: 1 });
+    expect(await pushOnce(b.db, b.client, { maxBytes: 1000 })).toEqual({ sent: 0, accepted: 0, conflict: 0, invalid: 1 });
+    expect(await pushOnce(b.db, b.client, { maxBytes: 1000 })).toMatchObject({ sent: 1, accepted: 1 });
+    expect(await pushOnce(b.db, b.client, { maxBytes: 1000 })).toBeNull();
+    const bigId = big.ok ? big.event.id : '';
+    expect(await b.db.events.get(bigId)).toMatchObject({ sync: 'invalid', reasonCode: 'too_large' });
+    expect(await b.db.conflicts.get(bigId)).toMatchObject({ status: 'invalid', reasonCode: 'too_large' });
+  });
 });
 
 describe('pull', () => {
