@@ -1,7 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatTime } from '../app/format';
-import { useServices } from '../app/services';
 import { localeOf } from '../i18n';
 import { useSync } from '../sync/sync-context';
 
@@ -12,9 +10,7 @@ import { useSync } from '../sync/sync-context';
  */
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
-  const { db } = useServices();
-  const { status, configured, syncNow } = useSync();
-  const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
+  const { status, pending, configured, syncNow } = useSync();
   const locale = localeOf(i18n.language);
   const connection = configured ? status.connection : 'notConfigured';
   const today = new Date().toDateString();

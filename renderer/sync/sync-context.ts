@@ -5,6 +5,8 @@ import type { SyncStatus } from './scheduler';
 /** What the screens see of the sync: its status, its settings, and a button's worth of control. */
 export interface SyncController {
   status: SyncStatus;
+  /** Events recorded here and not yet answered by the server (the outbox). */
+  pending: number;
   config: SyncConfig;
   /** A server address and a token are both set: the desk syncs. */
   configured: boolean;

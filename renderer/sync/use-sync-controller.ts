@@ -76,12 +76,13 @@ export function useSyncController(db: KvikDb, platform: Platform): SyncControlle
   return useMemo(
     () => ({
       status: { ...status, lastSyncAt: status.lastSyncAt ?? lastSyncAt },
+      pending,
       config: config ?? syncConfigSchema.parse({}),
       configured: Boolean(serverUrl && token),
       hasToken: Boolean(token),
       configure,
       syncNow,
     }),
-    [status, lastSyncAt, config, serverUrl, token, configure, syncNow],
+    [status, pending, lastSyncAt, config, serverUrl, token, configure, syncNow],
   );
 }
