@@ -120,11 +120,22 @@ describe('the sync scheduler', () => {
 
   it('stops on a refused token until a person asks again', async () => {
     const time = manualTime();
-    const { engine, calls } = fakeEngine([new SyncError('auth', '401 unauthorized', { status: 401 }), 'ok']);
+    const { calls } = fakeEngine([]);
+    const outcomes: Array<SyncError | 'ok'> = [new SyncError('auth', '401 unauthorized', { status: 401 }), 'ok'];
+    const engine: SyncEngine = {
+      async sync(onBootstrap) {
+        calls.push(calls.length);
+        onBootstrap?.({ fetched: 0, total: null, done: false });
+        const outcome = outcomes.shift() ?? 'ok';
+        if (outcome !== 'ok') throw outcome;
+        return report;
+      },
+    };
     const scheduler = createSyncScheduler({ ...options, engine, connectivity: fakeConnectivity().connectivity, timers: time.timers, now: time.now });
     scheduler.start();
     await settle();
-    expect(scheduler.getStatus().problem).toMatchObject({ kind: 'auth' });
+    // The bootstrap that the refusal cut short shows no progress bar any more.
+    expect(scheduler.getStatus()).toMatchObject({ problem: { kind: 'auth' }, bootstrap: null });
     expect(time.count()).toBe(0);
     scheduler.nudge();
     expect(time.count()).toBe(0);

@@ -149,7 +149,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       const error = asSyncError(caught);
       const failures = status.failures + 1;
       const connection: Connection = error.kind === 'network' ? (connectivity.isOnline() ? 'unreachable' : 'offline') : 'online';
-      update({ syncing: false, connection, failures, problem: { kind: error.kind, message: error.message } });
+      update({ syncing: false, connection, failures, bootstrap: null, problem: { kind: error.kind, message: error.message } });
       if (error.kind === 'auth') return;
       schedule(backoffDelay(failures, random, options.backoff ?? defaultBackoff, error.retryAfterMs));
     }

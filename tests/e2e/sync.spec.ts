@@ -149,5 +149,7 @@ test('a refused token stops the sync and says so', async ({ browser }) => {
   await page.getByRole('button', { name: 'Gem og synkronisér' }).click();
   await expect(status(page).getByTestId('sync-problem')).toHaveText('Token afvist – ret det under Indstillinger');
   await expect(status(page)).toHaveAttribute('data-connection', 'online');
+  await expect(status(page).getByTestId('sync-bootstrap')).toHaveCount(0);
+  await page.screenshot({ path: 'tests/artifacts/screens/sync-settings.png', fullPage: true });
   await context.close();
 });
