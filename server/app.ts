@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { syncLimits } from '../shared/sync/protocol';
 import { deskAuth, type DeskAuth } from './auth/desk-auth';
 import type { Database } from './db/database';
+import { allowDeskOrigins } from './http/cors';
 import { registerErrorHandling } from './http/errors';
 import { requireDesk } from './http/authenticate';
 import { healthRoute } from './routes/health';
@@ -49,6 +50,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  allowDeskOrigins(app);
   registerErrorHandling(app);
   healthRoute(app, db);
   const auth = options.auth ?? deskAuth(db, options.devTokens);

@@ -5,12 +5,15 @@ import type { ScanEvent } from '../../shared/scan/scan-event';
 import { useDesk } from '../desk/use-desk';
 import type { Platform } from '../platform/platform';
 import { CommandCardScreen } from '../screens/CommandCardScreen';
+import { ConflictsScreen } from '../screens/ConflictsScreen';
 import { DeskScreen } from '../screens/DeskScreen';
 import { LookupScreen } from '../screens/LookupScreen';
 import { ReferenceScreen } from '../screens/ReferenceScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import type { KvikDb } from '../store/db';
+import { SyncContext } from '../sync/sync-context';
+import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
 import { ServicesContext, type Services } from './services';
 import { TopBar, type Screen } from './TopBar';
@@ -59,6 +62,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     if (device) setLookup((l) => ({ query: device.imei ?? device.serial ?? device.key, n: l.n + 1 }));
   }, []);
   const desk = useDesk(services, openLookup);
+  const sync = useSyncController(db, platform);
 
   // Every scan, from any scanner, lands here: the lookup screen takes it while open; anywhere else
   // it goes to the desk's current workflow and brings the desk to the front.
@@ -78,27 +82,31 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
 
   return (
     <ServicesContext.Provider value={services}>
-      <div className="app">
-        <TopBar screen={screen} onNavigate={setScreen} />
-        <main className="content">
-          {!session ? (
-            <SignInScreen />
-          ) : !desk ? (
-            <p>{i18n.t('app.loading')}</p>
-          ) : screen === 'desk' ? (
-            <DeskScreen desk={desk} scanInput={scanInput} />
-          ) : screen === 'lookup' ? (
-            // A new scan remounts the screen with it as the search.
-            <LookupScreen key={lookup.n} initialQuery={lookup.query} />
-          ) : screen === 'reference' ? (
-            <ReferenceScreen />
-          ) : screen === 'cards' ? (
-            <CommandCardScreen />
-          ) : (
-            <SettingsScreen onOpenCards={() => setScreen('cards')} />
-          )}
-        </main>
-      </div>
+      <SyncContext.Provider value={sync}>
+        <div className="app">
+          <TopBar screen={screen} onNavigate={setScreen} />
+          <main className="content">
+            {!session ? (
+              <SignInScreen />
+            ) : !desk ? (
+              <p>{i18n.t('app.loading')}</p>
+            ) : screen === 'desk' ? (
+              <DeskScreen desk={desk} scanInput={scanInput} />
+            ) : screen === 'lookup' ? (
+              // A new scan remounts the screen with it as the search.
+              <LookupScreen key={lookup.n} initialQuery={lookup.query} />
+            ) : screen === 'reference' ? (
+              <ReferenceScreen />
+            ) : screen === 'conflicts' ? (
+              <ConflictsScreen />
+            ) : screen === 'cards' ? (
+              <CommandCardScreen />
+            ) : (
+              <SettingsScreen onOpenCards={() => setScreen('cards')} />
+            )}
+          </main>
+        </div>
+      </SyncContext.Provider>
     </ServicesContext.Provider>
   );
 }

@@ -1,10 +1,12 @@
 import { memo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { SyncStatus } from '../components/SyncStatus';
+import { useOpenConflictCount } from '../sync/use-conflicts';
 import { useServices } from './services';
 
 /** The screens in the navigation, in order; `cards` (the printable command card) opens from settings. */
-export const screens = ['desk', 'lookup', 'reference', 'settings'] as const;
+export const screens = ['desk', 'lookup', 'reference', 'conflicts', 'settings'] as const;
 export type Screen = (typeof screens)[number] | 'cards';
 
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
@@ -12,6 +14,7 @@ export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Scr
   const { db, settings, updateSettings, session, signOut } = useServices();
   const location = useLiveQuery(() => (session ? db.locations.get(session.location) : undefined), [db, session]);
   const nextLanguage = settings.language === 'da' ? 'en' : 'da';
+  const openConflicts = useOpenConflictCount(db);
 
   return (
     <header className="topbar">
@@ -21,11 +24,17 @@ export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Scr
           {screens.map((s) => (
             <button key={s} type="button" className={s === screen ? 'nav active' : 'nav'} aria-current={s === screen ? 'page' : undefined} onClick={() => onNavigate(s)}>
               {t(`app.nav.${s}`)}
+              {s === 'conflicts' && openConflicts > 0 && (
+                <span className="count" data-testid="open-conflict-count">
+                  {openConflicts}
+                </span>
+              )}
             </button>
           ))}
         </nav>
       )}
       <span className="spacer" />
+      <SyncStatus />
       {session && (
         <span className="who" data-testid="operator">
           {t('app.operatorAt', { operator: session.operator, location: location?.name ?? session.location })}

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { useServices } from '../app/services';
 import { ScannerList } from '../components/ScannerList';
 import { ScannerLayoutField } from '../scanner/ScannerLayoutField';
+import { SyncSettings } from '../components/SyncSettings';
 import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
 
 /** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */
@@ -70,6 +71,7 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
           {t('settings.save')}
         </button>
       </form>
+      <SyncSettings />
       <section className="card">
         <h2>{t('settings.scanners')}</h2>
         <ScannerList />

@@ -32,6 +32,46 @@ export interface Setting {
   value: unknown;
 }
 
+/**
+ * The central inventory's projection of a device as this desk last heard it (snapshot or pull),
+ * and the `seq` of the last server event in it. `device: null` when the server withdrew the
+ * device (an undone registration). The shown `devices` row is this with the desk's own
+ * not-yet-confirmed events replayed on top (`renderer/sync/projection.ts`).
+ */
+export interface ConfirmedDevice {
+  key: string;
+  seq: number;
+  device: Device | null;
+}
+
+/**
+ * An event of this desk the central inventory did not apply: stored as a `conflict` (with the
+ * server's reason) or answered `invalid` (not stored at all). Never deleted: a person settles it
+ * by recording a correction (`corrected` with `resolves`), or acknowledges it when there is no
+ * device left to correct.
+ */
+export interface ConflictRow {
+  eventId: string;
+  deviceKey: string;
+  type: DeviceEvent['type'];
+  status: 'conflict' | 'invalid';
+  seq?: number;
+  /** The server's English sentence: the fallback when this desk has no translation for the code. */
+  reason: string;
+  reasonCode: string;
+  /** When the event was recorded (desk clock) and by whom, for the list. */
+  at: string;
+  operator: string;
+  detectedAt: string;
+  acknowledged?: { operator: string; at: string };
+}
+
+/** The desk's sync bookkeeping, one row (`key: 'sync'`); see `renderer/sync/sync-state.ts`. */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
 export class KvikDb extends Dexie {
   devices!: Table<StoredDevice, string>;
   events!: Table<StoredEvent, string>;
@@ -41,6 +81,9 @@ export class KvikDb extends Dexie {
   locations!: Table<Location, string>;
   models!: Table<Model, string>;
   settings!: Table<Setting, string>;
+  confirmed!: Table<ConfirmedDevice, string>;
+  conflicts!: Table<ConflictRow, string>;
+  syncState!: Table<SyncStateRow, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -54,6 +97,16 @@ export class KvikDb extends Dexie {
       locations: 'id, name',
       models: 'id, name, gtin',
       settings: 'key',
+    });
+    // Sync with the central inventory. `[sync+seq]` finds this desk's answered events the pull has
+    // not reached yet; `data.resolves` finds the correction that settles a conflict;
+    // `event.deviceKey` finds a device's pending events for the replay.
+    this.version(2).stores({
+      events: 'id, [deviceKey+at], at, [deskId+at], sync, [sync+seq], data.resolves',
+      outbox: '++n, &eventId, event.deviceKey',
+      confirmed: 'key',
+      conflicts: 'eventId, deviceKey, detectedAt',
+      syncState: 'key',
     });
   }
 }

@@ -50,7 +50,11 @@ export async function readDevices(db: Queryable, after: string | undefined, limi
   const present = rows.filter((row) => row.key !== null);
   const page = present.slice(0, limit).map((row) => ({ seq: toSeq(row.seq), device: toDevice(row) }));
   const lastKey = present.length > limit ? text(present[limit - 1]?.key) : null;
-  return { devices: page, asOf, next: lastKey };
+  if (after !== undefined) return { devices: page, asOf, next: lastKey };
+  // The first page also says how many devices there are, for the desk's progress bar. A separate
+  // statement may count a device or two more than the page saw: it is a progress estimate.
+  const [count] = await db.query('SELECT count(*) AS total FROM devices');
+  return { devices: page, asOf, next: lastKey, total: toSeq(count?.total ?? 0) };
 }
 
 export async function readHead(db: Queryable): Promise<Seq> {

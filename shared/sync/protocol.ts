@@ -238,6 +238,8 @@ export const devicesResponseSchema = z.object({
   devices: z.array(snapshotDeviceSchema),
   asOf: seqSchema,
   next: deviceKeySchema.nullable(),
+  /** How many devices the whole snapshot holds, on the first page (no `after`): a desk's progress bar. */
+  total: z.number().int().nonnegative().optional(),
 });
 export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
 

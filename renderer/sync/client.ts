@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { DeviceEvent } from '../../shared/domain/event';
+import {
+  classifyStatus,
+  describeIssues,
+  devicesResponseSchema,
+  errorResponseSchema,
+  healthResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  syncHeaders,
+  syncPaths,
+  type DevicesResponse,
+  type HealthResponse,
+  type PullResponse,
+  type PushResult,
+} from '../../shared/sync/protocol';
+import { SyncError } from './sync-error';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface SyncClientOptions {
+  /** `http://inventory.example:8787`, no trailing slash needed. */
+  serverUrl: string;
+  token: string;
+  fetch?: FetchLike;
+  /** A request with no answer by then counts as a network failure (and is retried). */
+  timeoutMs?: number;
+}
+
+/** The central inventory's API version 1 as the desk calls it: every answer parsed with the protocol. */
+export interface SyncClient {
+  readonly serverUrl: string;
+  health(): Promise<HealthResponse>;
+  /** `results[i]` answers `events[i]`; checked here, so callers can rely on it. */
+  push(events: readonly DeviceEvent[]): Promise<PushResult[]>;
+  pull(after: number, limit: number): Promise<PullResponse>;
+  devices(after: string | null, limit: number): Promise<DevicesResponse>;
+}
+
+export function normalizeServerUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const serverUrl = normalizeServerUrl(options.serverUrl);
+  const doFetch: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function request<S extends z.ZodType>(path: string, schema: S, init: RequestInit & { auth?: boolean } = {}): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.auth !== false) headers.authorization = syncHeaders.authorization(options.token);
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(`${serverUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body, signal: controller.signal });
+      text = await response.text();
+    } catch (error) {
+      const message = controller.signal.aborted ? `no answer from ${serverUrl} in ${timeoutMs} ms` : `cannot reach ${serverUrl}: ${error instanceof Error ? error.message : String(error)}`;
+      throw new SyncError('network', message, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok) throw statusError(response, text);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new SyncError('protocol', `${path} answered ${response.status} with a body that is not JSON`, { status: response.status });
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new SyncError('protocol', `${path}: unexpected answer: ${describeIssues(parsed.error)}`, { status: response.status });
+    return parsed.data;
+  }
+
+  return {
+    serverUrl,
+    health: () => request(syncPaths.health, healthResponseSchema, { auth: false }),
+    async push(events) {
+      const { results } = await request(syncPaths.push, pushResponseSchema, { method: 'POST', body: JSON.stringify({ events }) });
+      if (results.length !== events.length || results.some((result, i) => result.id?.toLowerCase() !== events[i]?.id.toLowerCase()))
+        throw new SyncError('protocol', `push: ${results.length} answers for ${events.length} events, or not in their order`);
+      return results;
+    },
+    pull: (after, limit) => request(`${syncPaths.pull}?after=${after}&limit=${limit}`, pullResponseSchema),
+    devices: (after, limit) =>
+      request(`${syncPaths.devices}?limit=${limit}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`, devicesResponseSchema),
+  };
+}
+
+function statusError(response: Response, text: string): SyncError {
+  let message = `${response.status} ${response.statusText}`.trim();
+  try {
+    const parsed = errorResponseSchema.safeParse(JSON.parse(text));
+    if (parsed.success) message = `${response.status} ${parsed.data.error.code}: ${parsed.data.error.message}`;
+  } catch {
+    // Not the server's JSON error (a proxy's page): the status line says enough.
+  }
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new SyncError(classifyStatus(response.status), message, {
+    status: response.status,
+    retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0,
+  });
+}

@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { makeEvent } from '../../shared/testing/builders';
+import { openDb } from '../store/open';
+import { localEvents } from './projection';
+
+const KEY = 'imei:354381079141772';
+
+describe('store version 2', () => {
+  it('opens a version 1 store in place: every device, event and outbox entry kept, the new indexes filled', async () => {
+    const name = `upgrade-${process.pid}`;
+    // The desk as version 1 left it: one device, its event, waiting in the outbox.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      devices: 'key, *identifiers, status, [location+status], model, holder.employeeId, holder.department, updatedAt',
+      events: 'id, [deviceKey+at], at, [deskId+at], sync',
+      outbox: '++n, &eventId',
+      departments: 'id, name',
+      employees: 'id, name, department',
+      locations: 'id, name',
+      models: 'id, name, gtin',
+      settings: 'key',
+    });
+    const received = makeEvent('received', KEY);
+    await v1.table('devices').put({ key: KEY, status: 'received', identifiers: ['354381079141772'] });
+    await v1.table('events').put({ ...received, prior: null, sync: 'pending' });
+    await v1.table('outbox').add({ eventId: received.id, event: received, attempts: 0 });
+    v1.close();
+
+    const db = await openDb(name);
+    try {
+      expect(db.verno).toBe(2);
+      expect(await db.devices.count()).toBe(1);
+      expect(await db.events.get(received.id)).toMatchObject({ sync: 'pending' });
+      const local = await localEvents(db, [KEY], 0);
+      expect(local.get(KEY)?.pending.map((p) => p.event.id)).toEqual([received.id]);
+      expect(await db.confirmed.count()).toBe(0);
+      expect(await db.conflicts.count()).toBe(0);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+});

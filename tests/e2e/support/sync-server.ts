@@ -1,0 +1,25 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startChildServer, type ChildServer } from '../../integration/support/child-server';
+
+/**
+ * The central inventory for an end-to-end test: `server/main.ts` as its own process, on PGlite in
+ * a fresh temporary directory, on a free port, with development tokens for the desks.
+ */
+export async function startInventory(tokens: Record<string, string>): Promise<{ server: ChildServer; stop(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'kvikdesk-e2e-sync-'));
+  const server = await startChildServer({
+    PGLITE_DIR: join(dir, 'pglite'),
+    DESK_TOKENS: Object.entries(tokens)
+      .map(([desk, token]) => `${desk}=${token}`)
+      .join(','),
+  });
+  return {
+    server,
+    async stop() {
+      await server.stop('SIGTERM');
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
