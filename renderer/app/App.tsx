@@ -16,6 +16,7 @@ import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
 import { ServicesContext, type Services } from './services';
+import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
 import { useScanInput } from './use-scan-input';
 
@@ -105,6 +106,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <SettingsScreen onOpenCards={() => setScreen('cards')} />
             )}
           </main>
+          <StatusBar />
         </div>
       </SyncContext.Provider>
     </ServicesContext.Provider>

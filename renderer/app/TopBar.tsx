@@ -1,7 +1,5 @@
 import { memo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { SyncStatus } from '../components/SyncStatus';
 import { useOpenConflictCount } from '../sync/use-conflicts';
 import { useServices } from './services';
 
@@ -12,7 +10,6 @@ export type Screen = (typeof screens)[number] | 'cards';
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
   const { t } = useTranslation();
   const { db, settings, updateSettings, session, signOut } = useServices();
-  const location = useLiveQuery(() => (session ? db.locations.get(session.location) : undefined), [db, session]);
   const nextLanguage = settings.language === 'da' ? 'en' : 'da';
   const openConflicts = useOpenConflictCount(db);
 
@@ -34,12 +31,6 @@ export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Scr
         </nav>
       )}
       <span className="spacer" />
-      <SyncStatus />
-      {session && (
-        <span className="who" data-testid="operator">
-          {t('app.operatorAt', { operator: session.operator, location: location?.name ?? session.location })}
-        </span>
-      )}
       <button type="button" className="lang" lang={nextLanguage} onClick={() => void updateSettings({ ...settings, language: nextLanguage })}>
         {t('app.switchTo')}
       </button>

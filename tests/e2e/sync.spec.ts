@@ -35,7 +35,7 @@ async function openDesk(browser: Browser, operator: string, deskId: string, toke
   return { context, page };
 }
 
-const status = (page: Page) => page.getByRole('banner').getByTestId('sync-status');
+const status = (page: Page) => page.getByRole('contentinfo').getByTestId('sync-status');
 
 async function expectPending(page: Page, count: number): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-pending', String(count));
