@@ -8,6 +8,7 @@ import { CommandCardScreen } from '../screens/CommandCardScreen';
 import { DeskScreen } from '../screens/DeskScreen';
 import { LookupScreen } from '../screens/LookupScreen';
 import { ReferenceScreen } from '../screens/ReferenceScreen';
+import { ReportsScreen } from '../screens/ReportsScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import type { KvikDb } from '../store/db';
@@ -92,6 +93,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
             <LookupScreen key={lookup.n} initialQuery={lookup.query} />
           ) : screen === 'reference' ? (
             <ReferenceScreen />
+          ) : screen === 'reports' ? (
+            <ReportsScreen />
           ) : screen === 'cards' ? (
             <CommandCardScreen />
           ) : (

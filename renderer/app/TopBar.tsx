@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from './services';
 
 /** The screens in the navigation, in order; `cards` (the printable command card) opens from settings. */
-export const screens = ['desk', 'lookup', 'reference', 'settings'] as const;
+export const screens = ['desk', 'lookup', 'reference', 'reports', 'settings'] as const;
 export type Screen = (typeof screens)[number] | 'cards';
 
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {

@@ -1,0 +1,98 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocalDate } from '../../../shared/reports/calendar';
+import { formatDay } from '../../../shared/reports/format';
+import { statusLabels } from '../../../shared/reports/labels';
+import type { ReportSettings } from '../../../shared/reports/settings';
+import { trendTable } from '../../../shared/reports/tables';
+import type { TrendReport } from '../../../shared/reports/trends';
+import { dailyFigures } from '../daily-figures';
+import type { ReportRunner } from '../report-runner';
+import type { ReportRequest } from '../report-request';
+import { useReport } from '../use-report';
+import { useReportLocale } from '../use-report-locale';
+import { GlanceFigures } from './GlanceFigures';
+import { ReportFrame } from './ReportFrame';
+import { ReportTableView } from './ReportTableView';
+import { TrendChart } from './TrendChart';
+
+interface Props {
+  runner: ReportRunner;
+  location: string;
+  locationName: string;
+  locationPicker: ReactNode;
+  today: LocalDate;
+  settings: ReportSettings;
+}
+
+const TREND_DAYS = 30;
+
+/** The team lead's glance at the end of the day: today's figures and the last 30 days in two pictures. */
+export function OverviewReport({ runner, location, locationName, locationPicker, today, settings }: Props) {
+  const { t } = useTranslation();
+  const format = useReportLocale();
+  const [run, setRun] = useState(0);
+  const request = useMemo<ReportRequest>(() => ({ kind: 'overview', location, day: today, days: TREND_DAYS, settings }), [location, today, settings]);
+  const state = useReport(runner, request, run);
+  const title = t('reports.overview.title');
+  return (
+    <ReportFrame
+      id="report-overview"
+      title={title}
+      subtitle={t('reports.overview.subtitle', { location: locationName, day: formatDay(today, format.locale) })}
+      pdfName={`${title} ${locationName} ${today}`}
+      controls={locationPicker}
+      state={state}
+      onRefresh={() => setRun((n) => n + 1)}
+    >
+      {(result) =>
+        result.kind === 'overview' && (
+          <>
+            <GlanceFigures figures={dailyFigures(result.daily, t, format.language, format.locale)} />
+            <TrendCharts trends={result.trends} fileName={`${title} ${location} ${today}`} />
+          </>
+        )
+      }
+    </ReportFrame>
+  );
+}
+
+function TrendCharts({ trends, fileName }: { trends: TrendReport; fileName: string }) {
+  const { t } = useTranslation();
+  const { language, locale } = useReportLocale();
+  const numbers = new Intl.NumberFormat(locale);
+  const last = trends.rows[trends.rows.length - 1];
+  const span = { first: formatDay(trends.firstDay, locale), last: formatDay(trends.lastDay, locale) };
+  const table = trendTable(trends);
+  return (
+    <>
+      <div className="trend-charts">
+        <TrendChart
+          title={t('reports.overview.stockChart', { days: trends.rows.length })}
+          summary={t('reports.overview.chartSummary', { ...span, value: numbers.format(last?.inStock ?? 0) })}
+          rows={trends.rows}
+          shape="area"
+          series={[
+            { key: 'received', label: statusLabels.received[language], colour: '#9bbbe0' },
+            { key: 'ready', label: statusLabels.ready[language], colour: '#0b5cad' },
+            { key: 'returned', label: statusLabels.returned[language], colour: '#d89b00' },
+          ]}
+        />
+        <TrendChart
+          title={t('reports.overview.handoutsChart')}
+          summary={t('reports.overview.chartSummary', { ...span, value: numbers.format((last?.handedOutNew ?? 0) + (last?.handedOutReused ?? 0)) })}
+          rows={trends.rows}
+          shape="bars"
+          series={[
+            { key: 'handedOutNew', label: t('reports.overview.new'), colour: '#0b5cad' },
+            { key: 'handedOutReused', label: t('reports.overview.reused'), colour: '#3aa757' },
+          ]}
+        />
+      </div>
+      <details className="trend-table no-print">
+        <summary>{t('reports.overview.trendTable')}</summary>
+        <ReportTableView table={table} fileName={`${fileName} ${table.id}`} />
+      </details>
+    </>
+  );
+}
