@@ -296,6 +296,7 @@ export const da = {
     progress: {
       events: 'Læser hændelser …',
       histories: 'Læser historik: {{done}} af {{total}} enheder',
+      scanning: 'Læser hele hændelsesloggen: {{share}}',
       devices: 'Læser enheder …',
       computing: 'Beregner …',
     },

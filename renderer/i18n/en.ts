@@ -297,6 +297,7 @@ export const en: Texts<typeof da> = {
     progress: {
       events: 'Reading events …',
       histories: 'Reading histories: {{done}} of {{total}} devices',
+      scanning: 'Reading the whole event log: {{share}}',
       devices: 'Reading devices …',
       computing: 'Computing …',
     },

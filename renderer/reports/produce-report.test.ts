@@ -43,13 +43,20 @@ afterAll(async () => {
 
 const lastDay = () => localDayOf(fleet.end, settings.timeZone);
 
-describe('produceReport reads exactly what the reports need', () => {
+const modes = [
+  { mode: 'one range per touched device', scanAboveTouchedShare: 1 },
+  { mode: 'one pass over the events store', scanAboveTouchedShare: 0 },
+] as const;
+
+describe.each(modes)('produceReport reads exactly what the reports need ($mode)', ({ scanAboveTouchedShare }) => {
+  const produce: typeof produceReport = (store, request, onProgress) => produceReport(store, request, onProgress, { scanAboveTouchedShare });
+
   it('the daily stock report equals the report over every device and event, for every location, on several days', async () => {
     const days = [lastDay(), addDays(lastDay(), -1), addDays(lastDay(), -45), addDays(lastDay(), -400)];
     let compared = 0;
     for (const day of days) {
       for (const location of fleet.locations) {
-        const result = await produceReport(db, { kind: 'daily', location, day, settings });
+        const result = await produce(db, { kind: 'daily', location, day, settings });
         if (result.kind !== 'daily') throw new Error(result.kind);
         expect(result.report).toEqual(dailyStockReport(fleet.devices, fleet.events, { location, day, settings }));
         compared += result.report.stockTotal + result.report.handouts.total;
@@ -59,20 +66,28 @@ describe('produceReport reads exactly what the reports need', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  it('the overview equals the daily report and the 30-day trend over everything', async () => {
-    for (const location of fleet.locations.slice(0, 3)) {
-      const day = addDays(lastDay(), -10);
-      const result = await produceReport(db, { kind: 'overview', location, day, days: 30, settings });
-      if (result.kind !== 'overview') throw new Error(result.kind);
-      expect(result.daily).toEqual(dailyStockReport(fleet.devices, fleet.events, { location, day, settings }));
-      expect(result.trends).toEqual(dailyTrends(fleet.devices, fleet.events, { location, lastDay: day, days: 30, settings }));
+  it('the 30-day trend equals the trend over everything', async () => {
+    let stock = 0;
+    let handouts = 0;
+    for (const location of fleet.locations) {
+      const lastDayShown = addDays(lastDay(), -10);
+      const result = await produce(db, { kind: 'trend', location, lastDay: lastDayShown, days: 30, settings });
+      if (result.kind !== 'trend') throw new Error(result.kind);
+      const expected = dailyTrends(fleet.devices, fleet.events, { location, lastDay: lastDayShown, days: 30, settings });
+      expect(result.report).toEqual(expected);
+      for (const row of expected.rows) {
+        stock += row.inStock;
+        handouts += row.handedOutNew + row.handedOutReused;
+      }
     }
+    expect(stock).toBeGreaterThan(0);
+    expect(handouts).toBeGreaterThan(0);
   });
 
   it('the department report equals the report over everything, quarter by quarter', async () => {
     const quarters = [quarterOf(lastDay()), quarterOf(addDays(lastDay(), -100)), quarterOf(addDays(lastDay(), -500))];
     for (const quarter of quarters) {
-      const result = await produceReport(db, { kind: 'billing', quarter, settings });
+      const result = await produce(db, { kind: 'billing', quarter, settings });
       if (result.kind !== 'billing') throw new Error(result.kind);
       const expected = departmentBilling(fleet.devices, fleet.events, { quarter, settings, departments });
       expect(result.report).toEqual(expected);
@@ -82,12 +97,18 @@ describe('produceReport reads exactly what the reports need', () => {
 
   it('reads the histories of the touched devices only, and says how far it got', async () => {
     const progress: ReportProgress[] = [];
-    const result = await produceReport(db, { kind: 'daily', location: 'LAGER', day: lastDay(), settings }, (p) => progress.push(p));
+    const result = await produce(db, { kind: 'daily', location: 'LAGER', day: addDays(lastDay(), -45), settings }, (p) => progress.push(p));
+    expect(result.timings.histories).toBeGreaterThan(0);
     expect(result.timings.histories).toBeLessThan(fleet.devices.length / 4);
     expect(result.timings.devices).toBeLessThan(fleet.devices.length);
-    expect(progress.map((p) => p.phase)).toEqual(['events', 'histories', ...progress.slice(2, -2).map(() => 'histories'), 'devices', 'computing']);
-    const last = progress.filter((p) => p.phase === 'histories').at(-1);
-    expect(last).toEqual({ phase: 'histories', done: result.timings.histories, total: result.timings.histories });
+    expect(progress[0]).toEqual({ phase: 'events' });
+    expect(progress.slice(-2)).toEqual([{ phase: 'devices' }, { phase: 'computing' }]);
+    const reading = progress.slice(1, -2);
+    const phase = scanAboveTouchedShare === 1 ? 'histories' : 'scanning';
+    expect(reading.every((p) => p.phase === phase)).toBe(true);
+    expect(reading.at(-1)).toEqual(
+      phase === 'histories' ? { phase, done: result.timings.histories, total: result.timings.histories } : { phase, share: 1 },
+    );
   });
 });
 

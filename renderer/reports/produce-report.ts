@@ -3,7 +3,7 @@ import { departmentBilling, type DepartmentBillingReport } from '../../shared/re
 import { dailyTrends } from '../../shared/reports/trends';
 import type { KvikDb } from '../store/db';
 import { readPlan } from './read-plan';
-import { readReportInputs } from './read-store';
+import { readReportInputs, type ReadOptions } from './read-store';
 import type { ReportProgress, ReportRequest, ReportResult, ReportTimings } from './report-request';
 
 /**
@@ -15,9 +15,10 @@ export async function produceReport(
   db: KvikDb,
   request: ReportRequest,
   onProgress: (progress: ReportProgress) => void = () => {},
+  readOptions: ReadOptions = {},
 ): Promise<ReportResult> {
   const started = performance.now();
-  const inputs = await readReportInputs(db, readPlan(request), onProgress);
+  const inputs = await readReportInputs(db, readPlan(request), onProgress, readOptions);
   const read = performance.now();
   onProgress({ phase: 'computing' });
   const { devices, events, modelNames, departments } = inputs;
@@ -34,11 +35,9 @@ export async function produceReport(
       const report = withModelNames(dailyStockReport(devices, events, { location: request.location, day: request.day, settings }), modelNames);
       return { kind: 'daily', report, timings: timings() };
     }
-    case 'overview': {
-      const { location, day, days } = request;
-      const daily = withModelNames(dailyStockReport(devices, events, { location, day, settings }), modelNames);
-      const trends = dailyTrends(devices, events, { location, lastDay: day, days, settings });
-      return { kind: 'overview', daily, trends, timings: timings() };
+    case 'trend': {
+      const { location, lastDay, days } = request;
+      return { kind: 'trend', report: dailyTrends(devices, events, { location, lastDay, days, settings }), timings: timings() };
     }
     case 'billing': {
       const report = departmentBilling(devices, events, {

@@ -8,10 +8,10 @@ import type { ReportRequest } from './report-request';
  * - **events**: every event of each device that has an event at or after `fromMs`;
  * - **devices**: the current projection of every device whose projection can count. A device with
  *   no event since `fromMs` is constant over the report, and it counts only in some statuses: on
- *   the shelf or in repair at the location for the daily report and the trend, held by someone for
- *   the department report. So the reader takes those by index, plus the projection of every device
- *   the events touch (the report checks its replay against it). `devices.test.ts` checks that the
- *   reports come out the same as from every device.
+ *   the shelf or in repair at the location for the daily report, on the shelf there for the trend,
+ *   held by someone for the department report. So the reader takes those by index, plus the
+ *   projection of every device the events touch (the report checks its replay against it).
+ *   `produce-report.test.ts` checks that the reports come out the same as from every device.
  */
 export interface ReadPlan {
   fromMs: number;
@@ -27,10 +27,10 @@ export function readPlan(request: ReportRequest): ReadPlan {
   switch (request.kind) {
     case 'daily':
       return { fromMs: startOfDay(request.day, timeZone), devices: { location: request.location, statuses: dailyStatuses } };
-    case 'overview':
+    case 'trend':
       return {
-        fromMs: startOfDay(addDays(request.day, 1 - request.days), timeZone),
-        devices: { location: request.location, statuses: dailyStatuses },
+        fromMs: startOfDay(addDays(request.lastDay, 1 - request.days), timeZone),
+        devices: { location: request.location, statuses: inStockStatuses },
       };
     case 'billing':
       return { fromMs: quarterSpan(request.quarter, timeZone).startMs, devices: { statuses: ['assigned'] } };

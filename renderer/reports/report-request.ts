@@ -9,20 +9,20 @@ import type { TrendReport } from '../../shared/reports/trends';
  * What the reports screen asks for. Each request is read from the local store in one readonly
  * transaction and computed with the pure functions of `shared/reports`, in a worker.
  *
- * - `overview`: the team lead's glance: the daily report of `day` and the `days`-day trend ending
- *   on it, from one read (the trend's events include the day's).
- * - `daily`: the daily stock report of a location and a day.
+ * - `daily`: the daily stock report of a location and a day (also the overview's figures);
+ * - `trend`: stock and handouts per day over the `days` days ending on `lastDay` (the overview's
+ *   charts): asked for apart from the day's figures, which come back far sooner;
  * - `billing`: the department report of a quarter.
  */
 export const reportRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('daily'), location: z.string().min(1), day: localDateSchema, settings: reportSettingsSchema }),
   z.object({
-    kind: z.literal('overview'),
+    kind: z.literal('trend'),
     location: z.string().min(1),
-    day: localDateSchema,
+    lastDay: localDateSchema,
     days: z.number().int().min(1).max(366).default(30),
     settings: reportSettingsSchema,
   }),
-  z.object({ kind: z.literal('daily'), location: z.string().min(1), day: localDateSchema, settings: reportSettingsSchema }),
   z.object({ kind: z.literal('billing'), quarter: quarterSchema, settings: reportSettingsSchema }),
 ]);
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
@@ -36,17 +36,21 @@ export interface ReportTimings {
   events: number;
   /** Devices with an event since the report's start, whose whole history was read. */
   histories: number;
+  /** From asking to having the report on the page (set by the runner; the worker's part is read + compute). */
+  roundTripMs?: number;
 }
 
 export type ReportResult =
-  | { kind: 'overview'; daily: DailyStockReport; trends: TrendReport; timings: ReportTimings }
   | { kind: 'daily'; report: DailyStockReport; timings: ReportTimings }
+  | { kind: 'trend'; report: TrendReport; timings: ReportTimings }
   | { kind: 'billing'; report: DepartmentBillingReport; timings: ReportTimings };
 
 /** Reading and computing, as a progress bar shows it: a phase, and for the long one a count. */
 export const reportProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('events') }),
   z.object({ phase: z.literal('histories'), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /** One pass over the whole events store (many devices touched): how far it has got, 0..1. */
+  z.object({ phase: z.literal('scanning'), share: z.number().min(0).max(1) }),
   z.object({ phase: z.literal('devices') }),
   z.object({ phase: z.literal('computing') }),
 ]);

@@ -16,13 +16,15 @@ interface Answer<T> {
 /**
  * Runs `request` (memoised by the caller: a new object is a new report) and again on each new
  * `run` (the refresh button). A report asked for while another runs ends that one. What is shown
- * always belongs to the current request: answers for an earlier one are dropped.
+ * always belongs to the current request: answers for an earlier one are dropped. A `null` request
+ * waits (shown as running, before any progress) until the caller has one.
  */
-export function useReport(runner: ReportRunner, request: ReportRequest, run: number): ReportState {
+export function useReport(runner: ReportRunner, request: ReportRequest | null, run: number): ReportState {
   const [answer, setAnswer] = useState<Answer<ReportState> | null>(null);
   const [progress, setProgress] = useState<Answer<ReportProgress> | null>(null);
 
   useEffect(() => {
+    if (request === null) return;
     const controller = new AbortController();
     runner
       .run(request, { signal: controller.signal, onProgress: (value) => setProgress({ request, run, value }) })

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { defaultTimeZone, localDayOf, quarterOf, type Quarter } from '../../shared/reports/calendar';
@@ -7,7 +7,6 @@ import { DailyReport } from '../reports/components/DailyReport';
 import { DepartmentReport } from '../reports/components/DepartmentReport';
 import { LocationPicker } from '../reports/components/LocationPicker';
 import { OverviewReport } from '../reports/components/OverviewReport';
-import { createReportRunner } from '../reports/report-runner';
 import { loadReportPrices, reportSettings } from '../reports/report-settings';
 import '../reports/reports.css';
 
@@ -25,9 +24,6 @@ const QUARTERS_BACK = 8;
 export function ReportsScreen() {
   const { t } = useTranslation();
   const { db, settings, session } = useServices();
-  const runner = useMemo(() => createReportRunner(db), [db]);
-  useEffect(() => () => runner.close(), [runner]);
-
   const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]);
   const prices = useLiveQuery(() => loadReportPrices(db), [db]);
   // Built from the values, not the objects: a report reruns only when a figure it uses changes.
@@ -60,10 +56,9 @@ export function ReportsScreen() {
         ))}
       </div>
       {tab === 'overview' ? (
-        <OverviewReport runner={runner} location={location} locationName={locationName} locationPicker={locationPicker} today={today} settings={reportSettingsNow} />
+        <OverviewReport location={location} locationName={locationName} locationPicker={locationPicker} today={today} settings={reportSettingsNow} />
       ) : tab === 'daily' ? (
         <DailyReport
-          runner={runner}
           location={location}
           locationName={locationName}
           locationPicker={locationPicker}
@@ -74,7 +69,6 @@ export function ReportsScreen() {
         />
       ) : (
         <DepartmentReport
-          runner={runner}
           quarter={quarter}
           quarters={quarters}
           onQuarterChange={setQuarter}

@@ -6,16 +6,15 @@ import { formatDay } from '../../../shared/reports/format';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { dailyStockTables } from '../../../shared/reports/tables';
 import { dailyFigures } from '../daily-figures';
-import type { ReportRunner } from '../report-runner';
 import type { ReportRequest } from '../report-request';
 import { useReport } from '../use-report';
+import { useReportRunner } from '../use-report-runner';
 import { useReportLocale } from '../use-report-locale';
 import { GlanceFigures } from './GlanceFigures';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
 
 interface Props {
-  runner: ReportRunner;
   location: string;
   locationName: string;
   locationPicker: ReactNode;
@@ -26,9 +25,10 @@ interface Props {
 }
 
 /** The daily stock report of a location and a day: the shelf, the day's movements, repairs, idle stock. */
-export function DailyReport({ runner, location, locationName, locationPicker, day, today, onDayChange, settings }: Props) {
+export function DailyReport({ location, locationName, locationPicker, day, today, onDayChange, settings }: Props) {
   const { t } = useTranslation();
   const format = useReportLocale();
+  const runner = useReportRunner();
   const [run, setRun] = useState(0);
   const request = useMemo<ReportRequest>(() => ({ kind: 'daily', location, day, settings }), [location, day, settings]);
   const state = useReport(runner, request, run);

@@ -5,17 +5,16 @@ import type { DepartmentBillingReport } from '../../../shared/reports/department
 import { formatDay } from '../../../shared/reports/format';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { departmentBillingTables } from '../../../shared/reports/tables';
-import type { ReportRunner } from '../report-runner';
 import type { ReportRequest } from '../report-request';
 import type { ReportPrices } from '../report-settings';
 import { useReport } from '../use-report';
+import { useReportRunner } from '../use-report-runner';
 import { useReportLocale } from '../use-report-locale';
 import { PriceSettings } from './PriceSettings';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
 
 interface Props {
-  runner: ReportRunner;
   quarter: Quarter;
   /** The quarters to choose from, newest first. */
   quarters: readonly Quarter[];
@@ -29,9 +28,10 @@ interface Props {
 const SPECIFICATION_ROWS = 200;
 
 /** The department report: what each forvaltning holds and owes for a quarter, and the finance export. */
-export function DepartmentReport({ runner, quarter, quarters, onQuarterChange, today, settings, prices }: Props) {
+export function DepartmentReport({ quarter, quarters, onQuarterChange, today, settings, prices }: Props) {
   const { t } = useTranslation();
   const { locale } = useReportLocale();
+  const runner = useReportRunner();
   const [run, setRun] = useState(0);
   const request = useMemo<ReportRequest>(() => ({ kind: 'billing', quarter, settings }), [quarter, settings]);
   const state = useReport(runner, request, run);

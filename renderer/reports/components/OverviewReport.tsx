@@ -7,17 +7,17 @@ import type { ReportSettings } from '../../../shared/reports/settings';
 import { trendTable } from '../../../shared/reports/tables';
 import type { TrendReport } from '../../../shared/reports/trends';
 import { dailyFigures } from '../daily-figures';
-import type { ReportRunner } from '../report-runner';
 import type { ReportRequest } from '../report-request';
-import { useReport } from '../use-report';
+import { useReport, type ReportState } from '../use-report';
 import { useReportLocale } from '../use-report-locale';
+import { useReportRunner } from '../use-report-runner';
 import { GlanceFigures } from './GlanceFigures';
-import { ReportFrame } from './ReportFrame';
+import { ReportFootnotes, ReportFrame } from './ReportFrame';
+import { ReportProgressView } from './ReportProgressView';
 import { ReportTableView } from './ReportTableView';
 import { TrendChart } from './TrendChart';
 
 interface Props {
-  runner: ReportRunner;
   location: string;
   locationName: string;
   locationPicker: ReactNode;
@@ -27,13 +27,25 @@ interface Props {
 
 const TREND_DAYS = 30;
 
-/** The team lead's glance at the end of the day: today's figures and the last 30 days in two pictures. */
-export function OverviewReport({ runner, location, locationName, locationPicker, today, settings }: Props) {
+/**
+ * The team lead's glance at the end of the day: today's figures, and the last 30 days in two
+ * pictures. The figures come first: they read one day of events and come back within a second
+ * even on a big store. The charts read 30 days of histories, which can take several seconds there;
+ * they are asked for once the figures are in (in a worker of their own), so the reads do not compete.
+ */
+export function OverviewReport({ location, locationName, locationPicker, today, settings }: Props) {
   const { t } = useTranslation();
   const format = useReportLocale();
+  const figuresRunner = useReportRunner();
+  const trendRunner = useReportRunner();
   const [run, setRun] = useState(0);
-  const request = useMemo<ReportRequest>(() => ({ kind: 'overview', location, day: today, days: TREND_DAYS, settings }), [location, today, settings]);
-  const state = useReport(runner, request, run);
+  const figuresRequest = useMemo<ReportRequest>(() => ({ kind: 'daily', location, day: today, settings }), [location, today, settings]);
+  const trendRequest = useMemo<ReportRequest>(
+    () => ({ kind: 'trend', location, lastDay: today, days: TREND_DAYS, settings }),
+    [location, today, settings],
+  );
+  const figures = useReport(figuresRunner, figuresRequest, run);
+  const trend = useReport(trendRunner, figures.status === 'running' ? null : trendRequest, run);
   const title = t('reports.overview.title');
   return (
     <ReportFrame
@@ -42,18 +54,39 @@ export function OverviewReport({ runner, location, locationName, locationPicker,
       subtitle={t('reports.overview.subtitle', { location: locationName, day: formatDay(today, format.locale) })}
       pdfName={`${title} ${locationName} ${today}`}
       controls={locationPicker}
-      state={state}
+      state={figures}
+      printable={trend.status === 'done'}
       onRefresh={() => setRun((n) => n + 1)}
     >
       {(result) =>
-        result.kind === 'overview' && (
+        result.kind === 'daily' && (
           <>
-            <GlanceFigures figures={dailyFigures(result.daily, t, format.language, format.locale)} />
-            <TrendCharts trends={result.trends} fileName={`${title} ${location} ${today}`} />
+            <GlanceFigures figures={dailyFigures(result.report, t, format.language, format.locale)} />
+            <TrendSection state={trend} fileName={`${title} ${location} ${today}`} />
           </>
         )
       }
     </ReportFrame>
+  );
+}
+
+function TrendSection({ state, fileName }: { state: ReportState; fileName: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="trend-section" data-testid="trend" data-state={state.status}>
+      {state.status === 'running' && <ReportProgressView progress={state.progress} />}
+      {state.status === 'failed' && (
+        <p className="notice error" role="alert">
+          {t('reports.failed', { message: state.message })}
+        </p>
+      )}
+      {state.status === 'done' && state.result.kind === 'trend' && (
+        <>
+          <TrendCharts trends={state.result.report} fileName={fileName} />
+          <ReportFootnotes result={state.result} />
+        </>
+      )}
+    </div>
   );
 }
 

@@ -19,6 +19,8 @@ interface Props {
   /** The report's own pickers. */
   controls: ReactNode;
   state: ReportState;
+  /** Print and Save as PDF wait for this as well as for the report (the overview's charts). */
+  printable?: boolean;
   onRefresh(): void;
   children(result: ReportResult): ReactNode;
 }
@@ -28,7 +30,7 @@ interface Props {
  * running header of the printed pages (what, where, who printed it and when, page X of Y — see
  * `print-page.ts`); progress while it is read and computed; and its failure, if it fails.
  */
-export function ReportFrame({ id, title, subtitle, pdfName, controls, state, onRefresh, children }: Props) {
+export function ReportFrame({ id, title, subtitle, pdfName, controls, state, printable = true, onRefresh, children }: Props) {
   const { t } = useTranslation();
   const { platform, session } = useServices();
   const { locale } = useReportLocale();
@@ -64,7 +66,7 @@ export function ReportFrame({ id, title, subtitle, pdfName, controls, state, onR
       setNotice({ tone: 'error', text: t('reports.printFailed', { message: error instanceof Error ? error.message : String(error) }) });
     }
   };
-  const ready = state.status === 'done';
+  const ready = state.status === 'done' && printable;
 
   return (
     <section className="report" data-testid={id} data-state={state.status}>
@@ -100,7 +102,7 @@ export function ReportFrame({ id, title, subtitle, pdfName, controls, state, onR
       {state.status === 'done' && (
         <>
           {children(state.result)}
-          <Footnotes result={state.result} />
+          <ReportFootnotes result={state.result} />
         </>
       )}
     </section>
@@ -108,16 +110,24 @@ export function ReportFrame({ id, title, subtitle, pdfName, controls, state, onR
 }
 
 /** What a reader should know about the figures, and (on screen only) what they cost to make. */
-function Footnotes({ result }: { result: ReportResult }) {
+export function ReportFootnotes({ result }: { result: ReportResult }) {
   const { t } = useTranslation();
   const { locale } = useReportLocale();
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const incomplete = result.kind === 'overview' ? result.daily.incomplete.length : result.report.incomplete.length;
+  const incomplete = result.report.incomplete.length;
   const { timings } = result;
   return (
     <>
       {incomplete > 0 && <p className="hint">{t('reports.incomplete', { count: incomplete })}</p>}
-      <p className="hint no-print report-timings">
+      <p
+        className="hint no-print report-timings"
+        data-read-ms={timings.readMs}
+        data-compute-ms={timings.computeMs}
+        data-round-trip-ms={timings.roundTripMs}
+        data-devices={timings.devices}
+        data-events={timings.events}
+        data-histories={timings.histories}
+      >
         {t('reports.timings', {
           devices: numbers.format(timings.devices),
           events: numbers.format(timings.events),

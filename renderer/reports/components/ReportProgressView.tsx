@@ -5,15 +5,27 @@ import { useReportLocale } from '../use-report-locale';
 /** What the worker is doing: a bar that fills while histories are read, a moving one otherwise. */
 export function ReportProgressView({ progress }: { progress: ReportProgress | null }) {
   const { t } = useTranslation();
-  const numbers = new Intl.NumberFormat(useReportLocale().locale);
+  const { locale } = useReportLocale();
+  const numbers = new Intl.NumberFormat(locale);
   const phase = progress ?? { phase: 'events' as const };
-  const text =
-    phase.phase === 'histories'
-      ? t('reports.progress.histories', { done: numbers.format(phase.done), total: numbers.format(phase.total) })
-      : t(`reports.progress.${phase.phase}`);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  let bar = <progress />;
+  let text: string;
+  switch (phase.phase) {
+    case 'histories':
+      if (phase.total > 0) bar = <progress value={phase.done} max={phase.total} />;
+      text = t('reports.progress.histories', { done: numbers.format(phase.done), total: numbers.format(phase.total) });
+      break;
+    case 'scanning':
+      bar = <progress value={phase.share} max={1} />;
+      text = t('reports.progress.scanning', { share: percent.format(phase.share) });
+      break;
+    default:
+      text = t(`reports.progress.${phase.phase}`);
+  }
   return (
     <div className="report-progress no-print" role="status" aria-live="polite">
-      {phase.phase === 'histories' && phase.total > 0 ? <progress value={phase.done} max={phase.total} /> : <progress />}
+      {bar}
       <span>{text}</span>
     </div>
   );
