@@ -22,7 +22,7 @@ export function ReportTableView<Row>({ table, fileName, csvHeader, totals, limit
   const { t } = useTranslation();
   const format = useReportLocale();
   const shown = limit !== undefined && table.rows.length > limit ? table.rows.slice(0, limit) : table.rows;
-  const cellClass = (column: Column<Row>) => (numeric.has(column.type) ? 'num' : undefined);
+  const cellClass = (column: Column<Row>) => (numeric.has(column.type) ? 'num' : column.type === 'date' ? 'date' : undefined);
   return (
     <section className="report-table" data-table={table.id}>
       <div className="report-table-head">
