@@ -9,6 +9,7 @@ import { ConflictsScreen } from '../screens/ConflictsScreen';
 import { DeskScreen } from '../screens/DeskScreen';
 import { LookupScreen } from '../screens/LookupScreen';
 import { ReferenceScreen } from '../screens/ReferenceScreen';
+import { ReportsScreen } from '../screens/ReportsScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import type { KvikDb } from '../store/db';
@@ -98,6 +99,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <LookupScreen key={lookup.n} initialQuery={lookup.query} />
             ) : screen === 'reference' ? (
               <ReferenceScreen />
+            ) : screen === 'reports' ? (
+              <ReportsScreen />
             ) : screen === 'conflicts' ? (
               <ConflictsScreen />
             ) : screen === 'cards' ? (

@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { quarterLabel, quarterSpan, type LocalDate, type Quarter } from '../../../shared/reports/calendar';
+import type { DepartmentBillingReport } from '../../../shared/reports/department-billing';
+import { formatDay } from '../../../shared/reports/format';
+import type { ReportSettings } from '../../../shared/reports/settings';
+import { departmentBillingTables } from '../../../shared/reports/tables';
+import type { ReportRequest } from '../report-request';
+import type { ReportPrices } from '../report-settings';
+import { useReport } from '../use-report';
+import { useReportRunner } from '../use-report-runner';
+import { useReportLocale } from '../use-report-locale';
+import { PriceSettings } from './PriceSettings';
+import { ReportFrame } from './ReportFrame';
+import { ReportTableView } from './ReportTableView';
+
+interface Props {
+  quarter: Quarter;
+  /** The quarters to choose from, newest first. */
+  quarters: readonly Quarter[];
+  onQuarterChange(quarter: Quarter): void;
+  today: LocalDate;
+  settings: ReportSettings;
+  prices: ReportPrices;
+}
+
+/** The screen shows this many lines of the specification; its CSV has every line. */
+const SPECIFICATION_ROWS = 200;
+
+/** The department report: what each forvaltning holds and owes for a quarter, and the finance export. */
+export function DepartmentReport({ quarter, quarters, onQuarterChange, today, settings, prices }: Props) {
+  const { t } = useTranslation();
+  const { locale } = useReportLocale();
+  const runner = useReportRunner();
+  const [run, setRun] = useState(0);
+  const request = useMemo<ReportRequest>(() => ({ kind: 'billing', quarter, settings }), [quarter, settings]);
+  const state = useReport(runner, request, run);
+  const title = t('reports.billing.title');
+  const period = quarterLabel(quarter);
+  const span = quarterSpan(quarter, settings.timeZone);
+  return (
+    <ReportFrame
+      id="report-billing"
+      title={title}
+      subtitle={t('reports.billing.subtitle', { period, first: formatDay(span.firstDay, locale), last: formatDay(span.lastDay, locale), days: span.days })}
+      pdfName={`${title} ${period}`}
+      controls={
+        <>
+          <label className="field inline">
+            {t('reports.quarter')}
+            <select
+              name="report-quarter"
+              value={period}
+              onChange={(e) => {
+                const chosen = quarters.find((q) => quarterLabel(q) === e.target.value);
+                if (chosen) onQuarterChange(chosen);
+              }}
+            >
+              {quarters.map((q) => (
+                <option key={quarterLabel(q)} value={quarterLabel(q)}>
+                  {quarterLabel(q)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. */}
+          <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />
+        </>
+      }
+      state={state}
+      onRefresh={() => setRun((n) => n + 1)}
+    >
+      {(result) => result.kind === 'billing' && <BillingBody report={result.report} today={today} fileName={`${title} ${period}`} />}
+    </ReportFrame>
+  );
+}
+
+function BillingBody({ report, today, fileName }: { report: DepartmentBillingReport; today: LocalDate; fileName: string }) {
+  const { t } = useTranslation();
+  const { locale } = useReportLocale();
+  const tables = departmentBillingTables(report);
+  const name = (id: string) => `${fileName} ${id}`;
+  const last = formatDay(report.lastDay, locale);
+  return (
+    <>
+      <p className="hint">{t('reports.billing.rule')}</p>
+      {today < report.lastDay && <p className="notice forecast">{t('reports.billing.forecast', { last })}</p>}
+      <ReportTableView table={tables.departments} fileName={name(tables.departments.id)} totals={report.totals} />
+      <ReportTableView table={tables.finance} fileName={name(tables.finance.id)} csvHeader="key" />
+      <ReportTableView table={tables.holdings} fileName={name(tables.holdings.id)} limit={SPECIFICATION_ROWS} />
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDepartments } from '../../shared/domain/reference';
+import type { DeviceEvent } from '../../shared/domain/event';
+import { addDays, localDayOf, quarterOf } from '../../shared/reports/calendar';
+import { dailyStockReport } from '../../shared/reports/daily-stock';
+import { departmentBilling } from '../../shared/reports/department-billing';
+import { replay } from '../../shared/lifecycle/apply';
+import { defaultReportSettings } from '../../shared/reports/settings';
+import { dailyTrends } from '../../shared/reports/trends';
+import { makeEvent } from '../../shared/testing/builders';
+import { generateFleet, type Fleet } from '../../tests/bench/support/generate';
+import { storedDevice, type KvikDb } from '../store/db';
+import { openDb } from '../store/open';
+import { recordEvent } from '../store/record';
+import { produceReport } from './produce-report';
+import type { ReportProgress } from './report-request';
+
+/**
+ * The desk's read path against the pure reports given everything: a fleet of a few hundred
+ * devices over two years in a real Dexie store (fake-indexeddb), the reports read from the store
+ * and computed, compared field by field with the same reports computed from every device and the
+ * whole event log. The reader takes far less than everything; the figures must not notice.
+ */
+
+const settings = defaultReportSettings;
+let db: KvikDb;
+let fleet: Fleet;
+/** The store's departments, in the order the reader gives them (by id). */
+const departments = [...seedDepartments].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+beforeAll(async () => {
+  fleet = generateFleet({ devices: 400, events: 4_000, desks: 3, seed: 7 });
+  db = await openDb('produce-report-test');
+  await db.devices.bulkPut(fleet.devices.map(storedDevice));
+  await db.events.bulkPut(fleet.events.map((event, i) => ({ ...event, sync: 'accepted' as const, seq: i + 1 })));
+});
+
+afterAll(async () => {
+  db.close();
+  await db.delete();
+});
+
+const lastDay = () => localDayOf(fleet.end, settings.timeZone);
+
+const modes = [
+  { mode: 'one range per touched device', scanAboveTouchedShare: 1 },
+  { mode: 'one pass over the events store', scanAboveTouchedShare: 0 },
+] as const;
+
+describe.each(modes)('produceReport reads exactly what the reports need ($mode)', ({ scanAboveTouchedShare }) => {
+  const produce: typeof produceReport = (store, request, onProgress) => produceReport(store, request, onProgress, { scanAboveTouchedShare });
+
+  it('the daily stock report equals the report over every device and event, for every location, on several days', async () => {
+    const days = [lastDay(), addDays(lastDay(), -1), addDays(lastDay(), -45), addDays(lastDay(), -400)];
+    let compared = 0;
+    for (const day of days) {
+      for (const location of fleet.locations) {
+        const result = await produce(db, { kind: 'daily', location, day, settings });
+        if (result.kind !== 'daily') throw new Error(result.kind);
+        expect(result.report).toEqual(dailyStockReport(fleet.devices, fleet.events, { location, day, settings }));
+        compared += result.report.stockTotal + result.report.handouts.total;
+      }
+    }
+    // The fleet is busy enough for the comparison to mean something.
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('the 30-day trend equals the trend over everything', async () => {
+    let stock = 0;
+    let handouts = 0;
+    for (const location of fleet.locations) {
+      const lastDayShown = addDays(lastDay(), -10);
+      const result = await produce(db, { kind: 'trend', location, lastDay: lastDayShown, days: 30, settings });
+      if (result.kind !== 'trend') throw new Error(result.kind);
+      const expected = dailyTrends(fleet.devices, fleet.events, { location, lastDay: lastDayShown, days: 30, settings });
+      expect(result.report).toEqual(expected);
+      for (const row of expected.rows) {
+        stock += row.inStock;
+        handouts += row.handedOutNew + row.handedOutReused;
+      }
+    }
+    expect(stock).toBeGreaterThan(0);
+    expect(handouts).toBeGreaterThan(0);
+  });
+
+  it('the department report equals the report over everything, quarter by quarter', async () => {
+    const quarters = [quarterOf(lastDay()), quarterOf(addDays(lastDay(), -100)), quarterOf(addDays(lastDay(), -500))];
+    for (const quarter of quarters) {
+      const result = await produce(db, { kind: 'billing', quarter, settings });
+      if (result.kind !== 'billing') throw new Error(result.kind);
+      const expected = departmentBilling(fleet.devices, fleet.events, { quarter, settings, departments });
+      expect(result.report).toEqual(expected);
+      expect(expected.holdings.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the histories of the touched devices only, and says how far it got', async () => {
+    const progress: ReportProgress[] = [];
+    const result = await produce(db, { kind: 'daily', location: 'LAGER', day: addDays(lastDay(), -45), settings }, (p) => progress.push(p));
+    expect(result.timings.histories).toBeGreaterThan(0);
+    expect(result.timings.histories).toBeLessThan(fleet.devices.length / 4);
+    expect(result.timings.devices).toBeLessThan(fleet.devices.length);
+    expect(progress[0]).toEqual({ phase: 'events' });
+    expect(progress.slice(-2)).toEqual([{ phase: 'devices' }, { phase: 'computing' }]);
+    const reading = progress.slice(1, -2);
+    const phase = scanAboveTouchedShare === 1 ? 'histories' : 'scanning';
+    expect(reading.every((p) => p.phase === phase)).toBe(true);
+    expect(reading.at(-1)).toEqual(
+      phase === 'histories' ? { phase, done: result.timings.histories, total: result.timings.histories } : { phase, share: 1 },
+    );
+  });
+});
+
+describe("produceReport on a desk's own store", () => {
+  const imei = '354381079141772';
+  const key = `imei:${imei}`;
+  let desk: KvikDb;
+
+  beforeAll(async () => {
+    desk = await openDb('produce-report-desk');
+    await desk.models.put({ id: 'IP15', name: 'iPhone 15', kind: 'phone' });
+  });
+  afterAll(async () => {
+    desk.close();
+    await desk.delete();
+  });
+
+  const record = async (event: DeviceEvent) => {
+    const result = await recordEvent(desk, event);
+    if (!result.ok) throw new Error(result.refusal.code);
+  };
+
+  it('replays sequenced events in server order, then the pending ones, whatever their clocks say', async () => {
+    // Accepted by the server: received at 10:00, prepared at 11:00 by a desk whose clock ran an hour
+    // behind (its `at` is 09:00, before the registration); then this desk hands it out, pending.
+    const received = makeEvent('received', key, { at: '2026-11-24T10:00:00.000Z', location: 'LAGER', data: { imei, model: 'IP15' } });
+    const prepared = makeEvent('prepared', key, { at: '2026-11-24T09:00:00.000Z', location: 'LAGER' });
+    await desk.events.bulkPut([
+      { ...received, sync: 'accepted', seq: 1 },
+      { ...prepared, sync: 'accepted', seq: 2 },
+    ]);
+    const result = await produceReport(desk, { kind: 'daily', location: 'LAGER', day: '2026-11-24', settings });
+    if (result.kind !== 'daily') throw new Error(result.kind);
+    // No projection yet (a bootstrap in progress): the replay's own end state counts.
+    expect(result.report.stock).toEqual([{ kind: 'phone', model: 'iPhone 15', status: 'ready', count: 1 }]);
+    expect(result.report.movementTotals.filter((m) => m.count > 0)).toEqual([
+      { type: 'received', count: 1 },
+      { type: 'prepared', count: 1 },
+    ]);
+
+    await desk.devices.put(storedDevice({ ...(await projection()), lastEventId: prepared.id }));
+    await record(makeEvent('handed_out', key, { at: '2026-11-24T12:00:00.000Z', location: 'LAGER' }));
+    const after = await produceReport(desk, { kind: 'daily', location: 'LAGER', day: '2026-11-24', settings });
+    if (after.kind !== 'daily') throw new Error(after.kind);
+    expect(after.report.stockTotal).toBe(0);
+    expect(after.report.handouts).toEqual({ total: 1, new: 1, reused: 0, reusedShare: 0 });
+    expect(after.report.incomplete).toEqual([]);
+  });
+
+  it('finds events whose `at` carries an offset, though their text sorts hours away from their instant', async () => {
+    const other = '352099006317065';
+    // 20:00 on the 24th at UTC−5 is 01:00 UTC on the 25th, 02:00 in Copenhagen: the 25th's. As
+    // text it sorts before the 25th's first instant (23:00 UTC on the 24th).
+    await record(makeEvent('received', `imei:${other}`, { at: '2026-11-24T20:00:00-05:00', location: 'LAGER', data: { imei: other } }));
+    const day24 = await produceReport(desk, { kind: 'daily', location: 'LAGER', day: '2026-11-24', settings });
+    const day25 = await produceReport(desk, { kind: 'daily', location: 'LAGER', day: '2026-11-25', settings });
+    if (day24.kind !== 'daily' || day25.kind !== 'daily') throw new Error('kind');
+    const received = (report: typeof day24.report) => report.movementTotals.find((m) => m.type === 'received')?.count;
+    expect(received(day24.report)).toBe(1);
+    expect(day24.report.stockByStatus.received).toBe(0);
+    expect(received(day25.report)).toBe(1);
+    expect(day25.report.stockByStatus.received).toBe(1);
+  });
+
+  async function projection() {
+    const events = await desk.events.where('[deviceKey+at]').between([key, ''], [key, '\uffff']).toArray();
+    const result = replay(events.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)));
+    if (!result.ok || !result.device) throw new Error('no projection');
+    return result.device;
+  }
+});

@@ -1,0 +1,38 @@
+import { inStockStatuses, type DeviceStatus } from '../../shared/domain/device';
+import { addDays, quarterSpan, startOfDay } from '../../shared/reports/calendar';
+import type { ReportRequest } from './report-request';
+
+/**
+ * What a report needs from the store (`shared/reports/README.md`, "What a report needs"):
+ *
+ * - **events**: every event of each device that has an event at or after `fromMs`;
+ * - **devices**: the current projection of every device whose projection can count. A device with
+ *   no event since `fromMs` is constant over the report, and it counts only in some statuses: on
+ *   the shelf or in repair at the location for the daily report, on the shelf there for the trend,
+ *   held by someone for the department report. So the reader takes those by index, plus the
+ *   projection of every device the events touch (the report checks its replay against it).
+ *   `produce-report.test.ts` checks that the reports come out the same as from every device.
+ */
+export interface ReadPlan {
+  fromMs: number;
+  /** Untouched devices that can count: at a location in these statuses, or anywhere in them. */
+  devices: { location?: string; statuses: readonly DeviceStatus[] };
+}
+
+/** The daily report looks at the shelf and at what was sent to repair from here. */
+const dailyStatuses: readonly DeviceStatus[] = [...inStockStatuses, 'in_repair'];
+
+export function readPlan(request: ReportRequest): ReadPlan {
+  const { timeZone } = request.settings;
+  switch (request.kind) {
+    case 'daily':
+      return { fromMs: startOfDay(request.day, timeZone), devices: { location: request.location, statuses: dailyStatuses } };
+    case 'trend':
+      return {
+        fromMs: startOfDay(addDays(request.lastDay, 1 - request.days), timeZone),
+        devices: { location: request.location, statuses: inStockStatuses },
+      };
+    case 'billing':
+      return { fromMs: quarterSpan(request.quarter, timeZone).startMs, devices: { statuses: ['assigned'] } };
+  }
+}

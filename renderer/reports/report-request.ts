@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { localDateSchema, quarterSchema } from '../../shared/reports/calendar';
+import type { DailyStockReport } from '../../shared/reports/daily-stock';
+import type { DepartmentBillingReport } from '../../shared/reports/department-billing';
+import { reportSettingsSchema } from '../../shared/reports/settings';
+import type { TrendReport } from '../../shared/reports/trends';
+
+/**
+ * What the reports screen asks for. Each request is read from the local store in one readonly
+ * transaction and computed with the pure functions of `shared/reports`, in a worker.
+ *
+ * - `daily`: the daily stock report of a location and a day (also the overview's figures);
+ * - `trend`: stock and handouts per day over the `days` days ending on `lastDay` (the overview's
+ *   charts): asked for apart from the day's figures, which come back far sooner;
+ * - `billing`: the department report of a quarter.
+ */
+export const reportRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('daily'), location: z.string().min(1), day: localDateSchema, settings: reportSettingsSchema }),
+  z.object({
+    kind: z.literal('trend'),
+    location: z.string().min(1),
+    lastDay: localDateSchema,
+    days: z.number().int().min(1).max(366).default(30),
+    settings: reportSettingsSchema,
+  }),
+  z.object({ kind: z.literal('billing'), quarter: quarterSchema, settings: reportSettingsSchema }),
+]);
+export type ReportRequest = z.infer<typeof reportRequestSchema>;
+export type ReportRequestInput = z.input<typeof reportRequestSchema>;
+
+/** Where the time went and how much was read: shown small on the screen, read by the benchmark. */
+export interface ReportTimings {
+  readMs: number;
+  computeMs: number;
+  devices: number;
+  events: number;
+  /** Devices with an event since the report's start, whose whole history was read. */
+  histories: number;
+  /** From asking to having the report on the page (set by the runner; the worker's part is read + compute). */
+  roundTripMs?: number;
+}
+
+export type ReportResult =
+  | { kind: 'daily'; report: DailyStockReport; timings: ReportTimings }
+  | { kind: 'trend'; report: TrendReport; timings: ReportTimings }
+  | { kind: 'billing'; report: DepartmentBillingReport; timings: ReportTimings };
+
+/** Reading and computing, as a progress bar shows it: a phase, and for the long one a count. */
+export const reportProgressSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('events') }),
+  z.object({ phase: z.literal('histories'), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /** One pass over the whole events store (many devices touched): how far it has got, 0..1. */
+  z.object({ phase: z.literal('scanning'), share: z.number().min(0).max(1) }),
+  z.object({ phase: z.literal('devices') }),
+  z.object({ phase: z.literal('computing') }),
+]);
+export type ReportProgress = z.infer<typeof reportProgressSchema>;

@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KvikDb } from '../store/db';
+import { openDb } from '../store/open';
+import { defaultReportPrices, loadReportPrices, parseKroner, REPORT_PRICES_KEY, reportSettings, saveReportPrices } from './report-settings';
+
+describe('parseKroner', () => {
+  it('reads Danish amounts', () => {
+    expect(parseKroner('400', 'da-DK')).toBe(40_000);
+    expect(parseKroner('412,50', 'da-DK')).toBe(41_250);
+    expect(parseKroner('1.250', 'da-DK')).toBe(125_000);
+    expect(parseKroner(' 2.500,5 kr. ', 'da-DK')).toBe(250_050);
+  });
+
+  it('reads English amounts', () => {
+    expect(parseKroner('412.50', 'en-GB')).toBe(41_250);
+    expect(parseKroner('1,250', 'en-GB')).toBe(125_000);
+    expect(parseKroner('DKK 400', 'en-GB')).toBe(40_000);
+  });
+
+  it('refuses what is not an amount in kroner and øre', () => {
+    for (const text of ['', 'abc', '-400', '4,005', '400,', '1.25', '12.3.4']) expect(parseKroner(text, 'da-DK'), text).toBeNull();
+  });
+});
+
+describe('the report prices in the settings table', () => {
+  let db: KvikDb;
+  let n = 0;
+  beforeEach(async () => {
+    db = await openDb(`report-settings-${++n}`);
+  });
+  afterEach(async () => {
+    db.close();
+    await db.delete();
+  });
+
+  it('are 400 kr per kind until set, and what was saved after', async () => {
+    expect(await loadReportPrices(db)).toEqual({ phone: 40_000, tablet: 40_000, pc: 40_000 });
+    await saveReportPrices(db, { phone: 45_000, tablet: 40_000, pc: 250_000 });
+    expect(await loadReportPrices(db)).toEqual({ phone: 45_000, tablet: 40_000, pc: 250_000 });
+  });
+
+  it('fall back to the defaults when the stored value is not valid', async () => {
+    await db.settings.put({ key: REPORT_PRICES_KEY, value: { phone: -1 } });
+    expect(await loadReportPrices(db)).toEqual(defaultReportPrices);
+  });
+
+  it('join the desk’s idle limit and the municipality’s zone in the reports’ settings', () => {
+    expect(reportSettings({ idleDays: 45 }, { phone: 1, tablet: 2, pc: 3 })).toEqual({
+      timeZone: 'Europe/Copenhagen',
+      idleDays: 45,
+      pricePerYearOre: { phone: 1, tablet: 2, pc: 3 },
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { defaultTimeZone } from '../../shared/reports/calendar';
+import { reportSettingsSchema, type ReportSettings } from '../../shared/reports/settings';
+import type { KvikDb } from '../store/db';
+import type { DeskSettings } from '../store/settings';
+
+/**
+ * The subscription prices the department report bills with, kept in the desk's settings table
+ * beside the desk's own settings (key `reportPrices`): yearly øre per kind, 400 kr each until a
+ * team lead or the finance office sets them on the department report.
+ */
+export const REPORT_PRICES_KEY = 'reportPrices';
+
+export const reportPricesSchema = reportSettingsSchema.shape.pricePerYearOre.unwrap();
+export type ReportPrices = z.infer<typeof reportPricesSchema>;
+
+export const defaultReportPrices: ReportPrices = reportPricesSchema.parse({});
+
+export async function loadReportPrices(db: KvikDb): Promise<ReportPrices> {
+  const row = await db.settings.get(REPORT_PRICES_KEY);
+  const parsed = reportPricesSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : defaultReportPrices;
+}
+
+export async function saveReportPrices(db: KvikDb, prices: ReportPrices): Promise<void> {
+  await db.settings.put({ key: REPORT_PRICES_KEY, value: reportPricesSchema.parse(prices) });
+}
+
+/** Everything the computations are given: the municipality's zone, the desk's idle limit, the prices. */
+export function reportSettings(desk: Pick<DeskSettings, 'idleDays'>, prices: ReportPrices): ReportSettings {
+  return reportSettingsSchema.parse({ timeZone: defaultTimeZone, idleDays: desk.idleDays, pricePerYearOre: prices });
+}
+
+/**
+ * Kroner as a person types them in their locale (da: `1.250,50`; en: `1,250.50`; a plain `400`
+ * either way) → whole øre; null when it is not an amount of at most two decimals.
+ */
+export function parseKroner(text: string, locale: string): number | null {
+  const [group, decimal] = locale.startsWith('da') ? ['.', ','] : [',', '.'];
+  const cleaned = text.trim().replace(/^(dkk|kr\.?)\s*|\s*(dkk|kr\.?)$/gi, '').replace(/\s/g, '');
+  const escape = (c: string) => `\\${c}`;
+  const pattern = new RegExp(`^(\\d{1,3}(?:${escape(group)}\\d{3})+|\\d+)(?:${escape(decimal)}(\\d{1,2}))?$`);
+  const match = pattern.exec(cleaned);
+  if (!match) return null;
+  const whole = Number((match[1] ?? '0').replaceAll(group, ''));
+  const ore = whole * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(ore) ? ore : null;
+}

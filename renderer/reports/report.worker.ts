@@ -1,0 +1,46 @@
+import { KvikDb } from '../store/db';
+import { produceReport } from './produce-report';
+import { reportJobSchema, type ReportWorkerMessage } from './worker-protocol';
+
+/**
+ * The reports' worker: reads the desk's IndexedDB itself (a worker has IndexedDB), so the tens of
+ * thousands of rows a report reads are cloned once, into here, and only the finished report
+ * crosses to the page. The page stays responsive while a quarter is read and computed.
+ */
+
+const post = (message: ReportWorkerMessage) => self.postMessage(message);
+
+// The page opened (and, the first time, created and populated) the store; this only opens it.
+const stores = new Map<string, Promise<KvikDb>>();
+function store(name: string): Promise<KvikDb> {
+  let db = stores.get(name);
+  if (!db) {
+    const opening = new KvikDb(name);
+    db = opening.open().then(() => opening);
+    stores.set(name, db);
+  }
+  return db;
+}
+
+// One job at a time, in order: a new request from the page waits for the one before it (the page
+// ends the worker when it no longer wants that one).
+let queue: Promise<void> = Promise.resolve();
+
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const job = reportJobSchema.safeParse(event.data);
+  if (!job.success) {
+    const id = typeof event.data === 'object' && event.data !== null && 'id' in event.data && typeof event.data.id === 'number' ? event.data.id : -1;
+    post({ type: 'failed', id, message: `not a report job: ${job.error.message}` });
+    return;
+  }
+  const { id, dbName, request } = job.data;
+  queue = queue.then(async () => {
+    try {
+      const db = await store(dbName);
+      const result = await produceReport(db, request, (progress) => post({ type: 'progress', id, progress }));
+      post({ type: 'done', id, result });
+    } catch (error) {
+      post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+});

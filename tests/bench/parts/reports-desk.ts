@@ -1,0 +1,237 @@
+import type { Locator, Page } from 'playwright-core';
+import { deviceIdentifiers } from '../../../shared/domain/device';
+import { addDays, quarterSpan, startOfDay } from '../../../shared/reports/calendar';
+import { OFFSET_MARGIN_MS, SCAN_ABOVE_TOUCHED_SHARE, SCAN_CHUNK } from '../../../renderer/reports/read-store';
+import { figure, median, type BenchPart } from '../figures';
+import { launchChromium, serveWebBuild, tsxEvaluateShim } from '../support/browser';
+import { generateFleet, type Fleet } from '../support/generate';
+
+/**
+ * The reports on the desk's read path, in the real app in Chromium, over a store of 100,000
+ * devices and 1,000,000 events (the same fleet as the `reports` part, written into the page's
+ * IndexedDB as the desk stores synced events): the time from asking for a report to having it in
+ * the page — reading what the report needs from IndexedDB in the report worker (one readonly
+ * transaction), computing it there, handing it to the page — with the read and the computation
+ * apart. Beside it, measured in the same page and run: a raw IndexedDB read of exactly the same
+ * rows (the same indexes and ranges, no Dexie, no worker, nothing computed). Target: < 1 s.
+ */
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const LOCATION = 'KVIK-01';
+const DAY = '2026-11-30';
+const QUARTER = { year: 2026, quarter: 3 };
+const TZ = 'Europe/Copenhagen';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Measured {
+  totalMs: number;
+  readMs: number;
+  computeMs: number;
+  devices: number;
+  events: number;
+  histories: number;
+}
+
+export const part: BenchPart = {
+  name: 'reports-desk',
+  async run() {
+    const generating = performance.now();
+    const fleet = generateFleet({ devices: DEVICES, events: EVENTS });
+    console.log(`  generated ${fleet.devices.length} devices and ${fleet.events.length} events in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
+    const server = await serveWebBuild();
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: TZ });
+      await context.addInitScript(tsxEvaluateShim);
+      // The desk's today is the fleet's last day, so the overview's trend ends there. Only the
+      // page's Date stands still; its timers and performance.now() run on.
+      await context.clock.setFixedTime(new Date(`${DAY}T20:00:00+01:00`));
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByLabel('Navn eller initialer').fill('BENCH');
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await page.getByTestId('operator').waitFor();
+      const seeded = performance.now();
+      await writeFleet(page, fleet);
+      console.log(`  wrote them into IndexedDB in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+      await page.reload();
+      await page.getByTestId('operator').waitFor();
+      await page.getByRole('button', { name: 'Rapporter' }).click();
+
+      await page.getByRole('tab', { name: 'Daglig lagerrapport' }).click();
+      const daily = page.getByTestId('report-daily');
+      await daily.locator('select[name="report-location"]').selectOption(LOCATION);
+      await daily.locator('input[name="report-day"]').fill(DAY);
+      const dailyRuns = await measureRuns(page, daily, '.report-timings', 'daily');
+      const dailyRaw = await rawReads(page, { fromMs: startOfDay(DAY, TZ), location: LOCATION, statuses: ['received', 'ready', 'returned', 'in_repair'] });
+
+      // The overview's charts: the trend of the 30 days ending today (its figures are today's daily report).
+      await page.getByRole('tab', { name: 'Overblik' }).click();
+      const overview = page.getByTestId('report-overview');
+      await overview.locator('select[name="report-location"]').selectOption(LOCATION);
+      const trendRuns = await measureRuns(page, overview, '[data-testid="trend"] .report-timings', 'trend');
+      const trendFrom = startOfDay(addDays(DAY, -29), TZ);
+      const trendRaw = await rawReads(page, { fromMs: trendFrom, location: LOCATION, statuses: ['received', 'ready', 'returned'] });
+
+      await page.getByRole('tab', { name: 'Forvaltninger' }).click();
+      const billing = page.getByTestId('report-billing');
+      await billing.locator('select[name="report-quarter"]').selectOption(`${QUARTER.year}-Q${QUARTER.quarter}`);
+      const billingRuns = await measureRuns(page, billing, '.report-timings', 'billing');
+      const billingRaw = await rawReads(page, { fromMs: quarterSpan(QUARTER, TZ).startMs, statuses: ['assigned'] });
+      await context.close();
+
+      const figures = (name: string, what: string, runs: Measured[], raw: number[]) => {
+        const last = runs.at(-1);
+        if (!last) throw new Error(`no runs of ${name}`);
+        const rawMs = median(raw);
+        const rows = `${last.devices} devices and ${last.events} events of ${last.histories} touched devices`;
+        return {
+          [`${name}`]: figure(median(runs.map((r) => r.totalMs)), 'ms', rawMs, `${what}: asked → report on the page (the worker reads, computes, hands it over); ${rows}; target < 1000 ms; baseline: raw IndexedDB read of the same rows`),
+          [`${name}.read`]: figure(median(runs.map((r) => r.readMs)), 'ms', rawMs, 'the worker reading them (Dexie, one readonly transaction); baseline: the raw read'),
+          [`${name}.compute`]: figure(median(runs.map((r) => r.computeMs)), 'ms', undefined, 'the pure report over what was read, in the worker'),
+        };
+      };
+      return {
+        ...figures('reports-desk.daily', `${LOCATION} on ${DAY}`, dailyRuns, dailyRaw),
+        ...figures('reports-desk.trends-30-days', `${LOCATION}, the 30 days ending ${DAY} (the overview's charts)`, trendRuns, trendRaw),
+        ...figures('reports-desk.billing', `${QUARTER.year}-Q${QUARTER.quarter}`, billingRuns, billingRaw),
+      };
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+};
+
+/**
+ * Refresh the report `RUNS` times (after a first, warm-up run) and read each run's timings from
+ * the screen: the footnote a finished report shows carries them as data attributes (the page's
+ * performance timeline is not there to read: the bench's fixed clock stands in for it). `footnote`:
+ * the selector of the report's footnote within `report`.
+ */
+async function measureRuns(page: Page, report: Locator, footnote: string, label: string): Promise<Measured[]> {
+  await report.locator(footnote).waitFor({ timeout: 300_000 });
+  const measures: Measured[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Watches for the next footnote before the click: the old one leaves while the report runs.
+    const next = report.evaluate(
+      (root, selector) =>
+        new Promise<Record<string, string | undefined>>((resolve) => {
+          const seen = root.querySelector(selector);
+          const observer = new MutationObserver(() => {
+            const found = root.querySelector<HTMLElement>(selector);
+            if (!found || found === seen) return;
+            observer.disconnect();
+            resolve({ ...found.dataset });
+          });
+          observer.observe(root, { subtree: true, childList: true });
+        }),
+      footnote,
+    );
+    await page.getByRole('button', { name: 'Opdatér' }).click();
+    const dataset = await next;
+    const value = (name: string) => Number(dataset[name]);
+    measures.push({
+      totalMs: value('roundTripMs'),
+      readMs: value('readMs'),
+      computeMs: value('computeMs'),
+      devices: value('devices'),
+      events: value('events'),
+      histories: value('histories'),
+    });
+  }
+  const last = measures.at(-1);
+  console.log(`  ${label}: ${measures.map((m) => `${m.totalMs.toFixed(0)} ms (read ${m.readMs.toFixed(0)}, compute ${m.computeMs.toFixed(0)})`).join(', ')}; ${last?.histories} histories, ${last?.events} events, ${last?.devices} devices`);
+  return measures;
+}
+
+/**
+ * The baseline: the rows the desk's reader reads, read the same way with the raw IndexedDB API on
+ * the page in one readonly transaction — the `at` index from the start less the margin; the earlier
+ * events of each touched device from `[deviceKey+at]`, or, past the same share of touched devices,
+ * one pass over the events store; the devices by index and by key, or all of them — `RUNS` times.
+ */
+async function rawReads(page: Page, plan: { fromMs: number; location?: string; statuses: string[] }): Promise<number[]> {
+  return page.evaluate(
+    async ({ plan, runs, margin, scanAbove, chunkSize }: { plan: { fromMs: number; location?: string; statuses: string[] }; runs: number; margin: number; scanAbove: number; chunkSize: number }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('kvikdesk');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const fromIso = new Date(plan.fromMs).toISOString();
+      const splitAt = new Date(plan.fromMs - margin).toISOString();
+      const { location, statuses } = plan;
+      const times: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        const tx = db.transaction(['events', 'devices'], 'readonly');
+        const events = tx.objectStore('events');
+        const devices = tx.objectStore('devices');
+        const [recent, deviceCount] = await Promise.all([request(events.index('at').getAll(IDBKeyRange.lowerBound(splitAt))), request(devices.count())]);
+        const touched = new Set<string>();
+        for (const event of recent as Array<{ deviceKey: string; at: string }>) if (event.at >= fromIso) touched.add(event.deviceKey);
+        const keys = [...touched];
+        if (keys.length > scanAbove * deviceCount) {
+          let last: IDBValidKey | null = null;
+          for (;;) {
+            const chunk = (await request(events.getAll(last === null ? null : IDBKeyRange.lowerBound(last, true), chunkSize))) as Array<{ id: string }>;
+            const end = chunk[chunk.length - 1];
+            if (!end || chunk.length < chunkSize) break;
+            last = end.id;
+          }
+          await request(devices.getAll());
+        } else {
+          await Promise.all([
+            ...keys.map((key) => request(events.index('[deviceKey+at]').getAll(IDBKeyRange.bound([key, ''], [key, splitAt], false, true)))),
+            ...(location === undefined
+              ? statuses.map((status) => request(devices.index('status').getAll(status)))
+              : statuses.map((status) => request(devices.index('[location+status]').getAll([location, status])))),
+            ...keys.map((key) => request(devices.get(key))),
+          ]);
+        }
+        times.push(performance.now() - started);
+      }
+      db.close();
+      return times;
+    },
+    { plan, runs: RUNS, margin: OFFSET_MARGIN_MS, scanAbove: SCAN_ABOVE_TOUCHED_SHARE, chunkSize: SCAN_CHUNK },
+  );
+}
+
+/** The fleet into the page's store as the desk keeps synced events (`accepted`, with `seq`), in large raw transactions. */
+async function writeFleet(page: Page, fleet: Fleet): Promise<void> {
+  const locations = fleet.locations.map((id) => ({ id, name: id === 'LAGER' ? 'Centrallager' : `Kvikskranke ${id.slice(5)}`, type: id === 'LAGER' ? 'warehouse' : 'desk' }));
+  // Rows cross as one JSON string per chunk: Playwright's own serialisation of 20,000 objects per
+  // call takes far longer than JSON.
+  const write = (store: string, rows: unknown[]) =>
+    page.evaluate(
+      ({ store, json }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('kvikdesk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(store, 'readwrite');
+            const os = tx.objectStore(store);
+            for (const row of JSON.parse(json) as unknown[]) os.put(row);
+            tx.oncomplete = () => (db.close(), resolve());
+            tx.onerror = () => (db.close(), reject(tx.error));
+          };
+        }),
+      { store, json: JSON.stringify(rows) },
+    );
+  await write('locations', locations);
+  const chunk = 20_000;
+  for (let i = 0; i < fleet.devices.length; i += chunk) {
+    await write('devices', fleet.devices.slice(i, i + chunk).map((device) => ({ ...device, identifiers: deviceIdentifiers(device) })));
+  }
+  for (let i = 0; i < fleet.events.length; i += chunk) {
+    await write('events', fleet.events.slice(i, i + chunk).map((event, j) => ({ ...event, sync: 'accepted', seq: i + j + 1 })));
+  }
+}
