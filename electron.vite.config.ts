@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { keepSoundsAsFiles } from './vite.web.config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -35,6 +36,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      assetsInlineLimit: keepSoundsAsFiles,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

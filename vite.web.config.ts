@@ -25,12 +25,18 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Sounds stay files: an inlined `data:` URL would be refused by `media-src` in the CSP, and the
+ * desk would go silent. Shared with the Electron build (electron.vite.config.ts).
+ */
+export const keepSoundsAsFiles = (file: string): boolean | undefined => (/\.(wav|mp3|ogg)$/.test(file) ? false : undefined);
+
 // The renderer as a plain web app: how it runs in Chromium for end-to-end tests and development.
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), contentSecurityPolicy()],
-  build: { outDir: '../out/web', emptyOutDir: true },
+  build: { outDir: '../out/web', emptyOutDir: true, assetsInlineLimit: keepSoundsAsFiles },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
 });

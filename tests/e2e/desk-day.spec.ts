@@ -112,6 +112,7 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up â
   expect(sounds).toContain('good');
   expect(sounds).toContain('warning');
   expect(sounds).toContain('error');
+  expect(sounds.filter((s) => s.startsWith('error loading'))).toEqual([]);
 
   // Power cut: reload, and everything is still there â€” signed in, devices, history.
   await page.reload();

@@ -12,6 +12,8 @@ export async function listenForSounds(page: Page): Promise<void> {
     const original = HTMLMediaElement.prototype.play;
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
       played.push(this.dataset.tone ?? this.src);
+      // A sound the page may not load (the CSP, a missing file) is a silent desk: record it.
+      this.addEventListener('error', () => played.push(`error loading ${this.dataset.tone ?? this.src}`), { once: true });
       return original.call(this).catch(() => undefined);
     };
   });
