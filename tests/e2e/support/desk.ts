@@ -13,7 +13,9 @@ export async function listenForSounds(page: Page): Promise<void> {
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
       played.push(this.dataset.tone ?? this.src);
       // A sound the page may not load (the CSP, a missing file) is a silent desk: record it.
-      this.addEventListener('error', () => played.push(`error loading ${this.dataset.tone ?? this.src}`), { once: true });
+      const failed = () => played.push(`error loading ${this.dataset.tone ?? this.src}`);
+      if (this.error) failed();
+      else this.addEventListener('error', failed, { once: true });
       return original.call(this).catch(() => undefined);
     };
   });
