@@ -39,7 +39,7 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
   const scan: ParsedScan = parseScan(raw, { assetTagPattern: state.assetTagPattern });
   // The lookup and the write share one transaction: one round trip fewer on the scan path, and
   // nothing can change the device between deciding and recording.
-  return db.transaction('rw', [db.devices, db.events, db.outbox, db.settings], () => decideAndRecord(db, ctx, state, scan, now));
+  return db.transaction('rw', [db.devices, db.events, db.outbox], () => decideAndRecord(db, ctx, state, scan, now));
 }
 
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {

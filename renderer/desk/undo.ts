@@ -1,6 +1,6 @@
 import { deviceSchema } from '../../shared/domain/device';
 import type { KvikDb, StoredEvent } from '../store/db';
-import { LAST_ACTION, recordEvent, type RecordResult } from '../store/record';
+import { recordEvent, type RecordResult } from '../store/record';
 import { newEvent, type DeskContext } from './desk-context';
 
 export type UndoResult =
@@ -10,19 +10,19 @@ export type UndoResult =
 
 /**
  * Undoes this desk's last action by recording a correction that restores the device as it was
- * before — never by deleting anything. Reading the last action and recording the correction
- * happen in one transaction, so two quick undos cannot both act on the same event.
+ * before — never by deleting anything. The last action is this desk's latest event; a correction
+ * (an undo, a resolved conflict) is not undone in turn, and an event without the state before it
+ * (one that arrived by sync) cannot be. Reading it and recording the correction happen in one
+ * transaction, so two quick undos cannot both act on the same event.
  */
 export async function undoLastAction(db: KvikDb, ctx: DeskContext, reason: string, now = new Date()): Promise<UndoResult> {
-  return db.transaction('rw', [db.devices, db.events, db.outbox, db.settings], async () => {
-    const last = await db.settings.get(LAST_ACTION);
-    const eventId = typeof last?.value === 'string' ? last.value : null;
-    const undone = eventId ? await db.events.get(eventId) : undefined;
-    if (!undone || undone.prior === undefined) return { ok: false, nothing: true } as const;
+  return db.transaction('rw', [db.devices, db.events, db.outbox], async () => {
+    const undone = await db.events.where('[deskId+at]').between([ctx.deskId, ''], [ctx.deskId, '\uffff']).last();
+    if (!undone || undone.type === 'corrected' || undone.prior === undefined) return { ok: false, nothing: true } as const;
     // Parsing drops the store's local `identifiers` index field: the wire carries a plain Device.
     const restore = undone.prior ? deviceSchema.parse(undone.prior) : null;
     const event = newEvent(ctx, 'corrected', undone.deviceKey, { reason, undoes: undone.id, restore }, now);
-    const result = await recordEvent(db, event, { undoable: false });
+    const result = await recordEvent(db, event);
     return result.ok ? { ...result, undone } : result;
   });
 }

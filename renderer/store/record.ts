@@ -7,9 +7,6 @@ export type RecordResult =
   | { ok: true; event: DeviceEvent; device: StoredDevice | null; prior: StoredDevice | null }
   | { ok: false; refusal: Refusal };
 
-/** Settings key of the last action recorded at this desk: what KVIK:UNDO reverses. */
-export const LAST_ACTION = 'lastAction';
-
 /**
  * Records one action: the event, the device projection and the outbox entry, in ONE Dexie
  * transaction, before the screen confirms anything. A refused or failing action writes nothing.
@@ -17,10 +14,10 @@ export const LAST_ACTION = 'lastAction';
 export async function recordEvent(
   db: KvikDb,
   event: DeviceEvent,
-  options: { undoable?: boolean; /** The device as read in the caller's enclosing transaction. */ current?: StoredDevice | null } = {},
+  options: { /** The device as read in the caller's enclosing transaction. */ current?: StoredDevice | null } = {},
 ): Promise<RecordResult> {
   const valid = deviceEventSchema.parse(event);
-  return db.transaction('rw', [db.devices, db.events, db.outbox, db.settings], async () => {
+  return db.transaction('rw', [db.devices, db.events, db.outbox], async () => {
     const prior = options.current !== undefined ? options.current : ((await db.devices.get(valid.deviceKey)) ?? null);
     const result = apply(prior, valid);
     if (!result.ok) return result;
@@ -30,7 +27,6 @@ export async function recordEvent(
       device ? db.devices.put(device) : db.devices.delete(valid.deviceKey),
       db.events.add({ ...valid, prior, sync: 'pending' }),
       db.outbox.add({ eventId: valid.id, event: valid, attempts: 0 }),
-      db.settings.put({ key: LAST_ACTION, value: options.undoable === false ? null : valid.id }),
     ]);
     return { ok: true, event: valid, device, prior };
   });

@@ -60,7 +60,7 @@ export async function resolveConflict(db: KvikDb, ctx: DeskContext, eventId: str
     resolves: eventId,
     ...(resolution.status ? { set: { status: resolution.status } } : {}),
   };
-  return recordEvent(db, newEvent(ctx, 'corrected', conflict.deviceKey, data, now), { undoable: false });
+  return recordEvent(db, newEvent(ctx, 'corrected', conflict.deviceKey, data, now));
 }
 
 /** A person saw a refused event that no correction can settle (its device does not exist). */
