@@ -9,6 +9,9 @@ import { loadSession, loadSettings } from './store/settings';
 import './styles.css';
 
 async function start(): Promise<void> {
+  // Ask the browser never to evict the desk's store under storage pressure: it holds events not
+  // yet synced. (Electron's storage is persistent already; a browser may say no, and we go on.)
+  void navigator.storage?.persist?.().catch(() => false);
   const db = await openDb();
   const [settings, session] = await Promise.all([loadSettings(db), loadSession(db)]);
   await initI18n(settings.language);

@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 export const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -28,9 +31,28 @@ export async function serveWebBuild(rebuild = true): Promise<{ url: string; clos
  */
 export const tsxEvaluateShim = { content: 'globalThis.__name = (fn) => fn;' };
 
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch(launchOptions);
+}
+
+/**
+ * A browser with a profile on disk, as a desk has: its IndexedDB gets a disk-sized quota. An
+ * incognito context keeps storage in memory with a small quota, which a store of a million events
+ * outgrows. `close()` also deletes the profile.
+ */
+export async function launchPersistentChromium(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'kvikdesk-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, ...options });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
