@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../shared/domain/device';
 import type { ScanEvent } from '../../shared/scan/scan-event';
@@ -68,9 +68,23 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
 
   // Every scan, from any scanner, lands here: the lookup screen takes it while open; anywhere else
   // it goes to the desk's current workflow and brings the desk to the front.
+  // Scans that come while the desk is still loading its batch (a second after start on a big
+  // store) wait for it rather than vanish.
+  const early = useRef<ScanEvent[]>([]);
+  useEffect(() => {
+    if (!desk || early.current.length === 0) return;
+    const waiting = early.current;
+    early.current = [];
+    for (const scan of waiting) void desk.handleScan(scan);
+  }, [desk]);
+
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      if (!session || !desk) return;
+      if (!session) return;
+      if (!desk) {
+        early.current.push(scan);
+        return;
+      }
       if (screen === 'lookup' && !/^kvik:/i.test(scan.raw.trim())) {
         setLookup((l) => ({ query: scan.raw.trim(), n: l.n + 1 }));
         return;

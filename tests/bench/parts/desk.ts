@@ -46,7 +46,7 @@ export const part: BenchPart = {
       const seconds = await seedStore(page, DEVICES, EVENTS);
       console.log(`  seeded ${DEVICES} devices and ${EVENTS} events in ${seconds.toFixed(1)} s`);
       await page.reload();
-      await page.getByTestId('operator').waitFor();
+      await page.getByTestId('batch-count').waitFor();
 
       const timings: number[] = [];
       for (let i = 0; i < SCANS; i++) {
