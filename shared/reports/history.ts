@@ -113,10 +113,9 @@ interface Replaying<S, R> {
 export type ReportEvents = readonly DeviceEvent[] | ReadonlyMap<string, readonly DeviceEvent[]>;
 
 /**
- * The one replay loop of the reports. Given a flat list, it walks it twice: once to find the
- * devices touched since `from`, once to replay those in global order (the events lie in memory in
- * that order; a quarter replays half a million of them). Given events by device, it replays each
- * touched device's list in turn. Returns the keys of touched devices whose replay did not reach
+ * The one replay loop of the reports: each device touched since `from` is replayed from its
+ * registration, device after device. A flat list is grouped by device first; events given by
+ * device (what a store indexed by device key returns) are used as they are. Returns the keys of touched devices whose replay did not reach
  * their projection.
  */
 export function replaySince<S extends ReplayState, R>(
@@ -141,20 +140,13 @@ export function replaySince<S extends ReplayState, R>(
     device.state = after;
     device.lastMs = atMs;
   };
-  if (isEventList(events)) {
-    for (const event of events) {
-      if (isAtOrAfter(event.at, from) && !touched.has(event.deviceKey)) begin(event.deviceKey);
-    }
-    for (const event of events) {
-      const device = touched.get(event.deviceKey);
-      if (device) apply(device, event);
-    }
-  } else {
-    for (const [key, list] of events) {
-      if (!list.some((event) => isAtOrAfter(event.at, from))) continue;
-      const device = begin(key);
-      for (const event of list) if (event.deviceKey === key) apply(device, event);
-    }
+  // A flat list is grouped by device first (touched devices only): replaying one device's events
+  // back to back is faster than walking half a million events across all devices at once.
+  const byDevice = isEventList(events) ? touchedByDevice(events, from) : events;
+  for (const [key, list] of byDevice) {
+    if (!list.some((event) => isAtOrAfter(event.at, from))) continue;
+    const device = begin(key);
+    for (const event of list) if (event.deviceKey === key) apply(device, event);
   }
 
   const projections = new Map<string, Device>();
@@ -170,6 +162,14 @@ export function replaySince<S extends ReplayState, R>(
     visitor.end(run, projection ? replay.of(projection) : state, complete);
   }
   return incomplete;
+}
+
+/** Each device with an event at or after `from`, with all its events in the list's order. */
+function touchedByDevice(events: readonly DeviceEvent[], from: ReturnType<typeof instant>): Map<string, DeviceEvent[]> {
+  const byDevice = new Map<string, DeviceEvent[]>();
+  for (const event of events) if (isAtOrAfter(event.at, from) && !byDevice.has(event.deviceKey)) byDevice.set(event.deviceKey, []);
+  for (const event of events) byDevice.get(event.deviceKey)?.push(event);
+  return byDevice;
 }
 
 function isEventList(events: ReportEvents): events is readonly DeviceEvent[] {

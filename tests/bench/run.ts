@@ -4,8 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { BenchPart, Figure } from './figures';
 
 /**
- * `npm run bench [-- <name> ...]`: runs every part in `parts/` (or those whose name starts with
- * one of the names given), prints each figure beside its same-run baseline, and merges them into
+ * `npm run bench [-- <name> ...]`: runs every part in `parts/` (or the ones named), prints each figure beside its same-run baseline, and merges them into
  * `bench/results.json`.
  */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +26,10 @@ function print(name: string, f: Figure): void {
 }
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const parts = (await loadParts()).filter((p) => wanted.length === 0 || wanted.some((w) => p.name.startsWith(w)));
+// A name runs that part; a name that is no part's runs every part it begins (`reports` alone is
+// the part `reports`; `rep` is `reports` and `reports-desk`).
+const all = await loadParts();
+const parts = all.filter((p) => wanted.length === 0 || wanted.some((w) => p.name === w || (!all.some((q) => q.name === w) && p.name.startsWith(w))));
 if (parts.length === 0) {
   console.error(`no benchmark part matches ${wanted.join(', ')}`);
   process.exit(1);
