@@ -19,7 +19,7 @@ import {
   startOfDay,
   type LocalDate,
 } from './calendar';
-import { fullReplay, handoutsBefore, stateBefore, undoneBefore, visitHistories, type ReportEvents } from './history';
+import { handoutsBefore, stateBefore, undoneBefore, visitHistories, type ReportEvents } from './history';
 import { movementAt, movementTypes, type MovementType } from './movements';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -151,7 +151,7 @@ export function dailyStockReport(
   };
   const movements = new Map<string, MovementRow>();
   const handouts = { new: 0, reused: 0 };
-  const incomplete = visitHistories(devices, events, span.startMs, fullReplay, {
+  const incomplete = visitHistories(devices, events, span.startMs, {
     unchanged: atDayEnd,
     changed(history) {
       atDayEnd(stateBefore(history, span.endMs));

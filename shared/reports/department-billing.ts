@@ -3,7 +3,7 @@ import { deviceKinds, type Device, type DeviceKey, type DeviceKind } from '../do
 import type { DeviceEvent } from '../domain/event';
 import { departmentSchema, seedDepartments } from '../domain/reference';
 import { addDays, countAtOrBefore, instantOf, dayEnds, quarterLabel, quarterSchema, quarterSpan, type LocalDate, type Quarter } from './calendar';
-import { replaySince, fullReplay, type ReportEvents } from './history';
+import { replaySince, type ReportEvents } from './history';
 
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -107,7 +107,7 @@ export function departmentBilling(
     const { department, employeeId, since } = device.holder;
     holdings.push({ device, department, employeeId, startMs: instantOf(since), endMs: Number.POSITIVE_INFINITY });
   };
-  const incomplete = replaySince(devices, events, span.startMs, fullReplay, {
+  const incomplete = replaySince(devices, events, span.startMs, {
     unchanged: heldSince,
     start: () => new Holdings(),
     step: (run, event, atMs, _before, after) => run.see(event, atMs, after),

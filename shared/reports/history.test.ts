@@ -3,15 +3,12 @@ import { makeEvent } from '../testing/builders';
 import type { Device } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import {
-  fullReplay,
   handoutsBefore,
   projectDevices,
   stateBefore,
   visitHistories,
   whereRecorded,
   type DeviceHistory,
-  type Replay,
-  type ReplayState,
 } from './history';
 import { imei, keyOf, lifeOf, merge } from './scenario.test-support';
 
@@ -19,20 +16,10 @@ const phone = (n: number) => ({ kind: 'phone', model: 'iPhone 13', imei: imei(n)
 const at = (iso: string) => Date.parse(iso);
 
 /** Everything the visitor is shown, collected. */
-function historiesSince(devices: readonly Device[], events: readonly DeviceEvent[], fromMs: number): {
-  unchanged: Device[];
-  changed: DeviceHistory<Device>[];
-  incomplete: string[];
-};
-function historiesSince<S extends ReplayState>(devices: readonly Device[], events: readonly DeviceEvent[], fromMs: number, replay: Replay<S>): {
-  unchanged: Device[];
-  changed: DeviceHistory<S>[];
-  incomplete: string[];
-};
-function historiesSince(devices: readonly Device[], events: readonly DeviceEvent[], fromMs: number, replay: Replay<ReplayState> = fullReplay) {
+function historiesSince(devices: readonly Device[], events: readonly DeviceEvent[], fromMs: number) {
   const unchanged: Device[] = [];
-  const changed: DeviceHistory<ReplayState>[] = [];
-  const incomplete = visitHistories(devices, events, fromMs, replay, { unchanged: (d) => unchanged.push(d), changed: (h) => changed.push(h) });
+  const changed: DeviceHistory[] = [];
+  const incomplete = visitHistories(devices, events, fromMs, { unchanged: (d) => unchanged.push(d), changed: (h) => changed.push(h) });
   return { unchanged, changed, incomplete };
 }
 

@@ -1,6 +1,6 @@
-import type { Device, DeviceKey, DeviceStatus } from '../domain/device';
+import type { Device, DeviceKey } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
-import { apply } from '../lifecycle/apply';
+import { apply as applyEvent } from '../lifecycle/apply';
 import { instant, instantOf, isAtOrAfter } from './calendar';
 
 /**
@@ -17,35 +17,7 @@ import { instant, instantOf, isAtOrAfter } from './calendar';
  * the store) is reported in `incomplete` and taken as it is now.
  */
 
-/** What every replayed state offers the reports. */
-export interface ReplayState {
-  key: DeviceKey;
-  status: DeviceStatus;
-  location?: string | undefined;
-  handouts: number;
-  lastEventId: string;
-}
-
-/** The verdict of a replay step on an event `apply` refuses (a conflict the projection skipped). */
-export const refused: unique symbol = Symbol('refused');
-
-/** How a report replays a device: through `apply`, the one lifecycle, whole device by whole device. */
-export interface Replay<S extends ReplayState> {
-  /** The state after the event, `null` for a withdrawn registration, `refused` where `apply` refuses. */
-  step(state: S | null, event: DeviceEvent): S | null | typeof refused;
-  of(device: Device): S;
-}
-
-export const fullReplay: Replay<Device> = {
-  step(state, event) {
-    const result = apply(state, event);
-    return result.ok ? result.device : refused;
-  },
-  of: (device) => device,
-};
-
-
-export interface HistoryStep<S> {
+export interface HistoryStep {
   event: DeviceEvent;
   /**
    * When the event took effect: its `at`, but never before the step ahead of it. Server order
@@ -53,31 +25,31 @@ export interface HistoryStep<S> {
    */
   atMs: number;
   /** The device before and after the event; `null` before registration or after a withdrawn one. */
-  before: S | null;
-  after: S | null;
+  before: Device | null;
+  after: Device | null;
 }
 
-export interface DeviceHistory<S> {
+export interface DeviceHistory {
   key: DeviceKey;
   /** The current projection (the replayed end state when the caller had none). */
-  current: S | null;
+  current: Device | null;
   /**
    * The applied events in order; refused ones (conflicts) are left out as the projection left
    * them out. For an incomplete history: the device's events at face value, `before` and `after`
    * both the current projection.
    */
-  steps: HistoryStep<S>[];
+  steps: HistoryStep[];
   complete: boolean;
   /** Ids of applied events that a later applied correction undid (and no later one redid), by now. */
   undone: ReadonlySet<string>;
 }
 
 /** What a report does with each device: the untouched ones as they are, the others replayed. */
-export interface HistoryVisitor<S> {
+export interface HistoryVisitor {
   /** A device with no event since `from`: constant at its projection. */
   unchanged(device: Device): void;
   /** A device with at least one event since `from`, replayed from its registration. */
-  changed(history: DeviceHistory<S>): void;
+  changed(history: DeviceHistory): void;
 }
 
 /**
@@ -86,21 +58,21 @@ export interface HistoryVisitor<S> {
  * that sees every applied step of that device in order, interleaved with other devices' steps,
  * and finally whether its replay reached its projection.
  */
-export interface StepVisitor<S, R> {
+export interface StepVisitor<R> {
   unchanged(device: Device): void;
   start(key: DeviceKey): R;
   /** One applied event; the parts of a `HistoryStep`, passed apart so a long replay allocates less. */
-  step(run: R, event: DeviceEvent, atMs: number, before: S | null, after: S | null): void;
+  step(run: R, event: DeviceEvent, atMs: number, before: Device | null, after: Device | null): void;
   /**
    * `current`: the projection (or, without one, the replayed end state). `complete: false`: the
    * replay did not reach the projection, so what the run saw cannot be trusted.
    */
-  end(run: R, current: S | null, complete: boolean): void;
+  end(run: R, current: Device | null, complete: boolean): void;
 }
 
-interface Replaying<S, R> {
+interface Replaying<R> {
   run: R;
-  state: S | null;
+  state: Device | null;
   lastMs: number;
 }
 
@@ -118,23 +90,24 @@ export type ReportEvents = readonly DeviceEvent[] | ReadonlyMap<string, readonly
  * device (what a store indexed by device key returns) are used as they are. Returns the keys of touched devices whose replay did not reach
  * their projection.
  */
-export function replaySince<S extends ReplayState, R>(
+export function replaySince<R>(
   devices: readonly Device[],
   events: ReportEvents,
   fromMs: number,
-  replay: Replay<S>,
-  visitor: StepVisitor<S, R>,
+  visitor: StepVisitor<R>,
 ): DeviceKey[] {
   const from = instant(fromMs);
-  const touched = new Map<string, Replaying<S, R>>();
+  const touched = new Map<string, Replaying<R>>();
   const begin = (key: string) => {
-    const device: Replaying<S, R> = { run: visitor.start(key), state: null, lastMs: Number.NEGATIVE_INFINITY };
+    const device: Replaying<R> = { run: visitor.start(key), state: null, lastMs: Number.NEGATIVE_INFINITY };
     touched.set(key, device);
     return device;
   };
-  const apply = (device: Replaying<S, R>, event: DeviceEvent) => {
-    const after = replay.step(device.state, event);
-    if (after === refused) return;
+  const apply = (device: Replaying<R>, event: DeviceEvent) => {
+    // Through `apply`, the one lifecycle; a refused event (a conflict) is skipped, as the projection skipped it.
+    const result = applyEvent(device.state, event);
+    if (!result.ok) return;
+    const after = result.device;
     const atMs = Math.max(instantOf(event.at), device.lastMs);
     visitor.step(device.run, event, atMs, device.state, after);
     device.state = after;
@@ -159,7 +132,7 @@ export function replaySince<S extends ReplayState, R>(
     const projection = projections.get(key);
     const complete = projection === undefined || projection.lastEventId === state?.lastEventId;
     if (!complete) incomplete.push(key);
-    visitor.end(run, projection ? replay.of(projection) : state, complete);
+    visitor.end(run, projection ?? state, complete);
   }
   return incomplete;
 }
@@ -191,15 +164,14 @@ export function eventsByDevice(events: readonly DeviceEvent[]): Map<string, Devi
  * `replaySince` with each touched device's whole history in hand at once (its steps, which of
  * them a later correction undid): for reports over a few days, whose questions look ahead.
  */
-export function visitHistories<S extends ReplayState>(
+export function visitHistories(
   devices: readonly Device[],
   events: ReportEvents,
   fromMs: number,
-  replay: Replay<S>,
-  visitor: HistoryVisitor<S>,
+  visitor: HistoryVisitor,
 ): DeviceKey[] {
-  const histories: DeviceHistory<S>[] = [];
-  const incomplete = replaySince<S, { key: DeviceKey; steps: HistoryStep<S>[] }>(devices, events, fromMs, replay, {
+  const histories: DeviceHistory[] = [];
+  const incomplete = replaySince<{ key: DeviceKey; steps: HistoryStep[] }>(devices, events, fromMs, {
     unchanged: (device) => visitor.unchanged(device),
     start: (key) => ({ key, steps: [] }),
     step: ({ steps }, event, atMs, before, after) => steps.push({ event, atMs, before, after }),
@@ -222,7 +194,7 @@ export function visitHistories<S extends ReplayState>(
 }
 
 /** The events as recorded, when the replay cannot be trusted: the device is taken as it is now. */
-function faceValue<S>(key: DeviceKey, events: readonly DeviceEvent[], current: S | null): DeviceHistory<S> {
+function faceValue(key: DeviceKey, events: readonly DeviceEvent[], current: Device | null): DeviceHistory {
   const undo = new UndoTracker();
   let lastMs = Number.NEGATIVE_INFINITY;
   const steps = events.map((event) => {
@@ -263,7 +235,7 @@ class UndoTracker {
  * day ended: an event undone on a later day still counts on its own day (and its correction on the
  * day it was made), so a day's printed report never changes afterwards.
  */
-export function undoneBefore(history: DeviceHistory<unknown>, ms: number): ReadonlySet<string> {
+export function undoneBefore(history: DeviceHistory, ms: number): ReadonlySet<string> {
   if (history.undone.size === 0 && !history.steps.some((step) => step.event.type === 'corrected')) return noneUndone;
   const undo = new UndoTracker();
   for (const step of history.steps) {
@@ -274,9 +246,9 @@ export function undoneBefore(history: DeviceHistory<unknown>, ms: number): Reado
 }
 
 /** The device as it stood just before `ms` (after every step earlier than `ms`). */
-export function stateBefore<S>(history: DeviceHistory<S>, ms: number): S | null {
+export function stateBefore(history: DeviceHistory, ms: number): Device | null {
   if (!history.complete) return history.current;
-  let state: S | null = null;
+  let state: Device | null = null;
   for (const step of history.steps) {
     if (step.atMs >= ms) break;
     state = step.after;
@@ -285,7 +257,7 @@ export function stateBefore<S>(history: DeviceHistory<S>, ms: number): S | null 
 }
 
 /** Where an event happened: the desk's location, else where the device was. */
-export function whereRecorded(step: HistoryStep<ReplayState>): string | undefined {
+export function whereRecorded(step: HistoryStep): string | undefined {
   return step.event.location ?? step.before?.location ?? step.after?.location;
 }
 
@@ -293,7 +265,7 @@ export function whereRecorded(step: HistoryStep<ReplayState>): string | undefine
  * How many times the device had been handed out before step `index`. Exact from the replay; for an
  * incomplete history, the projection's count less the handouts that stand from this one on.
  */
-export function handoutsBefore(history: DeviceHistory<ReplayState>, index: number): number {
+export function handoutsBefore(history: DeviceHistory, index: number): number {
   const step = history.steps[index];
   if (!step) return 0;
   if (history.complete) return step.before?.handouts ?? 0;
@@ -309,7 +281,7 @@ export function handoutsBefore(history: DeviceHistory<ReplayState>, index: numbe
 export function projectDevices(events: readonly DeviceEvent[]): Device[] {
   const states = new Map<string, Device | null>();
   for (const event of events) {
-    const result = apply(states.get(event.deviceKey) ?? null, event);
+    const result = applyEvent(states.get(event.deviceKey) ?? null, event);
     if (result.ok) states.set(event.deviceKey, result.device);
   }
   return [...states.values()].filter((device): device is Device => device !== null);

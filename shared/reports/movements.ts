@@ -1,5 +1,5 @@
 import type { EventType } from '../domain/event';
-import type { HistoryStep, ReplayState } from './history';
+import type { HistoryStep } from './history';
 import { whereRecorded } from './history';
 
 /**
@@ -26,7 +26,7 @@ export type MovementType = (typeof movementTypes)[number];
 
 /** The movement a step makes at `location` (any location when undefined), or null; `undone`: see `undoneBefore`. */
 export function movementAt(
-  step: HistoryStep<ReplayState>,
+  step: HistoryStep,
   location: string | undefined,
   undone: ReadonlySet<string>,
 ): MovementType | null {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Device, DeviceKey } from '../domain/device';
 import { addDays, countAtOrBefore, dayEnds, localDateSchema, startOfDay, type LocalDate } from './calendar';
 import { isStock, stockStatuses, type StockStatus } from './daily-stock';
-import { handoutsBefore, fullReplay, undoneBefore, visitHistories, type DeviceHistory, type ReplayState, type ReportEvents } from './history';
+import { handoutsBefore, undoneBefore, visitHistories, type DeviceHistory, type ReportEvents } from './history';
 
 import { movementAt } from './movements';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -59,7 +59,7 @@ export function dailyTrends(devices: readonly Device[], events: ReportEvents, op
     handedOutNew: 0,
     handedOutReused: 0,
   }));
-  const here = (device: ReplayState | null): StockStatus | null =>
+  const here = (device: Device | null): StockStatus | null =>
     device && isStock(device.status) && (location === undefined || device.location === location) ? device.status : null;
   const count = (row: TrendRow, status: StockStatus | null): void => {
     if (status === null) return;
@@ -68,7 +68,7 @@ export function dailyTrends(devices: readonly Device[], events: ReportEvents, op
   };
 
   const constant: Record<StockStatus, number> = { received: 0, ready: 0, returned: 0 };
-  const replayed = (history: DeviceHistory<Device>): void => {
+  const replayed = (history: DeviceHistory): void => {
     if (!history.complete) {
       const status = here(history.current);
       for (const row of rows) count(row, status);
@@ -91,7 +91,7 @@ export function dailyTrends(devices: readonly Device[], events: ReportEvents, op
       else row.handedOutNew++;
     });
   };
-  const incomplete = visitHistories(devices, events, startMs, fullReplay, {
+  const incomplete = visitHistories(devices, events, startMs, {
     unchanged(device) {
       const status = here(device);
       if (status !== null) constant[status]++;
