@@ -297,7 +297,7 @@ export const da = {
       handedOut: 'Udleveret i dag',
       handedOutDetail: '{{new}} nye · {{reused}} genbrugte',
       received: 'Modtaget i dag',
-      returned: 'Indleveret i dag',
+      returned: 'Returneret i dag',
       inRepair: 'Til reparation',
       idle: 'På lager over {{days}} dage',
       stockChart: 'Lager de sidste {{days}} dage',

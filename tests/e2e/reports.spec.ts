@@ -137,7 +137,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await expect(overview.getByRole('heading', { level: 1 })).toHaveText('Overblik');
   await expect(overview.locator('.report-subtitle')).toHaveText('Centrallager · 24.11.2026');
   const glance: Record<string, [string, string?]> = {
-    stock: ['4', '2 modtaget · 1 klar · 1 indleveret'],
+    stock: ['4', '2 på lager (ikke klargjort) · 1 klar til udlevering · 1 returneret (afventer vurdering)'],
     'handed-out': ['3', '2 nye · 1 genbrugte'],
     received: ['2'],
     returned: ['3'],
@@ -168,9 +168,9 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await expect(daily.locator('input[name="report-day"]')).toHaveValue('2026-11-24');
   await expect(daily.locator('.report-subtitle')).toHaveText('Centrallager · 24.11.2026');
   expect(await cells(daily.getByTestId('table-stock'))).toEqual([
-    ['Telefon', 'iPhone 15', 'Modtaget', '2'],
-    ['Telefon', 'iPhone 15', 'Klar', '1'],
-    ['Telefon', 'iPhone 15', 'Indleveret', '1'],
+    ['Telefon', 'iPhone 15', 'På lager (ikke klargjort)', '2'],
+    ['Telefon', 'iPhone 15', 'Klar til udlevering', '1'],
+    ['Telefon', 'iPhone 15', 'Returneret (afventer vurdering)', '1'],
   ]);
   await expect(daily.getByTestId('table-stock').locator('tfoot td')).toHaveText(['I alt', '', '', '4']);
   expect(await cells(daily.getByTestId('table-handouts'))).toEqual([['3', '2', '1', '33,3 %']]);
@@ -179,9 +179,9 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
     Modtaget: '2',
     Klargjort: '2',
     Udleveret: '3',
-    Indleveret: '3',
+    Returneret: '3',
     'Sendt til reparation': '1',
-    'Hjem fra reparation': '0',
+    'Retur fra reparation': '0',
     Bortskaffet: '1',
     'Meldt bortkommet': '0',
     Fundet: '0',
@@ -193,7 +193,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
     ['Modtaget', 'MK', '2'],
     ['Klargjort', 'MK', '2'],
     ['Udleveret', 'MK', '3'],
-    ['Indleveret', 'MK', '3'],
+    ['Returneret', 'MK', '3'],
     ['Sendt til reparation', 'MK', '1'],
     ['Bortskaffet', 'MK', '1'],
   ]);
@@ -213,9 +213,9 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   });
   const lines = text.split('\n').map((line) => line.trim().replace(/\s{2,}/g, ' | '));
   for (const expected of [
-    'Telefon | iPhone 15 | Modtaget | 2',
-    'Telefon | iPhone 15 | Klar | 1',
-    'Telefon | iPhone 15 | Indleveret | 1',
+    'Telefon | iPhone 15 | På lager (ikke klargjort) | 2',
+    'Telefon | iPhone 15 | Klar til udlevering | 1',
+    'Telefon | iPhone 15 | Returneret (afventer vurdering) | 1',
     '3 | 2 | 1 | 33,3 %',
     `imei:${C} | Telefon | iPhone 15 | Fixit ApS | R-778 | 24.11.2026 | 0`,
   ]) {
@@ -240,14 +240,14 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await expect(daily).toHaveAttribute('data-state', 'done');
   expect(await cells(daily.getByTestId('table-handouts'))).toEqual([['2', '2', '0', '0,0 %']]);
   expect(await cells(daily.getByTestId('table-stock'))).toEqual([
-    ['Telefon', 'iPhone 15', 'Modtaget', '2'],
-    ['Telefon', 'iPhone 15', 'Klar', '2'],
+    ['Telefon', 'iPhone 15', 'På lager (ikke klargjort)', '2'],
+    ['Telefon', 'iPhone 15', 'Klar til udlevering', '2'],
   ]);
   await daily.locator('input[name="report-day"]').fill('2026-11-24');
   await daily.locator('select[name="report-location"]').selectOption('KVIK-RH');
   await expect(daily.locator('.report-subtitle')).toHaveText('Kvikskranke Rådhuset · 24.11.2026');
   await expect(daily).toHaveAttribute('data-state', 'done');
-  expect(await cells(daily.getByTestId('table-stock'))).toEqual([['Telefon', 'iPhone 15', 'Klar', '1']]);
+  expect(await cells(daily.getByTestId('table-stock'))).toEqual([['Telefon', 'iPhone 15', 'Klar til udlevering', '1']]);
   expect(await cells(daily.getByTestId('table-movements'))).toEqual([
     ['Modtaget', 'LB', '1'],
     ['Klargjort', 'LB', '1'],
@@ -322,7 +322,7 @@ test('a long report prints page after page: header and page number on each, the 
     expect(p).toContain(`Side ${i + 1} af ${pages.length}`);
     const rows = p.split('\n').filter((line) => line.includes('imei:'));
     // Each row whole on its page: the key, the kind, the model, the status, the day and the count on one line.
-    for (const line of rows) expect(line).toMatch(/imei:\d{15}\s+Telefon\s+IP15\s+Klar\s+\d{2}\.12\.2024\s+\d{3}\s*$/);
+    for (const line of rows) expect(line).toMatch(/imei:\d{15}\s+Telefon\s+IP15\s+Klar\s+til\s+udlevering\s+\d{2}\.12\.2024\s+\d{3}\s*$/);
     for (const key of idleKeys) if (p.includes(key)) seen.set(key, (seen.get(key) ?? 0) + 1);
     // A page the idle table runs onto starts with its header row again.
     if (i > 0 && rows.length > 0) expect(p).toMatch(/Enhed\s+Type\s+Model\s+Status\s+Siden\s+Dage/);
