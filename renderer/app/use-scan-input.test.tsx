@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScanEvent } from '../../shared/scan/scan-event';
-import type { Platform } from '../platform/platform';
+import { createFakePlatform } from '../platform/fake';
 import { scannerKeys } from '../scanner/testing/keyboards';
 import type { ScannerLayout, WedgeKey } from '../scanner/wedge-detector';
 import { useScanInput, type ScanInput } from './use-scan-input';
@@ -15,22 +15,8 @@ globalThis.IS_REACT_ACT_ENVIRONMENT = true;
 
 /** A platform whose raw HID scans the test sends itself. */
 function fakePlatform() {
-  const listeners = new Set<(scan: ScanEvent) => void>();
-  const platform: Platform = {
-    kind: 'fake',
-    appInfo: async () => ({ name: 'Kvikdesk', version: '0', platform: 'test' }),
-    onScan: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    listScanners: async () => [],
-    onScannersChanged: () => () => {},
-    print: async () => ({ printed: false }),
-    savePdf: async () => ({ saved: false }),
-    getSecret: async () => null,
-    setSecret: async () => ({ encrypted: false }),
-  };
-  return { platform, listeners, send: (scan: ScanEvent) => listeners.forEach((l) => l(scan)) };
+  const fake = createFakePlatform();
+  return { platform: fake.platform, send: fake.scan, listening: fake.scanListeners };
 }
 
 function press(keys: WedgeKey[]): void {
@@ -82,7 +68,7 @@ describe('useScanInput', () => {
     ]);
     act(() => root.unmount());
     root = createRoot(container);
-    expect(fake.listeners.size).toBe(0);
+    expect(fake.listening()).toBe(0);
     press(scannerKeys('356938035643809', { start: 5000, gap: () => 5, terminator: 'Enter' }));
     expect(scans).toHaveLength(3);
   });

@@ -7,6 +7,7 @@ import type { ScannerStatus } from '../../shared/ipc/contract';
 import { udevRule, udevRuleFile } from '../../shared/scan/udev-rule';
 import { ServicesContext, type Services } from '../app/services';
 import { initI18n } from '../i18n';
+import { createFakePlatform } from '../platform/fake';
 import type { Platform } from '../platform/platform';
 import type { KvikDb } from '../store/db';
 import { openDb } from '../store/open';
@@ -30,24 +31,8 @@ const zebraDenied: ScannerStatus = {
 
 /** The Electron platform as far as the list needs it: a first list, then pushed changes. */
 function platformWith(first: ScannerStatus[]) {
-  let push: (list: ScannerStatus[]) => void = () => {};
-  const platform: Platform = {
-    kind: 'electron',
-    appInfo: async () => ({ name: 'Kvikdesk', version: '0', platform: 'linux' }),
-    onScan: () => () => {},
-    listScanners: async () => first,
-    onScannersChanged: (listener) => {
-      push = listener;
-      return () => {
-        push = () => {};
-      };
-    },
-    print: async () => ({ printed: false }),
-    savePdf: async () => ({ saved: false }),
-    getSecret: async () => null,
-    setSecret: async () => ({ encrypted: false }),
-  };
-  return { platform, push: (list: ScannerStatus[]) => act(() => push(list)) };
+  const fake = createFakePlatform({ kind: 'electron', scanners: first });
+  return { platform: fake.platform, push: (list: ScannerStatus[]) => act(() => fake.changeScanners(list)) };
 }
 
 describe('ScannerList', () => {
