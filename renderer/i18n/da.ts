@@ -105,14 +105,16 @@ export const da = {
   },
   invalid: {
     empty: 'Intet blev scannet.',
-    too_short: 'For kort til at være et id (mindst 4 tegn).',
-    too_long: 'For langt til at være et id (højst 64 tegn).',
+    too_short: 'For kort til at være et id (mindst 5 tegn).',
+    too_long: 'For langt til at være et serienummer (højst 30 tegn).',
     not_printable: 'Scanningen indeholder tegn, der ikke kan bruges.',
     imei_check_digit: 'Forkert IMEI: kontrolcifferet er {{got}}, men skal være {{expected}}. Et ciffer er forkert – scan igen.',
     imei_length: 'Et IMEI har 15 cifre.',
     iccid_check_digit: 'Forkert SIM-kortnummer: kontrolcifferet passer ikke.',
     gtin_check_digit: 'Forkert stregkode: GTIN-kontrolcifferet passer ikke.',
     gs1_unsupported: 'GS1-stregkoden har hverken GTIN (01) eller serienummer (21).',
+    not_an_identifier: 'Ikke et serienummer: kun bogstaver, cifre, »-«, ».« og »/«, uden mellemrum. Scan enhedens stregkode.',
+    no_digit: 'Ikke et serienummer: et serienummer har mindst ét ciffer. Scan enhedens stregkode.',
   },
   refusals: {
     unknown_device: 'Enheden er ikke registreret. Modtag den først.',

@@ -104,14 +104,16 @@ export const en: Texts<typeof da> = {
   },
   invalid: {
     empty: 'Nothing was scanned.',
-    too_short: 'Too short to be an identifier (at least 4 characters).',
-    too_long: 'Too long to be an identifier (at most 64 characters).',
+    too_short: 'Too short to be an identifier (at least 5 characters).',
+    too_long: 'Too long to be a serial number (at most 30 characters).',
     not_printable: 'The scan holds characters that cannot be used.',
     imei_check_digit: 'Wrong IMEI: the check digit is {{got}} but should be {{expected}}. A digit is wrong – scan again.',
     imei_length: 'An IMEI has 15 digits.',
     iccid_check_digit: 'Wrong SIM card number: the check digit does not match.',
     gtin_check_digit: 'Wrong barcode: the GTIN check digit does not match.',
     gs1_unsupported: 'The GS1 barcode has neither a GTIN (01) nor a serial number (21).',
+    not_an_identifier: 'Not a serial number: only letters, digits, "-", "." and "/", no spaces. Scan the device\'s barcode.',
+    no_digit: 'Not a serial number: a serial number has at least one digit. Scan the device\'s barcode.',
   },
   refusals: {
     unknown_device: 'The device is not registered. Receive it first.',

@@ -74,3 +74,20 @@ describe('parseScan beyond the fixtures', () => {
     }
   });
 });
+
+describe('rule 11, version 2: what a serial may look like', () => {
+  it.each([
+    ['hello world foo', 'not_an_identifier'],
+    ['HELLOWORLD', 'no_digit'],
+    ['4711', 'too_short'],
+    ['ABCDEFGHIJ1234567890ABCDEFGHIJK', 'too_long'],
+    ['ID#4711-A', 'not_an_identifier'],
+  ])('refuses %s as %s', (raw, reason) => {
+    expect(parseScan(raw)).toMatchObject({ kind: 'invalid', reason });
+  });
+
+  it('takes 5 to 30 letters, digits, "-", "." and "/" with a digit', () => {
+    expect(parseScan('4004528')).toEqual({ kind: 'serial', value: '4004528' });
+    expect(parseScan('a'.repeat(29) + '1')).toEqual({ kind: 'serial', value: 'A'.repeat(29) + '1' });
+  });
+});

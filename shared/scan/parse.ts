@@ -13,7 +13,9 @@ export type InvalidReason =
   | 'imei_length'
   | 'iccid_check_digit'
   | 'gtin_check_digit'
-  | 'gs1_unsupported';
+  | 'gs1_unsupported'
+  | 'not_an_identifier'
+  | 'no_digit';
 
 export type ParsedScan =
   | { kind: 'imei'; value: string; svn?: string; slot?: 1 | 2 }
@@ -28,6 +30,10 @@ export interface ParseOptions {
 }
 
 const MAX_LENGTH = 64;
+/** Rule 11 (version 2): what a serial number may look like. */
+const SERIAL_MIN = 5;
+const SERIAL_MAX = 30;
+const SERIAL_CHARACTERS = /^[A-Z0-9./-]+$/i;
 const AIM = /^\][A-Za-z][0-9A-Za-z]/;
 /** AIM identifiers that announce GS1 data: Code 128 FNC1, Data Matrix GS1, QR GS1, DataBar. */
 const GS1_AIM = new Set([']C1', ']d2', ']Q3', ']e0', ']J1']);
@@ -74,7 +80,7 @@ export function parseScan(raw: string, options: ParseOptions = {}): ParsedScan {
     if (text.length === 0) return invalid('empty', 'a label without a value');
   }
 
-  if (text.length < 4) return invalid('too_short', 'too short to be an identifier (at least 4 characters)');
+  if (text.length < SERIAL_MIN) return invalid('too_short', `too short to be an identifier (at least ${SERIAL_MIN} characters)`);
   if (text.length > MAX_LENGTH) return invalid('too_long', `too long to be an identifier (at most ${MAX_LENGTH} characters)`);
 
   if (hint !== 'serial') {
@@ -88,7 +94,12 @@ export function parseScan(raw: string, options: ParseOptions = {}): ParsedScan {
   // 10. The desk's asset tags.
   if (options.assetTagPattern?.test(text)) return { kind: 'asset_tag', value: text.toUpperCase() };
 
-  // 11. Anything else is a serial number; an Apple box label prints it behind an `S`.
+  // 11. Anything else is a serial number if it looks like one; an Apple box label prints it behind an `S`.
+  // 12. Words, sentences and fragments are not identifiers: recording one would invent a device.
+  if (!SERIAL_CHARACTERS.test(text))
+    return invalid('not_an_identifier', 'a serial number has only letters, digits, "-", "." and "/", no spaces');
+  if (text.length > SERIAL_MAX) return invalid('too_long', `too long to be a serial number (at most ${SERIAL_MAX} characters)`);
+  if (!/\d/.test(text)) return invalid('no_digit', 'a serial number has at least one digit');
   const value = text.toUpperCase();
   if (/^S[A-Z0-9]{10}$|^S[A-Z0-9]{12}$/.test(value)) return { kind: 'serial', value, alternatives: [value.slice(1)] };
   return { kind: 'serial', value };
