@@ -8,6 +8,7 @@ import {
   isoTimestampSchema,
 } from './device';
 import { deviceKeyFor } from './device-key';
+import { checkEventLimits, eventLimits as max, safeText } from './limits';
 
 export const eventTypes = [
   'received',
@@ -34,25 +35,25 @@ export const eventDataSchemas = {
     kind: deviceKindSchema,
     imei: imei.optional(),
     imei2: imei.optional(),
-    serial: z.string().min(1).max(64).optional(),
-    model: z.string().min(1).optional(),
-    assetTag: z.string().min(1).optional(),
-    alternatives: z.array(z.string()).optional(),
+    serial: safeText(max.idMax).min(1).optional(),
+    model: safeText(max.nameMax).min(1).optional(),
+    assetTag: safeText(max.idMax).min(1).optional(),
+    alternatives: z.array(safeText(max.idMax)).max(max.alternativesMax).optional(),
   }),
   prepared: z.object({ wiped: z.boolean(), enrolled: z.boolean() }),
-  handed_out: z.object({ employeeId: z.string().min(1), department: z.string().min(1) }),
-  returned: z.object({ condition: conditionSchema, reason: z.string().optional() }),
-  sent_to_repair: z.object({ vendor: z.string().min(1), ticket: z.string().optional() }),
+  handed_out: z.object({ employeeId: safeText(max.idMax).min(1), department: safeText(max.idMax).min(1) }),
+  returned: z.object({ condition: conditionSchema, reason: safeText(max.reasonMax).optional() }),
+  sent_to_repair: z.object({ vendor: safeText(max.nameMax).min(1), ticket: safeText(max.nameMax).optional() }),
   repaired: z.object({ outcome: z.enum(['fixed', 'unrepairable']) }),
   disposed: z.object({
     method: z.enum(['recycled', 'destroyed', 'resold']),
     /** Wipe evidence or the disposal certificate's number: disposal without it is refused. */
-    certificate: z.string().trim().min(1),
+    certificate: safeText(max.nameMax).trim().min(1),
   }),
-  reported_lost: z.object({ reason: z.string().optional() }),
+  reported_lost: z.object({ reason: safeText(max.reasonMax).optional() }),
   found: z.object({}),
-  moved: z.object({ to: z.string().min(1) }),
-  note: z.object({ text: z.string().min(1).max(2000) }),
+  moved: z.object({ to: safeText(max.idMax).min(1) }),
+  note: z.object({ text: safeText(max.noteMax).min(1) }),
   /**
    * A correction, never a deletion. Either it undoes this device's latest event (`undoes` +
    * `restore`, the device as it was before it; `null` when the undone event registered it), or it
@@ -79,10 +80,10 @@ const envelope = {
   deviceKey: deviceKeySchema,
   /** The desk's clock; informative only. Server order decides device state. */
   at: isoTimestampSchema,
-  deskId: z.string().min(1).max(64),
-  operator: z.string().min(1).max(64),
+  deskId: safeText(max.idMax).min(1),
+  operator: safeText(max.idMax).min(1),
   /** The location the desk stands at when the event was recorded. */
-  location: z.string().min(1).optional(),
+  location: safeText(max.idMax).min(1).optional(),
 };
 
 function variant<T extends EventType>(type: T) {
@@ -104,6 +105,8 @@ export const deviceEventSchema = z
     variant('note'),
     variant('corrected'),
   ])
+  // Every string safe and the whole event within its byte limit (`limits.ts`), whatever its type.
+  .superRefine(checkEventLimits)
   .superRefine((event, ctx) => {
     if (event.type === 'received') {
       const key = deviceKeyFor(event.data);
