@@ -43,7 +43,7 @@ export async function startTestServer(): Promise<TestServer> {
     app,
     db,
     fetch: injectFetch(app),
-    url: 'http://central.test',
+    url: 'https://central.test',
     down: (value) => void (unavailable = value),
     reset: () => real.exec('TRUNCATE events, devices; UPDATE sync_head SET seq = 0;'),
     async close() {
