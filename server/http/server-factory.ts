@@ -32,7 +32,12 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void;
  */
 export function serverFactory(tls: TlsFiles | undefined, timeouts: Timeouts): (handler: Handler) => Server {
   return (handler) => {
-    const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler) : createHttpServer(handler);
+    // Node checks the request and header deadlines on an interval (30 s unless told).
+    const checking = { connectionsCheckingInterval: Math.min(5_000, timeouts.headersMs) };
+    const server: Server = tls
+      ? // A TLS handshake that never finishes is cut off like headers that never do.
+        createHttpsServer({ cert: tls.cert, key: tls.key, handshakeTimeout: timeouts.headersMs, ...checking }, handler)
+      : createHttpServer(checking, handler);
     server.requestTimeout = timeouts.requestMs;
     server.headersTimeout = timeouts.headersMs;
     server.keepAliveTimeout = timeouts.keepAliveMs;

@@ -19,7 +19,7 @@ interface Stored {
 }
 
 /** How the log holds one event of a push, in the push's order. */
-type Answer =
+export type Answer =
   | ({ kind: 'stored' } & Stored)
   | ({ kind: 'duplicate' } & Stored)
   | { kind: 'refused'; result: InvalidResult };
