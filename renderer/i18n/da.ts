@@ -15,6 +15,22 @@ export const da = {
     operatorAt: '{{operator}} · {{location}}',
     loading: 'Indlæser …',
   },
+  rescue: {
+    title: 'Skrankens lokale database kan ikke åbnes',
+    intro:
+      'Kvikdesk kan ikke starte, fordi databasen på denne pc ikke kan åbnes (den kan være beskadiget eller gemt af en nyere version af Kvikdesk).',
+    full: 'Kvikdesk kan ikke starte, fordi der ikke er mere plads på denne pc. Frigør diskplads (eller bed IT om det), og prøv igen, før du starter forfra.',
+    stepCopy: 'Gem først en kopi af det, der stadig kan læses – også hændelser, som endnu ikke er sendt til den centrale database.',
+    stepStartAgain: 'Start derefter forfra med en tom database. Alt, der er synkroniseret, hentes igen fra den centrale database. Giv kopien til IT.',
+    saveCopy: 'Gem en kopi',
+    startAgain: 'Start forfra',
+    tryAgain: 'Prøv igen',
+    saved: 'Kopien er gemt: {{rows}} rækker, heraf {{unsynced}} hændelser, der ikke var sendt.',
+    partly: 'Dette kunne ikke læses: {{stores}}.',
+    confirmStartAgain: 'Slette skrankens lokale database og starte forfra? Hændelser, der ikke var sendt, findes kun i den gemte kopi.',
+    confirmWithoutCopy: 'Du har ikke gemt en kopi. Slette skrankens lokale database alligevel? Hændelser, der ikke var sendt, går tabt.',
+    deleteFailed: 'Databasen kunne ikke slettes: {{message}}. Luk andre vinduer med Kvikdesk, og prøv igen.',
+  },
   signIn: {
     title: 'Log ind ved skranken',
     intro: 'Skriv dit navn eller dine initialer. De bliver registreret på alt, du scanner.',
