@@ -1,6 +1,7 @@
 import type { Device } from '../../shared/domain/device';
-import type { DeviceEvent } from '../../shared/domain/event';
+import { deviceEventSchema, type DeviceEvent } from '../../shared/domain/event';
 import { jsonBytes } from '../../shared/domain/limits';
+import { DeviceReplay } from '../../shared/lifecycle/apply';
 import { checkPushedEvent, invalidResult, type InvalidResult, type PushResult, type StoredStatus } from '../../shared/sync/protocol';
 import type { Database, Queryable } from '../db/database';
 import { isContentError } from '../db/content-errors';
@@ -26,9 +27,11 @@ export type Answer =
 
 interface NewRow extends Stored {
   event: DeviceEvent;
+  /** For an accepted correction: the device it left (`null`: withdrawn). */
+  result?: Device | null;
 }
 
-/** Projection entries a batch changed: `null` when an undo withdrew a registration. */
+/** Projection entries a batch changed: `null` when a void or an undo withdrew the device. */
 type Touched = Map<string, { seq: number; device: Device | null }>;
 
 /**
@@ -119,9 +122,19 @@ async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promi
     });
 
   const keys = [...new Set(events.map((event) => event.deviceKey))];
-  const devices = new Map<string, Device | null>();
+  const current = new Map<string, Device>();
   for (const row of await tx.query('SELECT key, device FROM devices WHERE key = ANY($1::text[])', [keys]))
-    devices.set(String(row.key), toDevice(row));
+    current.set(String(row.key), toDevice(row));
+  const replays = new Map<string, DeviceReplay>();
+  const replayOf = async (event: DeviceEvent): Promise<DeviceReplay> => {
+    let replay = replays.get(event.deviceKey);
+    if (!replay) replays.set(event.deviceKey, (replay = new DeviceReplay(current.get(event.deviceKey) ?? null)));
+    // An undo is decided from the log: the state before the device's latest event, as the
+    // server applied it. Read only for undos of events stored before this batch (rare).
+    if (event.type === 'corrected' && event.data.undoes && replay.latest === undefined && replay.state)
+      replay.latest = (await replayFromLog(tx, event.deviceKey)).latest;
+    return replay;
+  };
 
   const answers: Answer[] = [];
   const rows: NewRow[] = [];
@@ -135,19 +148,17 @@ async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promi
       answers.push(earlier.deskId === event.deskId && isSameEvent(earlier.event, event) ? { kind: 'duplicate', ...earlier } : idConflict(event, earlier));
       continue;
     }
-    const decision = decide(devices.get(event.deviceKey) ?? null, event);
+    const decision = decide(await replayOf(event), event);
     head += 1;
     const stored: Stored =
       decision.status === 'accepted'
         ? { seq: head, status: 'accepted', deskId: event.deskId, event }
         : { seq: head, status: 'conflict', reason: decision.reason, reasonCode: decision.reasonCode, deskId: event.deskId, event };
-    if (decision.status === 'accepted') {
-      devices.set(event.deviceKey, decision.device);
-      touched.set(event.deviceKey, { seq: head, device: decision.device });
-    }
+    if (decision.status === 'accepted') touched.set(event.deviceKey, { seq: head, device: decision.device });
     known.set(id, stored);
     answers.push({ kind: 'stored', ...stored });
-    rows.push({ ...stored, event });
+    const result = decision.status === 'accepted' && event.type === 'corrected' ? { result: decision.device } : {};
+    rows.push({ ...stored, event, ...result });
   }
   if (rows.length === 0) return answers;
 
@@ -155,6 +166,17 @@ async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promi
   await writeProjection(tx, touched);
   await tx.query('UPDATE sync_head SET seq = $1', [head]);
   return answers;
+}
+
+/** A device's accepted events from the log, replayed in server order. */
+async function replayFromLog(tx: Queryable, key: string): Promise<DeviceReplay> {
+  const replay = new DeviceReplay();
+  const rows = await tx.query("SELECT event FROM events WHERE device_key = $1 AND status = 'accepted' ORDER BY seq", [key]);
+  for (const row of rows) {
+    const parsed = deviceEventSchema.safeParse(row.event);
+    if (parsed.success) replay.step(parsed.data);
+  }
+  return replay;
 }
 
 async function insertEvents(tx: Queryable, rows: readonly NewRow[]): Promise<void> {
@@ -169,14 +191,16 @@ async function insertEvents(tx: Queryable, rows: readonly NewRow[]): Promise<voi
     reason_code: row.reasonCode ?? null,
     // The parsed event, never the element as sent: fields the schema does not name are gone.
     event: row.event,
-    bytes: jsonBytes(row.event),
+    result: row.result === undefined ? null : { device: row.result },
+    // What a pull page carries of it: the event and a correction's result.
+    bytes: jsonBytes(row.event) + (row.result === undefined ? 0 : jsonBytes({ device: row.result })),
   }));
   await tx.query(
-    `INSERT INTO events (seq, id, device_key, desk_id, type, status, reason, reason_code, event, bytes)
-     SELECT seq, id, device_key, desk_id, type, status, reason, reason_code, event, bytes
+    `INSERT INTO events (seq, id, device_key, desk_id, type, status, reason, reason_code, event, result, bytes)
+     SELECT seq, id, device_key, desk_id, type, status, reason, reason_code, event, result, bytes
      FROM jsonb_to_recordset($1::jsonb) AS r(
        seq bigint, id uuid, device_key text, desk_id text, type text,
-       status text, reason text, reason_code text, event jsonb, bytes integer)`,
+       status text, reason text, reason_code text, event jsonb, result jsonb, bytes integer)`,
     [JSON.stringify(records)],
   );
 }

@@ -1,3 +1,4 @@
+import { deviceSchema, type Device } from '../../shared/domain/device';
 import type { DevicesResponse, PullPage, Seq } from '../../shared/sync/protocol';
 import type { Queryable, Row } from '../db/database';
 import { optionalText, text, toDevice, toSeq, toStoredStatus } from './rows';
@@ -28,10 +29,11 @@ export function withinBudget(rows: readonly Row[], limit: number, maxBytes: numb
  */
 export async function readEvents(db: Queryable, after: Seq, limit: number, maxBytes: number): Promise<PullPage> {
   const rows = await db.query(
-    `SELECT seq, status, reason, reason_code, event, running, fetched FROM (
+    `SELECT seq, status, reason, reason_code, event, result, running, fetched FROM (
        SELECT *, sum(size) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) AS running, count(*) OVER () AS fetched
        FROM (
-         SELECT seq, status, reason, reason_code, event, coalesce(bytes, octet_length(event::text)) AS size
+         SELECT seq, status, reason, reason_code, event, result,
+           coalesce(bytes, octet_length(event::text) + coalesce(octet_length(result::text), 0)) AS size
          FROM events WHERE seq > $1 ORDER BY seq LIMIT $2
        ) page
      ) sized
@@ -48,10 +50,17 @@ export async function readEvents(db: Queryable, after: Seq, limit: number, maxBy
       status: toStoredStatus(row.status),
       ...(reason !== undefined ? { reason } : {}),
       ...(reasonCode !== undefined ? { reasonCode } : {}),
+      ...correctionResult(row.result),
       event: row.event,
     };
   });
   return { events, last: events.at(-1)?.seq ?? after, more };
+}
+
+/** A correction's stored result (`{ device }`, the device possibly `null`) as the pull carries it. */
+function correctionResult(stored: unknown): { device?: Device | null } {
+  if (typeof stored !== 'object' || stored === null || !('device' in stored)) return {};
+  return { device: stored.device === null ? null : deviceSchema.parse(stored.device) };
 }
 
 /**

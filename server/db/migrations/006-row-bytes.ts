@@ -6,7 +6,7 @@ import { sqlMigration } from './migration';
  * have none; their size is measured when a page reads them (`coalesce` in `sync/read.ts`).
  */
 export const migration = sqlMigration(
-  5,
+  6,
   'row bytes',
   `
   ALTER TABLE events ADD COLUMN bytes integer;
