@@ -6,6 +6,7 @@ import { checkPushedEvent, invalidResult, type InvalidResult, type PushResult, t
 import type { Database, Queryable } from '../db/database';
 import { isContentError } from '../db/content-errors';
 import { decide } from './decide';
+import { checkResolves, namedByResolves, recordRefused, refusedOf } from './resolves';
 import { isSameEvent } from './same-event';
 import { optionalText, text, toDevice, toSeq, toStoredStatus } from './rows';
 
@@ -41,7 +42,14 @@ type Touched = Map<string, { seq: number; device: Device | null }>;
  */
 export async function storePush(db: Database, deskId: string, elements: readonly unknown[]): Promise<PushResult[]> {
   const checked = elements.map((raw) => checkPushedEvent(raw, deskId));
-  const answers = await appendEvents(db, checked.flatMap((check) => (check.ok ? [check.event] : [])));
+  const valid = checked.flatMap((check) => (check.ok ? [check.event] : []));
+  const answers = await appendEvents(db, valid);
+  // Refused events stay nameable by a later correction's `resolves` (its own and the database's).
+  const refused = [
+    ...checked.flatMap((check, i) => (check.ok ? [] : [refusedOf(elements[i], check.result, deskId)])),
+    ...answers.flatMap((answer, i) => (answer.kind === 'refused' ? [refusedOf(valid[i], answer.result, deskId)] : [])),
+  ];
+  await recordRefused(db, refused.filter((r) => r !== null));
   let next = 0;
   return checked.map((check): PushResult => {
     if (!check.ok) return check.result;
@@ -121,6 +129,8 @@ async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promi
       event: row.event,
     });
 
+  const named = await namedByResolves(tx, events);
+
   const keys = [...new Set(events.map((event) => event.deviceKey))];
   const current = new Map<string, Device>();
   for (const row of await tx.query('SELECT key, device FROM devices WHERE key = ANY($1::text[])', [keys]))
@@ -148,7 +158,8 @@ async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promi
       answers.push(earlier.deskId === event.deskId && isSameEvent(earlier.event, event) ? { kind: 'duplicate', ...earlier } : idConflict(event, earlier));
       continue;
     }
-    const decision = decide(await replayOf(event), event);
+    const replay = await replayOf(event);
+    const decision = checkResolves(event, named, replay.state?.status ?? 'none') ?? decide(replay, event);
     head += 1;
     const stored: Stored =
       decision.status === 'accepted'
@@ -156,6 +167,8 @@ async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promi
         : { seq: head, status: 'conflict', reason: decision.reason, reasonCode: decision.reasonCode, deskId: event.deskId, event };
     if (decision.status === 'accepted') touched.set(event.deviceKey, { seq: head, device: decision.device });
     known.set(id, stored);
+    // A conflict earlier in this batch may be resolved later in it.
+    if (stored.status === 'conflict') named.set(id, { status: 'conflict', deskId: event.deskId, deviceKey: event.deviceKey });
     answers.push({ kind: 'stored', ...stored });
     const result = decision.status === 'accepted' && event.type === 'corrected' ? { result: decision.device } : {};
     rows.push({ ...stored, event, ...result });

@@ -194,6 +194,57 @@ describe.each(backends)('a hostile desk on $name', (backend) => {
     });
   });
 
+  describe('finding 2: corrections decided from the log — resolves', () => {
+    const resolving = (deskId: string, key: string, resolves: string) => event('corrected', key, { deskId, data: { reason: 'afstemt', resolves } });
+
+    it('settles only a conflict or refused event of the same desk and device', async () => {
+      const { key, received } = newDevice('deskA');
+      const disposed = event('disposed', key, { deskId: 'deskA' });
+      const late = event('prepared', key, { deskId: 'deskA' });
+      await deskA().push([received, disposed]);
+      expect((await deskA().push([late]))[0]).toMatchObject({ status: 'conflict' });
+      const other = newDevice('deskA');
+      await deskA().push([other.received]);
+
+      // Desk B cannot settle (and so hide) desk A's conflict; nor can A name it on another device,
+      // an accepted event, or an id the server never saw.
+      const byB = await deskB().push([resolving('deskB', key, late.id)]);
+      const wrongDevice = resolving('deskA', other.key, late.id);
+      const accepted = resolving('deskA', key, disposed.id);
+      const unknown = resolving('deskA', key, uniqueId());
+      const byA = await deskA().push([wrongDevice, accepted, unknown]);
+      for (const result of [...byB, ...byA]) expect(result).toMatchObject({ status: 'conflict', reasonCode: 'resolves_unknown' });
+
+      expect((await deskA().push([resolving('deskA', key, late.id)]))[0]).toMatchObject({ status: 'accepted' });
+    });
+
+    it('undoes only the same desk’s latest event, restoring the state the log had — whatever the desk claims', async () => {
+      const { key, received } = newDevice('deskA');
+      const prepared = event('prepared', key, { deskId: 'deskA' });
+      await deskA().push([received, prepared]);
+      const byB = event('corrected', key, { deskId: 'deskB', data: { reason: 'x', undoes: prepared.id, resolves: undefined } });
+      expect((await deskB().push([byB]))[0]).toMatchObject({ status: 'conflict', reasonCode: 'undo_other_desk' });
+      // A forged state beside the undo is not part of the schema: dropped, never applied.
+      const forged = { ...event('corrected', key, { deskId: 'deskA', data: { reason: 'x', undoes: prepared.id, resolves: undefined } }), restore: { holder: 'MALLORY' } };
+      expect((await deskA().push([forged]))[0]).toMatchObject({ status: 'accepted' });
+      const device = (await deskB().devices(undefined, 5000)).devices.find((d) => d.device.key === key)?.device;
+      expect(device).toMatchObject({ status: 'received', lastEventId: forged.id });
+      expect(JSON.stringify(device)).not.toMatch(/MALLORY/);
+    });
+
+    it('settles an event of the desk that the server refused as invalid, and a conflict earlier in the same push', async () => {
+      const { key, received } = newDevice('deskA');
+      const broken = event('note', key, { deskId: 'deskA', operator: 'NUL\u0000' });
+      const [, refused] = await deskA().push([received, broken]);
+      expect(refused).toMatchObject({ status: 'invalid' });
+      expect((await deskA().push([resolving('deskA', key, broken.id)]))[0]).toMatchObject({ status: 'accepted' });
+
+      const again = event('received', key, { deskId: 'deskA', data: { imei: key.slice(5) } });
+      const results = await deskA().push([again, resolving('deskA', key, again.id)]);
+      expect(results.map((r) => r.status)).toEqual(['conflict', 'accepted']);
+    });
+  });
+
   describe('finding 6: a token in the query string', () => {
     it('is refused with 400 before anything else, and its value never reaches the log', async () => {
       for (const url of [`${syncPaths.pull}?access_token=s3cr3t-one`, `${syncPaths.devices}?token=s3cr3t-two`, `${syncPaths.health}?Authorization=s3cr3t-three`]) {
