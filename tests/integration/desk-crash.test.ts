@@ -1,3 +1,5 @@
+// First: Dexie takes IndexedDB from the global scope when it is loaded (the sync client loads it).
+import 'fake-indexeddb/auto';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { devicesResponseSchema, pullResponseSchema, type PulledEvent } from '../../shared/sync/protocol';
