@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { withGlobal, type InstalledClock } from '@sinonjs/fake-timers';
+import { withGlobal, type Clock } from '@sinonjs/fake-timers';
 import { act, createElement, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ function SearchField(props: { searches: string[]; submits: string[] }) {
  * long task — time passes, and the timers that came due run once at its end, late, before the
  * keys that were queued meanwhile are handled (as Chromium does).
  */
-let clock: InstalledClock;
+let clock: Clock;
 
 describe('installKeyboardWedge', () => {
   let root: Root;
