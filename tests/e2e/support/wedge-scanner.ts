@@ -6,6 +6,10 @@ import type { CDPSession, Page } from 'playwright-core';
  * becomes the event's `timeStamp` in the page. Keys go out back to back, so a loaded test machine
  * cannot stretch the gaps the way awaited keystrokes would; what the page sees is a scanner
  * sending keys `gapMs` apart, Shift keys included, ending in Enter — as a US-layout scanner types.
+ *
+ * `stall` makes the page busy in the middle of the scan: after that many keys, a loop that blocks
+ * the page's thread for `ms` goes out on the same DevTools session, so the page handles the first
+ * keys, then the long task, then the rest of the scan late and in a bunch.
  */
 
 interface KeyStroke {
@@ -45,7 +49,11 @@ function session(page: Page): Promise<CDPSession> {
   return s;
 }
 
-export async function wedgeScan(page: Page, text: string, gapMs = 5): Promise<void> {
+export interface WedgeScanOptions {
+  stall?: { afterKeys: number; ms: number };
+}
+
+export async function wedgeScan(page: Page, text: string, gapMs = 5, options: WedgeScanOptions = {}): Promise<void> {
   const cdp = await session(page);
   const start = Date.now() / 1000;
   const sends: Array<Promise<unknown>> = [];
@@ -63,7 +71,12 @@ export async function wedgeScan(page: Page, text: string, gapMs = 5): Promise<vo
     );
   const shiftKey: KeyStroke = { key: 'Shift', code: 'ShiftLeft', keyCode: 16, shift: false };
   const strokes = [...[...text].map(stroke), { key: 'Enter', code: 'Enter', keyCode: 13, shift: false, text: '\r' }];
+  const { stall } = options;
   strokes.forEach((s, i) => {
+    if (stall && i === stall.afterKeys) {
+      const block = `{ const end = performance.now() + ${Number(stall.ms)}; while (performance.now() < end); }`;
+      sends.push(cdp.send('Runtime.evaluate', { expression: block }));
+    }
     const t = start + (i * gapMs) / 1000;
     if (s.shift) send('keyDown', shiftKey, t - 0.001, SHIFT);
     send('keyDown', s, t, s.shift ? SHIFT : 0);
