@@ -8,13 +8,13 @@ import { seeded } from '../../renderer/scanner/testing/keyboards';
 /**
  * Issue 9: on a busy PC the keyboard wedge cut scans in two and recorded each piece as a device.
  * 500 labels — IMEIs, serials, a model's GTIN and KVIK command cards, mixed as a desk day mixes
- * them — scanned through the real desk while the machine is loaded on purpose: three processes
- * spinning on the CPUs (the machine has two), long tasks on the page's own thread at random
+ * them — scanned through the real desk while the machine is loaded on purpose: two processes
+ * spinning on the CPUs (as many as the machine has), long tasks on the page's own thread at random
  * moments, and every third scan stalled in the middle by a long task of its own. Every label must
  * do exactly what it says, and the store must hold exactly the devices scanned, each once.
  */
 
-const LABELS = 500;
+const LABELS = Number(process.env.E2E_LOAD_LABELS ?? 500);
 const GTIN = '5728657070492';
 
 interface Label {
@@ -91,10 +91,36 @@ function readStore(page: Page): Promise<StoreContents> {
   });
 }
 
+/** In the page: whether the feedback panel comes to show `shows` in `tone` within `ms`. */
+function showsWithin({ tone, shows, ms }: Label & { ms: number }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const matches = () => {
+      const panel = document.querySelector('[data-testid="feedback"]');
+      return panel?.getAttribute('data-tone') === tone && panel.querySelector('.feedback-text')?.textContent === shows;
+    };
+    if (matches()) return resolve(true);
+    const observer = new MutationObserver(() => {
+      if (!matches()) return;
+      observer.disconnect();
+      clearTimeout(timeout);
+      resolve(true);
+    });
+    const timeout = setTimeout(() => {
+      observer.disconnect();
+      resolve(false);
+    }, ms);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
 const keyOf = (device: string) => (/^\d{15}$/.test(device) ? `imei:${device}` : `serial:${device}`);
 
+// Traces of 500 scans would cost more than the scans; a failure names the label and what showed.
+test.use({ trace: 'off' });
+
 test('500 labels on a loaded machine: no scan split, no phantom device, every command taken', async ({ page }) => {
-  test.setTimeout(8 * 60_000);
+  // A few minutes on a quiet CI machine; a ceiling for a development machine that is busy besides.
+  test.setTimeout(15 * 60_000);
   const random = seeded(9);
   const { labels, received, prepared } = deskDay(random);
 
@@ -104,22 +130,35 @@ test('500 labels on a loaded machine: no scan split, no phantom device, every co
   await page.getByRole('button', { name: 'Skranke' }).click();
   await expect(page.getByRole('tab', { name: 'Modtag' })).toHaveAttribute('aria-selected', 'true');
 
-  const cpus = busyProcesses(3);
+  const cpus = busyProcesses(2);
   const tasks = longTasks(page, seeded(10));
   const started = Date.now();
+  const sending: number[] = [];
+  const showing: number[] = [];
   try {
     for (const [i, label] of labels.entries()) {
+      const t0 = Date.now();
       // Every third scan: the page is busy for 50–300 ms after some of its keys.
       const stall = i % 3 === 0 ? { afterKeys: 1 + Math.floor(random() * (label.text.length - 1)), ms: 50 + Math.floor(random() * 250) } : undefined;
+      // Exactly this label's result, in its colour: watched in the page from before the scan.
+      const shown = page.evaluate(showsWithin, { ...label, ms: 15_000 });
       await wedgeScan(page, label.text, 5, stall ? { stall } : {});
-      await expectFeedback(page, label.tone, label.shows);
-      // The panel's text must be exactly this label's, not merely contain it.
-      await expect(page.getByTestId('feedback').locator('.feedback-text')).toHaveText(label.shows);
+      const t1 = Date.now();
+      if (!(await shown)) {
+        const panel = await page.getByTestId('feedback').textContent();
+        throw new Error(`label ${i + 1} of ${labels.length}, ${label.text}: expected "${label.shows}", the desk shows "${panel ?? ''}"`);
+      }
+      sending.push(t1 - t0);
+      showing.push(Date.now() - t1);
+      if ((i + 1) % 100 === 0) console.log(`  ${i + 1} labels, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
     const injected = await tasks.stop();
     cpus.stop();
-    console.log(`  ${labels.length} labels in ${((Date.now() - started) / 1000).toFixed(1)} s, ${injected} long tasks injected besides the stalls`);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    console.log(
+      `  ${sending.length} labels in ${((Date.now() - started) / 1000).toFixed(1)} s (median per label: keys sent ${median(sending)} ms, then result shown ${median(showing)} ms), ${injected} long tasks injected besides the stalls`,
+    );
   }
 
   // The store holds exactly the devices scanned, each once, and each prepared one prepared.
@@ -135,4 +174,30 @@ test('500 labels on a loaded machine: no scan split, no phantom device, every co
   const sounds = await soundsPlayed(page);
   expect(sounds.filter((s) => s !== 'good')).toEqual([]);
   expect(sounds).toHaveLength(labels.filter((l) => l.tone === 'good').length);
+});
+
+test('a scan whose Enter never comes is no scan: amber "scan igen", nothing recorded; a scanner that sends no Enter is learned', async ({ page }) => {
+  await listenForSounds(page);
+  await signIn(page, 'SA');
+  const imei = '354381079141772';
+
+  await wedgeScan(page, imei, 5, { enter: false });
+  await expectFeedback(page, 'warning', `Scanningen kom ikke helt igennem (ingen Enter eller Tab til sidst) – scan igen. Læst: “${imei}”`);
+  await page.screenshot({ path: 'tests/artifacts/screens/scan-again.png' });
+  expect((await readStore(page)).devices).toEqual([]);
+  expect(await soundsPlayed(page)).toEqual(['warning']);
+
+  // The same label again, again with no Enter: this scanner sends none. Recorded, and so are its next scans.
+  await wedgeScan(page, imei, 5, { enter: false });
+  await expectFeedback(page, 'good', `Modtaget: ${imei}`);
+  await wedgeScan(page, 'C02XK1ABJG5H', 5, { enter: false });
+  await expectFeedback(page, 'good', 'Modtaget: C02XK1ABJG5H');
+
+  // A scan with Enter: the desk's scanners end with one after all, and a scan without it is no scan again.
+  await page.getByRole('button', { name: 'English' }).click();
+  await wedgeScan(page, '352099001761481');
+  await expectFeedback(page, 'good', 'Received: 352099001761481');
+  await wedgeScan(page, '868932036356090', 5, { enter: false });
+  await expectFeedback(page, 'warning', 'The scan did not come through whole (no Enter or Tab at its end) – scan again. Read: “868932036356090”');
+  expect((await readStore(page)).devices.map((d) => d.key).sort()).toEqual(['imei:352099001761481', 'imei:354381079141772', 'serial:C02XK1ABJG5H']);
 });

@@ -5,7 +5,8 @@ import type { CDPSession, Page } from 'playwright-core';
  * is a real (trusted) key event sent through the DevTools protocol with its own timestamp, which
  * becomes the event's `timeStamp` in the page. Keys go out back to back, so a loaded test machine
  * cannot stretch the gaps the way awaited keystrokes would; what the page sees is a scanner
- * sending keys `gapMs` apart, Shift keys included, ending in Enter — as a US-layout scanner types.
+ * sending keys `gapMs` apart, Shift keys included, ending in Enter (unless `enter: false`) — as a
+ * US-layout scanner types.
  *
  * `stall` makes the page busy in the middle of the scan: after that many keys, a loop that blocks
  * the page's thread for `ms` goes out on the same DevTools session, so the page handles the first
@@ -51,6 +52,8 @@ function session(page: Page): Promise<CDPSession> {
 
 export interface WedgeScanOptions {
   stall?: { afterKeys: number; ms: number };
+  /** `false`: a scanner that ends its scan with no Enter (or whose Enter got lost). */
+  enter?: boolean;
 }
 
 export async function wedgeScan(page: Page, text: string, gapMs = 5, options: WedgeScanOptions = {}): Promise<void> {
@@ -70,7 +73,8 @@ export async function wedgeScan(page: Page, text: string, gapMs = 5, options: We
       }),
     );
   const shiftKey: KeyStroke = { key: 'Shift', code: 'ShiftLeft', keyCode: 16, shift: false };
-  const strokes = [...[...text].map(stroke), { key: 'Enter', code: 'Enter', keyCode: 13, shift: false, text: '\r' }];
+  const enter: KeyStroke = { key: 'Enter', code: 'Enter', keyCode: 13, shift: false, text: '\r' };
+  const strokes = [...[...text].map(stroke), ...(options.enter === false ? [] : [enter])];
   const { stall } = options;
   strokes.forEach((s, i) => {
     if (stall && i === stall.afterKeys) {
