@@ -71,6 +71,9 @@ function SearchField(props: { searches: string[]; submits: string[] }) {
  */
 let clock: Clock;
 
+/** A key pressed at its time and handled when the page got to it. */
+type Timed = WedgeKey & { handledAt: number };
+
 describe('installKeyboardWedge', () => {
   let root: Root;
   let container: HTMLDivElement;
@@ -112,6 +115,7 @@ describe('installKeyboardWedge', () => {
     if (!element) throw new Error('no input');
     return element;
   };
+  const raws = () => scans.map((s) => s.scan.raw);
   const now = () => performance.now();
 
   it('takes a scan out of a focused search field: value restored, Enter never reaches the field', () => {
@@ -226,192 +230,146 @@ describe('installKeyboardWedge', () => {
     expect(input().value).toBe('356938035643809');
     expect(submits).toEqual(['356938035643809']);
   });
-});
 
-/** A key pressed at its time and handled when the page got to it. */
-type Timed = WedgeKey & { handledAt: number };
-
-describe('installKeyboardWedge on a busy page', () => {
-  let root: Root;
-  let container: HTMLDivElement;
-  let scans: Array<{ scan: ScanEvent; details: WedgeScan }>;
-  let incomplete: WedgeScan[];
-  let uninstall: () => void;
-  let searches: string[];
-  let submits: string[];
-
-  const install = (options: Partial<WedgeOptions> = {}) => {
-    uninstall();
-    uninstall = installKeyboardWedge(window, options, (scan, details) => scans.push({ scan, details }), (details) => incomplete.push(details));
-  };
-
-  beforeEach(() => {
-    clock = withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout', 'performance'], now: 0 });
-    clock.tick(10_000);
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    searches = [];
-    submits = [];
-    act(() => root.render(createElement(SearchField, { searches, submits })));
-    scans = [];
-    incomplete = [];
-    uninstall = () => {};
-    install();
-  });
-
-  afterEach(() => {
-    uninstall();
-    act(() => root.unmount());
-    container.remove();
-    clock.uninstall();
-  });
-
-  const input = () => {
-    const element = container.querySelector('input');
-    if (!element) throw new Error('no input');
-    return element;
-  };
-  const raws = () => scans.map((s) => s.scan.raw);
-  const now = () => performance.now();
-
-  /** The page idle until each key is handled (its timers run on time), then the key. */
-  function handleAt(keys: Timed[]): void {
-    for (const { handledAt, ...key } of keys) {
-      act(() => clock.tick(Math.max(0, handledAt - now())));
-      typeAll([key]);
+  describe('on a busy page', () => {
+    /** The page idle until each key is handled (its timers run on time), then the key. */
+    function handleAt(keys: Timed[]): void {
+      for (const { handledAt, ...key } of keys) {
+        act(() => clock.tick(Math.max(0, handledAt - now())));
+        typeAll([key]);
+      }
     }
-  }
 
-  /** A long task of `ms`: timers that came due run at its end, before the keys queued meanwhile. */
-  const longTask = (ms: number) => act(() => clock.jump(ms));
-  const settle = () => act(() => clock.tick(5000));
+    /** A long task of `ms`: timers that came due run at its end, before the keys queued meanwhile. */
+    const longTask = (ms: number) => act(() => clock.jump(ms));
+    const settle = () => act(() => clock.tick(5000));
 
-  it('keeps each label recorded on a loaded machine one whole scan, however its keys were held up', () => {
-    input().focus();
-    for (const recording of recordedScans) {
-      const start = now() + 500;
-      handleAt(recording.keys.map((k) => ({ ...recordedKey(k, start), handledAt: k[4] + start })));
-      settle();
-    }
-    expect(raws()).toEqual(recordedScans.map((r) => r.text));
-    expect(incomplete).toEqual([]);
-    expect(input().value).toBe('');
-    expect(submits).toEqual([]);
-  });
-
-  it('does not let a timer that runs late, before the queued rest of a scan, cut it (IMEI 352906114004528)', () => {
-    input().focus();
-    const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: 'Enter' });
-    typeAll(keys.slice(0, 8));
-    // The page is busy for 300 ms; the scanner's other keys wait, and are then handled in one go.
-    longTask(300);
-    typeAll(keys.slice(8));
-    settle();
-    expect(raws()).toEqual(['352906114004528']);
-    expect(input().value).toBe('');
-  });
-
-  it('keeps the first keys of a scan typed before a timer ran, and takes them back out of the field', () => {
-    input().focus();
-    const keys = scannerKeys('356938035643809', { start: now(), gap: () => 5, terminator: 'Enter' });
-    // Three keys reach the field before anything can tell a scanner; then the page is busy.
-    typeAll(keys.slice(0, 3));
-    expect(input().value).toBe('356');
-    longTask(200);
-    typeAll(keys.slice(3));
-    settle();
-    expect(raws()).toEqual(['356938035643809']);
-    expect(input().value).toBe('');
-    expect(submits).toEqual([]);
-  });
-
-  it('does not deliver a scan whose terminator never came: the operator is told to scan again', () => {
-    input().focus();
-    typeAll(scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: null }));
-    settle();
-    expect(scans).toEqual([]);
-    expect(incomplete.map((s) => s.raw)).toEqual(['352906114004528']);
-    expect(input().value).toBe('');
-  });
-
-  it('completes a scan reported incomplete when its rest still comes, by the rest\'s timestamps', () => {
-    const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: 'Enter' });
-    typeAll(keys.slice(0, 7));
-    // The rest is held up longer than anyone waits for a terminator.
-    settle();
-    expect(incomplete.map((s) => s.raw)).toEqual(['3529061']);
-    typeAll(keys.slice(7));
-    expect(raws()).toEqual(['352906114004528']);
-  });
-
-  it('takes the same text twice without a terminator for a scanner that sends none, and ends its next scans by silence', () => {
-    const label = (text: string) => {
-      typeAll(scannerKeys(text, { start: now(), gap: () => 5, terminator: null }));
-      settle();
-    };
-    label('C02XK1ABJG5H');
-    expect(raws()).toEqual([]);
-    label('C02XK1ABJG5H');
-    expect(raws()).toEqual(['C02XK1ABJG5H']);
-    label('356938035643809');
-    expect(raws()).toEqual(['C02XK1ABJG5H', '356938035643809']);
-    expect(incomplete.map((s) => s.raw)).toEqual(['C02XK1ABJG5H']);
-    // A scan with a terminator: the scanner sends one after all, and is expected to again.
-    typeAll(scannerKeys('KVIK:DONE', { start: now(), gap: () => 5, terminator: 'Enter' }));
-    label('352906114004528');
-    expect(raws()).toEqual(['C02XK1ABJG5H', '356938035643809', 'KVIK:DONE']);
-  });
-
-  describe('where the scanners send no terminator', () => {
-    beforeEach(() => install({ expectTerminator: false }));
-
-    it('keeps each recorded label one whole scan, however its keys were held up', () => {
+    it('keeps each label recorded on a loaded machine one whole scan, however its keys were held up', () => {
       input().focus();
       for (const recording of recordedScans) {
-        const keys = recording.keys.filter(([key]) => key !== 'Enter');
         const start = now() + 500;
-        handleAt(keys.map((k) => ({ ...recordedKey(k, start), handledAt: k[4] + start })));
+        handleAt(recording.keys.map((k) => ({ ...recordedKey(k, start), handledAt: k[4] + start })));
         settle();
       }
       expect(raws()).toEqual(recordedScans.map((r) => r.text));
+      expect(incomplete).toEqual([]);
       expect(input().value).toBe('');
+      expect(submits).toEqual([]);
     });
 
-    it('does not end a scan at a timer that ran late: what came meanwhile may be queued', () => {
-      const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: null });
+    it('does not let a timer that runs late, before the queued rest of a scan, cut it (IMEI 352906114004528)', () => {
+      input().focus();
+      const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: 'Enter' });
       typeAll(keys.slice(0, 8));
+      // The page is busy for 300 ms; the scanner's other keys wait, and are then handled in one go.
       longTask(300);
-      // The overdue timer ran at the end of the long task, then the queued keys come one by one.
-      act(() => clock.tick(100));
       typeAll(keys.slice(8));
       settle();
       expect(raws()).toEqual(['352906114004528']);
+      expect(input().value).toBe('');
     });
 
-    it('never makes the rest of a label that comes after its scan ended a scan of its own', () => {
-      const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: null });
-      typeAll(keys.slice(0, 8));
+    it('keeps the first keys of a scan typed before a timer ran, and takes them back out of the field', () => {
+      input().focus();
+      const keys = scannerKeys('356938035643809', { start: now(), gap: () => 5, terminator: 'Enter' });
+      // Three keys reach the field before anything can tell a scanner; then the page is busy.
+      typeAll(keys.slice(0, 3));
+      expect(input().value).toBe('356');
+      longTask(200);
+      typeAll(keys.slice(3));
       settle();
-      typeAll(keys.slice(8));
+      expect(raws()).toEqual(['356938035643809']);
+      expect(input().value).toBe('');
+      expect(submits).toEqual([]);
+    });
+
+    it('does not deliver a scan whose terminator never came: the operator is told to scan again', () => {
+      input().focus();
+      typeAll(scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: null }));
       settle();
-      expect(raws()).toEqual(['35290611']);
+      expect(scans).toEqual([]);
       expect(incomplete.map((s) => s.raw)).toEqual(['352906114004528']);
+      expect(input().value).toBe('');
     });
-  });
 
-  it('still never takes a fast typist for a scanner, with the page busy in between', () => {
-    input().focus();
-    const keys = personKeys('find 3569 hurtigt\n', now(), seeded(11));
-    keys.forEach((key, i) => {
-      if (i % 5 === 4) longTask(120);
-      act(() => clock.tick(Math.max(0, key.time - now())));
-      typeAll([key]);
+    it('completes a scan reported incomplete when its rest still comes, by the rest\'s timestamps', () => {
+      const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: 'Enter' });
+      typeAll(keys.slice(0, 7));
+      // The rest is held up longer than anyone waits for a terminator.
+      settle();
+      expect(incomplete.map((s) => s.raw)).toEqual(['3529061']);
+      typeAll(keys.slice(7));
+      expect(raws()).toEqual(['352906114004528']);
     });
-    settle();
-    expect(scans).toEqual([]);
-    expect(incomplete).toEqual([]);
-    expect(input().value).toBe('find 3569 hurtigt');
-    expect(submits).toEqual(['find 3569 hurtigt']);
+
+    it('takes the same text twice without a terminator for a scanner that sends none, and ends its next scans by silence', () => {
+      const label = (text: string) => {
+        typeAll(scannerKeys(text, { start: now(), gap: () => 5, terminator: null }));
+        settle();
+      };
+      label('C02XK1ABJG5H');
+      expect(raws()).toEqual([]);
+      label('C02XK1ABJG5H');
+      expect(raws()).toEqual(['C02XK1ABJG5H']);
+      label('356938035643809');
+      expect(raws()).toEqual(['C02XK1ABJG5H', '356938035643809']);
+      expect(incomplete.map((s) => s.raw)).toEqual(['C02XK1ABJG5H']);
+      // A scan with a terminator: the scanner sends one after all, and is expected to again.
+      typeAll(scannerKeys('KVIK:DONE', { start: now(), gap: () => 5, terminator: 'Enter' }));
+      label('352906114004528');
+      expect(raws()).toEqual(['C02XK1ABJG5H', '356938035643809', 'KVIK:DONE']);
+    });
+
+    describe('where the scanners send no terminator', () => {
+      beforeEach(() => install({ expectTerminator: false }));
+
+      it('keeps each recorded label one whole scan, however its keys were held up', () => {
+        input().focus();
+        for (const recording of recordedScans) {
+          const keys = recording.keys.filter(([key]) => key !== 'Enter');
+          const start = now() + 500;
+          handleAt(keys.map((k) => ({ ...recordedKey(k, start), handledAt: k[4] + start })));
+          settle();
+        }
+        expect(raws()).toEqual(recordedScans.map((r) => r.text));
+        expect(input().value).toBe('');
+      });
+
+      it('does not end a scan at a timer that ran late: what came meanwhile may be queued', () => {
+        const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: null });
+        typeAll(keys.slice(0, 8));
+        longTask(300);
+        // The overdue timer ran at the end of the long task, then the queued keys come one by one.
+        act(() => clock.tick(100));
+        typeAll(keys.slice(8));
+        settle();
+        expect(raws()).toEqual(['352906114004528']);
+      });
+
+      it('never makes the rest of a label that comes after its scan ended a scan of its own', () => {
+        const keys = scannerKeys('352906114004528', { start: now(), gap: () => 5, terminator: null });
+        typeAll(keys.slice(0, 8));
+        settle();
+        typeAll(keys.slice(8));
+        settle();
+        expect(raws()).toEqual(['35290611']);
+        expect(incomplete.map((s) => s.raw)).toEqual(['352906114004528']);
+      });
+    });
+
+    it('still never takes a fast typist for a scanner, with the page busy in between', () => {
+      input().focus();
+      const keys = personKeys('find 3569 hurtigt\n', now(), seeded(11));
+      keys.forEach((key, i) => {
+        if (i % 5 === 4) longTask(120);
+        act(() => clock.tick(Math.max(0, key.time - now())));
+        typeAll([key]);
+      });
+      settle();
+      expect(scans).toEqual([]);
+      expect(incomplete).toEqual([]);
+      expect(input().value).toBe('find 3569 hurtigt');
+      expect(submits).toEqual(['find 3569 hurtigt']);
+    });
   });
 });
