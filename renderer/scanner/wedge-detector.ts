@@ -1,4 +1,4 @@
-import { usCharacter } from './us-layout';
+import { isModifier, readRun, toRunKey, type RunKey } from './run-keys';
 
 /**
  * Tells a keyboard-wedge scanner from a person by timing, and turns a scanner's keys into one scan.
@@ -137,36 +137,6 @@ export interface KeyVerdict extends WedgeEnding {
   startsRun: boolean;
 }
 
-interface RunKey {
-  /** What the PC's layout typed; null for a dead key or anything that is no character. */
-  typed: string | null;
-  /** What a US-layout scanner meant; null when the key means nothing on a US layout. */
-  us: string | null;
-  time: number;
-}
-
-const MODIFIERS = new Set([
-  'Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'Super', 'Hyper', 'Fn', 'FnLock',
-  'CapsLock', 'NumLock', 'ScrollLock', 'Symbol', 'SymbolLock',
-]);
-const GS = '\u001d';
-const REPLACEMENT = '\ufffd';
-
-function matches(matcher: KeyMatcher, key: WedgeKey): boolean {
-  return (
-    (matcher.key === undefined || matcher.key === key.key) &&
-    (matcher.code === undefined || matcher.code === key.code) &&
-    (matcher.ctrlKey === undefined || matcher.ctrlKey === key.ctrlKey) &&
-    (matcher.altKey === undefined || matcher.altKey === key.altKey) &&
-    (matcher.shiftKey === undefined || matcher.shiftKey === key.shiftKey)
-  );
-}
-
-/** Printable ASCII and GS: what a barcode meant for this desk can hold. */
-function isCleanAscii(text: string): boolean {
-  return /^[\x20-\x7e\x1d]*$/.test(text);
-}
-
 /** A proven run that ended without a terminator: keys that continue it by their timestamps belong to it. */
 interface EndedRun {
   keys: RunKey[];
@@ -209,7 +179,7 @@ export class WedgeDetector {
   }
 
   feed(key: WedgeKey): KeyVerdict {
-    if (MODIFIERS.has(key.key)) return { swallow: false, startsRun: false };
+    if (isModifier(key)) return { swallow: false, startsRun: false };
 
     const ending = this.beforeKey(key.time);
 
@@ -220,7 +190,7 @@ export class WedgeDetector {
       return { swallow: false, startsRun: false, ...ending };
     }
 
-    const runKey = key.repeat ? null : this.toRunKey(key);
+    const runKey = key.repeat ? null : toRunKey(key, this.options.groupSeparatorKeys);
     if (!runKey) {
       // Auto-repeat of a held key, arrows, Backspace, shortcuts: a person. A proven scan ends
       // here; the key goes through and continues nothing.
@@ -324,34 +294,11 @@ export class WedgeDetector {
     return (this.options.terminators as readonly string[]).includes(key);
   }
 
-  private toRunKey(key: WedgeKey): RunKey | null {
-    if (this.options.groupSeparatorKeys.some((m) => matches(m, key))) return { typed: GS, us: GS, time: key.time };
-    // Ctrl+Alt is AltGr on Windows: a character on the PC's layout, and nothing a US scanner sends.
-    const altGr = key.ctrlKey && key.altKey;
-    if ((key.ctrlKey || key.altKey) && !altGr) return null;
-    const us = altGr ? null : usCharacter(key.code, key.shiftKey);
-    if (key.key === 'Dead') return { typed: null, us, time: key.time };
-    if (key.key === 'Tab') return { typed: '\t', us: '\t', time: key.time };
-    if (key.key === 'Enter') return { typed: '\n', us: '\n', time: key.time };
-    if ([...key.key].length !== 1) return null;
-    return { typed: key.key, us, time: key.time };
-  }
-
   private finish(ending: WedgeScan['ending']): WedgeScan {
     const run = this.run;
     this.clearRun();
     const first = run[0];
     const last = run.at(-1);
-    const typed = run.map((k) => k.typed ?? REPLACEMENT).join('');
-    const base = { startedAt: first?.time ?? 0, endedAt: last?.time ?? 0, keys: run.length, ending };
-    const usKeys = run.map((k) => k.us);
-    const us = usKeys.every((c): c is string => c !== null) ? usKeys.join('') : null;
-
-    const { scannerLayout } = this.options;
-    if (us === null || us === typed || scannerLayout === 'host') return { raw: typed, ...base };
-    if (scannerLayout === 'us' || (!isCleanAscii(typed) && isCleanAscii(us))) {
-      return { raw: us, ...base, corrected: { from: typed, layout: 'us' } };
-    }
-    return { raw: typed, ...base, usReading: us };
+    return { ...readRun(run, this.options.scannerLayout), startedAt: first?.time ?? 0, endedAt: last?.time ?? 0, keys: run.length, ending };
   }
 }
