@@ -1,21 +1,13 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { anyServer, contentSecurityPolicy as policyFor } from './shared/security/csp';
 
 /**
  * The web build's Content Security Policy, as a meta tag (in Electron the main process sends it as
- * a header). Only in the build: the dev server's hot reload needs inline scripts.
+ * a header, naming the configured sync server). Only in the build: the dev server's hot reload
+ * needs inline scripts. One list for both: `shared/security/csp.ts`.
  */
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self' http: https:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
+const csp = policyFor({ connect: anyServer });
 
 function contentSecurityPolicy(): Plugin {
   return {

@@ -11,6 +11,18 @@ const envSchema = z.object({
   /** Where embedded PGlite keeps its data when there is no DATABASE_URL. */
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   DESK_TOKENS: z.string().optional(),
+  /** PEM certificate (with its chain) and private key: the server then speaks HTTPS itself. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Behind a reverse proxy that terminates TLS: the proxy's address (or `true` for any), so the
+   * client address in logs and the failed-token limit is the desk's, from `X-Forwarded-For`.
+   */
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .transform((value) => (value === 'true' ? true : value === 'false' ? false : value.split(',').map((part) => part.trim())))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -22,6 +34,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (!parsed.success)
     throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const config = parsed.data;
+  if ((config.TLS_CERT_FILE === undefined) !== (config.TLS_KEY_FILE === undefined))
+    throw new Error('bad environment: TLS_CERT_FILE and TLS_KEY_FILE go together (HTTPS needs both)');
   const database: DatabaseConfig = config.DATABASE_URL
     ? { kind: 'postgres', url: config.DATABASE_URL, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) }
     : { kind: 'pglite', dataDir: config.PGLITE_DIR };

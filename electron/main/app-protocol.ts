@@ -85,20 +85,24 @@ export function resolveAppPath(rootDir: string, requestUrl: string): ResolvedApp
 
 export interface AppProtocolOptions {
   rootDir: string;
-  csp: string;
+  /** The policy, asked for each response (it names the sync server, which can change). */
+  csp: string | (() => string);
   read?: (path: string) => Promise<Uint8Array>;
 }
 
 /** The handler for `protocol.handle(appScheme, ...)`: only GET/HEAD, every answer with the CSP. */
 export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
   const read = options.read ?? ((path: string) => readFile(path));
-  const baseHeaders = { 'content-security-policy': options.csp, 'x-content-type-options': 'nosniff' };
+  const baseHeaders = () => ({
+    'content-security-policy': typeof options.csp === 'function' ? options.csp() : options.csp,
+    'x-content-type-options': 'nosniff',
+  });
   const refuse = (status: number): Response =>
-    new Response(null, { status, headers: { ...baseHeaders, 'content-type': 'text/plain; charset=utf-8' } });
+    new Response(null, { status, headers: { ...baseHeaders(), 'content-type': 'text/plain; charset=utf-8' } });
 
   const serve = async (path: string, head: boolean): Promise<Response> => {
     const body = await read(path);
-    const headers = { ...baseHeaders, 'content-type': mimeTypeFor(path), 'content-length': String(body.byteLength) };
+    const headers = { ...baseHeaders(), 'content-type': mimeTypeFor(path), 'content-length': String(body.byteLength) };
     // Copy into a fresh ArrayBuffer: a Node Buffer may be a view into a larger pooled one.
     return new Response(head ? null : new Uint8Array(body).buffer, { status: 200, headers });
   };

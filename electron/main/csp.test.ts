@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy as webPolicy, anyServer } from '../../shared/security/csp';
 import { contentSecurityPolicy, withCspHeader } from './csp';
 
 function directives(policy: string): Map<string, string[]> {
@@ -11,12 +12,20 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('contentSecurityPolicy', () => {
-  it('is exactly the production policy', () => {
-    expect(contentSecurityPolicy()).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self' http: https:; " +
-        "worker-src 'self' blob:",
-    );
+  it('is the web build’s policy with connect-src narrowed to the configured sync server', () => {
+    const electron = directives(contentSecurityPolicy({ syncOrigin: 'https://inventory.example:8787' }));
+    const web = directives(webPolicy({ connect: anyServer }));
+    expect(electron.get('connect-src')).toEqual(["'self'", 'https://inventory.example:8787']);
+    expect(web.get('connect-src')).toEqual(["'self'", 'http:', 'https:']);
+    for (const [name, sources] of web) if (name !== 'connect-src') expect(electron.get(name), name).toEqual(sources);
+  });
+
+  it('closes objects, base-uri and form-action, and lets the page connect only to itself without a server', () => {
+    const policy = directives(contentSecurityPolicy());
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
   });
 
   it('never allows inline or eval scripts in production', () => {

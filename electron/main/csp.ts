@@ -1,42 +1,12 @@
-/**
- * The renderer's Content Security Policy, sent as a response header on every document and worker
- * script the app serves. Why each source is there:
- * - `script-src 'wasm-unsafe-eval'`: the camera decoder (zxing-wasm) compiles WebAssembly; plain
- *   `eval` stays forbidden.
- * - `style-src 'unsafe-inline'`: React's `style` props and libraries that inject style tags.
- * - `img-src data: blob:` / `media-src blob: mediastream:`: generated barcodes, camera frames.
- * - `connect-src http: https:`: the sync server's URL is configured per desk, so it cannot be
- *   listed in advance.
- * - `worker-src blob:`: the decoder runs in a Web Worker.
- * Everything else (objects, frames, forms to elsewhere, base-uri tricks) falls to `default-src 'self'`.
- */
-
-const productionDirectives: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['default-src', ["'self'"]],
-  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
-  ['style-src', ["'self'", "'unsafe-inline'"]],
-  ['img-src', ["'self'", 'data:', 'blob:']],
-  ['media-src', ["'self'", 'blob:', 'mediastream:']],
-  ['connect-src', ["'self'", 'http:', 'https:']],
-  ['worker-src', ["'self'", 'blob:']],
-];
+import { contentSecurityPolicy as policyFor } from '../../shared/security/csp';
 
 /**
- * Development only: Vite's dev server injects an inline React Refresh preamble and talks to the
- * page over a WebSocket for hot reload. Never part of a build.
+ * The policy the main process sends with every page and worker script it serves: the web build's
+ * (`shared/security/csp.ts`), with `connect-src` narrowed to the configured sync server's origin
+ * (`sync-server.ts`) — a script injected into the page cannot send the desk's data elsewhere.
  */
-const devAdditions: Readonly<Record<string, readonly string[]>> = {
-  'script-src': ["'unsafe-inline'"],
-  'connect-src': ['ws:'],
-};
-
-export function contentSecurityPolicy(options: { dev: boolean } = { dev: false }): string {
-  return productionDirectives
-    .map(([name, sources]) => {
-      const extra = options.dev ? (devAdditions[name] ?? []) : [];
-      return `${name} ${[...sources, ...extra].join(' ')}`;
-    })
-    .join('; ');
+export function contentSecurityPolicy(options: { dev?: boolean; syncOrigin?: string | null } = {}): string {
+  return policyFor({ connect: options.syncOrigin ? [options.syncOrigin] : [], dev: options.dev === true });
 }
 
 /**

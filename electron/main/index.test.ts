@@ -23,7 +23,8 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   class FakeApp extends EventEmitter {
-    isPackaged = false;
+    // As installed at a desk: the packaged app.
+    isPackaged = true;
     name = 'kvikdesk';
     setName(name: string): void {
       fake.calls.push(`app.setName:${name}`);
@@ -85,6 +86,7 @@ vi.mock('electron', async () => {
   return {
     app: new FakeApp(),
     BrowserWindow,
+    Menu: { setApplicationMenu: (menu: unknown) => fake.calls.push(`Menu.setApplicationMenu:${String(menu)}`) },
     dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
     ipcMain: {
       handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => fake.handlers.set(channel, listener),
@@ -150,6 +152,19 @@ describe('main process wiring', () => {
     expect(window.url).toBe('kvikdesk://app/index.html');
     expect(window.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
     expect(JSON.stringify(window.options)).toMatch(/preload[/\\\\]index\.cjs/);
+  });
+
+  it('packaged: no menu (Electron’s default one opens DevTools) and no DevTools at all', () => {
+    expect(fake.calls).toContain('Menu.setApplicationMenu:null');
+    expect(fake.windows[0]?.options).toMatchObject({ webPreferences: { devTools: false } });
+  });
+
+  it('tells the page’s policy which sync server it may reach, and asks for a reload when that changes', async () => {
+    const window = fake.windows[0]!;
+    const fromWindow = { sender: { id: window.webContents.id }, senderFrame: { url: 'kvikdesk://app/index.html', parent: null } };
+    const allow = fake.handlers.get('sync:server')!;
+    expect(await allow(fromWindow, { url: 'https://inventory.example:8787' })).toEqual({ ok: true, value: { reload: true } });
+    expect(await allow(fromWindow, { url: 'https://inventory.example:8787/' })).toEqual({ ok: true, value: { reload: false } });
   });
 
   it('answers the window and refuses anyone else', async () => {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { appInfoHandlers } from './app-info';
 import { createAppProtocolHandler, appSchemePrivileges } from './app-protocol';
 import { appScheme, isAppUrl, rendererLocation } from './app-url';
@@ -12,6 +12,7 @@ import { createHidScannerService } from './hid-scanners';
 import { forwardScannerEvents, noScannerService, scannerHandlers, type ScannerService } from './scanners';
 import { createSecretStore, secretHandlers, systemCipher } from './secrets';
 import { hardenContents, hardenSession } from './security';
+import { createSyncServerStore, syncServerHandlers } from './sync-server';
 import { createMainWindow, focusWindow } from './window';
 
 // Everything up to whenReady runs before `ready`, as registering a privileged scheme must.
@@ -22,7 +23,6 @@ protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 if (process.env['KVIKDESK_USER_DATA']) app.setPath('userData', process.env['KVIKDESK_USER_DATA']);
 
 const renderer = rendererLocation(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
-const csp = contentSecurityPolicy({ dev: renderer.dev });
 // Raw HID scanners (node-hid, loaded on first use). KVIKDESK_NO_HID=1 turns them off; the desk
 // then runs with keyboard-wedge and camera scanning only.
 const scanners: ScannerService = process.env['KVIKDESK_NO_HID'] ? noScannerService : createHidScannerService();
@@ -45,11 +45,17 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // A packaged desk has no menu (Electron's default one opens DevTools, where anyone at the desk
+  // could read the token and edit the store) and no DevTools at all (`window-options.ts`).
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  const syncServer = createSyncServerStore(join(app.getPath('userData'), 'sync-server.json'));
+  // Asked per response: after the sync server changes, the reloaded page gets the new policy.
+  const csp = () => contentSecurityPolicy({ dev: renderer.dev, syncOrigin: syncServer.origin() });
   hardenSession(session.defaultSession, renderer.base);
   protocol.handle(appScheme, createAppProtocolHandler({ rootDir: join(import.meta.dirname, '../renderer'), csp }));
   if (renderer.dev) {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      const responseHeaders = withCspHeader(isAppUrl(details.url, renderer.base), details.responseHeaders, csp);
+      const responseHeaders = withCspHeader(isAppUrl(details.url, renderer.base), details.responseHeaders, csp());
       callback(responseHeaders ? { responseHeaders } : {});
     });
   }
@@ -72,6 +78,7 @@ function start(): void {
         defaultDirectory: () => app.getPath('documents'),
       }),
       ...secretHandlers(secrets),
+      ...syncServerHandlers(syncServer),
     },
     { appBase: renderer.base, isOwnWebContents: (id) => mainWindow?.webContents.id === id },
   );
@@ -80,7 +87,7 @@ function start(): void {
   forwardScannerEvents(scanners, send);
   scanners.start();
 
-  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), renderer);
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), renderer, { devTools: !app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -47,6 +47,7 @@ function handlers(overrides: Partial<InvokeHandlers<InvokeEvent>> = {}): InvokeH
     'print:pdf': ({ fileName }) => ({ saved: true, path: `/tmp/${fileName}` }),
     'secrets:get': (name) => `secret-of-${name}`,
     'secrets:set': () => ({ encrypted: true }),
+    'sync:server': () => ({ reload: false }),
     ...overrides,
   };
 }

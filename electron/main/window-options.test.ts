@@ -19,6 +19,11 @@ describe('mainWindowOptions', () => {
     });
   });
 
+  it('has no DevTools unless asked (development only)', () => {
+    expect(options.webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p', { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
+
   it('stays hidden until the first paint', () => {
     expect(options.show).toBe(false);
   });

@@ -5,7 +5,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * the machine, so each one is spelled out even where it is Electron's default: a future default
  * change, or a copied snippet, must not loosen them unnoticed.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, options: { devTools: boolean } = { devTools: false }): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -30,6 +30,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false, // a file dropped on the window must not replace the app
       safeDialogs: true,
       spellcheck: false, // serials and IMEIs are not words
+      // Off in the packaged app: DevTools would show the token passing through the bridge and let
+      // anyone at the desk edit the store. On in development only.
+      devTools: options.devTools,
     },
   };
 }

@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/services';
 import { formatDateTime, formatTime } from '../app/format';
 import { localeOf } from '../i18n';
 import { useSync } from '../sync/sync-context';
@@ -11,6 +13,8 @@ import { useSync } from '../sync/sync-context';
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const { status, pending, configured, syncNow } = useSync();
+  const { db } = useServices();
+  const unreadable = useLiveQuery(() => db.unreadable.count(), [db]) ?? 0;
   const locale = localeOf(i18n.language);
   const connection = configured ? status.connection : 'notConfigured';
   const today = new Date().toDateString();
@@ -27,6 +31,11 @@ export function SyncStatus() {
       <span className="sync-pending" data-testid="sync-pending">
         {t('sync.pending', { count: pending })}
       </span>
+      {unreadable > 0 && (
+        <span className="sync-unreadable" data-testid="sync-unreadable" title={t('sync.unreadableHint')}>
+          {t('sync.unreadable', { count: unreadable })}
+        </span>
+      )}
       <span className="sync-last" data-testid="sync-last">
         {last}
       </span>

@@ -92,5 +92,6 @@ export function createElectronPlatform(bridge: KvikdeskBridge, options: Electron
     savePdf: (fileName) => call('print:pdf', { fileName }),
     getSecret: (name) => call('secrets:get', name),
     setSecret: (name, value) => call('secrets:set', { name, value }),
+    allowSyncServer: (url) => call('sync:server', { url }),
   };
 }

@@ -35,6 +35,7 @@ export function createFakePlatform(options: { kind?: Platform['kind']; scanners?
       secrets.set(name, value);
       return { encrypted: false };
     },
+    allowSyncServer: async () => ({ reload: false }),
   };
   return {
     platform,

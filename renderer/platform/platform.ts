@@ -21,4 +21,10 @@ export interface Platform {
   /** Secrets (the desk token) kept outside the renderer's storage where the platform can. */
   getSecret(name: SecretName): Promise<string | null>;
   setSecret(name: SecretName, value: string): Promise<{ encrypted: boolean }>;
+  /**
+   * The sync server the desk is configured for, so the platform lets the page connect there (the
+   * desktop app's policy names that origin and no other). `reload`: the page must load again for
+   * the new policy to apply.
+   */
+  allowSyncServer(url: string): Promise<{ reload: boolean }>;
 }

@@ -29,5 +29,7 @@ export function createWebPlatform(win: Window = window): Platform {
       win.localStorage.setItem(secretPrefix + name, value);
       return { encrypted: false };
     },
+    // A browser build's policy cannot know the server in advance (`connect-src http: https:`).
+    allowSyncServer: async () => ({ reload: false }),
   };
 }

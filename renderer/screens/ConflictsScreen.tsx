@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services';
 import { ConflictCard } from '../components/ConflictCard';
 import { isOpen } from '../sync/conflicts';
+import { UnreadableEvents } from '../sync/UnreadableEvents';
 import { useConflicts } from '../sync/use-conflicts';
 
 /** This desk's events the central inventory refused: the open ones first, the settled on request. */
@@ -42,6 +43,7 @@ export function ConflictsScreen() {
           ))}
         </ul>
       )}
+      <UnreadableEvents />
     </div>
   );
 }

@@ -66,6 +66,24 @@ export interface ConflictRow {
   acknowledged?: { operator: string; at: string };
 }
 
+/**
+ * A pulled event this desk cannot read (a type or field from a newer version, or one broken on
+ * the way): kept as it came, listed with the conflicts and counted in the status bar, so the pull
+ * goes on without it and nothing is silently dropped. Keyed by the server's `seq`.
+ */
+export interface UnreadableRow {
+  seq: number;
+  status: 'accepted' | 'conflict';
+  /** The event as the server sent it (not a `DeviceEvent`: that is the point). */
+  event: unknown;
+  /** What this desk could not read in it (zod's issues, in English). */
+  problem: string;
+  /** The event's device and type when those at least could be read, for the list. */
+  deviceKey?: string;
+  type?: string;
+  pulledAt: string;
+}
+
 /** The desk's sync bookkeeping, one row (`key: 'sync'`); see `renderer/sync/sync-state.ts`. */
 export interface SyncStateRow {
   key: string;
@@ -84,6 +102,7 @@ export class KvikDb extends Dexie {
   confirmed!: Table<ConfirmedDevice, string>;
   conflicts!: Table<ConflictRow, string>;
   syncState!: Table<SyncStateRow, string>;
+  unreadable!: Table<UnreadableRow, number>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -108,6 +127,8 @@ export class KvikDb extends Dexie {
       conflicts: 'eventId, deviceKey, detectedAt',
       syncState: 'key',
     });
+    // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
+    this.version(3).stores({ unreadable: 'seq' });
   }
 }
 

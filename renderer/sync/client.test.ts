@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPullPage } from '../../shared/sync/protocol';
 import { makeEvent } from '../../shared/testing/builders';
 import { startTestServer, tokenFor, type TestServer } from '../../tests/support/sync-server';
 import { createSyncClient, normalizeServerUrl, type FetchLike } from './client';
@@ -27,7 +28,7 @@ describe('the sync client', () => {
     expect(await client.health()).toMatchObject({ status: 'ok', apiVersion: 1 });
     const received = makeEvent('received', 'imei:354381079141772', { deskId: 'client-a' });
     expect(await client.push([received])).toEqual([{ id: received.id, status: 'accepted', seq: expect.any(Number) }]);
-    expect((await client.pull(0, 10)).events.map((e) => e.event.id)).toContain(received.id);
+    expect(readPullPage(await client.pull(0, 10)).events.map((e) => e.event.id)).toContain(received.id);
     const page = await client.devices(null, 10);
     expect(page.total).toBe(1);
     expect(page.devices[0]?.device.key).toBe('imei:354381079141772');

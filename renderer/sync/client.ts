@@ -6,21 +6,22 @@ import {
   devicesResponseSchema,
   errorResponseSchema,
   healthResponseSchema,
-  pullResponseSchema,
+  pullPageSchema,
   pushResponseSchema,
   syncHeaders,
   syncPaths,
   type DevicesResponse,
   type HealthResponse,
-  type PullResponse,
+  type PullPage,
   type PushResult,
 } from '../../shared/sync/protocol';
 import { SyncError } from './sync-error';
+import { isSecureServerUrl } from './sync-config';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface SyncClientOptions {
-  /** `http://inventory.example:8787`, no trailing slash needed. */
+  /** `https://inventory.example:8787`, no trailing slash needed; `http://` only for this machine. */
   serverUrl: string;
   token: string;
   fetch?: FetchLike;
@@ -34,7 +35,8 @@ export interface SyncClient {
   health(): Promise<HealthResponse>;
   /** `results[i]` answers `events[i]`; checked here, so callers can rely on it. */
   push(events: readonly DeviceEvent[]): Promise<PushResult[]>;
-  pull(after: number, limit: number): Promise<PullResponse>;
+  /** One page; each event in it still to be read on its own (`readPullPage`). */
+  pull(after: number, limit: number): Promise<PullPage>;
   devices(after: string | null, limit: number): Promise<DevicesResponse>;
 }
 
@@ -44,10 +46,13 @@ export function normalizeServerUrl(url: string): string {
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const serverUrl = normalizeServerUrl(options.serverUrl);
+  const secure = isSecureServerUrl(serverUrl);
   const doFetch: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
   async function request<S extends z.ZodType>(path: string, schema: S, init: RequestInit & { auth?: boolean } = {}): Promise<z.infer<S>> {
+    // The token must not cross the network in clear: refused before anything is sent.
+    if (!secure) throw new SyncError('config', `${serverUrl} is not https:// (plain http:// is only for this machine); the token is not sent there`);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.auth !== false) headers.authorization = syncHeaders.authorization(options.token);
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -85,7 +90,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         throw new SyncError('protocol', `push: ${results.length} answers for ${events.length} events, or not in their order`);
       return results;
     },
-    pull: (after, limit) => request(`${syncPaths.pull}?after=${after}&limit=${limit}`, pullResponseSchema),
+    pull: (after, limit) => request(`${syncPaths.pull}?after=${after}&limit=${limit}`, pullPageSchema),
     devices: (after, limit) =>
       request(`${syncPaths.devices}?limit=${limit}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`, devicesResponseSchema),
   };

@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next';
 import { deviceStatuses, type DeviceStatus } from '../../shared/domain/device';
-import { isRefusalCode } from '../../shared/sync/protocol';
+import { invalidReasonCodes, isRefusalCode } from '../../shared/sync/protocol';
 import type { ConflictRow } from '../store/db';
-
-const invalidCodes = ['invalid_event', 'wrong_desk', 'too_large'] as const;
 
 /**
  * The server's reason for refusing an event, in the operator's language: a lifecycle refusal
@@ -13,7 +11,7 @@ const invalidCodes = ['invalid_event', 'wrong_desk', 'too_large'] as const;
 export function conflictReason(t: TFunction, conflict: Pick<ConflictRow, 'status' | 'reason' | 'reasonCode'>): string {
   const { reason, reasonCode } = conflict;
   if (conflict.status === 'invalid') {
-    const known = invalidCodes.find((code) => code === reasonCode);
+    const known = invalidReasonCodes.find((code) => code === reasonCode);
     return known ? t(`sync.conflicts.invalidReasons.${known}`, { reason }) : t('sync.conflicts.serverReason', { reason });
   }
   if (!isRefusalCode(reasonCode)) return t('sync.conflicts.serverReason', { reason });

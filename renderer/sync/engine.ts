@@ -3,6 +3,7 @@ import type { KvikDb } from '../store/db';
 import { bootstrap, type BootstrapProgress } from './bootstrap';
 import type { SyncClient } from './client';
 import { pullOnce } from './pull';
+import { adaptivePageSize } from './page-size';
 import { pushOnce, type PushLimits } from './push';
 import { SyncError } from './sync-error';
 import { readSyncState, writeSyncState } from './sync-state';
@@ -24,6 +25,8 @@ export interface SyncReport {
   head: number;
   /** Pulled accepted events this desk could not apply (see `PullOutcome.diverged`): always 0. */
   diverged: number;
+  /** Pulled events this desk could not read, kept aside (see `PullOutcome.unreadable`). */
+  unreadable: number;
 }
 
 export interface SyncEngine {
@@ -43,6 +46,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const now = options.now ?? (() => new Date());
   // One sync at a time per engine; a second call waits for the first and then runs its own.
   let running: Promise<unknown> = Promise.resolve();
+  // Kept between syncs: a stretch of the log that failed at full size is not retried at full size.
+  const pullSize = adaptivePageSize(Math.min(options.pullLimit ?? syncLimits.pullMaxLimit, syncLimits.pullMaxLimit));
+  const snapshotSize = adaptivePageSize(Math.min(options.snapshotPageSize ?? syncLimits.devicesMaxLimit, syncLimits.devicesMaxLimit));
 
   async function syncOnce(onBootstrap?: (progress: BootstrapProgress) => void): Promise<SyncReport> {
     const health = await client.health();
@@ -52,9 +58,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         'protocol',
         `the server's log ends at ${health.head}, but this desk has already pulled up to ${state.cursor}: a different server, or one restored from an older backup`,
       );
-    await bootstrap(db, client, { pageSize: options.snapshotPageSize, now, onProgress: onBootstrap });
+    for (;;) {
+      try {
+        await bootstrap(db, client, { pageSize: snapshotSize.current, now, onProgress: onBootstrap });
+        break;
+      } catch (error) {
+        // It resumes after the last page it stored, asking for smaller pages.
+        if (!snapshotSize.shrinkAfter(error)) throw error;
+      }
+    }
 
-    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, invalid: 0, head: health.head, diverged: 0 };
+    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, invalid: 0, head: health.head, diverged: 0, unreadable: 0 };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const outcome = await pushOnce(db, client, options.push, now);
       if (!outcome) break;
@@ -63,9 +77,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       report.invalid += outcome.invalid;
     }
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const outcome = await pullOnce(db, client, options.pullLimit ?? syncLimits.pullMaxLimit, now);
+      let outcome;
+      try {
+        outcome = await pullOnce(db, client, pullSize.current, now);
+      } catch (error) {
+        if (pullSize.shrinkAfter(error)) continue;
+        throw error;
+      }
+      pullSize.grow();
       report.pulled += outcome.events;
       report.diverged += outcome.diverged;
+      report.unreadable += outcome.unreadable;
       if (!outcome.more) break;
     }
     await db.transaction('rw', db.syncState, async () => {

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { apply } from '../../shared/lifecycle/apply';
-import { syncLimits, type PullResponse } from '../../shared/sync/protocol';
-import type { ConfirmedDevice, KvikDb, StoredEvent } from '../store/db';
+import { readPullPage, syncLimits, type ReadPage, type UnreadableEvent } from '../../shared/sync/protocol';
+import type { ConfirmedDevice, KvikDb, StoredEvent, UnreadableRow } from '../store/db';
 import type { Settlement } from './answers';
 import type { SyncClient } from './client';
 import { projectionTables, rebuildShown } from './projection';
@@ -17,13 +18,15 @@ export interface PullOutcome {
    * (both ends decide with `apply`); counted so a version skew shows instead of hiding.
    */
   diverged: number;
+  /** Events of the page this desk could not read: kept aside (`unreadable`), the cursor moved on. */
+  unreadable: number;
 }
 
 /** Pulls one page after the cursor and applies it (see `applyPulledPage`). */
 export async function pullOnce(db: KvikDb, client: SyncClient, limit: number = syncLimits.pullMaxLimit, now: () => Date = () => new Date()): Promise<PullOutcome> {
   const { cursor } = await readSyncState(db);
   const page = await client.pull(cursor, limit);
-  return applyPulledPage(db, page, cursor, now());
+  return applyPulledPage(db, readPullPage(page), cursor, now());
 }
 
 /**
@@ -33,10 +36,13 @@ export async function pullOnce(db: KvikDb, client: SyncClient, limit: number = s
  * snapshot already holds it (a bootstrap page taken later than the cursor). An event of this desk
  * whose push answer was lost is settled here, exactly as that answer would have.
  */
-export async function applyPulledPage(db: KvikDb, page: PullResponse, after: number, now: Date): Promise<PullOutcome> {
-  return db.transaction('rw', [...projectionTables(db), db.conflicts, db.syncState], async () => {
+export async function applyPulledPage(db: KvikDb, page: ReadPage, after: number, now: Date): Promise<PullOutcome> {
+  const pulled = page.events.length + page.unreadable.length;
+  return db.transaction('rw', [...projectionTables(db), db.conflicts, db.syncState, db.unreadable], async () => {
     const state = await readSyncState(db);
-    if (state.cursor !== after) return { events: page.events.length, more: page.more, applied: false, diverged: 0 };
+    if (state.cursor !== after) return { events: pulled, more: page.more, applied: false, diverged: 0, unreadable: 0 };
+    // What this desk cannot read is kept as it came, and the page goes on without it.
+    if (page.unreadable.length > 0) await db.unreadable.bulkPut(page.unreadable.map((item) => unreadableRow(item, now)));
 
     const ids = page.events.map((p) => p.event.id);
     const known = await db.events.bulkGet(ids);
@@ -78,6 +84,20 @@ export async function applyPulledPage(db: KvikDb, page: PullResponse, after: num
     await rebuildShown(db, keys, page.last);
     await writeSyncState(db, { ...state, cursor: page.last, lastPullAt: now.toISOString() });
     if (diverged > 0) console.warn(`pull: ${diverged} accepted event(s) did not apply on this desk's confirmed state`);
-    return { events: page.events.length, more: page.more, applied: true, diverged };
+    if (page.unreadable.length > 0) console.warn(`pull: ${page.unreadable.length} event(s) this desk cannot read were kept aside`);
+    return { events: pulled, more: page.more, applied: true, diverged, unreadable: page.unreadable.length };
   });
+}
+
+/** The little of an unreadable event a person can be shown, when even that much is there. */
+const labelSchema = z.object({
+  deviceKey: z.string().max(200).optional().catch(undefined),
+  type: z.string().max(64).optional().catch(undefined),
+});
+
+function unreadableRow(item: UnreadableEvent, now: Date): UnreadableRow {
+  const { seq, status, event, problem } = item;
+  const label = labelSchema.safeParse(event);
+  const { deviceKey, type } = label.success ? label.data : {};
+  return { seq, status, event, problem, ...(deviceKey ? { deviceKey } : {}), ...(type ? { type } : {}), pulledAt: now.toISOString() };
 }

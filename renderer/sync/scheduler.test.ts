@@ -4,7 +4,7 @@ import type { SyncEngine, SyncReport } from './engine';
 import { createSyncScheduler, type Timers } from './scheduler';
 import { SyncError } from './sync-error';
 
-const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, invalid: 0, head: 0, diverged: 0 };
+const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, invalid: 0, head: 0, diverged: 0, unreadable: 0 };
 
 /** Timers under the test's hand, and a clock that moves with them. */
 function manualTime() {

@@ -2,7 +2,7 @@ import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
 import type { BootstrapProgress } from './bootstrap';
 import type { Connectivity } from './connectivity';
 import type { SyncEngine } from './engine';
-import { asSyncError, type SyncErrorKind } from './sync-error';
+import { asSyncError, isTransient, stopsSync, type SyncErrorKind } from './sync-error';
 
 /**
  * `online`: the server answered the last sync; `unreachable`: a network, but no answer from the
@@ -17,7 +17,7 @@ export interface SyncStatus {
   /** While a new desk fills its store from the snapshot. */
   bootstrap: BootstrapProgress | null;
   lastSyncAt: string | null;
-  /** Why the last sync failed; `auth` stops syncing until a person acts. */
+  /** Why the last sync failed; `auth` and `config` stop syncing until a person acts. */
   problem: { kind: SyncErrorKind; message: string } | null;
   /** When the next sync starts by itself; `null` while syncing or stopped. */
   nextAttemptAt: string | null;
@@ -150,7 +150,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       const failures = status.failures + 1;
       const connection: Connection = error.kind === 'network' ? (connectivity.isOnline() ? 'unreachable' : 'offline') : 'online';
       update({ syncing: false, connection, failures, bootstrap: null, problem: { kind: error.kind, message: error.message } });
-      if (error.kind === 'auth') return;
+      if (!isTransient(error)) return;
       schedule(backoffDelay(failures, random, options.backoff ?? defaultBackoff, error.retryAfterMs));
     }
   }
@@ -176,7 +176,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       return run();
     },
     nudge() {
-      if (!started || status.problem?.kind === 'auth') return;
+      if (!started || (status.problem && stopsSync(status.problem.kind))) return;
       if (current) {
         if (again === 'none') again = 'soft';
         return;

@@ -37,6 +37,18 @@ export function useSyncController(db: KvikDb, platform: Platform): SyncControlle
   }, [db, platform]);
 
   const serverUrl = config?.serverUrl ?? '';
+  // The platform's policy must let the page reach this server and no other (in the desktop app
+  // `connect-src` names it); a page loaded under another server's policy loads again.
+  useEffect(() => {
+    if (config === null) return;
+    let live = true;
+    void platform.allowSyncServer(serverUrl).then(({ reload }) => {
+      if (live && reload) window.location.reload();
+    });
+    return () => {
+      live = false;
+    };
+  }, [platform, config, serverUrl]);
   // Creating one starts nothing (no timers, no requests): the effect below starts and stops it.
   const scheduler = useMemo<SyncScheduler | null>(() => {
     if (!serverUrl || !token) return null;

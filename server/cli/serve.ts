@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { buildServer } from '../app';
 import { parseDeskTokens } from '../auth/tokens';
 import { describeDatabase, type ServerConfig } from '../config';
@@ -9,8 +10,18 @@ import { openDatabase } from '../db/open';
  */
 export async function serve(config: ServerConfig): Promise<void> {
   const devTokens = parseDeskTokens(config.DESK_TOKENS);
+  const tls =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { cert: await readFile(config.TLS_CERT_FILE), key: await readFile(config.TLS_KEY_FILE) }
+      : undefined;
   const db = await openDatabase(config.database);
-  const app = buildServer({ db, devTokens, logger: { level: config.LOG_LEVEL } });
+  const app = buildServer({
+    db,
+    devTokens,
+    logger: { level: config.LOG_LEVEL },
+    ...(tls ? { tls } : {}),
+    ...(config.TRUST_PROXY !== undefined ? { trustProxy: config.TRUST_PROXY } : {}),
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -41,5 +52,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     throw error;
   }
   if (devTokens.size > 0) app.log.warn({ desks: [...devTokens.values()] }, 'DESK_TOKENS is set: development tokens are accepted');
-  app.log.info({ database: describeDatabase(config.database) }, 'central inventory ready');
+  app.log.info({ database: describeDatabase(config.database), https: tls !== undefined }, 'central inventory ready');
+  if (!tls && config.TRUST_PROXY === undefined)
+    app.log.warn('plain HTTP: desks on other machines send their token in clear; set TLS_CERT_FILE and TLS_KEY_FILE, or run behind an HTTPS proxy (TRUST_PROXY)');
 }

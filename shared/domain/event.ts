@@ -12,6 +12,7 @@ import {
   weeeCategorySchema,
 } from './device';
 import { deviceKeyFor } from './device-key';
+import { checkEventLimits, eventLimits as max, safeText } from './limits';
 
 export const eventTypes = [
   'received',
@@ -43,24 +44,24 @@ const identity = {
   kind: deviceKindSchema,
   imei: imei.optional(),
   imei2: imei.optional(),
-  serial: z.string().min(1).max(64).optional(),
-  model: z.string().min(1).optional(),
-  assetTag: z.string().min(1).optional(),
-  alternatives: z.array(z.string()).optional(),
+  serial: safeText(max.idMax).min(1).optional(),
+  model: safeText(max.nameMax).min(1).optional(),
+  assetTag: safeText(max.idMax).min(1).optional(),
+  alternatives: z.array(safeText(max.idMax)).max(max.alternativesMax).optional(),
   purchaseDate: isoDateSchema.optional(),
   /** In øre. */
   purchasePrice: z.number().int().nonnegative().optional(),
 };
 
-const holderData = z.object({ employeeId: z.string().min(1), department: z.string().min(1) });
+const holderData = z.object({ employeeId: safeText(max.idMax).min(1), department: safeText(max.idMax).min(1) });
 
 /** Erasure evidence of one device (NIST SP 800-88): how, with what, and who checked it. */
 export const erasureSchema = z.object({
   method: erasureMethodSchema,
-  tool: z.string().min(1),
-  toolVersion: z.string().optional(),
+  tool: safeText(max.nameMax).min(1),
+  toolVersion: safeText(max.nameMax).optional(),
   verified: z.boolean(),
-  verifiedBy: z.string().optional(),
+  verifiedBy: safeText(max.idMax).optional(),
   /** When the erasure was done (a day). */
   date: isoDateSchema.optional(),
 });
@@ -76,12 +77,12 @@ export type Erasure = z.infer<typeof erasureSchema>;
 export const correctionSetSchema = z
   .object({
     status: deviceStatusSchema.exclude(['assigned', 'in_transit']),
-    location: z.string().min(1),
-    model: z.string().min(1),
+    location: safeText(max.idMax).min(1),
+    model: safeText(max.nameMax).min(1),
     kind: deviceKindSchema,
     imei2: imei,
-    serial: z.string().min(1).max(64),
-    assetTag: z.string().min(1),
+    serial: safeText(max.idMax).min(1),
+    assetTag: safeText(max.idMax).min(1),
     holder: holderData,
     condition: conditionSchema,
   })
@@ -99,43 +100,43 @@ export const eventDataSchemas = {
   imported: z.object({
     ...identity,
     status: deviceStatusSchema.exclude(['in_transit']),
-    location: z.string().min(1).optional(),
+    location: safeText(max.idMax).min(1).optional(),
     holder: holderData.optional(),
     condition: conditionSchema.optional(),
     /** Where the row came from (file name and line), for the device's history. */
-    source: z.string().max(200).optional(),
+    source: safeText(max.nameMax).optional(),
   }),
   prepared: z.object({ wiped: z.boolean(), enrolled: z.boolean() }),
   handed_out: holderData,
-  returned: z.object({ condition: conditionSchema, reason: z.string().optional() }),
-  sent_to_repair: z.object({ vendor: z.string().min(1), ticket: z.string().optional() }),
+  returned: z.object({ condition: conditionSchema, reason: safeText(max.reasonMax).optional() }),
+  sent_to_repair: z.object({ vendor: safeText(max.nameMax).min(1), ticket: safeText(max.nameMax).optional() }),
   repaired: z.object({ outcome: repairOutcomeSchema }),
   disposed: z.object({
     method: disposalMethodSchema,
     /** Wipe evidence or the disposal certificate's number: disposal without it is refused. */
-    certificate: z.string().trim().min(1),
-    batchId: z.string().min(1).optional(),
-    recycler: z.string().min(1).optional(),
+    certificate: safeText(max.nameMax).trim().min(1),
+    batchId: safeText(max.idMax).min(1).optional(),
+    recycler: safeText(max.nameMax).min(1).optional(),
     weeeCategory: weeeCategorySchema.optional(),
     erasure: erasureSchema.optional(),
   }),
-  reported_lost: z.object({ reason: z.string().optional() }),
+  reported_lost: z.object({ reason: safeText(max.reasonMax).optional() }),
   found: z.object({}),
-  moved: z.object({ to: z.string().min(1) }),
+  moved: z.object({ to: safeText(max.idMax).min(1) }),
   /** Packed and sent from `from` to `to`: the device is in transit until received. */
-  transfer_sent: z.object({ transferId: z.string().min(1), from: z.string().min(1), to: z.string().min(1) }),
+  transfer_sent: z.object({ transferId: safeText(max.idMax).min(1), from: safeText(max.idMax).min(1), to: safeText(max.idMax).min(1) }),
   /** Taken out of its transfer where the desk stands: back in the stock status it left. */
-  transfer_received: z.object({ transferId: z.string().min(1) }),
+  transfer_received: z.object({ transferId: safeText(max.idMax).min(1) }),
   /** Not in the parcel when its transfer was closed: it stays in transit until found or written off. */
-  transfer_missing: z.object({ transferId: z.string().min(1) }),
+  transfer_missing: z.object({ transferId: safeText(max.idMax).min(1) }),
   /** Seen on its shelf by a stocktake. */
-  counted: z.object({ countId: z.string().min(1) }),
-  note: z.object({ text: z.string().min(1).max(2000) }),
+  counted: z.object({ countId: safeText(max.idMax).min(1) }),
+  note: z.object({ text: safeText(max.noteMax).min(1) }),
   /**
    * A registration made in error (a phantom device, a fragment of a label): the device leaves the
    * register; its events stay and this one says why.
    */
-  voided: z.object({ reason: z.string().min(1) }),
+  voided: z.object({ reason: safeText(max.reasonMax).min(1) }),
   /**
    * A correction, never a deletion. `undoes`: the device goes back to the state before that event
    * (the same desk's latest on the device; the state comes from the log, never from the desk).
@@ -143,10 +144,10 @@ export const eventDataSchemas = {
    * `resolves`: the conflict or refused event of this desk the correction settles.
    */
   corrected: z.object({
-    reason: z.string().min(1),
-    undoes: z.string().optional(),
-    corrects: z.string().optional(),
-    resolves: z.string().optional(),
+    reason: safeText(max.reasonMax).min(1),
+    undoes: safeText(max.idMax).optional(),
+    corrects: safeText(max.idMax).optional(),
+    resolves: safeText(max.idMax).optional(),
     set: correctionSetSchema.optional(),
   }),
 } as const satisfies Record<EventType, z.ZodType>;
@@ -159,10 +160,10 @@ const envelope = {
   deviceKey: deviceKeySchema,
   /** The desk's clock; informative only. Server order decides device state. */
   at: isoTimestampSchema,
-  deskId: z.string().min(1).max(64),
-  operator: z.string().min(1).max(64),
+  deskId: safeText(max.idMax).min(1),
+  operator: safeText(max.idMax).min(1),
   /** The location the desk stands at when the event was recorded. */
-  location: z.string().min(1).optional(),
+  location: safeText(max.idMax).min(1).optional(),
 };
 
 function variant<T extends EventType>(type: T) {
@@ -190,6 +191,8 @@ export const deviceEventSchema = z
     variant('voided'),
     variant('corrected'),
   ])
+  // Every string safe and the whole event within its byte limit (`limits.ts`), whatever its type.
+  .superRefine(checkEventLimits)
   .superRefine((event, ctx) => {
     if (event.type === 'received' || event.type === 'imported') {
       const key = deviceKeyFor(event.data);

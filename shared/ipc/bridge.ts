@@ -18,6 +18,7 @@ export const invokeChannelNames = [
   'print:pdf',
   'secrets:get',
   'secrets:set',
+  'sync:server',
 ] as const satisfies readonly InvokeChannel[];
 
 export const eventChannelNames = ['scanners:scan', 'scanners:changed'] as const satisfies readonly EventChannel[];

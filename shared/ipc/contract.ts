@@ -42,6 +42,8 @@ export const invokeChannels = {
     request: z.object({ name: secretNameSchema, value: z.string().max(4096) }),
     response: z.object({ encrypted: z.boolean() }),
   },
+  /** The configured sync server, so the page's policy lets it connect there (and only there). */
+  'sync:server': { request: z.object({ url: z.string().max(2048) }), response: z.object({ reload: z.boolean() }) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../testing/builders';
-import { takePushBatch, utf8Length } from './batch';
+import { utf8Length } from '../domain/limits';
+import { takePushBatch } from './batch';
 
 const KEY = 'imei:354381079141772';
 

@@ -1,3 +1,4 @@
+import { utf8Length } from '../domain/limits';
 import { syncLimits } from './protocol';
 
 /**
@@ -22,22 +23,4 @@ export function takePushBatch(
     count += 1;
   }
   return count;
-}
-
-/** Bytes of `text` in UTF-8 (what goes on the wire), without TextEncoder: shared/ has no DOM. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i += 1;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deviceKeySchema, deviceSchema } from '../domain/device';
 import { deviceEventSchema, type DeviceEvent } from '../domain/event';
+import { eventLimits, jsonBytes } from '../domain/limits';
 import { departmentSchema, employeeSchema, locationSchema, modelSchema } from '../domain/reference';
 import { refusalCodes, type RefusalCode } from '../lifecycle/refusal';
 
@@ -30,6 +31,13 @@ export const syncLimits = {
   bodyMaxBytes: 4 * 1024 * 1024,
   pullMaxLimit: 1000,
   devicesMaxLimit: 5000,
+  /**
+   * Bytes of events in one pull page: the page stops at whichever comes first, this or `limit`
+   * (always at least one event), so a run of large events never makes a page no one can carry.
+   */
+  pullMaxBytes: 2 * 1024 * 1024,
+  /** Bytes of devices in one devices page, likewise. */
+  devicesMaxBytes: 4 * 1024 * 1024,
 } as const;
 
 /** A position in the server's event log: 1, 2, 3, ... with no gaps; 0 is "before everything". */
@@ -60,8 +68,13 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-/** Why an event was answered `invalid` (it is not stored; the desk must fix or withdraw it). */
-export const invalidReasonCodes = ['invalid_event', 'wrong_desk'] as const;
+/**
+ * Why an event was answered `invalid` (it is not stored; the desk must fix or withdraw it):
+ * it breaks the schema or a limit (`invalid_event`), is larger than an event may be
+ * (`too_large`), belongs to another desk (`wrong_desk`), or reuses the id of a stored event with
+ * other content or from another desk (`id_conflict`).
+ */
+export const invalidReasonCodes = ['invalid_event', 'too_large', 'wrong_desk', 'id_conflict'] as const;
 export const invalidReasonCodeSchema = z.enum(invalidReasonCodes);
 export type InvalidReasonCode = z.infer<typeof invalidReasonCodeSchema>;
 
@@ -110,7 +123,8 @@ export const invalidResultSchema = z.object({
   id: eventId.nullable(),
   status: z.literal('invalid'),
   reason: z.string(),
-  reasonCode: invalidReasonCodeSchema,
+  /** One of `invalidReasonCodes`; parsed as a string so a desk keeps syncing when a newer server adds one. */
+  reasonCode: z.string(),
 });
 
 export const pushResultSchema = z.discriminatedUnion('status', [
@@ -136,24 +150,28 @@ export function describeIssues(error: z.ZodError): string {
 
 export type CheckedEvent = { ok: true; event: DeviceEvent } | { ok: false; result: InvalidResult };
 
+/** An `invalid` answer: what the server says about an element it does not store. */
+export function invalidResult(id: string | null, reasonCode: InvalidReasonCode, reason: string): InvalidResult {
+  return { id, status: 'invalid', reasonCode, reason };
+}
+
 /**
- * One pushed element as the server judges it before it touches the log: it must be a valid event,
- * and the desk may only push its own events (SYNC.md's 403, answered per event).
+ * One pushed element as the server judges it before it touches the log: within the size limit,
+ * a valid event (every string within its limit, well-formed and NUL-free), and one of the desk's
+ * own (SYNC.md's 403, answered per event). The event returned is the parsed one — fields the
+ * schema does not name are gone — and is what the server stores, never the element as sent.
  */
 export function checkPushedEvent(raw: unknown, deskId: string): CheckedEvent {
-  const rawId = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
+  const rawId = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' && raw.id.length <= 64 ? raw.id : null;
+  const bytes = jsonBytes(raw);
+  if (bytes > eventLimits.eventMaxBytes)
+    return { ok: false, result: invalidResult(rawId, 'too_large', `the event is ${bytes} bytes; at most ${eventLimits.eventMaxBytes} are allowed`) };
   const parsed = deviceEventSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, result: { id: rawId, status: 'invalid', reasonCode: 'invalid_event', reason: describeIssues(parsed.error) } };
+  if (!parsed.success) return { ok: false, result: invalidResult(rawId, 'invalid_event', describeIssues(parsed.error)) };
   if (parsed.data.deskId !== deskId)
     return {
       ok: false,
-      result: {
-        id: parsed.data.id,
-        status: 'invalid',
-        reasonCode: 'wrong_desk',
-        reason: `the event belongs to desk ${parsed.data.deskId}, the token to desk ${deskId}`,
-      },
+      result: invalidResult(parsed.data.id, 'wrong_desk', `the event belongs to desk ${parsed.data.deskId}, the token to desk ${deskId}`),
     };
   return { ok: true, event: parsed.data };
 }
@@ -195,6 +213,34 @@ export const pullResponseSchema = z.object({
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * A pull page as it travels: the page must be right (the desk answers a broken one with a
+ * `protocol` error), each event in it is read on its own (`readPullPage`). The server sends each
+ * event as it stored it, and a desk may meet one it cannot read: a type from a newer version.
+ */
+export const pullPageSchema = pullResponseSchema.extend({ events: z.array(pulledEventSchema.extend({ event: z.unknown() })) });
+export type PullPage = z.infer<typeof pullPageSchema>;
+
+/** A pulled event this desk could not read: kept aside, never in the way of the ones after it. */
+export type UnreadableEvent = Omit<PulledEvent, 'event'> & { event: unknown; problem: string };
+
+export interface ReadPage extends Omit<PullResponse, 'events'> {
+  events: PulledEvent[];
+  unreadable: UnreadableEvent[];
+}
+
+/** A pull page read event by event: the ones this desk can read, and the ones it keeps aside. */
+export function readPullPage(page: PullPage): ReadPage {
+  const events: PulledEvent[] = [];
+  const unreadable: UnreadableEvent[] = [];
+  for (const pulled of page.events) {
+    const parsed = deviceEventSchema.safeParse(pulled.event);
+    if (parsed.success) events.push({ ...pulled, event: parsed.data });
+    else unreadable.push({ ...pulled, problem: describeIssues(parsed.error) });
+  }
+  return { events, unreadable, last: page.last, more: page.more };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Devices snapshot (bootstrap)
@@ -260,6 +306,7 @@ export const errorCodes = [
   'not_found',
   'payload_too_large',
   'unsupported_media_type',
+  'too_many_requests',
   'unavailable',
   'internal',
 ] as const;

@@ -21,6 +21,7 @@ import type { DeskContext } from '../../renderer/desk/desk-context';
 import { eventFor, normalize, shownDevices } from '../support/sync-desk';
 import { startTestServer, tokenFor, type TestServer } from '../support/sync-server';
 import { faultKinds, faultyFetch, seededRandom, type FaultCounts } from './faulty-network';
+import { hostileContentArb, hostileElement, pushHostile } from './hostile-desk';
 
 /**
  * SYNC.md's "what must hold": several desks, each with its own store and the real sync engine,
@@ -52,6 +53,11 @@ const stepArb = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('sync' as const, 'push' as const, 'pull' as const), desk: fc.nat(DESKS - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('offline' as const, 'online' as const, 'restart' as const), desk: fc.nat(DESKS - 1) }) },
+  // A hostile desk pushes generated content at the server on the same devices (`hostile-desk.ts`).
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('hostile' as const), desk: fc.nat(DESKS - 1), device: fc.nat(DEVICES - 1), content: fc.array(hostileContentArb, { minLength: 1, maxLength: 4 }) }),
+  },
 );
 type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
 
@@ -63,6 +69,9 @@ interface Totals {
   syncs: number;
   failedSyncs: number;
   conflicts: number;
+  hostileInvalid: number;
+  hostileSent: number;
+  pushesBetweenBootstrapPages: number;
   faults: FaultCounts;
 }
 
@@ -76,6 +85,9 @@ const totals: Totals = {
   syncs: 0,
   failedSyncs: 0,
   conflicts: 0,
+  hostileInvalid: 0,
+  hostileSent: 0,
+  pushesBetweenBootstrapPages: 0,
   faults: { requests: 0, byKind: { refused: 0, reply_lost: 0, repeated: 0, unavailable: 0 } },
 };
 
@@ -158,10 +170,42 @@ async function runScenario(steps: Step[], faultSeed: number): Promise<void> {
   const random = seededRandom(faultSeed);
   const keys = Array.from({ length: DEVICES }, (_, i) => `imei:35${String(run).padStart(6, '0')}${String(i).padStart(7, '0')}`);
   const desks: Desk[] = [];
+  // Faults strike inside the push transaction too: a lost connection before COMMIT, a lost answer after.
+  server.faultTransactions({ random, rate: 0.02 });
+  // Another desk records and pushes while a desk is between two pages of its bootstrap snapshot.
+  let interleaving = false;
+  const pushBetweenPages = async (except: Desk) => {
+    const other = desks.find((d) => d !== except && !d.offline);
+    if (interleaving || !other || random() >= 0.5) return;
+    interleaving = true;
+    try {
+      const key = keys[Math.floor(random() * keys.length)] as string;
+      const shown = await other.db.devices.get(key);
+      const allowed = allowedEvents(shown?.status ?? 'none').filter((type) => type !== 'corrected');
+      const result = await recordEvent(other.db, eventFor(other.ctx, allowed[Math.floor(random() * allowed.length)] ?? 'received', key));
+      if (result.ok) {
+        other.recorded.push(result.event.id);
+        totals.recorded += 1;
+      }
+      await pushOnce(other.db, other.client()).then(
+        () => void (totals.pushesBetweenBootstrapPages += 1),
+        () => undefined,
+      );
+    } finally {
+      interleaving = false;
+    }
+  };
   for (let i = 0; i < DESKS; i++) {
     const name = `run${run}-desk${i}`;
     const db = await openDb(`property-${process.pid}-${name}`);
-    const network = faultyFetch(server.fetch, { random, rate: 0.3, setUnavailable: server.down, counts: totals.faults });
+    const faulty = faultyFetch(server.fetch, { random, rate: 0.3, setUnavailable: server.down, counts: totals.faults });
+    const network = {
+      heal: faulty.heal,
+      fetch: async (url: string, init: RequestInit) => {
+        if (url.includes('/v1/devices')) await pushBetweenPages(desk);
+        return faulty.fetch(url, init);
+      },
+    };
     const desk: Desk = {
       name,
       db,
@@ -233,6 +277,18 @@ async function runScenario(steps: Step[], faultSeed: number): Promise<void> {
           desk.db.close();
           desk.db = await openDb(`property-${process.pid}-${desk.name}`);
           break;
+        case 'hostile': {
+          const hostile = `run${run}-hostile`;
+          const elements = step.content.map((content) => hostileElement(hostile, keys[step.device] as string, content));
+          totals.hostileSent += elements.length;
+          try {
+            totals.hostileInvalid += await pushHostile(desk.network.fetch, server.url, tokenFor(hostile), hostile, elements);
+          } catch (error) {
+            // The faulty network may drop it; anything the server answered wrongly is a finding.
+            if (!(error instanceof TypeError)) throw error;
+          }
+          break;
+        }
       }
       await expectShownIsReplay(desk);
     }
@@ -242,6 +298,7 @@ async function runScenario(steps: Step[], faultSeed: number): Promise<void> {
       desk.offline = false;
       desk.network.heal();
     }
+    server.faultTransactions(null);
     for (let round = 0; round < 3; round++)
       for (const desk of desks) {
         const report = await desk.engine().sync();
@@ -250,6 +307,8 @@ async function runScenario(steps: Step[], faultSeed: number): Promise<void> {
       }
 
     const log = await serverLog();
+    // Nothing a hostile desk smuggled in is stored: no unknown field, no type no one knows.
+    expect(JSON.stringify(log)).not.toMatch(/"extra"|"teleported"/);
     const snapshot = await serverSnapshot();
     const head = log.at(-1)?.seq ?? 0;
 
@@ -309,10 +368,13 @@ describe('several desks sync through a faulty network', () => {
         `multi-desk sync property (seed ${SEED}): ${totals.runs} runs of ${DESKS} desks on ${DEVICES} shared devices; ` +
           `${totals.steps} steps, ${totals.recorded} actions recorded (${totals.refusedLocally} refused by a desk's own rules), ` +
           `${totals.syncs} sync steps (${totals.failedSyncs} failed by a fault), ${totals.conflicts} conflicts; ` +
-          `${totals.faults.requests} requests, faults: ${faults}`,
+          `${totals.faults.requests} requests, faults: ${faults}; in the push transaction: ${server.transactionFaults.midTransaction} before and ${server.transactionFaults.afterCommit} after COMMIT; ` +
+          `${totals.pushesBetweenBootstrapPages} pushes between bootstrap pages; a hostile desk sent ${totals.hostileSent} generated events, ${totals.hostileInvalid} answered invalid`,
       );
       expect(totals.recorded).toBeGreaterThan(0);
       expect(totals.faults.byKind.reply_lost).toBeGreaterThan(0);
+      expect(totals.hostileInvalid).toBeGreaterThan(0);
+      expect(server.transactionFaults.midTransaction + server.transactionFaults.afterCommit).toBeGreaterThan(0);
     },
   );
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../server/app';
-import { DatabaseUnavailableError, type Database } from '../../server/db/database';
+import { DatabaseUnavailableError, type Database, type Queryable } from '../../server/db/database';
 import { openDatabase } from '../../server/db/open';
 import type { FetchLike } from '../../renderer/sync/client';
 
@@ -17,6 +17,13 @@ export interface TestServer {
   fetch: FetchLike;
   url: string;
   down(unavailable: boolean): void;
+  /**
+   * Faults inside the push transaction: with `rate` per statement the connection is lost there
+   * (everything rolls back, the push answers 503), and with `rate` a committed push loses its
+   * answer (503 although stored: the retry must find duplicates). Counted in `transactionFaults`.
+   */
+  faultTransactions(options: { random: () => number; rate: number } | null): void;
+  transactionFaults: { midTransaction: number; afterCommit: number };
   /** Empties the event log and the projection: a fresh central inventory, without a restart. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -30,11 +37,27 @@ export async function startTestServer(): Promise<TestServer> {
   const guard = () => {
     if (unavailable) throw new DatabaseUnavailableError(new Error('the test took the database down'));
   };
+  let faults: { random: () => number; rate: number } | null = null;
+  const transactionFaults = { midTransaction: 0, afterCommit: 0 };
+  const strike = (where: 'midTransaction' | 'afterCommit') => {
+    if (!faults || faults.random() >= faults.rate) return;
+    transactionFaults[where] += 1;
+    throw new DatabaseUnavailableError(new Error(`injected: connection lost ${where === 'midTransaction' ? 'inside the transaction' : 'after COMMIT'}`));
+  };
+  const faultyTx = (tx: Queryable): Queryable => ({
+    query: async (sql, params) => (strike('midTransaction'), tx.query(sql, params)),
+    exec: async (sql) => (strike('midTransaction'), tx.exec(sql)),
+  });
   const db: Database = {
     kind: real.kind,
     query: async (sql, params) => (guard(), real.query(sql, params)),
     exec: async (sql) => (guard(), real.exec(sql)),
-    transaction: async (work) => (guard(), real.transaction(work)),
+    transaction: async (work) => {
+      guard();
+      const result = await real.transaction((tx) => work(faultyTx(tx)));
+      strike('afterCommit');
+      return result;
+    },
     close: () => real.close(),
   };
   const app = buildServer({ db, auth: { deskFor: async (token) => /^token-(.+)$/.exec(token)?.[1] ?? null } });
@@ -43,8 +66,10 @@ export async function startTestServer(): Promise<TestServer> {
     app,
     db,
     fetch: injectFetch(app),
-    url: 'http://central.test',
+    url: 'https://central.test',
     down: (value) => void (unavailable = value),
+    faultTransactions: (options) => void (faults = options),
+    transactionFaults,
     reset: () => real.exec('TRUNCATE events, devices; UPDATE sync_head SET seq = 0;'),
     async close() {
       await app.close();
