@@ -94,7 +94,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     },
     [screen, session, desk],
   );
-  const scanInput = useScanInput(platform, onScan, settings.scannerLayout);
+  const scanInput = useScanInput(platform, onScan, settings);
 
   return (
     <ServicesContext.Provider value={services}>

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { withGlobal } from '@sinonjs/fake-timers';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('useScanInput', () => {
   const fake = fakePlatform();
 
   function Probe({ layout }: { layout: ScannerLayout }) {
-    input = useScanInput(fake.platform, (scan) => scans.push(scan), layout);
+    input = useScanInput(fake.platform, (scan) => scans.push(scan), { scannerLayout: layout, sound: false });
     return null;
   }
   const render = (layout: ScannerLayout) => act(() => root.render(<Probe layout={layout} />));
@@ -101,5 +102,25 @@ describe('useScanInput', () => {
     expect(input?.layoutNotice).toBeNull();
     // Exactly one wedge is installed after the changes: one scan, one event.
     expect(scans.filter((s) => s.raw === 'S/N: ABC-123')).toHaveLength(4);
+  });
+
+  it('tells the operator to scan again when a wedge scan did not come through whole, until the next scan', () => {
+    const clock = withGlobal(globalThis).install({ toFake: ['setTimeout', 'clearTimeout', 'performance'], now: 100_000 });
+    try {
+      render('auto');
+      const imei = '352906114004528';
+      // The scanner's Enter never came.
+      press(scannerKeys(imei, { start: performance.now(), gap: () => 5, terminator: null }));
+      act(() => clock.tick(5000));
+      expect(scans).toEqual([]);
+      expect(input?.scanAgain).toEqual({ read: imei, n: 1 });
+      press(scannerKeys(imei, { start: performance.now(), gap: () => 5, terminator: 'Enter' }));
+      expect(scans.map((s) => s.raw)).toEqual([imei]);
+      expect(input?.scanAgain).toBeNull();
+    } finally {
+      act(() => root.unmount());
+      root = createRoot(container);
+      clock.uninstall();
+    }
   });
 });

@@ -252,6 +252,7 @@ export const da = {
     layoutNotice:
       'Scanneren ser ud til at være sat til amerikansk tastaturlayout. Kvikdesk læste “{{read}}” (pc’en skrev “{{typed}}”). Sæt scanneren til dansk layout med dens konfigurationsstregkode, eller vælg “Scannerlayout: US” under Indstillinger.',
     dismiss: 'OK',
+    scanAgain: 'Scanningen kom ikke helt igennem (ingen Enter eller Tab til sidst) – scan igen. Læst: “{{read}}”',
   },
   camera: {
     title: 'Kamera',

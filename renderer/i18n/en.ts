@@ -250,6 +250,7 @@ export const en: Texts<typeof da> = {
     layoutNotice:
       'The scanner seems to be set to a US keyboard layout. Kvikdesk read “{{read}}” (the PC typed “{{typed}}”). Set the scanner to Danish layout with its configuration barcode, or choose “Scanner layout: US” in the settings.',
     dismiss: 'OK',
+    scanAgain: 'The scan did not come through whole (no Enter or Tab at its end) – scan again. Read: “{{read}}”',
   },
   camera: {
     title: 'Camera',

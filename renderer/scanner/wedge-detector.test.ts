@@ -55,15 +55,18 @@ describe('WedgeDetector: scanners', () => {
     expect(feedAll(keys).scans[0]?.raw).toBe('SN:AB-12');
   });
 
-  it('ends a scan with no terminator after the silence, through flush() or through the next key', () => {
-    const detector = new WedgeDetector();
-    feedAll(scannerKeys('ABC12345', { start: 0, gap: () => 10, terminator: null }), {}, detector);
-    expect(detector.pending).toBe(true);
-    expect(detector.flush()).toMatchObject({ raw: 'ABC12345', ending: 'timeout', endedAt: 70 });
-    expect(detector.pending).toBe(false);
+  it('ends a scan with no terminator after the silence, through silence(now) or through the next key', () => {
+    const options = { expectTerminator: false };
+    const detector = new WedgeDetector(options);
+    feedAll(scannerKeys('ABC12345', { start: 0, gap: () => 10, terminator: null }), options, detector);
+    expect(detector.silenceDueAt).toBe(70 + 60);
+    // Silence is measured from the last key's own time, not from when the clock is asked.
+    expect(detector.silence(129)).toEqual({});
+    expect(detector.silence(130).scan).toMatchObject({ raw: 'ABC12345', ending: 'timeout', endedAt: 70 });
+    expect(detector.silenceDueAt).toBeUndefined();
 
-    const next = new WedgeDetector();
-    feedAll(scannerKeys('ABC12345', { start: 0, gap: () => 10, terminator: null }), {}, next);
+    const next = new WedgeDetector(options);
+    feedAll(scannerKeys('ABC12345', { start: 0, gap: () => 10, terminator: null }), options, next);
     const verdict = next.feed({ key: 'x', code: 'KeyX', shiftKey: false, ctrlKey: false, altKey: false, time: 500 });
     expect(verdict).toMatchObject({ swallow: false, startsRun: true, scan: { raw: 'ABC12345', ending: 'timeout' } });
   });
@@ -109,6 +112,100 @@ describe('WedgeDetector: scanners', () => {
     const fed = feedAll(scannerKeys('ABC', { start: 0, gap: () => 5, terminator: 'Enter' }));
     expect(fed.scans).toEqual([]);
     expect(swallowed(fed)).toEqual([]);
+  });
+});
+
+describe('WedgeDetector: the end of a scan, by the keys\' own timestamps', () => {
+  const imei = '352906114004528';
+
+  it('joins keys handled late to their scan, even after silence was asked in between', () => {
+    const detector = new WedgeDetector();
+    const keys = scannerKeys(imei, { start: 0, gap: () => 5, terminator: 'Enter' });
+    feedAll(keys.slice(0, 8), {}, detector);
+    // The clock says 300 ms have passed since the last key: a terminator may still come.
+    expect(detector.silence(335)).toEqual({});
+    expect(feedAll(keys.slice(8), {}, detector).scans.map((s) => s.raw)).toEqual([imei]);
+  });
+
+  it('reports a scan without its terminator as incomplete, not as a scan, and completes it when the rest comes', () => {
+    const detector = new WedgeDetector();
+    const keys = scannerKeys(imei, { start: 0, gap: () => 5, terminator: 'Enter' });
+    feedAll(keys.slice(0, 8), {}, detector);
+    expect(detector.silenceDueAt).toBe(35 + 1000);
+    expect(detector.silence(1035)).toMatchObject({ incomplete: { raw: '35290611', ending: 'timeout' } });
+    expect(detector.silenceDueAt).toBeUndefined();
+    // The rest, handled later still, continues the scan by its timestamps.
+    const rest = feedAll(keys.slice(8), {}, detector);
+    expect(rest.scans).toMatchObject([{ raw: imei, ending: 'Enter', startedAt: 0, keys: 15 }]);
+    expect(swallowed(rest)).toEqual([...'4004528', 'Enter']);
+  });
+
+  it('ends an incomplete scan at the next key that comes too late to continue it', () => {
+    const detector = new WedgeDetector();
+    feedAll(scannerKeys('35290611', { start: 0, gap: () => 5, terminator: null }), {}, detector);
+    const next = feedAll(scannerKeys('C02XK1ABJG5H', { start: 500, gap: () => 5, terminator: 'Tab' }), {}, detector);
+    expect(next.verdicts.find((v) => v.key.key === 'C')?.verdict).toMatchObject({ startsRun: true, incomplete: { raw: '35290611' } });
+    expect(next.scans.map((s) => s.raw)).toEqual(['C02XK1ABJG5H']);
+  });
+
+  it('learns that the scanner sends no terminator from the same text read twice without one, and unlearns it from a terminator', () => {
+    const detector = new WedgeDetector();
+    const label = (text: string, start: number, terminator: 'Enter' | null) => {
+      const fed = feedAll(scannerKeys(text, { start, gap: () => 5, terminator }), {}, detector);
+      const ended = detector.silence(start + 5000);
+      return [...fed.scans, ...(ended.scan ? [ended.scan] : [])].map((s) => s.raw).concat((ended.incomplete ? [`incomplete ${ended.incomplete.raw}`] : []));
+    };
+    expect(detector.expectTerminator).toBe(true);
+    expect(label('C02XK1ABJG5H', 0, null)).toEqual(['incomplete C02XK1ABJG5H']);
+    expect(label('C02XK1ABJG5H', 10_000, null)).toEqual(['C02XK1ABJG5H']);
+    expect(detector.expectTerminator).toBe(false);
+    expect(detector.silenceDueAt).toBeUndefined();
+    expect(label('356938035643809', 20_000, null)).toEqual(['356938035643809']);
+    expect(label('KVIK:DONE', 30_000, 'Enter')).toEqual(['KVIK:DONE']);
+    expect(detector.expectTerminator).toBe(true);
+    expect(label('356938035643809', 40_000, null)).toEqual(['incomplete 356938035643809']);
+  });
+
+  it('never waits for a terminator when none is configured', () => {
+    const detector = new WedgeDetector({ terminators: [] });
+    expect(detector.expectTerminator).toBe(false);
+    feedAll(scannerKeys('ABCD1234', { start: 0, gap: () => 5, terminator: null }), {}, detector);
+    expect(detector.silence(100).scan?.raw).toBe('ABCD1234');
+  });
+
+  it('reports the late rest of a scan already delivered by silence as incomplete, never as a scan of its own', () => {
+    const options = { expectTerminator: false };
+    const detector = new WedgeDetector(options);
+    const keys = scannerKeys(imei, { start: 0, gap: () => 5, terminator: 'Enter' });
+    feedAll(keys.slice(0, 8), options, detector);
+    expect(detector.silence(200).scan?.raw).toBe('35290611');
+    const rest = feedAll(keys.slice(8), options, detector);
+    expect(rest.scans).toEqual([]);
+    expect(rest.verdicts.at(-1)?.verdict.incomplete?.raw).toBe(imei);
+    expect(swallowed(rest)).toEqual([...'4004528', 'Enter']);
+    // Its Enter showed the scanner sends one: from now on a scan waits for it.
+    expect(detector.expectTerminator).toBe(true);
+  });
+
+  it('swallows a terminator that comes late after a scan delivered by silence, and reports nothing more', () => {
+    const options = { expectTerminator: false };
+    const detector = new WedgeDetector(options);
+    const keys = scannerKeys(imei, { start: 0, gap: () => 5, terminator: 'Enter' });
+    feedAll(keys.slice(0, -1), options, detector);
+    expect(detector.silence(200).scan?.raw).toBe(imei);
+    const enter = feedAll(keys.slice(-1), options, detector);
+    expect(enter.verdicts[0]?.verdict).toEqual({ swallow: true, startsRun: false });
+    // A person's Enter later goes through.
+    expect(detector.feed({ ...keys.at(-1)!, time: 2000 }).swallow).toBe(false);
+  });
+
+  it('never ends a person\'s run by silence: the first keys of a late scan are kept', () => {
+    const detector = new WedgeDetector();
+    const keys = scannerKeys(imei, { start: 0, gap: () => 5, terminator: 'Enter' });
+    feedAll(keys.slice(0, 3), {}, detector);
+    expect(detector.silenceDueAt).toBeUndefined();
+    expect(detector.silence(10_000)).toEqual({});
+    expect(feedAll(keys.slice(3), {}, detector).scans).toMatchObject([{ raw: imei, startedAt: 0 }]);
   });
 });
 
@@ -179,7 +276,8 @@ describe('WedgeDetector: people', () => {
     ];
     const fed = feedAll(keys, {}, detector);
     expect(swallowed(fed)).toEqual([]);
-    expect(detector.flush()).toBeUndefined();
+    expect(detector.silenceDueAt).toBeUndefined();
+    expect(detector.silence(10_000)).toEqual({});
   });
 });
 
@@ -199,8 +297,11 @@ describe('WedgeDetector: GS1 group separator', () => {
   it('keeps GS sent as another configured key', () => {
     const f8 = { key: 'F8', code: 'F8', shiftKey: false, ctrlKey: false, altKey: false };
     const keys = scannerKeys(gs1, { start: 0, gap: () => 4, terminator: 'Enter', groupSeparator: f8 });
-    // Not configured, F8 is a key that types nothing: the scan falls apart at it.
-    expect(feedAll(keys).scans.map((s) => s.raw)).toEqual(['010401234567890121ABC123', '10LOT7']);
+    // Not configured, F8 is a key that types nothing: the scan falls apart at it, and its first
+    // part, which has no terminator, is not taken for a scan.
+    const unconfigured = feedAll(keys);
+    expect(unconfigured.scans.map((s) => s.raw)).toEqual(['10LOT7']);
+    expect(unconfigured.verdicts.flatMap((v) => v.verdict.incomplete?.raw ?? [])).toEqual(['010401234567890121ABC123']);
     const fed = feedAll(keys, { groupSeparatorKeys: [{ key: 'F8' }] });
     expect(fed.scans.map((s) => s.raw)).toEqual([gs1]);
   });

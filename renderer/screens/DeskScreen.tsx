@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNewestFeedback } from '../app/use-newest-feedback';
 import type { ScanInput } from '../app/use-scan-input';
 import { useServices } from '../app/services';
 import { CameraPanel } from '../camera/CameraPanel';
@@ -21,6 +22,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
   const cameraOpen = settings.cameraOpen;
   const count = desk.events.filter((e) => e.type !== 'corrected').length;
   const { handleScan } = desk;
+  const feedback = useNewestFeedback(desk.feedback, scanInput.scanAgain);
   const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);
   return (
     <div className="desk" data-mode={desk.batch.mode}>
@@ -28,7 +30,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
       <div className="desk-grid">
         <section className="desk-left">
           <BatchParamsPanel mode={desk.batch.mode} params={desk.batch.params} onChange={desk.setParams} />
-          <FeedbackPanel feedback={desk.feedback} onSuggestion={desk.setMode} />
+          <FeedbackPanel feedback={feedback} onSuggestion={desk.setMode} />
           {scanInput.layoutNotice && <ScannerLayoutNotice notice={scanInput.layoutNotice} onDismiss={scanInput.dismissLayoutNotice} />}
           <div className="desk-actions">
             <ManualEntry onSubmit={typed} />

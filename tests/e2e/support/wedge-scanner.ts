@@ -5,7 +5,12 @@ import type { CDPSession, Page } from 'playwright-core';
  * is a real (trusted) key event sent through the DevTools protocol with its own timestamp, which
  * becomes the event's `timeStamp` in the page. Keys go out back to back, so a loaded test machine
  * cannot stretch the gaps the way awaited keystrokes would; what the page sees is a scanner
- * sending keys `gapMs` apart, Shift keys included, ending in Enter — as a US-layout scanner types.
+ * sending keys `gapMs` apart, Shift keys included, ending in Enter (unless `enter: false`) — as a
+ * US-layout scanner types.
+ *
+ * `stall` makes the page busy in the middle of the scan: after that many keys, a loop that blocks
+ * the page's thread for `ms` goes out on the same DevTools session, so the page handles the first
+ * keys, then the long task, then the rest of the scan late and in a bunch.
  */
 
 interface KeyStroke {
@@ -45,7 +50,18 @@ function session(page: Page): Promise<CDPSession> {
   return s;
 }
 
-export async function wedgeScan(page: Page, text: string, gapMs = 5): Promise<void> {
+export interface WedgeScanOptions {
+  stall?: { afterKeys: number; ms: number };
+  /** `false`: a scanner that ends its scan with no Enter (or whose Enter got lost). */
+  enter?: boolean;
+  /**
+   * `false`: key-downs only. The wedge reads no key-up, and each event is a round trip to the
+   * page: without them a long run of scans on a loaded machine takes half the time.
+   */
+  keyUps?: boolean;
+}
+
+export async function wedgeScan(page: Page, text: string, gapMs = 5, options: WedgeScanOptions = {}): Promise<void> {
   const cdp = await session(page);
   const start = Date.now() / 1000;
   const sends: Array<Promise<unknown>> = [];
@@ -62,11 +78,18 @@ export async function wedgeScan(page: Page, text: string, gapMs = 5): Promise<vo
       }),
     );
   const shiftKey: KeyStroke = { key: 'Shift', code: 'ShiftLeft', keyCode: 16, shift: false };
-  const strokes = [...[...text].map(stroke), { key: 'Enter', code: 'Enter', keyCode: 13, shift: false, text: '\r' }];
+  const enter: KeyStroke = { key: 'Enter', code: 'Enter', keyCode: 13, shift: false, text: '\r' };
+  const strokes = [...[...text].map(stroke), ...(options.enter === false ? [] : [enter])];
+  const { stall } = options;
   strokes.forEach((s, i) => {
+    if (stall && i === stall.afterKeys) {
+      const block = `{ const end = performance.now() + ${Number(stall.ms)}; while (performance.now() < end); }`;
+      sends.push(cdp.send('Runtime.evaluate', { expression: block }));
+    }
     const t = start + (i * gapMs) / 1000;
     if (s.shift) send('keyDown', shiftKey, t - 0.001, SHIFT);
     send('keyDown', s, t, s.shift ? SHIFT : 0);
+    if (options.keyUps === false) return;
     send('keyUp', s, t + 0.001, s.shift ? SHIFT : 0);
     if (s.shift) send('keyUp', shiftKey, t + 0.002, 0);
   });
