@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { toBuffer } from 'bwip-js/node';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { expectFeedback, importCsv, listenForSounds, scan, signIn, soundsPlayed } from './support/desk';
+import { writeFakeCameraVideo } from './support/fake-camera-video';
 
 /**
  * The camera as a scanner, end to end: Chromium's fake camera plays a video of a barcode label
@@ -14,23 +14,18 @@ import { expectFeedback, importCsv, listenForSounds, scan, signIn, soundsPlayed 
  *
  * The label is drawn at test time (bwip-js, Code 128 of the IMEI) rather than taken from the
  * fixture photos: those hold no valid IMEI, and the device must first be received and prepared
- * under the very number the camera reads. ffmpeg puts it on a 1280×720 grey background with
- * a little moving noise (every frame differs, as a real camera's do) and writes the `.y4m`
- * Chromium's `--use-file-for-fake-video-capture` plays in a loop.
+ * under the very number the camera reads. It is put on a 1280×720 grey background with a little
+ * moving noise (every frame differs, as a real camera's do) in the `.y4m` that Chromium's
+ * `--use-file-for-fake-video-capture` plays in a loop (support/fake-camera-video.ts).
  */
 
 const body = '35693803564380';
 const imei = `${body}${luhnCheckDigit(body)}`;
 
 async function fakeCameraVideo(dir: string, text: string): Promise<string> {
-  const label = join(dir, 'label.png');
-  writeFileSync(label, await toBuffer({ bcid: 'code128', text, scale: 3, height: 14, includetext: true, textsize: 11, paddingwidth: 12, paddingheight: 8, backgroundcolor: 'FFFFFF' }));
+  const label = await toBuffer({ bcid: 'code128', text, scale: 3, height: 14, includetext: true, textsize: 11, paddingwidth: 12, paddingheight: 8, backgroundcolor: 'FFFFFF' });
   const video = join(dir, 'camera.y4m');
-  execFileSync('ffmpeg', [
-    '-v', 'error', '-y', '-loop', '1', '-i', label,
-    '-vf', 'pad=1280:720:(ow-iw)/2:(oh-ih)/2:color=0x8a8f96,noise=alls=10:allf=t,format=yuv420p',
-    '-r', '10', '-frames:v', '10', video,
-  ]);
+  writeFakeCameraVideo(video, { png: label, width: 1280, height: 720, background: [0x8a, 0x8f, 0x96], frames: 10, fps: 10, noise: 10 });
   return video;
 }
 
