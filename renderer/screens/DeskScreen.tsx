@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanInput } from '../app/use-scan-input';
+import { CameraPanel } from '../app/on-demand';
 import { useServices } from '../app/services';
-import { CameraPanel } from '../camera/CameraPanel';
 import { BatchList } from '../components/BatchList';
 import { BatchParamsPanel } from '../components/BatchParamsPanel';
 import { FeedbackPanel } from '../components/FeedbackPanel';

@@ -29,7 +29,16 @@ async function fakeCameraVideo(dir: string, text: string): Promise<string> {
   return video;
 }
 
-const test = base.extend<object, { cameraVideo: string }>({
+/**
+ * Whether the camera prompt is answered yes or no. Chromium's fake prompt answers it: the headless
+ * Chromium from npm has no prompt of its own (getUserMedia is "not supported" there without it),
+ * so both browsers get the same switch.
+ */
+type CameraAccess = 'allow' | 'deny';
+const promptAnswer: Record<CameraAccess, string> = { allow: '--use-fake-ui-for-media-stream', deny: '--use-fake-ui-for-media-stream=deny' };
+
+const test = base.extend<object, { cameraVideo: string; cameraAccess: CameraAccess }>({
+  cameraAccess: ['allow', { scope: 'worker', option: true }],
   cameraVideo: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
     async ({}, use) => {
@@ -43,10 +52,10 @@ const test = base.extend<object, { cameraVideo: string }>({
     { scope: 'worker' },
   ],
   launchOptions: [
-    async ({ launchOptions, cameraVideo }, use) => {
+    async ({ launchOptions, cameraVideo, cameraAccess }, use) => {
       await use({
         ...launchOptions,
-        args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`],
+        args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`, promptAnswer[cameraAccess]],
       });
     },
     { scope: 'worker' },
@@ -62,8 +71,6 @@ function recordRequests(page: Page): string[] {
 }
 
 test.describe('the camera as a scanner', () => {
-  test.use({ permissions: ['camera'] });
-
   test('hands out a device the camera reads, recorded once though the label stays in view', async ({ page, baseURL }) => {
     await listenForSounds(page);
     const requests = recordRequests(page);
@@ -126,8 +133,9 @@ test.describe('the camera as a scanner', () => {
 });
 
 test.describe('the camera refused', () => {
-  test('says so in plain words, and the desk keeps working', async ({ page, context }) => {
-    await context.clearPermissions();
+  test.use({ cameraAccess: 'deny' });
+
+  test('says so in plain words, and the desk keeps working', async ({ page }) => {
     await signIn(page, 'KAM');
     await page.getByRole('button', { name: 'Scan med kamera' }).click();
     const problem = page.getByTestId('camera-panel').getByRole('alert');

@@ -43,7 +43,8 @@ async function framesDecoded(page: Page): Promise<number> {
 async function appFramesPerSecond(url: string, video: string): Promise<{ fps: number; msPerFrame: number; read: string | null }> {
   const browser = await chromium.launch({
     ...launchOptions,
-    args: [...launchOptions.args, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    // The fake prompt answers yes: the headless Chromium from npm has no prompt of its own.
+    args: [...launchOptions.args, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, permissions: ['camera'] });
