@@ -5,7 +5,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { toBuffer } from 'bwip-js/node';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { expectFeedback, importCsv, listenForSounds, scan, signIn, soundsPlayed } from './support/desk';
-import { writeFakeCameraVideo } from './support/fake-camera-video';
+import { fakeCameraArgs, writeFakeCameraVideo } from './support/fake-camera-video';
 
 /**
  * The camera as a scanner, end to end: Chromium's fake camera plays a video of a barcode label
@@ -17,6 +17,7 @@ import { writeFakeCameraVideo } from './support/fake-camera-video';
  * under the very number the camera reads. It is put on a 1280×720 grey background with a little
  * moving noise (every frame differs, as a real camera's do) in the `.y4m` that Chromium's
  * `--use-file-for-fake-video-capture` plays in a loop (support/fake-camera-video.ts).
+ * The camera refused: camera-refused.spec.ts.
  */
 
 const body = '35693803564380';
@@ -29,16 +30,7 @@ async function fakeCameraVideo(dir: string, text: string): Promise<string> {
   return video;
 }
 
-/**
- * Whether the camera prompt is answered yes or no. Chromium's fake prompt answers it: the headless
- * Chromium from npm has no prompt of its own (getUserMedia is "not supported" there without it),
- * so both browsers get the same switch.
- */
-type CameraAccess = 'allow' | 'deny';
-const promptAnswer: Record<CameraAccess, string> = { allow: '--use-fake-ui-for-media-stream', deny: '--use-fake-ui-for-media-stream=deny' };
-
-const test = base.extend<object, { cameraVideo: string; cameraAccess: CameraAccess }>({
-  cameraAccess: ['allow', { scope: 'worker', option: true }],
+const test = base.extend<object, { cameraVideo: string }>({
   cameraVideo: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
     async ({}, use) => {
@@ -52,10 +44,10 @@ const test = base.extend<object, { cameraVideo: string; cameraAccess: CameraAcce
     { scope: 'worker' },
   ],
   launchOptions: [
-    async ({ launchOptions, cameraVideo, cameraAccess }, use) => {
+    async ({ launchOptions, cameraVideo }, use) => {
       await use({
         ...launchOptions,
-        args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`, promptAnswer[cameraAccess]],
+        args: [...(launchOptions.args ?? []), ...fakeCameraArgs('allow'), `--use-file-for-fake-video-capture=${cameraVideo}`],
       });
     },
     { scope: 'worker' },
@@ -129,23 +121,5 @@ test.describe('the camera as a scanner', () => {
     expect(requests.filter((r) => r.endsWith('.wasm'))).not.toHaveLength(0);
     expect(requests.filter((r) => /decode\.worker/.test(r))).not.toHaveLength(0);
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
-  });
-});
-
-test.describe('the camera refused', () => {
-  test.use({ cameraAccess: 'deny' });
-
-  test('says so in plain words, and the desk keeps working', async ({ page }) => {
-    await signIn(page, 'KAM');
-    await page.getByRole('button', { name: 'Scan med kamera' }).click();
-    const problem = page.getByTestId('camera-panel').getByRole('alert');
-    await expect(problem).toContainText('Adgang til kameraet blev nægtet.');
-    await expect(problem).toContainText('Prøv igen');
-    expect(page.workers()).toHaveLength(0);
-    await scan(page, imei);
-    await expectFeedback(page, 'good', `Modtaget: ${imei}`);
-
-    await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByTestId('camera-panel').getByRole('alert')).toContainText('Access to the camera was refused.');
   });
 });

@@ -10,6 +10,15 @@ import { PNG } from 'pngjs';
  * The scene is a PNG centred on a plain background, with a little noise that differs from frame to
  * frame (seeded, so every run sees the same video), as a real camera's frames differ.
  */
+/**
+ * Chromium's fake camera, and its fake prompt answering yes or no. The headless Chromium from npm
+ * has no camera prompt of its own (getUserMedia is "not supported" there without this one), so
+ * every browser the tests use gets the same switch.
+ */
+export function fakeCameraArgs(answer: 'allow' | 'deny'): string[] {
+  return ['--use-fake-device-for-media-stream', answer === 'allow' ? '--use-fake-ui-for-media-stream' : '--use-fake-ui-for-media-stream=deny'];
+}
+
 export interface FakeCameraScene {
   png: Buffer;
   width: number;
