@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// Hooks open databases (PGlite boots a WASM PostgreSQL): generous on a loaded 2-core machine.
-const shared = { environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } as const;
+const shared = {
+  environment: 'node',
+  testTimeout: 30_000,
+  // Opening an embedded PGlite (WASM) takes ~1 s when the machine is idle and 20 s on a loaded
+  // 2-core CI machine; a hook that times out says nothing about the code under test.
+  hookTimeout: 90_000,
+} as const;
 
 /**
  * Two projects so that only a run that includes the server's integration suites starts a

@@ -1,14 +1,22 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { deviceStatuses, type DeviceStatus } from '../../shared/domain/device';
+import type { Device } from '../../shared/domain/device';
+import type { CorrectionSet } from '../../shared/domain/event';
+import { statusesReachableFrom } from '../../shared/lifecycle/transitions';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services';
 import { localeOf } from '../i18n';
 import { conflictReason, deviceLabelOf } from '../sync/conflict-reason';
 import { acknowledgeConflict, isOpen, resolveConflict, type ConflictView } from '../sync/conflicts';
 
-const settable = deviceStatuses.filter((s): s is Exclude<DeviceStatus, 'assigned'> => s !== 'assigned');
+type SettableStatus = NonNullable<CorrectionSet['status']>;
+
+/** The statuses a correction may set on the device as it stands: one ordinary event away, as the lifecycle allows. */
+function settableFrom(device: Device | null | undefined): SettableStatus[] {
+  if (!device) return [];
+  return statusesReachableFrom(device.status).filter((s): s is SettableStatus => s !== 'assigned' && s !== 'in_transit');
+}
 
 /**
  * One refused event: what it was, the server's reason in the operator's language, how the device
@@ -23,7 +31,8 @@ export function ConflictCard({ view }: { view: ConflictView }) {
   const device = useLiveQuery(async () => (await db.devices.get(conflict.deviceKey)) ?? null, [db, conflict.deviceKey]);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [status, setStatus] = useState<Exclude<DeviceStatus, 'assigned'> | ''>('');
+  const [status, setStatus] = useState<SettableStatus | ''>('');
+  const settable = settableFrom(device);
   const [error, setError] = useState<string | null>(null);
   const pending = isOpen(view);
 

@@ -62,6 +62,10 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
   switch (event.type) {
     case 'received':
       return [t(`kinds.${event.data.kind}`), event.data.model && name(event.data.model)].filter(Boolean).join(' · ');
+    case 'imported':
+      return [t(`statuses.${event.data.status}`), event.data.holder && name(event.data.holder.employeeId), event.data.source]
+        .filter(Boolean)
+        .join(' · ');
     case 'prepared':
       return [event.data.wiped && t('desk.wiped'), event.data.enrolled && t('desk.enrolled')].filter(Boolean).join(' · ');
     case 'handed_out':
@@ -76,6 +80,15 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
       return `${t(`methods.${event.data.method}`)} · ${event.data.certificate}`;
     case 'moved':
       return name(event.data.to);
+    case 'transfer_sent':
+      return `${name(event.data.from)} → ${name(event.data.to)} · ${event.data.transferId}`;
+    case 'transfer_received':
+    case 'transfer_missing':
+      return event.data.transferId;
+    case 'counted':
+      return event.data.countId;
+    case 'voided':
+      return event.data.reason;
     case 'note':
       return event.data.text;
     case 'reported_lost':

@@ -1,5 +1,5 @@
-import { deviceSchema } from '../../shared/domain/device';
 import type { KvikDb, StoredEvent } from '../store/db';
+import { latestOf } from '../store/latest-event';
 import { recordEvent, type RecordResult } from '../store/record';
 import { newEvent, type DeskContext } from './desk-context';
 
@@ -19,11 +19,10 @@ export async function undoLastAction(db: KvikDb, ctx: DeskContext, reason: strin
   return db.transaction('rw', [db.devices, db.events, db.outbox], async () => {
     const undone = await db.events.where('[deskId+at]').between([ctx.deskId, ''], [ctx.deskId, '\uffff']).last();
     if (!undone || undone.type === 'corrected' || undone.prior === undefined) return { ok: false, nothing: true } as const;
-    // Parsing drops the store's local `identifiers` index field: the wire carries a plain Device.
-    const restore = undone.prior ? deviceSchema.parse(undone.prior) : null;
-    const event = newEvent(ctx, 'corrected', undone.deviceKey, { reason, undoes: undone.id, restore }, now);
-    const result = await recordEvent(db, event);
+    const event = newEvent(ctx, 'corrected', undone.deviceKey, { reason, undoes: undone.id }, now);
+    const result = await recordEvent(db, event, { latest: latestOf(undone) });
     return result.ok ? { ...result, undone } : result;
   });
 }
+
 

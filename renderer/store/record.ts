@@ -1,4 +1,5 @@
 import { apply } from '../../shared/lifecycle/apply';
+import type { LatestEvent } from '../../shared/lifecycle/corrections';
 import type { Refusal } from '../../shared/lifecycle/refusal';
 import { deviceEventSchema, type DeviceEvent } from '../../shared/domain/event';
 import { storedDevice, type KvikDb, type StoredDevice } from './db';
@@ -14,12 +15,17 @@ export type RecordResult =
 export async function recordEvent(
   db: KvikDb,
   event: DeviceEvent,
-  options: { /** The device as read in the caller's enclosing transaction. */ current?: StoredDevice | null } = {},
+  options: {
+    /** The device as read in the caller's enclosing transaction. */
+    current?: StoredDevice | null;
+    /** The device's latest event as this desk knows it: what an undo of it restores. */
+    latest?: LatestEvent;
+  } = {},
 ): Promise<RecordResult> {
   const valid = deviceEventSchema.parse(event);
   return db.transaction('rw', [db.devices, db.events, db.outbox], async () => {
     const prior = options.current !== undefined ? options.current : ((await db.devices.get(valid.deviceKey)) ?? null);
-    const result = apply(prior, valid);
+    const result = apply(prior, valid, { latest: options.latest });
     if (!result.ok) return result;
     const device = result.device ? storedDevice(result.device) : null;
     // Issued together: the transaction keeps their order, and the scan does not wait for each.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from '../../shared/auth/roles';
 import type { KvikDb } from './db';
 
 /** The desk's own settings, kept in its local store. */
@@ -33,6 +34,8 @@ export const sessionSchema = z.object({
   operator: z.string().trim().min(1).max(64),
   location: z.string().min(1),
   since: z.string(),
+  /** The operator's role, once operators come from the central inventory (`app/use-may.ts`). */
+  role: roleSchema.optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

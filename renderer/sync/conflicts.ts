@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '../../shared/domain/device';
+import type { CorrectionSet } from '../../shared/domain/event';
 import type { ConflictRow, KvikDb, StoredEvent } from '../store/db';
 import { recordEvent, type RecordResult } from '../store/record';
 import { newEvent, type DeskContext } from '../desk/desk-context';
@@ -44,7 +44,7 @@ export interface Resolution {
   /** Why, in the person's words: kept on the correction. */
   reason: string;
   /** The status the person found the device in, if it differs from what the desk shows. */
-  status?: Exclude<DeviceStatus, 'assigned'>;
+  status?: NonNullable<CorrectionSet['status']>;
 }
 
 /**

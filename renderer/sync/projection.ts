@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import type { DeviceEvent } from '../../shared/domain/event';
 import { storedDevice, type ConfirmedDevice, type KvikDb, type StoredDevice } from '../store/db';
+import type { LatestEvent } from '../../shared/lifecycle/corrections';
+import { latestOf } from '../store/latest-event';
 import { showDevice } from './replay';
 
 /** The tables a projection rebuild reads and writes: every sync transaction includes them. */
@@ -23,10 +25,11 @@ export async function rebuildShown(db: KvikDb, keys: Iterable<string>, replayFlo
   if (unique.length === 0) return;
   const local = await localEvents(db, unique, replayFloor);
   const confirmed = await db.confirmed.bulkGet(unique);
+  const undone = await undoTargets(db, local);
   const puts: StoredDevice[] = [];
   const deletes: string[] = [];
   unique.forEach((key, i) => {
-    const shown = shownFor(confirmed[i], local.get(key));
+    const shown = shownFor(confirmed[i], local.get(key), undone);
     if (shown) puts.push(shown);
     else deletes.push(key);
   });
@@ -56,7 +59,22 @@ export async function localEvents(db: KvikDb, keys: readonly string[], replayFlo
   return local;
 }
 
-function shownFor(confirmed: ConfirmedDevice | undefined, local: LocalEvents | undefined): StoredDevice | null {
+/** This desk's own events that its unconfirmed undos name, as an undo of them needs them. */
+async function undoTargets(db: KvikDb, local: Map<string, LocalEvents>): Promise<Map<string, LatestEvent>> {
+  const ids = [...local.values()].flatMap(({ accepted, pending }) =>
+    [...accepted, ...pending].flatMap(({ event }) => (event.type === 'corrected' && event.data.undoes ? [event.data.undoes] : [])),
+  );
+  const targets = new Map<string, LatestEvent>();
+  if (ids.length === 0) return targets;
+  for (const event of await db.events.bulkGet(ids)) if (event?.prior !== undefined) targets.set(event.id, latestOf(event));
+  return targets;
+}
+
+function shownFor(
+  confirmed: ConfirmedDevice | undefined,
+  local: LocalEvents | undefined,
+  undone: ReadonlyMap<string, LatestEvent>,
+): StoredDevice | null {
   const base = confirmed?.device ?? null;
   if (!local) return base ? storedDevice(base) : null;
   const since = confirmed?.seq ?? 0;
@@ -64,6 +82,7 @@ function shownFor(confirmed: ConfirmedDevice | undefined, local: LocalEvents | u
     ...local.accepted.filter((a) => a.seq > since).sort((a, b) => a.seq - b.seq),
     ...local.pending.sort((a, b) => a.n - b.n),
   ].map((e) => e.event);
-  const { device } = showDevice(base, events);
+  const latest = base ? undone.get(base.lastEventId) : undefined;
+  const { device } = showDevice(base, events, latest);
   return device ? storedDevice(device) : null;
 }

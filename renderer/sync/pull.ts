@@ -53,7 +53,8 @@ export async function applyPulledPage(db: KvikDb, page: PullResponse, after: num
       if (status === 'accepted') {
         const current = confirmed.get(event.deviceKey);
         if (!current || current.seq < seq) {
-          const result = apply(current?.device ?? null, event);
+          // A correction comes with the device the server's log decided it leaves.
+          const result = pulled.device !== undefined ? { ok: true as const, device: pulled.device } : apply(current?.device ?? null, event);
           if (!result.ok) diverged += 1;
           const next = { key: event.deviceKey, seq, device: result.ok ? result.device : (current?.device ?? null) };
           confirmed.set(event.deviceKey, next);

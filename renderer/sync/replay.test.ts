@@ -23,7 +23,7 @@ describe('showDevice: the confirmed state with pending events on top', () => {
 
   it('creates a device from nothing and withdraws it with an undo', () => {
     const received = makeEvent('received', KEY);
-    const undo = makeEvent('corrected', KEY, { data: { reason: 'fejl', undoes: received.id, restore: null, resolves: undefined } });
+    const undo = makeEvent('corrected', KEY, { data: { reason: 'fejl', undoes: received.id, resolves: undefined } });
     expect(showDevice(null, [received]).device?.key).toBe(KEY);
     expect(showDevice(null, [received, undo]).device).toBeNull();
   });

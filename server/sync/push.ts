@@ -1,5 +1,6 @@
 import type { Device } from '../../shared/domain/device';
-import type { DeviceEvent } from '../../shared/domain/event';
+import { deviceEventSchema, type DeviceEvent } from '../../shared/domain/event';
+import { DeviceReplay } from '../../shared/lifecycle/apply';
 import { checkPushedEvent, type PushResult, type StoredStatus } from '../../shared/sync/protocol';
 import type { Database, Queryable } from '../db/database';
 import { decide } from './decide';
@@ -17,9 +18,11 @@ interface Stored {
 interface NewRow extends Stored {
   event: DeviceEvent;
   raw: unknown;
+  /** For an accepted correction: the device it left (`null`: withdrawn). */
+  result?: Device | null;
 }
 
-/** Projection entries a batch changed: `null` when an undo withdrew a registration. */
+/** Projection entries a batch changed: `null` when a void or an undo withdrew the device. */
 type Touched = Map<string, { seq: number; device: Device | null }>;
 
 /**
@@ -79,27 +82,35 @@ async function appendToLog(
     });
 
   const keys = [...new Set(valid.map(({ event }) => event.deviceKey))];
-  const devices = new Map<string, Device | null>();
+  const current = new Map<string, Device>();
   for (const row of await tx.query('SELECT key, device FROM devices WHERE key = ANY($1::text[])', [keys]))
-    devices.set(String(row.key), toDevice(row));
+    current.set(String(row.key), toDevice(row));
+  const replays = new Map<string, DeviceReplay>();
+  const replayOf = async (event: DeviceEvent): Promise<DeviceReplay> => {
+    let replay = replays.get(event.deviceKey);
+    if (!replay) replays.set(event.deviceKey, (replay = new DeviceReplay(current.get(event.deviceKey) ?? null)));
+    // An undo is decided from the log: the state before the device's latest event, as the
+    // server applied it. Read only for undos of events stored before this batch (rare).
+    if (event.type === 'corrected' && event.data.undoes && replay.latest === undefined && replay.state)
+      replay.latest = (await replayFromLog(tx, event.deviceKey)).latest;
+    return replay;
+  };
 
   const rows: NewRow[] = [];
   const touched: Touched = new Map();
   for (const { raw, event } of valid) {
     const id = event.id.toLowerCase();
     if (known.has(id)) continue; // stored earlier, or earlier in this batch: answered as duplicate
-    const decision = decide(devices.get(event.deviceKey) ?? null, event);
+    const decision = decide(await replayOf(event), event);
     head += 1;
     const entry: Stored =
       decision.status === 'accepted'
         ? { seq: head, status: 'accepted', fresh: true }
         : { seq: head, status: 'conflict', reason: decision.reason, reasonCode: decision.reasonCode, fresh: true };
-    if (decision.status === 'accepted') {
-      devices.set(event.deviceKey, decision.device);
-      touched.set(event.deviceKey, { seq: head, device: decision.device });
-    }
+    if (decision.status === 'accepted') touched.set(event.deviceKey, { seq: head, device: decision.device });
     known.set(id, entry);
-    rows.push({ ...entry, event, raw });
+    const result = decision.status === 'accepted' && event.type === 'corrected' ? { result: decision.device } : {};
+    rows.push({ ...entry, event, raw, ...result });
   }
   if (rows.length === 0) return known;
 
@@ -107,6 +118,17 @@ async function appendToLog(
   await writeProjection(tx, touched);
   await tx.query('UPDATE sync_head SET seq = $1', [head]);
   return known;
+}
+
+/** A device's accepted events from the log, replayed in server order. */
+async function replayFromLog(tx: Queryable, key: string): Promise<DeviceReplay> {
+  const replay = new DeviceReplay();
+  const rows = await tx.query("SELECT event FROM events WHERE device_key = $1 AND status = 'accepted' ORDER BY seq", [key]);
+  for (const row of rows) {
+    const parsed = deviceEventSchema.safeParse(row.event);
+    if (parsed.success) replay.step(parsed.data);
+  }
+  return replay;
 }
 
 async function insertEvents(tx: Queryable, rows: readonly NewRow[]): Promise<void> {
@@ -121,13 +143,14 @@ async function insertEvents(tx: Queryable, rows: readonly NewRow[]): Promise<voi
     reason_code: row.reasonCode ?? null,
     // The event as the desk sent it (it passed the schema): fields a newer desk adds survive.
     event: row.raw,
+    result: row.result === undefined ? null : { device: row.result },
   }));
   await tx.query(
-    `INSERT INTO events (seq, id, device_key, desk_id, type, status, reason, reason_code, event)
-     SELECT seq, id, device_key, desk_id, type, status, reason, reason_code, event
+    `INSERT INTO events (seq, id, device_key, desk_id, type, status, reason, reason_code, event, result)
+     SELECT seq, id, device_key, desk_id, type, status, reason, reason_code, event, result
      FROM jsonb_to_recordset($1::jsonb) AS r(
        seq bigint, id uuid, device_key text, desk_id text, type text,
-       status text, reason text, reason_code text, event jsonb)`,
+       status text, reason text, reason_code text, event jsonb, result jsonb)`,
     [JSON.stringify(records)],
   );
 }

@@ -1,3 +1,4 @@
+import { deviceSchema, type Device } from '../../shared/domain/device';
 import type { DevicesResponse, PulledEvent, PullResponse, Seq } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/database';
 import { optionalText, text, toDevice, toSeq, toStoredStatus } from './rows';
@@ -14,7 +15,7 @@ export type PullPage = Omit<PullResponse, 'events'> & { events: Array<Omit<Pulle
  */
 export async function readEvents(db: Queryable, after: Seq, limit: number): Promise<PullPage> {
   const rows = await db.query(
-    'SELECT seq, status, reason, reason_code, event FROM events WHERE seq > $1 ORDER BY seq LIMIT $2',
+    'SELECT seq, status, reason, reason_code, event, result FROM events WHERE seq > $1 ORDER BY seq LIMIT $2',
     [after, limit + 1],
   );
   const page = rows.slice(0, limit).map((row) => {
@@ -25,10 +26,17 @@ export async function readEvents(db: Queryable, after: Seq, limit: number): Prom
       status: toStoredStatus(row.status),
       ...(reason !== undefined ? { reason } : {}),
       ...(reasonCode !== undefined ? { reasonCode } : {}),
+      ...correctionResult(row.result),
       event: row.event,
     };
   });
   return { events: page, last: page.at(-1)?.seq ?? after, more: rows.length > limit };
+}
+
+/** A correction's stored result (`{ device }`, the device possibly `null`) as the pull carries it. */
+function correctionResult(stored: unknown): { device?: Device | null } {
+  if (typeof stored !== 'object' || stored === null || !('device' in stored)) return {};
+  return { device: stored.device === null ? null : deviceSchema.parse(stored.device) };
 }
 
 /**

@@ -7,8 +7,8 @@ export type DeviceKind = z.infer<typeof deviceKindSchema>;
 
 /**
  * Where a device is in its life. `received` is in stock but not yet prepared; `returned` is back
- * from an employee and awaiting triage. The allowed moves between them live in
- * `shared/lifecycle/transitions.ts`, nowhere else.
+ * from an employee and awaiting triage; `in_transit` is packed in a transfer between two
+ * locations. The allowed moves between them live in `shared/lifecycle/transitions.ts`, nowhere else.
  */
 export const deviceStatuses = [
   'received',
@@ -16,6 +16,7 @@ export const deviceStatuses = [
   'assigned',
   'returned',
   'in_repair',
+  'in_transit',
   'disposed',
   'lost',
 ] as const;
@@ -23,7 +24,36 @@ export const deviceStatusSchema = z.enum(deviceStatuses);
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
 /** Statuses in which a device physically sits on a shelf at a location. */
-export const inStockStatuses: readonly DeviceStatus[] = ['received', 'ready', 'returned'];
+export const inStockStatuses = ['received', 'ready', 'returned'] as const satisfies readonly DeviceStatus[];
+export const stockStatusSchema = z.enum(inStockStatuses);
+export type StockStatus = z.infer<typeof stockStatusSchema>;
+
+export function isInStock(status: DeviceStatus | 'none'): status is StockStatus {
+  return (inStockStatuses as readonly string[]).includes(status);
+}
+
+/** What a repair vendor answers: `fixed` comes back to stock, `unrepairable` as defective. */
+export const repairOutcomes = ['fixed', 'unrepairable'] as const;
+export const repairOutcomeSchema = z.enum(repairOutcomes);
+export type RepairOutcome = z.infer<typeof repairOutcomeSchema>;
+
+/** How a device leaves the municipality for good. */
+export const disposalMethods = ['recycled', 'destroyed', 'resold'] as const;
+export const disposalMethodSchema = z.enum(disposalMethods);
+export type DisposalMethod = z.infer<typeof disposalMethodSchema>;
+
+/** Media sanitisation as NIST SP 800-88 names it: overwrite, cryptographic/firmware purge, physical. */
+export const erasureMethods = ['clear', 'purge', 'destroy'] as const;
+export const erasureMethodSchema = z.enum(erasureMethods);
+export type ErasureMethod = z.infer<typeof erasureMethodSchema>;
+
+/**
+ * WEEE categories (EU directive 2012/19/EU, annex III) a recycler sorts IT equipment into: phones
+ * are small IT equipment, tablets and laptops screens.
+ */
+export const weeeCategories = ['small_it', 'screens'] as const;
+export const weeeCategorySchema = z.enum(weeeCategories);
+export type WeeeCategory = z.infer<typeof weeeCategorySchema>;
 
 export const conditions = ['ok', 'damaged', 'defective'] as const;
 export const conditionSchema = z.enum(conditions);
@@ -52,10 +82,25 @@ export const repairSchema = z.object({
 export type Repair = z.infer<typeof repairSchema>;
 
 export const disposalSchema = z.object({
-  method: z.enum(['recycled', 'destroyed', 'resold']),
+  method: disposalMethodSchema,
   certificate: z.string().min(1),
   at: isoTimestampSchema,
+  /** The disposal batch the device left in, when it left in one. */
+  batchId: z.string().optional(),
 });
+
+/** A device packed in a transfer: where it goes, and the stock status it returns to on arrival. */
+export const transitSchema = z.object({
+  transferId: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  since: isoTimestampSchema,
+  stockStatus: stockStatusSchema,
+});
+export type Transit = z.infer<typeof transitSchema>;
+
+/** A calendar day, `YYYY-MM-DD` (purchase dates: a day, not an instant). */
+export const isoDateSchema = z.iso.date();
 
 /**
  * A device as the desk and the server project it from its events. Every field is derived: the
@@ -78,6 +123,12 @@ export const deviceSchema = z.object({
   condition: conditionSchema.optional(),
   repair: repairSchema.optional(),
   disposal: disposalSchema.optional(),
+  transit: transitSchema.optional(),
+  /** When a stocktake last saw the device on its shelf. */
+  lastCountedAt: isoTimestampSchema.optional(),
+  purchaseDate: isoDateSchema.optional(),
+  /** What the device cost, in øre (integer: money is never a float). */
+  purchasePrice: z.number().int().nonnegative().optional(),
   /** How many times it has been handed out; a handout with handouts > 0 before it is a reuse. */
   handouts: z.number().int().nonnegative(),
   receivedAt: isoTimestampSchema,

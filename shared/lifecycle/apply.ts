@@ -1,51 +1,85 @@
 import type { Device, DeviceStatus } from '../domain/device';
-import type { DeviceEvent, DeviceEventOf } from '../domain/event';
+import type { DeviceEvent, DeviceEventOf, EventType } from '../domain/event';
+import { clearLeftBehind, correct, type LatestEvent } from './corrections';
 import { refusalCode, type Refusal, type RefusalCode } from './refusal';
-import { isAllowed, transitions, type FromStatus } from './transitions';
+import { isAllowed, transitions, type FromStatus, type Target, type Transition } from './transitions';
 
 export type ApplyResult =
   | { ok: true; device: Device | null }
   | { ok: false; refusal: Refusal };
 
+/** What `apply` may need from the log besides the device: only an undo asks. */
+export interface ApplyContext {
+  /** The device's latest applied event: who recorded it and the device before it. */
+  latest?: LatestEvent | undefined;
+}
+
 /**
  * The one projection step: the device after `event`, or why the event is not allowed.
  * Pure and deterministic (time comes from the event), so a desk replaying its events and the
- * server applying them in its order reach the same device. `device: null` only when an undo
- * withdraws a registration made by mistake; the events stay in the log.
+ * server applying them in its order reach the same device. The resulting status is the table's
+ * (`transitions[type].to`); `device: null` when the device leaves the register (a void, or an
+ * undone registration) — its events stay in the log.
  */
-export function apply(device: Device | null, event: DeviceEvent): ApplyResult {
+export function apply(device: Device | null, event: DeviceEvent, context: ApplyContext = {}): ApplyResult {
   const status: FromStatus = device?.status ?? 'none';
   if (device && device.key !== event.deviceKey) return refuse('wrong_device', event, status);
   if (!isAllowed(status, event.type)) return refuse(refusalCode(status, event.type), event, status);
-  if (event.type === 'received') return { ok: true, device: register(event) };
-  // isAllowed refused 'none' for every other type, so the device exists here.
-  const current = device as Device;
-  if (event.type === 'corrected') return correct(current, event);
-  // One copy of the device per event: reports replay hundreds of thousands of them.
-  const next = nextFields(current, event);
-  next.updatedAt = event.at;
-  next.lastEventId = event.id;
-  if (next.status !== current.status) next.statusSince = event.at;
-  return { ok: true, device: next };
+  const requirement = requirementOf(event);
+  if (requirement) return refuse(requirement, event, status);
+  if (device === null) return { ok: true, device: stamp(create(event), null, event) };
+  const to: Target = transitions[event.type].to;
+  if (to === 'withdrawn') return { ok: true, device: null };
+  if (to === 'corrected') {
+    const result = correct(device, event as DeviceEventOf<'corrected'>, context.latest);
+    if (!result.ok) return refuse(result.code, event, status);
+    return { ok: true, device: result.device && stamp(result.device, device, event) };
+  }
+  const next = effects[event.type as Ordinary](device, event as never);
+  next.status = resultingStatus(to, device, event);
+  if (next.status !== device.status) clearLeftBehind(next);
+  return { ok: true, device: stamp(next, device, event) };
 }
 
 function refuse(code: RefusalCode, event: DeviceEvent, status: FromStatus): ApplyResult {
   return { ok: false, refusal: { code, type: event.type, status } };
 }
 
-/** Apply events in order from nothing; the first refusal stops it. For tests and rebuilds. */
-export function replay(events: readonly DeviceEvent[], start: Device | null = null): ApplyResult {
-  let result: ApplyResult = { ok: true, device: start };
-  for (const event of events) {
-    result = apply(result.ok ? result.device : null, event);
-    if (!result.ok) return result;
-  }
-  return result;
+function requirementOf(event: DeviceEvent): RefusalCode | undefined {
+  const transition: Transition<EventType> = transitions[event.type] as Transition<EventType>;
+  return transition.requires?.(event.data as never);
 }
 
-function register(event: DeviceEventOf<'received'>): Device {
+function resultingStatus(to: Target, device: Device, event: DeviceEvent): DeviceStatus {
+  if (typeof to === 'object') return event.type === 'repaired' ? to.outcome[event.data.outcome] : device.status;
+  switch (to) {
+    case 'same':
+      return device.status;
+    case 'back_to_stock':
+      return device.transit?.stockStatus ?? 'received';
+    case 'as_imported':
+    case 'withdrawn':
+    case 'corrected':
+      // Decided elsewhere in `apply`: creation, withdrawal and corrections never get here.
+      throw new Error(`${event.type}: ${to} is not an ordinary target`);
+    default:
+      return to;
+  }
+}
+
+/** Every event's bookkeeping: when the device last changed, by which event, since when in its status. */
+function stamp(next: Device, before: Device | null, event: DeviceEvent): Device {
+  next.updatedAt = event.at;
+  next.lastEventId = event.id;
+  if (!before || next.status !== before.status) next.statusSince = event.at;
+  return next;
+}
+
+/** A device entering the register: received new, or imported in the status it really has. */
+function create(event: DeviceEvent): Device {
+  if (event.type !== 'received' && event.type !== 'imported') throw new Error(`${event.type} creates no device`);
   const { data } = event;
-  return {
+  const device: Device = {
     key: event.deviceKey,
     kind: data.kind,
     imei: data.imei,
@@ -61,80 +95,99 @@ function register(event: DeviceEventOf<'received'>): Device {
     statusSince: event.at,
     updatedAt: event.at,
     lastEventId: event.id,
+    ...(data.purchaseDate ? { purchaseDate: data.purchaseDate } : {}),
+    ...(data.purchasePrice !== undefined ? { purchasePrice: data.purchasePrice } : {}),
   };
+  if (event.type === 'received') return device;
+  device.status = event.data.status;
+  if (event.data.location) device.location = event.data.location;
+  if (event.data.condition) device.condition = event.data.condition;
+  if (event.data.holder) {
+    device.holder = { ...event.data.holder, since: event.at };
+    device.handouts = 1;
+  }
+  return device;
 }
 
-/** The fields an ordinary (non-creating, non-correcting) event changes. */
-function nextFields(device: Device, event: Exclude<DeviceEvent, { type: 'received' | 'corrected' }>): Device {
-  const here = event.location ?? device.location;
-  switch (event.type) {
-    case 'prepared':
-      return { ...device, status: 'ready', location: here };
-    case 'handed_out':
-      return {
-        ...device,
-        status: 'assigned',
-        holder: { employeeId: event.data.employeeId, department: event.data.department, since: event.at },
-        handouts: device.handouts + 1,
-      };
-    case 'returned':
-      return { ...device, status: 'returned', holder: undefined, condition: event.data.condition, location: here };
-    case 'sent_to_repair':
-      return {
-        ...device,
-        status: 'in_repair',
-        repair: { vendor: event.data.vendor, ticket: event.data.ticket, since: event.at },
-      };
-    case 'repaired': {
-      const fixed = event.data.outcome === 'fixed';
-      return {
-        ...device,
-        status: transitions.repaired.to[event.data.outcome],
-        repair: undefined,
-        condition: fixed ? 'ok' : 'defective',
-        location: here,
-      };
-    }
-    case 'disposed':
-      return {
-        ...device,
-        status: 'disposed',
-        holder: undefined,
-        repair: undefined,
-        disposal: { method: event.data.method, certificate: event.data.certificate, at: event.at },
-      };
-    case 'reported_lost':
-      return { ...device, status: 'lost', holder: undefined, repair: undefined };
-    case 'found':
-      return { ...device, status: 'returned', location: here };
-    case 'moved':
-      return { ...device, location: event.data.to };
-    case 'note':
-      return { ...device };
-  }
-}
+type Ordinary = Exclude<EventType, 'received' | 'imported' | 'voided' | 'corrected'>;
 
-function correct(device: Device, event: DeviceEventOf<'corrected'>): ApplyResult {
-  const { data } = event;
-  if (data.undoes) {
-    // Only the latest event can be undone: anything else would rewrite history under later events.
-    if (device.lastEventId !== data.undoes) return refuse('undo_not_latest', event, device.status);
-    if (!data.restore) return { ok: true, device: null };
-    if (data.restore.key !== device.key) return refuse('wrong_device', event, device.status);
-    return { ok: true, device: { ...data.restore, updatedAt: event.at, lastEventId: event.id } };
-  }
-  const status: DeviceStatus = data.set?.status ?? device.status;
-  return {
-    ok: true,
-    device: {
-      ...device,
-      status,
-      location: data.set?.location ?? device.location,
-      holder: status === 'assigned' ? device.holder : undefined,
-      repair: status === 'in_repair' ? device.repair : undefined,
-      statusSince: status === device.status ? device.statusSince : event.at,
-      updatedAt: event.at,
-      lastEventId: event.id,
+/**
+ * The fields each ordinary event changes (the status is the table's). One copy of the device per
+ * event: reports replay hundreds of thousands of them.
+ */
+const effects: { [T in Ordinary]: (device: Device, event: DeviceEventOf<T>) => Device } = {
+  prepared: (device, event) => ({ ...device, location: event.location ?? device.location }),
+  handed_out: (device, event) => ({
+    ...device,
+    holder: { employeeId: event.data.employeeId, department: event.data.department, since: event.at },
+    handouts: device.handouts + 1,
+  }),
+  returned: (device, event) => ({ ...device, condition: event.data.condition, location: event.location ?? device.location }),
+  sent_to_repair: (device, event) => ({ ...device, repair: { vendor: event.data.vendor, ticket: event.data.ticket, since: event.at } }),
+  repaired: (device, event) => ({
+    ...device,
+    condition: event.data.outcome === 'fixed' ? 'ok' : 'defective',
+    location: event.location ?? device.location,
+  }),
+  disposed: (device, event) => ({
+    ...device,
+    disposal: {
+      method: event.data.method,
+      certificate: event.data.certificate,
+      at: event.at,
+      ...(event.data.batchId ? { batchId: event.data.batchId } : {}),
     },
-  };
+  }),
+  reported_lost: (device) => ({ ...device }),
+  found: (device, event) => ({ ...device, location: event.location ?? device.location }),
+  moved: (device, event) => ({ ...device, location: event.data.to }),
+  transfer_sent: (device, event) => {
+    // A device in stock has a stock status: the table allows `transfer_sent` from those only.
+    const stockStatus = device.status as Extract<DeviceStatus, 'received' | 'ready' | 'returned'>;
+    return {
+      ...device,
+      location: event.data.from,
+      transit: { transferId: event.data.transferId, from: event.data.from, to: event.data.to, since: event.at, stockStatus },
+    };
+  },
+  transfer_received: (device, event) => ({ ...device, location: event.location ?? device.transit?.to ?? device.location }),
+  transfer_missing: (device) => ({ ...device }),
+  counted: (device, event) => ({ ...device, lastCountedAt: event.at }),
+  note: (device) => ({ ...device }),
+};
+
+/**
+ * Replays one device's events in order, keeping what an undo of the latest needs (who recorded
+ * it, the device before it). The desk, the server and the reports replay through this.
+ */
+export class DeviceReplay {
+  state: Device | null;
+  latest: LatestEvent | undefined;
+
+  constructor(start: Device | null = null, latest?: LatestEvent) {
+    this.state = start;
+    this.latest = latest;
+  }
+
+  /** Applies `event`; a refused event changes nothing (the projection skips it as a conflict). */
+  step(event: DeviceEvent): ApplyResult {
+    const before = this.state;
+    const result = apply(before, event, { latest: this.latest });
+    if (result.ok) {
+      this.state = result.device;
+      this.latest = { id: event.id, deskId: event.deskId, operator: event.operator, before };
+    }
+    return result;
+  }
+}
+
+/** Apply events in order from nothing; the first refusal stops it. For tests and rebuilds. */
+export function replay(events: readonly DeviceEvent[], start: Device | null = null): ApplyResult {
+  const device = new DeviceReplay(start);
+  let result: ApplyResult = { ok: true, device: start };
+  for (const event of events) {
+    result = device.step(event);
+    if (!result.ok) return result;
+  }
+  return result;
 }

@@ -152,8 +152,8 @@ describe('the daily stock report of KVIK-NORD on 24 November 2026', () => {
       { type: 'corrected', operator: 'AB', count: 1 }, // H's undo
     ]);
     expect(Object.fromEntries(report.movementTotals.map((t) => [t.type, t.count]))).toEqual({
-      received: 1, prepared: 0, handed_out: 2, returned: 2, sent_to_repair: 0, repaired: 0, disposed: 1,
-      reported_lost: 1, found: 0, moved_in: 1, moved_out: 0, corrected: 1,
+      received: 1, imported: 0, prepared: 0, handed_out: 2, returned: 2, sent_to_repair: 0, repaired: 0, disposed: 1,
+      reported_lost: 1, found: 0, moved_in: 1, moved_out: 0, voided: 0, corrected: 1,
     });
   });
 

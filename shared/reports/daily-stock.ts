@@ -2,11 +2,12 @@ import { z } from 'zod';
 import {
   deviceKinds,
   deviceStatuses,
-  inStockStatuses,
+  isInStock,
   type Device,
   type DeviceKey,
   type DeviceKind,
   type DeviceStatus,
+  type StockStatus,
 } from '../domain/device';
 import {
   addDays,
@@ -33,10 +34,10 @@ export const dailyStockOptionsSchema = z.object({
 export type DailyStockOptions = z.input<typeof dailyStockOptionsSchema>;
 
 /** The statuses in which a device sits on a shelf; `inStockStatuses` in device.ts decides which. */
-export type StockStatus = Extract<DeviceStatus, 'received' | 'ready' | 'returned'>;
+export type { StockStatus };
 
 export function isStock(status: DeviceStatus): status is StockStatus {
-  return inStockStatuses.includes(status);
+  return isInStock(status);
 }
 
 /** The shelf statuses in lifecycle order. */

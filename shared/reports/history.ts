@@ -1,6 +1,6 @@
 import type { Device, DeviceKey } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
-import { apply as applyEvent } from '../lifecycle/apply';
+import { DeviceReplay } from '../lifecycle/apply';
 import { instant, instantOf, isAtOrAfter } from './calendar';
 
 /**
@@ -72,7 +72,7 @@ export interface StepVisitor<R> {
 
 interface Replaying<R> {
   run: R;
-  state: Device | null;
+  replay: DeviceReplay;
   lastMs: number;
 }
 
@@ -99,18 +99,17 @@ export function replaySince<R>(
   const from = instant(fromMs);
   const touched = new Map<string, Replaying<R>>();
   const begin = (key: string) => {
-    const device: Replaying<R> = { run: visitor.start(key), state: null, lastMs: Number.NEGATIVE_INFINITY };
+    const device: Replaying<R> = { run: visitor.start(key), replay: new DeviceReplay(), lastMs: Number.NEGATIVE_INFINITY };
     touched.set(key, device);
     return device;
   };
   const apply = (device: Replaying<R>, event: DeviceEvent) => {
     // Through `apply`, the one lifecycle; a refused event (a conflict) is skipped, as the projection skipped it.
-    const result = applyEvent(device.state, event);
+    const before = device.replay.state;
+    const result = device.replay.step(event);
     if (!result.ok) return;
-    const after = result.device;
     const atMs = Math.max(instantOf(event.at), device.lastMs);
-    visitor.step(device.run, event, atMs, device.state, after);
-    device.state = after;
+    visitor.step(device.run, event, atMs, before, result.device);
     device.lastMs = atMs;
   };
   // A flat list is grouped by device first (touched devices only): replaying one device's events
@@ -128,7 +127,7 @@ export function replaySince<R>(
     else visitor.unchanged(device);
   }
   const incomplete: DeviceKey[] = [];
-  for (const [key, { run, state }] of touched) {
+  for (const [key, { run, replay: { state } }] of touched) {
     const projection = projections.get(key);
     const complete = projection === undefined || projection.lastEventId === state?.lastEventId;
     if (!complete) incomplete.push(key);
@@ -279,10 +278,11 @@ export function handoutsBefore(history: DeviceHistory, index: number): number {
 
 /** Every device the events describe, projected with `apply`; refused events are skipped as the server skips conflicts. */
 export function projectDevices(events: readonly DeviceEvent[]): Device[] {
-  const states = new Map<string, Device | null>();
+  const replays = new Map<string, DeviceReplay>();
   for (const event of events) {
-    const result = applyEvent(states.get(event.deviceKey) ?? null, event);
-    if (result.ok) states.set(event.deviceKey, result.device);
+    let replay = replays.get(event.deviceKey);
+    if (!replay) replays.set(event.deviceKey, (replay = new DeviceReplay()));
+    replay.step(event);
   }
-  return [...states.values()].filter((device): device is Device => device !== null);
+  return [...replays.values()].flatMap(({ state }) => (state ? [state] : []));
 }

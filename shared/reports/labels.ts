@@ -18,6 +18,7 @@ export const statusLabels: Readonly<Record<DeviceStatus, Label>> = {
   assigned: { da: 'Udleveret', en: 'Handed out' },
   returned: { da: 'Returneret (afventer vurdering)', en: 'Returned (awaiting triage)' },
   in_repair: { da: 'Til reparation', en: 'At repair' },
+  in_transit: { da: 'Under forsendelse', en: 'In transit' },
   disposed: { da: 'Bortskaffet', en: 'Disposed of' },
   lost: { da: 'Bortkommet', en: 'Lost' },
 };
@@ -31,6 +32,7 @@ export const kindLabels: Readonly<Record<DeviceKind, Label>> = {
 /** What happened to a device, as the desk's history and the reports say it. */
 export const eventLabels: Readonly<Record<EventType, Label>> = {
   received: { da: 'Modtaget', en: 'Received' },
+  imported: { da: 'Indlæst fra eksisterende register', en: 'Imported from the existing register' },
   prepared: { da: 'Klargjort', en: 'Prepared' },
   handed_out: { da: 'Udleveret', en: 'Handed out' },
   returned: { da: 'Returneret', en: 'Returned' },
@@ -40,12 +42,18 @@ export const eventLabels: Readonly<Record<EventType, Label>> = {
   reported_lost: { da: 'Meldt bortkommet', en: 'Reported lost' },
   found: { da: 'Fundet', en: 'Found' },
   moved: { da: 'Flyttet', en: 'Moved' },
+  transfer_sent: { da: 'Sendt med forsendelse', en: 'Sent in a transfer' },
+  transfer_received: { da: 'Modtaget fra forsendelse', en: 'Received from a transfer' },
+  transfer_missing: { da: 'Manglede i forsendelse', en: 'Missing from a transfer' },
+  counted: { da: 'Talt ved optælling', en: 'Counted in a stocktake' },
   note: { da: 'Note', en: 'Note' },
+  voided: { da: 'Annulleret (fejlregistrering)', en: 'Voided (registered in error)' },
   corrected: { da: 'Rettet', en: 'Corrected' },
 };
 
 export const movementLabels: Readonly<Record<MovementType, Label>> = {
   received: eventLabels.received,
+  imported: eventLabels.imported,
   prepared: eventLabels.prepared,
   handed_out: eventLabels.handed_out,
   returned: eventLabels.returned,
@@ -56,6 +64,7 @@ export const movementLabels: Readonly<Record<MovementType, Label>> = {
   found: eventLabels.found,
   moved_in: { da: 'Flyttet hertil', en: 'Moved in' },
   moved_out: { da: 'Flyttet herfra', en: 'Moved out' },
+  voided: eventLabels.voided,
   corrected: eventLabels.corrected,
 };
 

@@ -10,6 +10,7 @@ import { whereRecorded } from './history';
  */
 export const movementTypes = [
   'received',
+  'imported',
   'prepared',
   'handed_out',
   'returned',
@@ -20,8 +21,15 @@ export const movementTypes = [
   'found',
   'moved_in',
   'moved_out',
+  'voided',
   'corrected',
-] as const satisfies readonly (Exclude<EventType, 'moved' | 'note'> | 'moved_in' | 'moved_out')[];
+] as const satisfies readonly (Exclude<EventType, Unmoving | 'moved' | TransferLeg> | 'moved_in' | 'moved_out')[];
+
+/** Events that record without moving anything: a note, a count, a parcel found short. */
+type Unmoving = 'note' | 'counted' | 'transfer_missing';
+/** A transfer is a move between locations: out where it was sent, in where it was received. */
+type TransferLeg = 'transfer_sent' | 'transfer_received';
+const unmoving: ReadonlySet<EventType> = new Set<Unmoving>(['note', 'counted', 'transfer_missing'])
 export type MovementType = (typeof movementTypes)[number];
 
 /** The movement a step makes at `location` (any location when undefined), or null; `undone`: see `undoneBefore`. */
@@ -31,8 +39,10 @@ export function movementAt(
   undone: ReadonlySet<string>,
 ): MovementType | null {
   const { event } = step;
-  if (event.type === 'note' || undone.has(event.id)) return null;
+  if (unmoving.has(event.type) || undone.has(event.id)) return null;
   const where = whereRecorded(step);
+  if (event.type === 'transfer_sent') return location === undefined || where === location ? 'moved_out' : null;
+  if (event.type === 'transfer_received') return location === undefined || where === location ? 'moved_in' : null;
   if (event.type === 'moved') {
     if (where === event.data.to) return null;
     if (location === undefined) return 'moved_out';
@@ -41,5 +51,5 @@ export function movementAt(
     return null;
   }
   if (location !== undefined && where !== location) return null;
-  return event.type;
+  return event.type as MovementType;
 }

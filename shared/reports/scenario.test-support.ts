@@ -35,9 +35,8 @@ export function lifeOf(identity: Identity, steps: readonly Step[]): DeviceEvent[
     let event: DeviceEvent;
     if (step.type === 'undo') {
       const undone = events[events.length - 1];
-      const before = replay(events.slice(0, -1));
-      if (!undone || !before.ok) throw new Error('nothing to undo');
-      event = makeEvent('corrected', key, { ...common, data: { reason: 'Fejlregistrering', undoes: undone.id, restore: before.device } });
+      if (!undone) throw new Error('nothing to undo');
+      event = makeEvent('corrected', key, { ...common, data: { reason: 'Fejlregistrering', undoes: undone.id } });
     } else if (step.type === 'received') {
       const { kind, model, imei: id, serial } = identity;
       event = makeEvent('received', key, { ...common, data: { kind, model, imei: id, serial, ...step.data } });

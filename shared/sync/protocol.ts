@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceKeySchema, deviceSchema } from '../domain/device';
 import { deviceEventSchema, type DeviceEvent } from '../domain/event';
 import { departmentSchema, employeeSchema, locationSchema, modelSchema } from '../domain/reference';
-import type { RefusalCode } from '../lifecycle/refusal';
+import { refusalCodes, type RefusalCode } from '../lifecycle/refusal';
 
 /**
  * The desk ↔ central inventory protocol, version 1 (`shared/design/SYNC.md`): every HTTP body as a
@@ -64,27 +64,6 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 export const invalidReasonCodes = ['invalid_event', 'wrong_desk'] as const;
 export const invalidReasonCodeSchema = z.enum(invalidReasonCodes);
 export type InvalidReasonCode = z.infer<typeof invalidReasonCodeSchema>;
-
-/** The refusal codes of `shared/lifecycle/refusal.ts`, as a runtime list (checked exhaustive below). */
-export const refusalCodes = [
-  'unknown_device',
-  'already_registered',
-  'device_disposed',
-  'device_lost',
-  'device_assigned',
-  'device_in_repair',
-  'not_prepared',
-  'already_prepared',
-  'not_assigned',
-  'not_in_repair',
-  'not_lost',
-  'not_in_stock',
-  'undo_not_latest',
-  'wrong_device',
-] as const satisfies readonly RefusalCode[];
-// Fails to compile when refusal.ts gains a code this list lacks.
-const everyRefusalCodeListed: Exclude<RefusalCode, (typeof refusalCodes)[number]> extends never ? true : false = true;
-void everyRefusalCodeListed;
 
 /**
  * A conflict's `reasonCode` is a `RefusalCode` the desk translates. It is parsed as a plain string
@@ -196,6 +175,11 @@ export const pulledEventSchema = z.object({
   status: storedStatusSchema,
   reason: z.string().optional(),
   reasonCode: z.string().optional(),
+  /**
+   * For an accepted correction: the device it left (`null`: withdrawn). Corrections are decided
+   * from the server's log, so a desk takes this instead of deciding again without that history.
+   */
+  device: deviceSchema.nullable().optional(),
   event: deviceEventSchema,
 });
 export type PulledEvent = z.infer<typeof pulledEventSchema>;

@@ -16,6 +16,7 @@ export function testId(n = ++counter): string {
 
 export const defaultData: { [T in EventType]: EventData<T> } = {
   received: { kind: 'phone', imei: '354381079141772' },
+  imported: { kind: 'phone', imei: '354381079141772', status: 'ready', location: 'LAGER' },
   prepared: { wiped: true, enrolled: true },
   handed_out: { employeeId: 'E1001', department: 'ØKF' },
   returned: { condition: 'ok' },
@@ -25,7 +26,12 @@ export const defaultData: { [T in EventType]: EventData<T> } = {
   reported_lost: {},
   found: {},
   moved: { to: 'LAGER' },
+  transfer_sent: { transferId: 'T-1', from: 'LAGER', to: 'KVIK-1' },
+  transfer_received: { transferId: 'T-1' },
+  transfer_missing: { transferId: 'T-1' },
+  counted: { countId: 'C-1' },
   note: { text: 'Ridse på skærmen' },
+  voided: { reason: 'Fejlscanning' },
   corrected: { reason: 'Fejlscanning', resolves: '0190a000-0000-7000-8000-ffffffffffff' },
 };
 
@@ -58,6 +64,7 @@ export const pathTo: Record<DeviceStatus, EventType[]> = {
   assigned: ['received', 'prepared', 'handed_out'],
   returned: ['received', 'prepared', 'handed_out', 'returned'],
   in_repair: ['received', 'sent_to_repair'],
+  in_transit: ['received', 'transfer_sent'],
   disposed: ['received', 'disposed'],
   lost: ['received', 'reported_lost'],
 };

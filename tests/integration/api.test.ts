@@ -256,7 +256,7 @@ describe.each(backends)('central inventory API on $name', (backend) => {
 
     it('an undone registration leaves the projection; later events for it conflict', async () => {
       const { key, received } = newDevice('deskA');
-      const undo = event('corrected', key, { deskId: 'deskA', data: { reason: 'Fejlscanning', undoes: received.id, restore: null, resolves: undefined } });
+      const undo = event('corrected', key, { deskId: 'deskA', data: { reason: 'Fejlscanning', undoes: received.id, resolves: undefined } });
       const results = await deskA().push([received, undo, event('note', key, { deskId: 'deskA' })]);
       expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'conflict']);
       expect(results[2]).toMatchObject({ reasonCode: 'unknown_device' });

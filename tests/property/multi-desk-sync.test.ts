@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../shared/domain/device';
-import { apply } from '../../shared/lifecycle/apply';
+import { DeviceReplay } from '../../shared/lifecycle/apply';
+import { latestOf } from '../../renderer/store/latest-event';
 import { allowedEvents } from '../../shared/lifecycle/transitions';
 import { devicesResponseSchema, pullResponseSchema, type PulledEvent } from '../../shared/sync/protocol';
 import { undoLastAction } from '../../renderer/desk/undo';
@@ -135,14 +136,15 @@ async function expectShownIsReplay(desk: Desk): Promise<void> {
   const keys = new Set([...shown.keys(), ...confirmed.keys(), ...own.flatMap((e) => (e ? [e.deviceKey] : []))]);
   for (const key of keys) {
     const base = confirmed.get(key);
-    let device: Device | null = base?.device ?? null;
+    // An undo of the confirmed device's latest event restores what this desk recorded before it.
+    const latest = own.find((event) => event !== undefined && event.id === base?.device?.lastEventId && event.prior !== undefined);
+    const replay = new DeviceReplay(base?.device ?? null, latest ? latestOf(latest) : undefined);
     for (const event of own) {
       if (!event || event.deviceKey !== key) continue;
       const unconfirmed = event.sync === 'pending' || (event.sync === 'accepted' && (event.seq ?? 0) > (base?.seq ?? 0));
-      if (!unconfirmed) continue;
-      const result = apply(device, event);
-      if (result.ok) device = result.device;
+      if (unconfirmed) replay.step(event);
     }
+    const device: Device | null = replay.state;
     expect(shown.get(key) ?? null, `${desk.name} shows ${key}`).toEqual(device === null ? null : normalize(device));
   }
 }

@@ -55,8 +55,9 @@ export async function openTestDesk(
 
 export function eventFor<T extends EventType>(ctx: DeskContext, type: T, deviceKey: string, data?: Partial<EventData<T>>): DeviceEvent {
   const imei = deviceKey.startsWith('imei:') ? deviceKey.slice(5) : undefined;
+  const identity = imei ? { imei } : { serial: deviceKey.slice(7) };
   const base: Record<string, unknown> =
-    type === 'received' ? { kind: 'phone', ...(imei ? { imei } : { serial: deviceKey.slice(7) }) } : { ...defaultData[type] };
+    type === 'received' ? { kind: 'phone', ...identity } : type === 'imported' ? { ...defaultData.imported, ...identity } : { ...defaultData[type] };
   return newEvent(ctx, type, deviceKey, { ...base, ...data });
 }
 

@@ -2,7 +2,8 @@ import { migration as eventLog } from './001-event-log';
 import { migration as deskTokens } from './002-desk-tokens';
 import { migration as referenceData } from './003-reference-data';
 import { migration as seedDepartments } from './004-seed-departments';
+import { migration as correctionResults } from './005-correction-results';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new one gets the next number and goes at the end; none is ever edited. */
-export const migrations: readonly Migration[] = [eventLog, deskTokens, referenceData, seedDepartments];
+export const migrations: readonly Migration[] = [eventLog, deskTokens, referenceData, seedDepartments, correctionResults];

@@ -1,7 +1,7 @@
 import type { Device, DeviceKind, DeviceStatus } from '../../../shared/domain/device';
 import { deviceEventSchema, type DeviceEvent, type EventData, type EventType } from '../../../shared/domain/event';
 import { seedDepartments } from '../../../shared/domain/reference';
-import { apply } from '../../../shared/lifecycle/apply';
+import { DeviceReplay } from '../../../shared/lifecycle/apply';
 import { makeEvent } from '../../../shared/testing/builders';
 
 /**
@@ -123,6 +123,7 @@ export function generateFleet(options: FleetOptions = {}): Fleet {
     // A third arrive with the migration in the first month, the rest over the two years.
     let t = chance(0.3) ? startMs + random() * 30 * DAY : between(startMs, endMs - 60 * DAY);
     let state: Device | null = null;
+    const replay = new DeviceReplay();
     let made = 0;
 
     const record = <T extends EventType>(type: T, data: EventData<T>, time: number, where = location) => {
@@ -135,7 +136,7 @@ export function generateFleet(options: FleetOptions = {}): Fleet {
         location: where,
         data,
       });
-      const result = apply(state, event);
+      const result = replay.step(event);
       if (!result.ok) throw new Error(`generator made an invalid ${type} on ${state?.status ?? 'nothing'}: ${result.refusal.code}`);
       const step = { event, before: state, after: result.device };
       all.push(event);
@@ -190,7 +191,8 @@ export function generateFleet(options: FleetOptions = {}): Fleet {
       // About one event in a hundred is a mistake undone a few minutes later.
       if (made < budget && chance(0.01)) {
         t += between(1, 30) * MINUTE;
-        state = record('corrected', { reason: 'Fejlregistrering', undoes: step.event.id, restore: step.before, resolves: undefined }, t).after;
+        // Undone at the desk that recorded it: only that desk may undo its event.
+        state = record('corrected', { reason: 'Fejlregistrering', undoes: step.event.id }, t, step.event.location).after;
         location = state?.location ?? location;
       }
     }
@@ -209,7 +211,10 @@ export function generateFleet(options: FleetOptions = {}): Fleet {
   return { devices: devices.map((device) => structuredClone(device)), events, locations, start, end };
 }
 
-type Step = Exclude<EventType, 'received' | 'corrected'>;
+type Step = Extract<
+  EventType,
+  'moved' | 'prepared' | 'handed_out' | 'returned' | 'sent_to_repair' | 'repaired' | 'disposed' | 'reported_lost' | 'found' | 'note'
+>;
 
 function nextStep(status: DeviceStatus, location: string, left: number, chance: (p: number) => boolean): Step {
   // A device's last events take it out to someone: most of a fleet is in use, not on a shelf.
@@ -234,6 +239,7 @@ function nextStep(status: DeviceStatus, location: string, left: number, chance: 
     case 'lost':
       return chance(0.3) ? 'found' : 'note';
     case 'disposed':
+    case 'in_transit':
       return 'note';
   }
 }

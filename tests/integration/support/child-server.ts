@@ -32,7 +32,8 @@ export interface ChildServer {
 }
 
 /** Starts the service on a free port and resolves once it says it is ready. */
-export function startChildServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ChildServer> {
+// A server on PGlite starts in ~2 s on an idle machine and took over 30 s on a loaded 2-core one.
+export function startChildServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildServer> {
   const child = spawnMain([], { HOST: '127.0.0.1', PORT: '0', ...env });
   let output = '';
   const exited = new Promise<Exit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
