@@ -18,7 +18,7 @@ export function findElectronBinary(projectDir = process.cwd()) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
       found: false,
-      reason: `the electron package has no binary (require('electron') threw: ${detail}). It was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or its download failed.`,
+      reason: `the electron package has no binary (require('electron') threw: ${detail}). Its install script downloads it from the internet, so npm install does not run it (package.json allowScripts); where the internet is reachable: node node_modules/electron/install.js`,
     };
   }
   if (typeof path !== 'string' || path === '') {

@@ -1,7 +1,7 @@
 // `npm start`: build and start the desk app. With the Electron binary: `electron-vite preview`
-// (builds main, preload and renderer, then starts Electron on them). Without it (installed with
-// ELECTRON_SKIP_BINARY_DOWNLOAD=1): says so, builds the web version of the renderer and serves it
-// for Chromium. `npm start -- --web` takes the web route even where Electron is installed.
+// (builds main, preload and renderer, then starts Electron on them). Without it (npm install
+// does not download it; see electron-binary.mjs): says so, builds the web version of the renderer
+// and serves it for Chromium. `npm start -- --web` takes the web route even where Electron is installed.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumForTests } from '../../tests/support/chromium';
 import { hasShared, sharedMissing, sharedPath } from '../../tests/support/shared-dir';
 
 /**
@@ -15,7 +16,6 @@ import { hasShared, sharedMissing, sharedPath } from '../../tests/support/shared
  * Every request the page makes is recorded: all must go to the app's own origin.
  */
 
-const chromiumPath = '/usr/bin/chromium';
 const decodeModule = fileURLToPath(new URL('./decode.ts', import.meta.url));
 
 const files: Record<string, string> = {
@@ -69,9 +69,8 @@ function serve(root: string, fixtures: string): Promise<Server> {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
-describe.skipIf(!hasShared || !existsSync(chromiumPath))('decodeImage in Chromium (page and Web Worker), bundled by Vite', () => {
+describe.skipIf(!hasShared)('decodeImage in Chromium (page and Web Worker), bundled by Vite', () => {
   if (!hasShared) console.warn(sharedMissing);
-  if (!existsSync(chromiumPath)) console.warn(`${chromiumPath} is missing; browser decode test skipped`);
 
   let dir = '';
   let server: Server | undefined;
@@ -85,8 +84,10 @@ describe.skipIf(!hasShared || !existsSync(chromiumPath))('decodeImage in Chromiu
     await build({ configFile: false, root: dir, base: './', logLevel: 'error', build: { outDir: join(dir, 'out'), emptyOutDir: true }, worker: { format: 'es' } });
     server = await serve(join(dir, 'out'), resolve(sharedPath('fixtures/barcodes')));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { executablePath, env } = chromiumForTests();
     browser = await chromium.launch({
-      executablePath: chromiumPath,
+      executablePath,
+      ...(env ? { env } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   }, 60_000);

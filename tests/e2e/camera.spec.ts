@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { toBuffer } from 'bwip-js/node';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { expectFeedback, importCsv, listenForSounds, scan, signIn, soundsPlayed } from './support/desk';
+import { fakeCameraArgs, writeFakeCameraVideo } from './support/fake-camera-video';
 
 /**
  * The camera as a scanner, end to end: Chromium's fake camera plays a video of a barcode label
@@ -14,23 +14,19 @@ import { expectFeedback, importCsv, listenForSounds, scan, signIn, soundsPlayed 
  *
  * The label is drawn at test time (bwip-js, Code 128 of the IMEI) rather than taken from the
  * fixture photos: those hold no valid IMEI, and the device must first be received and prepared
- * under the very number the camera reads. ffmpeg puts it on a 1280×720 grey background with
- * a little moving noise (every frame differs, as a real camera's do) and writes the `.y4m`
- * Chromium's `--use-file-for-fake-video-capture` plays in a loop.
+ * under the very number the camera reads. It is put on a 1280×720 grey background with a little
+ * moving noise (every frame differs, as a real camera's do) in the `.y4m` that Chromium's
+ * `--use-file-for-fake-video-capture` plays in a loop (support/fake-camera-video.ts).
+ * The camera refused: camera-refused.spec.ts.
  */
 
 const body = '35693803564380';
 const imei = `${body}${luhnCheckDigit(body)}`;
 
 async function fakeCameraVideo(dir: string, text: string): Promise<string> {
-  const label = join(dir, 'label.png');
-  writeFileSync(label, await toBuffer({ bcid: 'code128', text, scale: 3, height: 14, includetext: true, textsize: 11, paddingwidth: 12, paddingheight: 8, backgroundcolor: 'FFFFFF' }));
+  const label = await toBuffer({ bcid: 'code128', text, scale: 3, height: 14, includetext: true, textsize: 11, paddingwidth: 12, paddingheight: 8, backgroundcolor: 'FFFFFF' });
   const video = join(dir, 'camera.y4m');
-  execFileSync('ffmpeg', [
-    '-v', 'error', '-y', '-loop', '1', '-i', label,
-    '-vf', 'pad=1280:720:(ow-iw)/2:(oh-ih)/2:color=0x8a8f96,noise=alls=10:allf=t,format=yuv420p',
-    '-r', '10', '-frames:v', '10', video,
-  ]);
+  writeFakeCameraVideo(video, { png: label, width: 1280, height: 720, background: [0x8a, 0x8f, 0x96], frames: 10, fps: 10, noise: 10 });
   return video;
 }
 
@@ -51,7 +47,7 @@ const test = base.extend<object, { cameraVideo: string }>({
     async ({ launchOptions, cameraVideo }, use) => {
       await use({
         ...launchOptions,
-        args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraVideo}`],
+        args: [...(launchOptions.args ?? []), ...fakeCameraArgs('allow'), `--use-file-for-fake-video-capture=${cameraVideo}`],
       });
     },
     { scope: 'worker' },
@@ -67,8 +63,6 @@ function recordRequests(page: Page): string[] {
 }
 
 test.describe('the camera as a scanner', () => {
-  test.use({ permissions: ['camera'] });
-
   test('hands out a device the camera reads, recorded once though the label stays in view', async ({ page, baseURL }) => {
     await listenForSounds(page);
     const requests = recordRequests(page);
@@ -127,22 +121,5 @@ test.describe('the camera as a scanner', () => {
     expect(requests.filter((r) => r.endsWith('.wasm'))).not.toHaveLength(0);
     expect(requests.filter((r) => /decode\.worker/.test(r))).not.toHaveLength(0);
     expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
-  });
-});
-
-test.describe('the camera refused', () => {
-  test('says so in plain words, and the desk keeps working', async ({ page, context }) => {
-    await context.clearPermissions();
-    await signIn(page, 'KAM');
-    await page.getByRole('button', { name: 'Scan med kamera' }).click();
-    const problem = page.getByTestId('camera-panel').getByRole('alert');
-    await expect(problem).toContainText('Adgang til kameraet blev nægtet.');
-    await expect(problem).toContainText('Prøv igen');
-    expect(page.workers()).toHaveLength(0);
-    await scan(page, imei);
-    await expectFeedback(page, 'good', `Modtaget: ${imei}`);
-
-    await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByTestId('camera-panel').getByRole('alert')).toContainText('Access to the camera was refused.');
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
+import { chromiumForTests, describeChromium } from '../support/chromium';
 
 /**
  * A port of this checkout's own (several clones of the project may test side by side on one
@@ -8,9 +9,14 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4200 + (createHash('sha1').update(process.cwd()).digest().readUInt16BE(0) % 700));
 const baseURL = `http://127.0.0.1:${port}`;
 
+const chromium = chromiumForTests();
+// Once, from the runner (its workers load this file too).
+if (process.env.TEST_WORKER_INDEX === undefined) console.log(describeChromium(chromium));
+
 /**
  * End-to-end tests drive the real renderer (the web build in `out/web`, `npm run build:web` first)
- * in Debian's Chromium. Playwright cannot download browsers here, and needs none.
+ * in Chromium: CHROMIUM_PATH, the system's, or the one from npm (tests/support/chromium.ts).
+ * Playwright downloads no browser.
  */
 export default defineConfig({
   testDir: '.',
@@ -30,7 +36,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromium.executablePath,
+      ...(chromium.env ? { env: chromium.env } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
     },
   },

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { seedStore } from '../bench/support/seed-store';
 import { expectFeedback, importCsv, scan, signIn } from './support/desk';
+import { pdfPageToPng, pdfText as readPdfText } from './support/pdf';
 
 /**
  * A scripted desk day and the team lead's reports on it. The browser's clock is set to Tuesday
@@ -63,11 +63,11 @@ async function pdfText(page: Page, name: string): Promise<string> {
   // What Electron's printToPDF is given (electron/main/printing.ts pdfOptions): A4 portrait,
   // backgrounds, no browser header (the page's own @page margin boxes carry the header).
   await page.pdf({ path, format: 'A4', landscape: false, printBackground: true, displayHeaderFooter: false, preferCSSPageSize: false });
-  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', path, `${ARTIFACTS}/${name}-page1`]);
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  await pdfPageToPng(path, 1, 110, `${ARTIFACTS}/${name}-page1.png`);
+  return readPdfText(path);
 }
 
-/** The text of a PDF's page `n` (pdftotext separates pages with form feeds). */
+/** The text of a PDF's page `n` (pages are separated by form feeds). */
 const pageOf = (text: string, n: number) => text.split('\f')[n - 1] ?? '';
 
 test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ page }) => {
@@ -309,7 +309,7 @@ test('a long report prints page after page: header and page number on each, the 
   await expect(daily.getByTestId('table-idle').locator('tbody tr')).toHaveCount(150);
 
   const text = await pdfText(page, 'daily-long');
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '2', '-l', '2', '-singlefile', `${ARTIFACTS}/daily-long.pdf`, `${ARTIFACTS}/daily-long-page2`]);
+  await pdfPageToPng(`${ARTIFACTS}/daily-long.pdf`, 2, 80, `${ARTIFACTS}/daily-long-page2.png`);
   const pages = text.split('\f').filter((p) => p.trim() !== '');
   expect(pages.length).toBeGreaterThanOrEqual(3);
   const idleKeys = Array.from({ length: 150 }, (_, i) => {

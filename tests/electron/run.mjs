@@ -35,7 +35,7 @@ if (!binary.found) {
       '[electron smoke] The Electron binary is not installed, so the tests that START the app are SKIPPED.',
       `[electron smoke] Why: ${binary.reason}`,
       '[electron smoke] Still run: the checks of the built preload/main bundles and of electron-builder.yml.',
-      '[electron smoke] To run everything: install with the Electron binary (npm ci without ELECTRON_SKIP_BINARY_DOWNLOAD).',
+      '[electron smoke] To run everything: fetch the Electron binary where the internet is reachable (node node_modules/electron/install.js).',
       '',
     ].join('\n'),
   );

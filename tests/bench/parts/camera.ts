@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import { decodeImage } from '../../../shared/scan/decode';
 import { hasShared, sharedMissing, sharedPath } from '../../support/shared-dir';
 import { figure, median, type BenchPart, type Figure } from '../figures';
-import { serveWebBuild } from '../support/browser';
+import { launchOptions, serveWebBuild } from '../support/browser';
 
 /**
  * The camera pipeline as it runs in the desk: the web build in Chromium, a 1280×720 30 fps fake
@@ -42,11 +42,9 @@ async function framesDecoded(page: Page): Promise<number> {
 /** Decoded frames per second in the app, and what the panel says it read. */
 async function appFramesPerSecond(url: string, video: string): Promise<{ fps: number; msPerFrame: number; read: string | null }> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`,
-    ],
+    ...launchOptions,
+    // The fake prompt answers yes: the headless Chromium from npm has no prompt of its own.
+    args: [...launchOptions.args, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, permissions: ['camera'] });

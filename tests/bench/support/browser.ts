@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { chromiumForTests } from '../../support/chromium';
 
 export const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
@@ -31,8 +32,10 @@ export async function serveWebBuild(rebuild = true): Promise<{ url: string; clos
  */
 export const tsxEvaluateShim = { content: 'globalThis.__name = (fn) => fn;' };
 
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+const chromiumBrowser = chromiumForTests();
+export const launchOptions = {
+  executablePath: chromiumBrowser.executablePath,
+  ...(chromiumBrowser.env ? { env: chromiumBrowser.env } : {}),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 

@@ -1,0 +1,88 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+
+/**
+ * A PDF read back with PDF.js (`pdfjs-dist`), in Node, with no system tool: its text laid out
+ * as `pdftotext -layout` would (a page per `\f`, a line per row of text, two or more spaces
+ * between columns, one between words), and a page drawn to PNG for a person to look at.
+ */
+
+async function open(path: string): Promise<PDFDocumentProxy> {
+  return getDocument({ data: new Uint8Array(await readFile(path)), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+}
+
+interface Run {
+  text: string;
+  x: number;
+  y: number;
+  end: number;
+  size: number;
+}
+
+function runOf(item: TextItem): Run {
+  const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
+  return { text: item.str, x, y, end: x + item.width, size: Math.hypot(a, b) || item.height || 10 };
+}
+
+/** Rows of runs, top to bottom, each left to right; a run within a third of its size of a row's baseline is on that row. */
+function rows(runs: Run[]): Run[][] {
+  const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
+  const out: Run[][] = [];
+  for (const run of sorted) {
+    const row = out.find((r) => Math.abs((r[0] as Run).y - run.y) <= run.size / 3);
+    if (row) row.push(run);
+    else out.push([run]);
+  }
+  return out.map((row) => row.sort((p, q) => p.x - q.x));
+}
+
+/** A column gap (wider than a couple of letters) becomes two spaces, a word gap one. */
+function lineOf(row: Run[]): string {
+  let line = '';
+  let previous: Run | undefined;
+  for (const run of row) {
+    if (previous) {
+      const gap = run.x - previous.end;
+      if (gap > run.size * 0.8) line += '  ';
+      else if (gap > run.size * 0.1 && !line.endsWith(' ') && !run.text.startsWith(' ')) line += ' ';
+    }
+    line += run.text;
+    previous = run;
+  }
+  return line.trimEnd();
+}
+
+/** The text of every page, pages separated by form feeds (as pdftotext does). */
+export async function pdfText(path: string): Promise<string> {
+  const pdf = await open(path);
+  try {
+    const pages: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      const runs = content.items.filter((item): item is TextItem => 'str' in item && item.str.trim() !== '').map(runOf);
+      pages.push(`${rows(runs).map(lineOf).join('\n')}\n`);
+    }
+    return `${pages.join('\f')}\f`;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Page `n` of the PDF drawn at `dpi` into a PNG file. */
+export async function pdfPageToPng(path: string, n: number, dpi: number, png: string): Promise<void> {
+  const pdf = await open(path);
+  try {
+    const page = await pdf.getPage(n);
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    await writeFile(png, await canvas.encode('png'));
+  } finally {
+    await pdf.destroy();
+  }
+}
