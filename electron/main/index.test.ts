@@ -17,7 +17,8 @@ const fake = vi.hoisted(() => {
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   const session: Record<string, unknown> = {};
-  return { calls, handlers, windows, ready, resolveReady: () => resolveReady(), session };
+  const paths = new Map<string, string>();
+  return { calls, handlers, windows, ready, resolveReady: () => resolveReady(), session, paths };
 });
 
 vi.mock('electron', async () => {
@@ -38,9 +39,14 @@ vi.mock('electron', async () => {
     }
     setPath(name: string, path: string): void {
       fake.calls.push(`app.setPath:${name}:${path}`);
+      fake.paths.set(name, path);
     }
     getPath(name: string): string {
-      return `/fake/${name}`;
+      // Only paths the code set itself: a made-up one would be written to on this machine and
+      // remembered by the next run (the sync-server file did exactly that).
+      const path = fake.paths.get(name) ?? fake.paths.get('userData');
+      if (!path) throw new Error(`app.getPath('${name}') before app.setPath('userData')`);
+      return path;
     }
     requestSingleInstanceLock(): boolean {
       fake.calls.push('app.requestSingleInstanceLock');
