@@ -65,6 +65,7 @@ export const da = {
     batchCount_other: '{{count}} enheder',
     done: 'Afslut omgang',
     undo: 'Fortryd seneste',
+    undoneRow: 'Fortrudt (overstreget nedenfor)',
     empty: 'Intet scannet endnu.',
     colTime: 'Tid',
     colDevice: 'Enhed',

@@ -63,6 +63,7 @@ export const en: Texts<typeof da> = {
     batchCount_other: '{{count}} devices',
     done: 'Finish batch',
     undo: 'Undo last',
+    undoneRow: 'Undone (struck through below)',
     empty: 'Nothing scanned yet.',
     colTime: 'Time',
     colDevice: 'Device',

@@ -40,7 +40,7 @@ export function EmployeeView({ onOpenDevice }: { onOpenDevice(key: string): void
     <section className="employee-view" data-testid="employee-view">
       <label className="field wide no-print">
         {t('register.employees.search')}
-        <input type="search" value={text} data-field="employee-search" autoComplete="off" spellCheck={false} onChange={(e) => setText(e.target.value)} />
+        <input type="search" value={text} data-field="register-employee-search" autoComplete="off" spellCheck={false} onChange={(e) => setText(e.target.value)} />
       </label>
       {text.trim() && matches.length === 0 && <p className="hint">{t('register.employees.none')}</p>}
       {matches.length > 0 && (

@@ -9,6 +9,7 @@ import { BatchParamsPanel } from '../components/BatchParamsPanel';
 import { FeedbackPanel } from '../components/FeedbackPanel';
 import { ManualEntry } from '../components/ManualEntry';
 import { ModeTabs } from '../components/ModeTabs';
+import { batchCount } from '../desk/batch';
 import type { Desk } from '../desk/use-desk';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
 
@@ -20,7 +21,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
   const { t } = useTranslation();
   const { settings, updateSettings } = useServices();
   const cameraOpen = settings.cameraOpen;
-  const count = desk.events.filter((e) => e.type !== 'corrected').length;
+  const count = batchCount(desk.events);
   const { handleScan } = desk;
   const feedback = useNewestFeedback(desk.feedback, scanInput.scanAgain);
   const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);
