@@ -1,4 +1,5 @@
 import { eventLabels, kindLabels, statusLabels, wordsIn } from '../../shared/reports/labels';
+import type { Mode } from '../desk/modes';
 
 /**
  * Danish, the desk's default language. Every key here must exist in `en.ts` (the compiler checks:
@@ -53,7 +54,7 @@ export const da = {
     lost: 'Meld bortkommet',
     found: 'Fundet',
     lookup: 'Slå op',
-  },
+  } satisfies Record<Mode, string>,
   desk: {
     scanPrompt: 'Scan en enhed',
     scanHint: 'Scanneren virker overalt i vinduet. Kommandokort: KVIK:MODE:…, KVIK:DONE, KVIK:UNDO.',
