@@ -11,7 +11,9 @@ import type { KvikDb } from '../store/db';
 import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
-import { CommandCardScreen, ConflictsScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import type { ScanClaim } from '../warehouse/use-flow-scans';
+import type { WarehouseView } from '../warehouse/WarehouseScreen';
+import { CommandCardScreen, ConflictsScreen, ReferenceScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -31,6 +33,12 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const [screen, setScreen] = useState<Screen>('desk');
   /** What the lookup screen shows: a scanned text to search for, or a device the desk found. */
   const [lookup, setLookup] = useState<{ query: string; n: number }>({ query: '', n: 0 });
+  const [warehouseView, setWarehouseView] = useState<WarehouseView>({ tab: 'count' });
+  /** The warehouse flow on screen that takes scans (a count, a disposal batch), if any. */
+  const warehouseClaim = useRef<ScanClaim | null>(null);
+  const claimScans = useCallback((claim: ScanClaim | null) => {
+    warehouseClaim.current = claim;
+  }, []);
 
   const services = useMemo<Services>(
     () => ({
@@ -81,6 +89,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
         early.current.push(scan);
         return;
       }
+      if (screen === 'warehouse' && warehouseClaim.current?.(scan)) return;
       if (screen === 'lookup' && !/^kvik:/i.test(scan.raw.trim())) {
         setLookup((l) => ({ query: scan.raw.trim(), n: l.n + 1 }));
         return;
@@ -107,6 +116,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
             ) : screen === 'lookup' ? (
               // A new scan remounts the screen with it as the search.
               <LookupScreen key={lookup.n} initialQuery={lookup.query} />
+            ) : screen === 'warehouse' ? (
+              <WarehouseScreen view={warehouseView} onView={setWarehouseView} scanInput={scanInput} claimScans={claimScans} />
             ) : screen === 'reference' ? (
               <ReferenceScreen />
             ) : screen === 'reports' ? (

@@ -77,7 +77,7 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
     case 'repaired':
       return t(`outcomes.${event.data.outcome}`);
     case 'disposed':
-      return `${t(`methods.${event.data.method}`)} · ${event.data.certificate}`;
+      return [t(`methods.${event.data.method}`), event.data.certificate, event.data.batchId].filter(Boolean).join(' · ');
     case 'moved':
       return name(event.data.to);
     case 'transfer_sent':

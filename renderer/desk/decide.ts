@@ -79,7 +79,7 @@ function decideCommand(value: string): Decision {
   return mode ? { kind: 'mode', mode } : { kind: 'error', message: { key: 'feedback.unknownCommand', params: { command: value } } };
 }
 
-function invalidMessage(scan: Extract<ParsedScan, { kind: 'invalid' }>): Message {
+export function invalidMessage(scan: Extract<ParsedScan, { kind: 'invalid' }>): Message {
   if (scan.reason === 'imei_check_digit') {
     const digits = scan.value.replace(/\D/g, '').slice(-15);
     return { key: 'invalid.imei_check_digit', params: { got: digits.at(14) ?? '?', expected: luhnCheckDigit(digits.slice(0, 14)) } };
