@@ -365,6 +365,7 @@ export const da = {
         wrong_category: '{{device}} hører til i et parti med {{category}}.',
         not_wiped: '{{device}} afvist: sletningen er ikke kontrolleret. Slet og kontrollér enheden først.',
         erasure_incomplete: '{{device}} afvist: angiv værktøj, hvem der kontrollerede, og dato for sletningen.',
+        erasure_date: '{{device}} afvist: sletningsdatoen {{date}} kan ikke passe. Ret datoen.',
       },
       devices: 'Enheder i partiet',
       remove: 'Tag ud',

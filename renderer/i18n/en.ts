@@ -363,6 +363,7 @@ export const en: Texts<typeof da> = {
         wrong_category: '{{device}} belongs in a batch of {{category}}.',
         not_wiped: '{{device}} refused: the erasure was not verified. Wipe and verify the device first.',
         erasure_incomplete: '{{device}} refused: give the tool, who verified it and the date of the erasure.',
+        erasure_date: '{{device}} refused: the erasure date {{date}} cannot be right. Correct the date.',
       },
       devices: 'Devices in the batch',
       remove: 'Take out',

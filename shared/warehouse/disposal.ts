@@ -74,18 +74,25 @@ export type JoinRefusal =
   | { code: 'not_in_stock'; status: DeviceStatus }
   | { code: 'wrong_category'; category: WeeeCategory }
   | { code: 'not_wiped' }
-  | { code: 'erasure_incomplete' };
+  | { code: 'erasure_incomplete' }
+  | { code: 'erasure_date'; date: string };
+
+/** The earliest erasure date taken as real: older is a typing (or a scan into the date field). */
+export const EARLIEST_ERASURE = '2000-01-01';
 
 /**
  * Whether `device` may join `batch` with this erasure evidence. Only a device on a shelf (in
  * stock, which includes returned defective) may; one whose erasure was not verified is refused
- * (a device leaves only wiped, and someone must have checked); it must belong in the batch's WEEE
- * category; and it may be in one open batch only.
+ * (a device leaves only wiped, and someone must have checked), and so is evidence that is not
+ * complete or dated on a day that cannot be; it must belong in the batch's WEEE category; and it
+ * may be in one open batch only.
  */
 export function joinRefusal(
   batch: Pick<DisposalBatch, 'status' | 'weeeCategory' | 'items'>,
   device: Pick<Device, 'key' | 'status' | 'kind'>,
   erasure: Erasure,
+  /** The day it is (`YYYY-MM-DD`): an erasure cannot have been done after it. */
+  today: string,
   otherOpenBatches: readonly Pick<DisposalBatch, 'id' | 'items'>[] = [],
 ): JoinRefusal | undefined {
   if (batch.status !== 'open') return { code: 'batch_closed' };
@@ -96,7 +103,8 @@ export function joinRefusal(
   const category = weeeCategoryOfKind[device.kind];
   if (category !== batch.weeeCategory) return { code: 'wrong_category', category };
   if (!erasure.verified) return { code: 'not_wiped' };
-  if (!erasure.tool.trim() || !erasure.verifiedBy?.trim() || !erasure.date) return { code: 'erasure_incomplete' };
+  if (!erasureSchema.safeParse(erasure).success || !erasure.tool.trim() || !erasure.verifiedBy?.trim() || !erasure.date) return { code: 'erasure_incomplete' };
+  if (erasure.date < EARLIEST_ERASURE || erasure.date > today) return { code: 'erasure_date', date: erasure.date };
   return undefined;
 }
 

@@ -21,7 +21,12 @@ export function CloseBatchForm({ batch, onCancel, onClosed }: { batch: DisposalB
     const input = closeBatchSchema.safeParse({ certificate, ...(weight.trim() ? { weightKg: Number(weight.replace(',', '.')) } : {}) });
     if (!input.success) return setProblem(t(certificate.trim() ? 'warehouse.disposal.badWeight' : 'warehouse.disposal.needCertificate'));
     const ctx = { deskId: settings.deskId, operator: session.operator, location: session.location };
-    const outcome = await closeBatch(db, ctx, batch.id, input.data);
+    setProblem(null);
+    const outcome = await closeBatch(db, ctx, batch.id, input.data).catch((error: unknown) => {
+      setProblem(t('feedback.storageFailed', { message: error instanceof Error ? error.message : String(error) }));
+      return null;
+    });
+    if (!outcome) return;
     if (outcome.ok) return onClosed(outcome.batch);
     setProblem(
       t('warehouse.disposal.blocked', {

@@ -33,7 +33,10 @@ export function Manifest({ batch, placeName, onBack }: { batch: DisposalBatch; p
       }
     >
       <div className="manifest-head">
-        <Barcode text={batch.id} />
+        <figure>
+          <Barcode text={batch.id} />
+          <figcaption className="mono">{batch.id}</figcaption>
+        </figure>
         <dl className="manifest-facts">
           <dt>{t('warehouse.disposal.recycler')}</dt>
           <dd>{batch.recycler}</dd>

@@ -11,6 +11,7 @@ import {
   type JoinRefusal,
 } from '../../../shared/warehouse/disposal';
 import { warehouseId } from '../../../shared/warehouse/ids';
+import { defaultTimeZone, localDayOf } from '../../../shared/reports/calendar';
 import type { Refusal } from '../../../shared/lifecycle/refusal';
 import { newEvent, type DeskContext } from '../../desk/desk-context';
 import type { KvikDb, StoredDevice } from '../../store/db';
@@ -49,7 +50,7 @@ export async function joinBatch(db: KvikDb, ctx: DeskContext, batchId: string, i
     const batch = await db.disposalBatches.get(batchId);
     if (!batch) throw new Error(`no disposal batch ${batchId}`);
     const others = (await db.disposalBatches.where('status').equals('open').toArray()).filter((b) => b.id !== batchId);
-    const refusal = joinRefusal(batch, device, erasure, others);
+    const refusal = joinRefusal(batch, device, erasure, localDayOf(now.getTime(), defaultTimeZone), others);
     if (refusal) return { ok: false, refusal, device };
     const next = { ...batch, items: [...batch.items, batchItem(device, erasure, ctx.operator, now.toISOString())] };
     await db.disposalBatches.put(next);
