@@ -4,12 +4,12 @@ import { useNewestFeedback } from '../app/use-newest-feedback';
 import type { ScanInput } from '../app/use-scan-input';
 import { CameraPanel } from '../app/on-demand';
 import { useServices } from '../app/services';
-import { BatchList } from '../components/BatchList';
-import { BatchParamsPanel } from '../components/BatchParamsPanel';
-import { FeedbackPanel } from '../components/FeedbackPanel';
-import { ManualEntry } from '../components/ManualEntry';
-import { ModeTabs } from '../components/ModeTabs';
-import type { Desk } from '../desk/use-desk';
+import { BatchList } from './BatchList';
+import { BatchParamsPanel } from './BatchParamsPanel';
+import { FeedbackPanel } from './FeedbackPanel';
+import { ManualEntry } from './ManualEntry';
+import { ModeTabs } from './ModeTabs';
+import type { Desk } from './use-desk';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
 
 /**
