@@ -39,6 +39,10 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const claimScans = useCallback((claim: ScanClaim | null) => {
     warehouseClaim.current = claim;
   }, []);
+  const openBatch = useCallback((batchId: string) => {
+    setWarehouseView({ tab: 'disposal', batchId });
+    setScreen('warehouse');
+  }, []);
 
   const services = useMemo<Services>(
     () => ({
@@ -115,7 +119,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <DeskScreen desk={desk} scanInput={scanInput} />
             ) : screen === 'lookup' ? (
               // A new scan remounts the screen with it as the search.
-              <LookupScreen key={lookup.n} initialQuery={lookup.query} />
+              <LookupScreen key={lookup.n} initialQuery={lookup.query} onOpenBatch={openBatch} />
             ) : screen === 'warehouse' ? (
               <WarehouseScreen view={warehouseView} onView={setWarehouseView} scanInput={scanInput} claimScans={claimScans} />
             ) : screen === 'reference' ? (

@@ -160,6 +160,7 @@ export const da = {
     not_permitted: 'Din rolle giver ikke adgang til denne handling. Bed en teamleder.',
   },
   lookup: {
+    disposalBatch: 'parti {{id}}',
     title: 'Opslag',
     search: 'Scan eller skriv IMEI, serienummer eller stregkode',
     status: 'Status',
@@ -300,6 +301,7 @@ export const da = {
       newHint: 'Forventet er alle enheder, registret har på lager her eller under forsendelse hertil – låst, når optællingen starter.',
       kind: 'Type',
       allKinds: 'Alle typer',
+      starting: 'Låser listen over forventede enheder …',
       start: 'Start optælling',
       refusedOpen: '{{location}} er allerede ved at blive talt ({{id}}, startet af {{operator}} {{at}}). Fortsæt den optælling, eller luk den først.',
       open: 'Igangværende optællinger',

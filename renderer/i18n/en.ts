@@ -158,6 +158,7 @@ export const en: Texts<typeof da> = {
     not_permitted: 'Your role does not allow this action. Ask a team lead.',
   },
   lookup: {
+    disposalBatch: 'batch {{id}}',
     title: 'Lookup',
     search: 'Scan or type an IMEI, serial number or barcode',
     status: 'Status',
@@ -298,6 +299,7 @@ export const en: Texts<typeof da> = {
       newHint: 'Expected are all devices the register has in stock here or in transit to here, frozen when the count starts.',
       kind: 'Kind',
       allKinds: 'All kinds',
+      starting: 'Freezing the list of expected devices …',
       start: 'Start count',
       refusedOpen: '{{location}} is already being counted ({{id}}, started by {{operator}} {{at}}). Continue that count, or close it first.',
       open: 'Counts in progress',

@@ -8,7 +8,7 @@ import type { StoredEvent } from '../store/db';
 import { deviceHistory } from '../store/lookup';
 
 /** A device's events, newest first, each with who, where and what. */
-export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
+export function DeviceHistory({ deviceKey, onOpenBatch }: { deviceKey: string; onOpenBatch?: ((batchId: string) => void) | undefined }) {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
   const history = useLiveQuery(() => deviceHistory(db, deviceKey), [db, deviceKey]);
@@ -43,7 +43,10 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
             <tr key={event.id} data-event-type={event.type}>
               <td>{formatDateTime(event.at, localeOf(i18n.language))}</td>
               <td>{t(`events.${event.type}`)}</td>
-              <td>{details(event, t, name)}</td>
+              <td>
+                {details(event, t, name)}
+                {event.type === 'disposed' && event.data.batchId && <BatchLink batchId={event.data.batchId} onOpen={onOpenBatch} />}
+              </td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
               <td>{t(`lookup.syncStates.${event.sync}`)}</td>
@@ -56,6 +59,23 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
 }
 
 const noEvents: StoredEvent[] = [];
+
+/** The disposal batch a device left in: its manifest one click away. */
+function BatchLink({ batchId, onOpen }: { batchId: string; onOpen?: ((batchId: string) => void) | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {' · '}
+      {onOpen ? (
+        <button type="button" className="link" data-batch-link={batchId} onClick={() => onOpen(batchId)}>
+          {t('lookup.disposalBatch', { id: batchId })}
+        </button>
+      ) : (
+        t('lookup.disposalBatch', { id: batchId })
+      )}
+    </>
+  );
+}
 
 /** What an event says, in words: names for the ids it carries (employee, model, location). */
 function details(event: StoredEvent, t: TFunction, name: (id: string) => string): string {
@@ -77,7 +97,7 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
     case 'repaired':
       return t(`outcomes.${event.data.outcome}`);
     case 'disposed':
-      return [t(`methods.${event.data.method}`), event.data.certificate, event.data.batchId].filter(Boolean).join(' · ');
+      return `${t(`methods.${event.data.method}`)} · ${event.data.certificate}`;
     case 'moved':
       return name(event.data.to);
     case 'transfer_sent':

@@ -8,8 +8,11 @@ import { DeviceHistory } from './DeviceHistory';
 import { assetTagRegExp } from '../store/settings';
 import { findDevice, scanIdentifiers } from '../store/lookup';
 
-/** Everything about a device and its full history, found by any identifier, scanned or typed. */
-export function LookupScreen({ initialQuery }: { initialQuery: string }) {
+/**
+ * Everything about a device and its full history, found by any identifier, scanned or typed.
+ * `onOpenBatch` opens the disposal batch a device left in (its manifest).
+ */
+export function LookupScreen({ initialQuery, onOpenBatch }: { initialQuery: string; onOpenBatch?: (batchId: string) => void }) {
   const { t } = useTranslation();
   const { db, settings } = useServices();
   const [text, setText] = useState(initialQuery);
@@ -38,7 +41,7 @@ export function LookupScreen({ initialQuery }: { initialQuery: string }) {
       {device && (
         <>
           <DeviceCard device={device} />
-          <DeviceHistory deviceKey={device.key} />
+          <DeviceHistory deviceKey={device.key} onOpenBatch={onOpenBatch} />
         </>
       )}
     </div>

@@ -206,5 +206,8 @@ test('a disposal batch: devices scanned in with erasure evidence, refusals, clos
   await scan(page, A);
   await expect(page.getByTestId('device-card')).toContainText('Bortskaffet');
   await expect(page.getByTestId('history').locator('tbody tr').first()).toContainText('STENA-2026-118');
-  await expect(page.getByTestId('history').locator('tbody tr').first()).toContainText('BP-LAGER-');
+  await expect(page.getByTestId('history').locator('tbody tr').first()).toContainText('parti BP-LAGER-');
+  // … and opens its manifest.
+  await page.getByTestId('history').locator('[data-batch-link]').click();
+  await expect(page.getByTestId('disposal-manifest').getByTestId('manifest-certificate')).toHaveText('STENA-2026-118');
 });

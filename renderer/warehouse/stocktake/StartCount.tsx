@@ -24,11 +24,14 @@ export function StartCount({ locations, placeName, open, closed, onOpen }: Props
   const [location, setLocation] = useState(session?.location ?? 'LAGER');
   const [kind, setKind] = useState<DeviceKind | ''>('');
   const [refusal, setRefusal] = useState<StartRefusal | null>(null);
+  // Freezing a large location's list takes a moment (seconds for thousands on a busy PC).
+  const [starting, setStarting] = useState(false);
   const locale = localeOf(i18n.language);
 
   const start = async () => {
     if (!session) return;
-    const result = await startCount(db, { deskId: settings.deskId, operator: session.operator, location: session.location }, location, kind || undefined);
+    setStarting(true);
+    const result = await startCount(db, { deskId: settings.deskId, operator: session.operator, location: session.location }, location, kind || undefined).finally(() => setStarting(false));
     if (result.ok) onOpen(result.count);
     else setRefusal(result.refusal);
   };
@@ -62,9 +65,10 @@ export function StartCount({ locations, placeName, open, closed, onOpen }: Props
               ))}
             </select>
           </label>
-          <button type="button" className="primary" onClick={() => void start()}>
+          <button type="button" className="primary" disabled={starting} aria-busy={starting} onClick={() => void start()}>
             {t('warehouse.count.start')}
           </button>
+          {starting && <progress aria-label={t('warehouse.count.starting')} />}
         </div>
         {refusal && (
           <p className="notice error" role="alert">
