@@ -15,7 +15,9 @@ import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
 import { filterFromHash } from '../register/register-link';
-import { CommandCardScreen, ConflictsScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import type { ScanClaim } from '../warehouse/use-flow-scans';
+import type { WarehouseView } from '../warehouse/WarehouseScreen';
+import { CommandCardScreen, ConflictsScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -37,6 +39,16 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const [register, setRegister] = useState<{ filter: DeviceFilter; n: number }>(() => ({ filter: filterFromHash(window.location.hash) ?? {}, n: 0 }));
   /** What the lookup screen shows: a scan to search for, or a device the desk found. */
   const [lookup, setLookup] = useState<{ scan: ParsedScan | null; n: number }>({ scan: null, n: 0 });
+  const [warehouseView, setWarehouseView] = useState<WarehouseView>({ tab: 'count' });
+  /** The warehouse flow on screen that takes scans (a count, a disposal batch), if any. */
+  const warehouseClaim = useRef<ScanClaim | null>(null);
+  const claimScans = useCallback((claim: ScanClaim | null) => {
+    warehouseClaim.current = claim;
+  }, []);
+  const openBatch = useCallback((batchId: string) => {
+    setWarehouseView({ tab: 'disposal', batchId });
+    setScreen('warehouse');
+  }, []);
 
   const services = useMemo<Services>(
     () => ({
@@ -108,6 +120,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
         early.current.push(scan);
         return;
       }
+      if (screen === 'warehouse' && warehouseClaim.current?.(scan)) return;
       // Read as the desk reads it: a command card still drives the desk from the lookup screen.
       const read = screen === 'lookup' ? readScan(scan, { assetTagPattern }) : null;
       if (read && read.kind !== 'command') {
@@ -135,9 +148,11 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <DeskScreen desk={desk} scanInput={scanInput} />
             ) : screen === 'lookup' ? (
               // A new scan remounts the screen with it as the search.
-              <LookupScreen key={lookup.n} initialScan={lookup.scan} />
+              <LookupScreen key={lookup.n} initialScan={lookup.scan} onOpenBatch={openBatch} />
             ) : screen === 'register' ? (
               <RegisterScreen key={register.n} initialFilter={register.filter} />
+            ) : screen === 'warehouse' ? (
+              <WarehouseScreen view={warehouseView} onView={setWarehouseView} scanInput={scanInput} claimScans={claimScans} />
             ) : screen === 'reference' ? (
               <ReferenceScreen />
             ) : screen === 'reports' ? (

@@ -12,8 +12,9 @@ import { registerHref } from '../register/register-link';
 /**
  * Everything about a device and its full history, found by any identifier, scanned or typed. A
  * scan arrives read already (`readScan`, with its symbology); typed text is read the same way.
+ * `onOpenBatch` opens the disposal batch a device left in (its manifest).
  */
-export function LookupScreen({ initialScan }: { initialScan: ParsedScan | null }) {
+export function LookupScreen({ initialScan, onOpenBatch }: { initialScan: ParsedScan | null; onOpenBatch?: (batchId: string) => void }) {
   const { t } = useTranslation();
   const { db, settings } = useServices();
   const [text, setText] = useState(initialScan?.value ?? '');
@@ -58,7 +59,7 @@ export function LookupScreen({ initialScan }: { initialScan: ParsedScan | null }
       {device && (
         <>
           <DeviceCard device={device} />
-          <DeviceHistory deviceKey={device.key} />
+          <DeviceHistory deviceKey={device.key} onOpenBatch={onOpenBatch} />
         </>
       )}
     </div>
