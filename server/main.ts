@@ -8,10 +8,15 @@ import { openDatabase } from './db/open';
  * `npm run server` — the central inventory service (SYNC.md).
  * `npm run server -- desk add <deskId> | desk list | desk revoke <deskId>` — desk tokens.
  * `npm run server -- import <table> <file.csv>` — reference data.
+ * `npm run server -- import devices <file.csv> [--dry-run] [--skip-invalid]` — the existing fleet.
  */
 const [command, ...args] = process.argv.slice(2);
 const config = readConfig(process.env);
 const out = (line: string) => console.log(line);
+/** One line on stderr, rewritten in place while a long import writes. */
+const progress = (done: number, total: number) => {
+  process.stderr.write(`\rImporting ${done.toLocaleString('en')} of ${total.toLocaleString('en')} devices${done === total ? '\n' : ''}`);
+};
 
 if (command === undefined || command === 'serve') {
   await serve(config).catch((error: unknown) => {
@@ -23,7 +28,7 @@ if (command === undefined || command === 'serve') {
   let code = 1;
   try {
     console.error(`(${describeDatabase(config.database)})`);
-    code = command === 'desk' ? await deskCommand(db, args, out) : await importCommand(db, args, out);
+    code = command === 'desk' ? await deskCommand(db, args, out) : await importCommand(db, args, out, progress);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
   } finally {
@@ -31,6 +36,6 @@ if (command === undefined || command === 'serve') {
   }
   process.exitCode = code;
 } else {
-  console.error('usage: server [serve] | desk add <deskId> | desk list | desk revoke <deskId> | import <table> <file.csv>');
+  console.error('usage: server [serve] | desk add <deskId> | desk list | desk revoke <deskId> | import <table> <file.csv> | import devices <file.csv> [--dry-run] [--skip-invalid]');
   process.exitCode = 2;
 }

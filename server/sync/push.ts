@@ -108,9 +108,10 @@ function idConflict(event: DeviceEvent, stored: Stored): Answer {
 
 /**
  * The transaction. Locking `sync_head` first serialises pushes (see migration 001): the ids and
- * devices read below cannot change under us, and `seq`s commit in order.
+ * devices read below cannot change under us, and `seq`s commit in order. The device import calls
+ * it too, in chunks inside its own transaction.
  */
-async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promise<Answer[]> {
+export async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promise<Answer[]> {
   const [headRow] = await tx.query('SELECT seq FROM sync_head FOR UPDATE');
   let head = toSeq(headRow?.seq);
 
