@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import type { Department, Employee, Location, Model } from '../../shared/domain/reference';
+import type { Department, Employee, Location, Model, Operator } from '../../shared/domain/reference';
 
 /** A device as stored: the projection plus every identifier a scan may produce, for one index. */
 export type StoredDevice = Device & { identifiers: string[] };
@@ -103,6 +103,7 @@ export class KvikDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   syncState!: Table<SyncStateRow, string>;
   unreadable!: Table<UnreadableRow, number>;
+  operators!: Table<Operator, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -129,6 +130,8 @@ export class KvikDb extends Dexie {
     });
     // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
     this.version(3).stores({ unreadable: 'seq' });
+    // Operators from the central inventory: who may sign in, found by id or by badge.
+    this.version(4).stores({ operators: 'id, badge, name' });
   }
 }
 
