@@ -46,11 +46,11 @@ export const modelSchema = z.object({
 });
 export type Model = z.infer<typeof modelSchema>;
 
-/** `scrypt:N:r:p:salt:hash` (base64): a PIN as only a slow, salted hash (`shared/auth/pin.ts`). */
+/** `scrypt:N:r:p:salt:hash` (hex): a PIN as only a slow, salted hash (`shared/auth/pin.ts`). */
 export const pinHashSchema = z
   .string()
   .max(300)
-  .regex(/^scrypt:\d+:\d+:\d+:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/, 'a PIN hash is scrypt:N:r:p:salt:hash');
+  .regex(/^scrypt:\d+:\d+:\d+:[0-9a-f]{32}:[0-9a-f]{64}$/, 'a PIN hash is scrypt:N:r:p:salt:hash (hex)');
 
 /**
  * Who may sign in at a desk: reference data owned by the central inventory and synced to every

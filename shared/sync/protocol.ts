@@ -302,6 +302,18 @@ export type ReferenceResponse = z.infer<typeof referenceResponseSchema>;
 
 export const referenceQuerySchema = z.object({ since: z.coerce.number().int().nonnegative().default(0) });
 
+/**
+ * `PUT /v1/reference/<table>`: a team lead's edit from a desk, rows added or updated by id. The
+ * server checks the operator's role (`reference.edit`) and answers the new revision; `403`
+ * `not_permitted` otherwise.
+ */
+export const referenceEditBodySchema = z.object({
+  operator: z.string().min(1).max(64),
+  rows: z.array(z.unknown()).min(1).max(5000),
+});
+export type ReferenceEditBody = z.infer<typeof referenceEditBodySchema>;
+export const referenceEditResponseSchema = z.object({ revision: z.number().int().nonnegative() });
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -312,6 +324,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',
+  'not_permitted',
   'unavailable',
   'internal',
 ] as const;
