@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import type { Department, Employee, Location, Model } from '../../shared/domain/reference';
+import type { Department, Employee, Location, Model, Operator } from '../../shared/domain/reference';
 import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
 
@@ -108,6 +108,7 @@ export class KvikDb extends Dexie {
   stocktakes!: Table<Stocktake, string>;
   countScans!: Table<CountScan, string>;
   disposalBatches!: Table<DisposalBatch, string>;
+  operators!: Table<Operator, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -148,6 +149,8 @@ export class KvikDb extends Dexie {
       disposalBatches: 'id, status',
     });
     // --- end warehouse
+    // Operators from the central inventory: who may sign in, found by id or by badge.
+    this.version(6).stores({ operators: 'id, badge, name' });
   }
 }
 
