@@ -131,6 +131,7 @@ export const da = {
     gs1_unsupported: 'GS1-stregkoden har hverken GTIN (01) eller serienummer (21).',
     not_an_identifier: 'Ikke et serienummer: kun bogstaver, cifre, »-«, ».« og »/«, uden mellemrum. Scan enhedens stregkode.',
     no_digit: 'Ikke et serienummer: et serienummer har mindst ét ciffer. Scan enhedens stregkode.',
+    employee_card: 'Medarbejderkortet kan ikke læses: nummeret på kortet er ikke gyldigt. Udskriv kortet igen.',
   },
   refusals: {
     unknown_device: 'Enheden er ikke registreret. Modtag den først.',

@@ -129,6 +129,7 @@ export const en: Texts<typeof da> = {
     gs1_unsupported: 'The GS1 barcode has neither a GTIN (01) nor a serial number (21).',
     not_an_identifier: 'Not a serial number: only letters, digits, "-", "." and "/", no spaces. Scan the device\'s barcode.',
     no_digit: 'Not a serial number: a serial number has at least one digit. Scan the device\'s barcode.',
+    employee_card: 'The employee card cannot be read: the number on it is not valid. Print the card again.',
   },
   refusals: {
     unknown_device: 'The device is not registered. Receive it first.',

@@ -129,6 +129,8 @@ export class KvikDb extends Dexie {
     });
     // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
     this.version(3).stores({ unreadable: 'seq' });
+    // A scanned badge finds its employee by badge number (`shared/employees/search.ts`).
+    this.version(4).stores({ employees: 'id, name, department, badge' });
   }
 }
 
