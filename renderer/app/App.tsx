@@ -11,7 +11,9 @@ import type { KvikDb } from '../store/db';
 import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
-import { CommandCardScreen, ConflictsScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import type { LabelContent } from '../labels/label-content';
+import { PrintLabelsContext } from '../labels/print-labels';
+import { CommandCardScreen, ConflictsScreen, LabelsScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -31,6 +33,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const [screen, setScreen] = useState<Screen>('desk');
   /** What the lookup screen shows: a scanned text to search for, or a device the desk found. */
   const [lookup, setLookup] = useState<{ query: string; n: number }>({ query: '', n: 0 });
+  /** The labels screen's labels and the screen it returns to. */
+  const [labelJob, setLabelJob] = useState<{ labels: LabelContent[]; from: Screen }>({ labels: [], from: 'desk' });
 
   const services = useMemo<Services>(
     () => ({
@@ -59,6 +63,13 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     setScreen('lookup');
     if (device) setLookup((l) => ({ query: device.imei ?? device.serial ?? device.key, n: l.n + 1 }));
   }, []);
+  const printLabels = useCallback(
+    (labels: LabelContent[]) => {
+      setLabelJob({ labels, from: screen });
+      setScreen('labels');
+    },
+    [screen],
+  );
   const desk = useDesk(services, openLookup);
   const sync = useSyncController(db, platform);
 
@@ -95,6 +106,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   return (
     <ServicesContext.Provider value={services}>
       <SyncContext.Provider value={sync}>
+        <PrintLabelsContext.Provider value={printLabels}>
         <div className="app">
           <TopBar screen={screen} onNavigate={setScreen} />
           <main className="content">
@@ -113,6 +125,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <ReportsScreen />
             ) : screen === 'conflicts' ? (
               <ConflictsScreen />
+            ) : screen === 'labels' ? (
+              <LabelsScreen labels={labelJob.labels} onBack={() => setScreen(labelJob.from)} />
             ) : screen === 'cards' ? (
               <CommandCardScreen />
             ) : (
@@ -121,6 +135,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           </main>
           <StatusBar />
         </div>
+        </PrintLabelsContext.Provider>
       </SyncContext.Provider>
     </ServicesContext.Provider>
   );

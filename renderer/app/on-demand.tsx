@@ -30,3 +30,5 @@ export const SettingsScreen = onDemand(() => import('../screens/SettingsScreen')
 export const CommandCardScreen = onDemand(() => import('../screens/CommandCardScreen').then((m) => m.CommandCardScreen));
 /** The camera panel and its decoder start only when a desk worker opens the camera. */
 export const CameraPanel = onDemand(() => import('../camera/CameraPanel').then((m) => m.CameraPanel));
+/** Labels and employee cards: bwip-js again, so they load with it. */
+export const LabelsScreen = onDemand(() => import('../labels/LabelsScreen').then((m) => m.LabelsScreen));

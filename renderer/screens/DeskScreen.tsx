@@ -10,6 +10,7 @@ import { FeedbackPanel } from '../components/FeedbackPanel';
 import { ManualEntry } from '../components/ManualEntry';
 import { ModeTabs } from '../components/ModeTabs';
 import type { Desk } from '../desk/use-desk';
+import { DeviceLabelsButton } from '../labels/LabelButtons';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
 
 /**
@@ -53,6 +54,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
             {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
           </h2>
           <BatchList events={desk.events} />
+          <DeviceLabelsButton text="forBatch" deviceKeys={desk.events.filter((e) => e.type !== 'corrected').map((e) => e.deviceKey).reverse()} />
         </section>
       </div>
     </div>

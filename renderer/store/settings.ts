@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../../shared/auth/roles';
 import type { ParseOptions } from '../../shared/scan/parse';
+import { labelStockIds } from '../labels/stocks';
 import type { KvikDb } from './db';
 
 /** The desk's own settings, kept in its local store. */
@@ -20,6 +21,8 @@ export const deskSettingsSchema = z.object({
    * person in the queue is never booked to the last one.
    */
   employeeIdleMinutes: z.number().int().min(1).max(240).default(3),
+  /** The label stock this desk prints on (`renderer/labels/stocks.ts`). */
+  labelStock: z.enum(labelStockIds).default('brother-62'),
   /** The terms of use printed on a handout receipt above the signature, in each language. */
   termsOfUse: z.object({ da: z.string().max(4000), en: z.string().max(4000) }).default({ da: '', en: '' }),
   sound: z.boolean().default(true),
