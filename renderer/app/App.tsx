@@ -13,7 +13,8 @@ import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
 import type { LabelContent } from '../labels/label-content';
 import { PrintLabelsContext } from '../labels/print-labels';
-import { CommandCardScreen, ConflictsScreen, LabelsScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
+import { CommandCardScreen, ConflictsScreen, LabelsScreen, ReceiptScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -35,6 +36,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const [lookup, setLookup] = useState<{ query: string; n: number }>({ query: '', n: 0 });
   /** The labels screen's labels and the screen it returns to. */
   const [labelJob, setLabelJob] = useState<{ labels: LabelContent[]; from: Screen }>({ labels: [], from: 'desk' });
+  /** The receipt screen's receipt (to sign, or to print again) and the screen it returns to. */
+  const [receiptJob, setReceiptJob] = useState<{ job: ReceiptJob; from: Screen; n: number } | null>(null);
 
   const services = useMemo<Services>(
     () => ({
@@ -67,6 +70,13 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     (labels: LabelContent[]) => {
       setLabelJob({ labels, from: screen });
       setScreen('labels');
+    },
+    [screen],
+  );
+  const openReceipt = useCallback(
+    (job: ReceiptJob) => {
+      setReceiptJob((current) => ({ job, from: screen === 'receipt' ? (current?.from ?? 'desk') : screen, n: (current?.n ?? 0) + 1 }));
+      setScreen('receipt');
     },
     [screen],
   );
@@ -107,6 +117,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     <ServicesContext.Provider value={services}>
       <SyncContext.Provider value={sync}>
         <PrintLabelsContext.Provider value={printLabels}>
+        <OpenReceiptContext.Provider value={openReceipt}>
         <div className="app">
           <TopBar screen={screen} onNavigate={setScreen} />
           <main className="content">
@@ -125,6 +136,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <ReportsScreen />
             ) : screen === 'conflicts' ? (
               <ConflictsScreen />
+            ) : screen === 'receipt' && receiptJob ? (
+              <ReceiptScreen key={receiptJob.n} job={receiptJob.job} onClose={() => setScreen(receiptJob.from)} />
             ) : screen === 'labels' ? (
               <LabelsScreen labels={labelJob.labels} onBack={() => setScreen(labelJob.from)} />
             ) : screen === 'cards' ? (
@@ -135,6 +148,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           </main>
           <StatusBar />
         </div>
+        </OpenReceiptContext.Provider>
         </PrintLabelsContext.Provider>
       </SyncContext.Provider>
     </ServicesContext.Provider>

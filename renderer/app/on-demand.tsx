@@ -32,3 +32,5 @@ export const CommandCardScreen = onDemand(() => import('../screens/CommandCardSc
 export const CameraPanel = onDemand(() => import('../camera/CameraPanel').then((m) => m.CameraPanel));
 /** Labels and employee cards: bwip-js again, so they load with it. */
 export const LabelsScreen = onDemand(() => import('../labels/LabelsScreen').then((m) => m.LabelsScreen));
+/** A receipt to sign (signature_pad comes with it) or to print again. */
+export const ReceiptScreen = onDemand(() => import('../receipts/ReceiptScreen').then((m) => m.ReceiptScreen));

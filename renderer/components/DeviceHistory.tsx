@@ -6,6 +6,7 @@ import { formatDateTime } from '../app/format';
 import { localeOf } from '../i18n';
 import type { StoredEvent } from '../store/db';
 import { deviceHistory } from '../store/lookup';
+import { ReprintReceiptButton } from '../receipts/ReceiptButtons';
 
 /** A device's events, newest first, each with who, where and what. */
 export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
@@ -43,7 +44,10 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
             <tr key={event.id} data-event-type={event.type}>
               <td>{formatDateTime(event.at, localeOf(i18n.language))}</td>
               <td>{t(`events.${event.type}`)}</td>
-              <td>{details(event, t, name)}</td>
+              <td>
+                {details(event, t, name)}
+                {event.type === 'receipt' && <ReprintReceiptButton event={event} />}
+              </td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
               <td>{t(`lookup.syncStates.${event.sync}`)}</td>
@@ -91,6 +95,8 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
       return event.data.reason;
     case 'note':
       return event.data.text;
+    case 'receipt':
+      return `${event.data.employee.name} · ${event.data.signature ? t('receipts.signed') : t('receipts.unsigned')}`;
     case 'reported_lost':
       return event.data.reason ?? '';
     case 'corrected':
