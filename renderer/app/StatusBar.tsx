@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { SyncStatus } from '../components/SyncStatus';
+import { SyncStatus } from '../sync/SyncStatus';
 import { useServices } from './services';
 
 /** Always at the bottom of the window: is this desk in sync, and who is working at it, where. */

@@ -22,12 +22,12 @@ function onDemand<Props extends object>(load: () => Promise<ComponentType<Props>
   };
 }
 
-export const ReportsScreen = onDemand(() => import('../screens/ReportsScreen').then((m) => m.ReportsScreen));
-export const ReferenceScreen = onDemand(() => import('../screens/ReferenceScreen').then((m) => m.ReferenceScreen));
-export const ConflictsScreen = onDemand(() => import('../screens/ConflictsScreen').then((m) => m.ConflictsScreen));
-export const SettingsScreen = onDemand(() => import('../screens/SettingsScreen').then((m) => m.SettingsScreen));
+export const ReportsScreen = onDemand(() => import('../reports/ReportsScreen').then((m) => m.ReportsScreen));
+export const ReferenceScreen = onDemand(() => import('../reference/ReferenceScreen').then((m) => m.ReferenceScreen));
+export const ConflictsScreen = onDemand(() => import('../sync/ConflictsScreen').then((m) => m.ConflictsScreen));
+export const SettingsScreen = onDemand(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen));
 /** The printable command card: bwip-js, the largest library of the app, comes with it. */
-export const CommandCardScreen = onDemand(() => import('../screens/CommandCardScreen').then((m) => m.CommandCardScreen));
+export const CommandCardScreen = onDemand(() => import('../desk/CommandCardScreen').then((m) => m.CommandCardScreen));
 /** The camera panel and its decoder start only when a desk worker opens the camera. */
 export const CameraPanel = onDemand(() => import('../camera/CameraPanel').then((m) => m.CameraPanel));
 /** Labels and employee cards: bwip-js again, so they load with it. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { translateMessage } from '../app/translate';
-import type { Mode } from '../desk/modes';
-import type { Feedback } from '../desk/use-desk';
+import type { Mode } from './modes';
+import type { Feedback } from './use-desk';
 
 const icons = { good: '✓', warning: '!', error: '✗', info: 'i' } as const;
 

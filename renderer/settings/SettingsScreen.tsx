@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { useServices } from '../app/services';
-import { ScannerList } from '../components/ScannerList';
+import { ScannerList } from '../scanner/ScannerList';
 import { ScannerLayoutField } from '../scanner/ScannerLayoutField';
-import { SyncSettings } from '../components/SyncSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
 
 /** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */

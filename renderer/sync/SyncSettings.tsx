@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services';
 import { localeOf } from '../i18n';
-import { serverUrlSchema } from '../sync/sync-config';
-import { useSync } from '../sync/sync-context';
-import { readSyncState } from '../sync/sync-state';
+import { serverUrlSchema } from './sync-config';
+import { useSync } from './sync-context';
+import { readSyncState } from './sync-state';
 import { SyncStatus } from './SyncStatus';
 
 /**

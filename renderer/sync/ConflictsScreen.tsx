@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services';
-import { ConflictCard } from '../components/ConflictCard';
-import { isOpen } from '../sync/conflicts';
-import { UnreadableEvents } from '../sync/UnreadableEvents';
-import { useConflicts } from '../sync/use-conflicts';
+import { ConflictCard } from './ConflictCard';
+import { isOpen } from './conflicts';
+import { UnreadableEvents } from './UnreadableEvents';
+import { useConflicts } from './use-conflicts';
 
 /** This desk's events the central inventory refused: the open ones first, the settled on request. */
 export function ConflictsScreen() {

@@ -3,12 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { defaultTimeZone, localDayOf, quarterOf, type Quarter } from '../../shared/reports/calendar';
 import { useServices } from '../app/services';
-import { DailyReport } from '../reports/components/DailyReport';
-import { DepartmentReport } from '../reports/components/DepartmentReport';
-import { LocationPicker } from '../reports/components/LocationPicker';
-import { OverviewReport } from '../reports/components/OverviewReport';
-import { loadReportPrices, reportSettings } from '../reports/report-settings';
-import '../reports/reports.css';
+import { DailyReport } from './components/DailyReport';
+import { DepartmentReport } from './components/DepartmentReport';
+import { LocationPicker } from './components/LocationPicker';
+import { OverviewReport } from './components/OverviewReport';
+import { loadReportPrices, reportSettings } from './report-settings';
+import './reports.css';
 
 const tabs = ['overview', 'daily', 'billing'] as const;
 type Tab = (typeof tabs)[number];

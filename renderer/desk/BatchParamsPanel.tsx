@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conditions, deviceKinds } from '../../shared/domain/device';
-import type { BatchParams, Mode } from '../desk/modes';
-import { EmployeePicker } from './EmployeePicker';
-import { ModelPicker } from './ModelPicker';
+import type { BatchParams, Mode } from './modes';
+import { EmployeePicker } from '../reference/EmployeePicker';
+import { ModelPicker } from '../reference/ModelPicker';
 
 const outcomes = ['fixed', 'unrepairable'] as const;
 const methods = ['recycled', 'destroyed', 'resold'] as const;

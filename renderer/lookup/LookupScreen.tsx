@@ -3,8 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { parseScan } from '../../shared/scan/parse';
 import { useServices } from '../app/services';
-import { DeviceCard } from '../components/DeviceCard';
-import { DeviceHistory } from '../components/DeviceHistory';
+import { DeviceCard } from './DeviceCard';
+import { DeviceHistory } from './DeviceHistory';
 import { assetTagRegExp } from '../store/settings';
 import { findDevice, scanIdentifiers } from '../store/lookup';
 

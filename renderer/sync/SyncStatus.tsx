@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services';
 import { formatDateTime, formatTime } from '../app/format';
 import { localeOf } from '../i18n';
-import { useSync } from '../sync/sync-context';
+import { useSync } from './sync-context';
 
 /**
  * The sync at a glance, always in the top bar: online or not, how many events wait to be sent,

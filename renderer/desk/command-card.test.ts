@@ -3,8 +3,8 @@ import bwipjs from 'bwip-js/node';
 import { PNG } from 'pngjs';
 import { decodeImage } from '../../shared/scan/decode';
 import { parseScan } from '../../shared/scan/parse';
-import { decideScan } from '../desk/decide';
-import { defaultBatchParams } from '../desk/modes';
+import { decideScan } from './decide';
+import { defaultBatchParams } from './modes';
 import { commandCodes } from './CommandCard';
 
 describe('the desk command card', () => {

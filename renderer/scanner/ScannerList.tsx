@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScannerStatus } from '../../shared/ipc/contract';
 import { udevRule, udevRuleFile } from '../../shared/scan/udev-rule';
 import { useServices } from '../app/services';
-import '../scanner/scanner.css';
+import './scanner.css';
 
 /**
  * The raw HID scanners the platform found, each with its state and what is wrong with it, live

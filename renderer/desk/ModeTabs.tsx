@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { modes, type Mode } from '../desk/modes';
+import { modes, type Mode } from './modes';
 
 const deskModes = modes.filter((m) => m !== 'lookup');
 

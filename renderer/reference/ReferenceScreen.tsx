@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referenceTables, type ReferenceTable } from '../../shared/domain/reference';
-import { ReferenceTableView } from '../components/ReferenceTableView';
+import { ReferenceTableView } from './ReferenceTableView';
 
 /** Departments, employees, locations and models: imported from CSV and editable at the desk. */
 export function ReferenceScreen() {

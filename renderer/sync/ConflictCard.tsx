@@ -7,8 +7,8 @@ import { statusesReachableFrom } from '../../shared/lifecycle/transitions';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services';
 import { localeOf } from '../i18n';
-import { conflictReason, deviceLabelOf } from '../sync/conflict-reason';
-import { acknowledgeConflict, isOpen, resolveConflict, type ConflictView } from '../sync/conflicts';
+import { conflictReason, deviceLabelOf } from './conflict-reason';
+import { acknowledgeConflict, isOpen, resolveConflict, type ConflictView } from './conflicts';
 
 type SettableStatus = NonNullable<CorrectionSet['status']>;
 

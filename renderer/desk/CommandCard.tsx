@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toSVG } from 'bwip-js/browser';
-import { modes } from '../desk/modes';
+import { modes } from './modes';
 
 /** Every command a desk card carries: the workflows, then finish and undo. */
 export const commandCodes: Array<{ code: string; label: { key: string; params?: Record<string, string> } }> = [

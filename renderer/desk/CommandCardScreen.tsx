@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services';
-import { CommandCard } from '../components/CommandCard';
+import { CommandCard } from './CommandCard';
 
 export function CommandCardScreen() {
   const { t } = useTranslation();
