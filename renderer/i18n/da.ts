@@ -205,6 +205,7 @@ export const da = {
       name: 'Navn',
       department: 'Forvaltning',
       email: 'E-mail',
+      badge: 'Kortnummer',
       type: 'Type',
       kind: 'Enhedstype',
       gtin: 'GTIN (stregkode på æsken)',
@@ -340,7 +341,8 @@ export const da = {
     owner: 'Københavns Kommune',
     forBatch: 'Etiketter til omgangen',
     forDevice: 'Print etiket',
-    employeeCards: 'Print medarbejderkort',
+    employeeCards_one: 'Print medarbejderkort ({{count}})',
+    employeeCards_other: 'Print medarbejderkort ({{count}})',
   },
   cards: {
     title: 'Kommandokort',

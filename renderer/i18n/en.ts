@@ -203,6 +203,7 @@ export const en: Texts<typeof da> = {
       name: 'Name',
       department: 'Department',
       email: 'Email',
+      badge: 'Badge number',
       type: 'Type',
       kind: 'Device kind',
       gtin: 'GTIN (barcode on the box)',
@@ -338,7 +339,8 @@ export const en: Texts<typeof da> = {
     owner: 'Københavns Kommune',
     forBatch: 'Labels for this batch',
     forDevice: 'Print label',
-    employeeCards: 'Print employee cards',
+    employeeCards_one: 'Print employee card ({{count}})',
+    employeeCards_other: 'Print employee cards ({{count}})',
   },
   cards: {
     title: 'Command card',

@@ -19,6 +19,8 @@ const headerAliases: Record<string, string> = {
   antal: 'devicesJune2023',
   'medarbejder-id': 'id',
   medarbejdernummer: 'id',
+  kortnummer: 'badge',
+  adgangskort: 'badge',
 };
 
 const numericFields = new Set(['devicesJune2023']);

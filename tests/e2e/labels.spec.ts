@@ -54,4 +54,13 @@ test('a batch of labels on an Avery sheet and on a thermal roll: every label dec
   expect(await pdfPageCount(roll)).toBe(15);
   await pdfPageToPng(roll, 1, 300, `${ARTIFACTS}/thermal-50x25-page1.png`);
   for (const n of [1, 8, 15]) expect(await codesOn(roll, n)).toEqual(expected([imeis[n - 1]!]));
+
+  // Employee cards print the same way: a `KVIK:EMP:<id>` card for each employee, read back as such.
+  await importCsv(page, 'employees', 'Medarbejdere', 'id;navn;forvaltning;e-mail\r\nE1001;Søren Ærø;ØKF;soren@kk.dk\r\nE1002;Åse Lund;BUF;\r\n');
+  await page.getByRole('button', { name: 'Print medarbejderkort (2)' }).click();
+  await page.getByLabel('Etiketter').selectOption('avery-l7163');
+  await expect(page.getByTestId('label-sheet')).toContainText('Økonomiforvaltningen');
+  const cards = await printLabels(page, 'employee-cards');
+  await pdfPageToPng(cards, 1, 110, `${ARTIFACTS}/employee-cards-page1.png`);
+  expect(await codesOn(cards, 1)).toEqual(['Code128:KVIK:EMP:E1001', 'Code128:KVIK:EMP:E1002', 'DataMatrix:KVIK:EMP:E1001', 'DataMatrix:KVIK:EMP:E1002']);
 });
