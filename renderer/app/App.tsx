@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../shared/domain/device';
+import type { DeviceFilter } from '../../shared/register/device-filter';
 import type { ScanEvent } from '../../shared/scan/scan-event';
 import { useDesk } from '../desk/use-desk';
 import type { Platform } from '../platform/platform';
@@ -14,7 +15,8 @@ import { saveSession, saveSettings, type DeskSettings, type Session } from '../s
 import type { LabelContent } from '../labels/label-content';
 import { PrintLabelsContext } from '../labels/print-labels';
 import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
-import { CommandCardScreen, ConflictsScreen, LabelsScreen, ReceiptScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import { filterFromHash } from '../register/register-link';
+import { CommandCardScreen, ConflictsScreen, LabelsScreen, ReceiptScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -31,7 +33,9 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const { i18n } = useTranslation();
   const [settings, setSettings] = useState(initialSettings);
   const [session, setSession] = useState(initialSession);
-  const [screen, setScreen] = useState<Screen>('desk');
+  const [screen, setScreen] = useState<Screen>(() => (filterFromHash(window.location.hash) ? 'register' : 'desk'));
+  /** The register's filter as an address named it (`#/enheder?f=…`): a report's figure, the lookup, the desk. */
+  const [register, setRegister] = useState<{ filter: DeviceFilter; n: number }>(() => ({ filter: filterFromHash(window.location.hash) ?? {}, n: 0 }));
   /** What the lookup screen shows: a scanned text to search for, or a device the desk found. */
   const [lookup, setLookup] = useState<{ query: string; n: number }>({ query: '', n: 0 });
   /** The labels screen's labels and the screen it returns to. */
@@ -61,6 +65,23 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     }),
     [db, platform, settings, session, i18n],
   );
+
+  // A link to `#/enheder?f=…` anywhere in the app opens the register on that filter.
+  useEffect(() => {
+    const follow = () => {
+      const filter = filterFromHash(window.location.hash);
+      if (!filter) return;
+      setRegister((r) => ({ filter, n: r.n + 1 }));
+      setScreen('register');
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const navigate = useCallback((next: Screen) => {
+    // Leaving the register leaves its address too, so a reload opens where the person is.
+    if (next !== 'register' && window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    setScreen(next);
+  }, []);
 
   const openLookup = useCallback((device?: Device) => {
     setScreen('lookup');
@@ -119,7 +140,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
         <PrintLabelsContext.Provider value={printLabels}>
         <OpenReceiptContext.Provider value={openReceipt}>
         <div className="app">
-          <TopBar screen={screen} onNavigate={setScreen} />
+          <TopBar screen={screen} onNavigate={navigate} />
           <main className="content">
             {!session ? (
               <SignInScreen />
@@ -130,6 +151,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
             ) : screen === 'lookup' ? (
               // A new scan remounts the screen with it as the search.
               <LookupScreen key={lookup.n} initialQuery={lookup.query} />
+            ) : screen === 'register' ? (
+              <RegisterScreen key={register.n} initialFilter={register.filter} />
             ) : screen === 'reference' ? (
               <ReferenceScreen />
             ) : screen === 'reports' ? (
@@ -143,7 +166,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
             ) : screen === 'cards' ? (
               <CommandCardScreen />
             ) : (
-              <SettingsScreen onOpenCards={() => setScreen('cards')} />
+              <SettingsScreen onOpenCards={() => navigate('cards')} />
             )}
           </main>
           <StatusBar />

@@ -22,6 +22,7 @@ function onDemand<Props extends object>(load: () => Promise<ComponentType<Props>
   };
 }
 
+export const RegisterScreen = onDemand(() => import('../register/RegisterScreen').then((m) => m.RegisterScreen));
 export const ReportsScreen = onDemand(() => import('../reports/ReportsScreen').then((m) => m.ReportsScreen));
 export const ReferenceScreen = onDemand(() => import('../reference/ReferenceScreen').then((m) => m.ReferenceScreen));
 export const ConflictsScreen = onDemand(() => import('../sync/ConflictsScreen').then((m) => m.ConflictsScreen));

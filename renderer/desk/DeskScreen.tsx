@@ -9,6 +9,7 @@ import { BatchParamsPanel } from './BatchParamsPanel';
 import { FeedbackPanel } from './FeedbackPanel';
 import { ManualEntry } from './ManualEntry';
 import { ModeTabs } from './ModeTabs';
+import { batchCount } from './batch';
 import type { Desk } from './use-desk';
 import { DeviceLabelsButton } from '../labels/LabelButtons';
 import { BatchReceiptButton } from '../receipts/ReceiptButtons';
@@ -22,7 +23,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
   const { t } = useTranslation();
   const { settings, updateSettings } = useServices();
   const cameraOpen = settings.cameraOpen;
-  const count = desk.events.filter((e) => e.type !== 'corrected').length;
+  const count = batchCount(desk.events);
   const { handleScan } = desk;
   const feedback = useNewestFeedback(desk.feedback, scanInput.scanAgain);
   const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);

@@ -7,6 +7,7 @@ import { DeviceCard } from './DeviceCard';
 import { DeviceHistory } from './DeviceHistory';
 import { assetTagRegExp } from '../store/settings';
 import { findDevice, scanIdentifiers } from '../store/lookup';
+import { registerHref } from '../register/register-link';
 
 /** Everything about a device and its full history, found by any identifier, scanned or typed. */
 export function LookupScreen({ initialQuery }: { initialQuery: string }) {
@@ -29,10 +30,15 @@ export function LookupScreen({ initialQuery }: { initialQuery: string }) {
         {t('lookup.search')}
         <input type="search" value={text} onChange={(e) => setText(e.target.value)} data-field="lookup-search" autoComplete="off" spellCheck={false} />
       </label>
-      {!search && <p className="hint">{t('desk.lookupHint')}</p>}
+      {!search && (
+        <p className="hint">
+          {t('desk.lookupHint')} <a href={registerHref()}>{t('register.openRegister')}</a>
+        </p>
+      )}
       {search && device === null && (
         <p className="form-error" role="alert">
-          {t('feedback.notFound', { value: search })}
+          {t('feedback.notFound', { value: search })}{' '}
+          <a href={registerHref({ text: search })}>{t('register.searchFor', { text: search })}</a>
         </p>
       )}
       {device && (

@@ -129,8 +129,13 @@ export class KvikDb extends Dexie {
     });
     // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
     this.version(3).stores({ unreadable: 'seq' });
+    // Who held a device before: the register's employee view finds an employee's handouts (and
+    // the imported rows that named them) by index, not by reading every event.
+    this.version(4).stores({
+      events: 'id, [deviceKey+at], at, [deskId+at], sync, [sync+seq], data.resolves, data.employeeId, data.holder.employeeId',
+    });
     // A scanned badge finds its employee by badge number (`shared/employees/search.ts`).
-    this.version(4).stores({ employees: 'id, name, department, badge' });
+    this.version(5).stores({ employees: 'id, name, department, badge' });
   }
 }
 
