@@ -29,6 +29,12 @@ async function codesOn(path: string, n: number): Promise<string[]> {
 test('a batch of labels on an Avery sheet and on a thermal roll: every label decodes from the PDF', async ({ page }) => {
   test.setTimeout(240_000);
   await signIn(page, 'MK');
+  // The app's icon in the browser tab: the page names it and the app serves it.
+  const icon = await page.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+    return href ? (await fetch(href)).headers.get('content-type') : null;
+  });
+  expect(icon).toBe('image/png');
   await importCsv(page, 'models', 'Modeller', 'id;name;kind;gtin\r\nIP13;iPhone 13;phone;5728657070492\r\n');
   await page.getByRole('button', { name: 'Skranke' }).click();
   await scan(page, '5728657070492');
