@@ -151,6 +151,8 @@ export class KvikDb extends Dexie {
     // --- end warehouse
     // Operators from the central inventory: who may sign in, found by id or by badge.
     this.version(6).stores({ operators: 'id, badge, name' });
+    // A scanned badge finds its employee by badge number (`shared/employees/search.ts`).
+    this.version(7).stores({ employees: 'id, name, department, badge' });
   }
 }
 

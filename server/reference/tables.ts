@@ -18,6 +18,7 @@ export const referenceColumns: Record<ReferenceTable, Record<string, { column: s
     name: { column: 'name', type: 'text', required: true },
     department: { column: 'department', type: 'text', required: true },
     email: { column: 'email', type: 'text', required: false },
+    badge: { column: 'badge', type: 'text', required: false },
   },
   locations: {
     id: { column: 'id', type: 'text', required: true },

@@ -22,6 +22,8 @@ const headerAliases: Record<string, string> = {
   medarbejdernummer: 'id',
   pris: 'price',
   niveau: 'tier',
+  kortnummer: 'badge',
+  adgangskort: 'badge',
 };
 
 const numericFields = new Set(['devicesJune2023']);

@@ -16,6 +16,8 @@ export const employeeSchema = z.object({
   name: z.string().min(1),
   department: z.string().min(1),
   email: z.string().optional(),
+  /** The municipality's badge number on the employee's card, when it is not the id (`parseScan`'s badge rule). */
+  badge: z.string().min(1).max(64).optional(),
 });
 export type Employee = z.infer<typeof employeeSchema>;
 
