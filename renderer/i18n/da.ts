@@ -309,6 +309,7 @@ export const da = {
       histories: 'Læser historik: {{done}} af {{total}} enheder',
       scanning: 'Læser hele hændelsesloggen: {{share}}',
       devices: 'Læser enheder …',
+      indexing: 'Bygger rapporternes oversigt over hele loggen (kun første gang): {{done}} af {{total}} enheder',
       computing: 'Beregner …',
     },
     failed: 'Rapporten kunne ikke laves: {{message}}',

@@ -307,6 +307,7 @@ export const en: Texts<typeof da> = {
       histories: 'Reading histories: {{done}} of {{total}} devices',
       scanning: 'Reading the whole event log: {{share}}',
       devices: 'Reading devices …',
+      indexing: 'Building the reports\' index of the whole log (first time only): {{done}} of {{total}} devices',
       computing: 'Computing …',
     },
     failed: 'The report could not be made: {{message}}',

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Department, Employee, Location, Model } from '../../shared/domain/reference';
+import { reportRowsMiddleware, type ReportRow } from './report-rows';
 
 /** A device as stored: the projection plus every identifier a scan may produce, for one index. */
 export type StoredDevice = Device & { identifiers: string[] };
@@ -103,6 +104,7 @@ export class KvikDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   syncState!: Table<SyncStateRow, string>;
   unreadable!: Table<UnreadableRow, number>;
+  reportRows!: Table<ReportRow, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -129,6 +131,13 @@ export class KvikDb extends Dexie {
     });
     // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
     this.version(3).stores({ unreadable: 'seq' });
+
+    // ---- reports (issue 13): each device's holdings, shelf spans and handouts, kept with every
+    // write of an event or a device by the middleware (`report-rows.ts`), built from the log by
+    // `report-rows-rebuild.ts`. A version of its own; renumber freely at merge.
+    this.version(4).stores({ reportRows: 'id, [part+place+endMs]' });
+    this.use(reportRowsMiddleware);
+    // ---- end reports
   }
 }
 
