@@ -127,6 +127,7 @@ export function ReportFootnotes({ result }: { result: ReportResult }) {
         data-devices={timings.devices}
         data-events={timings.events}
         data-histories={timings.histories}
+        data-rows={timings.rows ?? 0}
       >
         {t('reports.timings', {
           devices: numbers.format(timings.devices),
