@@ -313,7 +313,6 @@ export const da = {
       computing: 'Beregner …',
     },
     failed: 'Rapporten kunne ikke laves: {{message}}',
-    timings: '{{devices}} enheder og {{events}} hændelser læst på {{readMs}} ms, beregnet på {{computeMs}} ms.',
     incomplete_one: '{{count}} enhed har ikke hele sin historik på skranken og er talt, som den står nu.',
     incomplete_other: '{{count}} enheder har ikke hele deres historik på skranken og er talt, som de står nu.',
     printedBy: 'Udskrevet af {{operator}} {{at}}',

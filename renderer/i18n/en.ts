@@ -311,7 +311,6 @@ export const en: Texts<typeof da> = {
       computing: 'Computing …',
     },
     failed: 'The report could not be made: {{message}}',
-    timings: '{{devices}} devices and {{events}} events read in {{readMs}} ms, computed in {{computeMs}} ms.',
     incomplete_one: '{{count}} device does not have its whole history at this desk and is counted as it stands now.',
     incomplete_other: '{{count}} devices do not have their whole history at this desk and are counted as they stand now.',
     printedBy: 'Printed by {{operator}} {{at}}',

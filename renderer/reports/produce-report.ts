@@ -50,7 +50,7 @@ export async function produceReport(
         // The store's departments once it has them (the seeds' nine until then, from populate).
         ...(departments.length > 0 ? { departments } : {}),
       });
-      return { kind: 'billing', report: withHoldingModelNames(report, modelNames), timings: timings() };
+      return { kind: 'billing', report: await withEmployeeNames(db, withHoldingModelNames(report, modelNames)), timings: timings() };
     }
   }
 }
@@ -83,7 +83,8 @@ async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind
   const read = performance.now();
   onProgress({ phase: 'computing' });
   const report = billFromHoldings(value.holdings, value.incomplete, { quarter: request.quarter, settings, ...(departments.length > 0 ? { departments } : {}) });
-  return { kind: 'billing', report: withHoldingModelNames(report, modelNames), timings: timings(read, rows, new Set(value.holdings.map((h) => h.deviceKey)).size) };
+  const named = await withEmployeeNames(db, withHoldingModelNames(report, modelNames), value.employeeNames);
+  return { kind: 'billing', report: named, timings: timings(read, rows, new Set(value.holdings.map((h) => h.deviceKey)).size) };
 }
 
 /** The reports carry model ids; people read model names (an id without a name stays as it is). */
@@ -97,4 +98,16 @@ function withModelNames(report: DailyStockReport, names: ReadonlyMap<string, str
 
 function withHoldingModelNames(report: DepartmentBillingReport, names: ReadonlyMap<string, string>): DepartmentBillingReport {
   return { ...report, holdings: namedModels(report.holdings, names) };
+}
+
+/** The names of the employees the specification lists, from the store or from `known`. */
+async function withEmployeeNames(db: KvikDb, report: DepartmentBillingReport, known?: ReadonlyMap<string, string>): Promise<DepartmentBillingReport> {
+  const ids = [...new Set(report.holdings.map((holding) => holding.employeeId))];
+  const names = known ?? new Map((await db.employees.bulkGet(ids)).flatMap((employee) => (employee ? [[employee.id, employee.name] as const] : [])));
+  const employeeNames: Record<string, string> = {};
+  for (const id of ids) {
+    const name = names.get(id);
+    if (name !== undefined) employeeNames[id] = name;
+  }
+  return { ...report, employeeNames };
 }

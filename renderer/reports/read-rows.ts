@@ -29,7 +29,7 @@ async function inReadyRows<T>(
 ): Promise<RowsRead<T>> {
   for (;;) {
     await ensureReportRows(db, (done, total) => onProgress({ phase: 'indexing', done, total }));
-    const result = await db.transaction('r', [db.reportRows, db.models, db.departments], async () => {
+    const result = await db.transaction('r', [db.reportRows, db.models, db.departments, db.employees], async () => {
       if (!(await reportRowsReady(db))) return null;
       const [got, models, departments] = await Promise.all([read(), db.models.toArray(), db.departments.toArray()]);
       return { ...got, modelNames: new Map(models.map((model) => [model.id, model.name])), departments };
@@ -56,13 +56,16 @@ async function unseenSince(db: KvikDb, fromMs: number): Promise<Set<string>> {
 /** Holdings that end after `fromMs` (or run on), and the incomplete devices touched since. */
 export function readHoldings(db: KvikDb, fromMs: number, onProgress: (progress: ReportProgress) => void) {
   return inReadyRows(db, onProgress, async () => {
-    const [rows, incomplete, unseen] = await Promise.all([
+    // The employees whole, in parallel with the holdings: as cheap as looking up tens of thousands of them.
+    const [rows, incomplete, unseen, employees] = await Promise.all([
       db.reportRows.where(index).between(['h', '', fromMs], ['h', '', END], false, true).toArray() as Promise<HoldingRow[]>,
       incompleteSince(db, fromMs),
       unseenSince(db, fromMs),
+      db.employees.toArray(),
     ]);
     const holdings: HoldingSpan[] = rows.filter((row) => !unseen.has(row.deviceKey)).map(holdingOfRow);
-    return { value: { holdings, incomplete }, rows: rows.length + incomplete.length };
+    const employeeNames = new Map(employees.map((employee) => [employee.id, employee.name]));
+    return { value: { holdings, incomplete, employeeNames }, rows: rows.length + incomplete.length };
   });
 }
 

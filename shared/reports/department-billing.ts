@@ -71,6 +71,8 @@ export interface DepartmentBillingReport {
   pricePerYearOre: Record<DeviceKind, number>;
   departments: DepartmentBillingRow[];
   holdings: HoldingRow[];
+  /** Employee id → name, for the specification (set by whoever has the employees: the desk's store, the server). */
+  employeeNames?: Record<string, string>;
   totals: Omit<DepartmentBillingRow, 'department' | 'name'>;
   incomplete: DeviceKey[];
 }
