@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportResult } from '../report-request';
 import type { ReportState } from '../use-report';
-import { useReportLocale } from '../use-report-locale';
 import { PrintablePage } from './PrintablePage';
 import { ReportProgressView } from './ReportProgressView';
 
