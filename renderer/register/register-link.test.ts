@@ -9,6 +9,11 @@ describe('register link', () => {
     expect(filterFromHash('#/enheder')).toEqual({});
   });
 
+  it('carries the devices behind a report figure (their keys and the figure\'s title)', () => {
+    const figure = { keys: ['imei:354381079141772'], locations: ['KVIK-RH'], title: 'I reparation · Kvikskranke Rådhuset' };
+    expect(filterFromHash(registerHref(figure))).toEqual(figure);
+  });
+
   it('opens the whole register for a broken or hostile filter, and nothing for another address', () => {
     expect(filterFromHash('#/enheder?f=%7Bnot json')).toEqual({});
     expect(filterFromHash(`#/enheder?f=${encodeURIComponent(JSON.stringify({ statuses: ['stolen'] }))}`)).toEqual({});

@@ -1,5 +1,5 @@
 import type { DeviceFilter } from '../../../shared/register/device-filter';
-import { devicesHref } from '../device-link';
+import { registerHref } from '../../register/register-link';
 import { useReportLocale } from '../use-report-locale';
 
 export interface GlanceFigure {
@@ -23,7 +23,7 @@ export function GlanceFigures({ figures }: { figures: readonly GlanceFigure[] })
           <dt>{figure.label}</dt>
           <dd>
             {figure.devices ? (
-              <a className="glance-value" href={devicesHref(figure.devices)} data-devices={figure.id}>
+              <a className="glance-value" href={registerHref(figure.devices)} data-devices={figure.id}>
                 {numbers.format(figure.value)}
               </a>
             ) : (
