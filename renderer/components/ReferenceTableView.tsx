@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReferenceTable } from '../../shared/domain/reference';
 import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/reference-csv';
 import { useServices } from '../app/services';
+import { useMay } from '../app/use-may';
 import { deleteReferenceRow, importReferenceRows, saveReferenceRow } from '../store/reference';
 import { formToRow, referenceFields } from './reference-fields';
 
@@ -16,6 +17,8 @@ type Notice = { tone: 'good' | 'error'; text: string; lines?: string[] };
 export function ReferenceTableView({ table }: { table: ReferenceTable }) {
   const { t } = useTranslation();
   const { db } = useServices();
+  // The desk hides what the role may not do; the central inventory refuses it too.
+  const mayEdit = useMay('reference.edit');
   const fields = referenceFields[table];
   const rows = useLiveQuery(() => db.table<Record<string, unknown>, string>(table).orderBy('id').toArray(), [db, table]) ?? [];
   const departments = useLiveQuery(() => db.departments.orderBy('name').toArray(), [db]) ?? [];
@@ -66,23 +69,29 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
     <section className="reference-table" data-table={table}>
       <div className="toolbar">
         <span className="counter">{t('reference.count', { count: rows.length })}</span>
-        <button type="button" onClick={() => setEditing({ values: {} })}>
-          {t('reference.add')}
-        </button>
-        <label className="button">
-          {t('reference.importCsv')}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            hidden
-            data-testid={`import-${table}`}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        {mayEdit ? (
+          <>
+            <button type="button" onClick={() => setEditing({ values: {} })}>
+              {t('reference.add')}
+            </button>
+            <label className="button">
+              {t('reference.importCsv')}
+              <input
+                type="file"
+                accept=".csv,text/csv"
+                hidden
+                data-testid={`import-${table}`}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void importFile(file);
+                }}
+              />
+            </label>
+          </>
+        ) : (
+          <span className="hint" data-testid="reference-read-only">{t('reference.readOnly')}</span>
+        )}
       </div>
       {notice && (
         <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
@@ -146,7 +155,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                 {fields.map((f) => (
                   <span key={f.name}>{cell(row, f.name)}</span>
                 ))}
-                <span className="row-actions">
+                <span className="row-actions" hidden={!mayEdit}>
                   <button type="button" onClick={() => setEditing({ id, values: Object.fromEntries(fields.map((f) => [f.name, row[f.name] === undefined ? '' : String(row[f.name])])) })}>
                     {t('reference.edit')}
                   </button>
