@@ -155,7 +155,8 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                 {fields.map((f) => (
                   <span key={f.name}>{cell(row, f.name)}</span>
                 ))}
-                <span className="row-actions" hidden={!mayEdit}>
+                {mayEdit && (
+                <span className="row-actions">
                   <button type="button" onClick={() => setEditing({ id, values: Object.fromEntries(fields.map((f) => [f.name, row[f.name] === undefined ? '' : String(row[f.name])])) })}>
                     {t('reference.edit')}
                   </button>
@@ -163,6 +164,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                     {t('reference.delete')}
                   </button>
                 </span>
+                )}
               </div>
             );
           })}
