@@ -3,12 +3,11 @@ import type { Session } from '../store/settings';
 import { useServices } from './services';
 
 /**
- * The role of whoever is signed in. Until operators with roles come from the central inventory,
- * a session without a role is a team lead's (today's trust: whoever signs in may do everything):
- * this is the one line that changes when roles arrive.
+ * The role of whoever is signed in: the operator's, from the central inventory (a trial desk's
+ * sign-in sets team lead). A session from before roles has none and gets the least: desk staff.
  */
 export function sessionRole(session: Session | null): Role | null {
-  return session ? (session.role ?? 'team_lead') : null;
+  return session ? (session.role ?? 'desk') : null;
 }
 
 /** Whether the signed-in operator may `action`: the desk hides what they may not. */

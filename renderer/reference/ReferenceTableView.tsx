@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReferenceTable } from '../../shared/domain/reference';
 import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/reference-csv';
 import { useServices } from '../app/services';
+import { useMay } from '../app/use-may';
 import { deleteReferenceRow, importReferenceRows, saveReferenceRow } from '../store/reference';
 import { formToRow, referenceFields } from './reference-fields';
 
@@ -18,6 +19,8 @@ type Notice = { tone: 'good' | 'error'; text: string; lines?: string[] };
 export function ReferenceTableView({ table }: { table: ReferenceTable }) {
   const { t } = useTranslation();
   const { db } = useServices();
+  // The desk hides what the role may not do; the central inventory refuses it too.
+  const mayEdit = useMay('reference.edit');
   const fields = referenceFields[table];
   const rows = useLiveQuery(() => db.table<Record<string, unknown>, string>(table).orderBy('id').toArray(), [db, table]) ?? [];
   const departments = useLiveQuery(() => db.departments.orderBy('name').toArray(), [db]) ?? [];
@@ -68,24 +71,30 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
     <section className="reference-table" data-table={table}>
       <div className="toolbar">
         <span className="counter">{t('reference.count', { count: rows.length })}</span>
-        <button type="button" onClick={() => setEditing({ values: {} })}>
-          {t('reference.add')}
-        </button>
+        {mayEdit ? (
+          <>
+            <button type="button" onClick={() => setEditing({ values: {} })}>
+              {t('reference.add')}
+            </button>
+            <label className="button">
+              {t('reference.importCsv')}
+              <input
+                type="file"
+                accept=".csv,text/csv"
+                hidden
+                data-testid={`import-${table}`}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void importFile(file);
+                }}
+              />
+            </label>
+          </>
+        ) : (
+          <span className="hint" data-testid="reference-read-only">{t('reference.readOnly')}</span>
+        )}
         {table === 'employees' && <EmployeeCardsButton employees={rows as Employee[]} />}
-        <label className="button">
-          {t('reference.importCsv')}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            hidden
-            data-testid={`import-${table}`}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
       </div>
       {notice && (
         <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
@@ -149,6 +158,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                 {fields.map((f) => (
                   <span key={f.name}>{cell(row, f.name)}</span>
                 ))}
+                {mayEdit && (
                 <span className="row-actions">
                   <button type="button" onClick={() => setEditing({ id, values: Object.fromEntries(fields.map((f) => [f.name, row[f.name] === undefined ? '' : String(row[f.name])])) })}>
                     {t('reference.edit')}
@@ -157,6 +167,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                     {t('reference.delete')}
                   </button>
                 </span>
+                )}
               </div>
             );
           })}

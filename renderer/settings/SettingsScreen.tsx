@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { useServices } from '../app/services';
+import { useMay } from '../app/use-may';
 import { ScannerList } from '../scanner/ScannerList';
 import { ScannerLayoutField } from '../scanner/ScannerLayoutField';
 import { SyncSettings } from '../sync/SyncSettings';
@@ -12,6 +13,8 @@ import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
 export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
   const { t } = useTranslation();
   const { db, platform, settings, updateSettings } = useServices();
+  // The desk's id, location and server are set up once by a team lead; others may only read them.
+  const mayEdit = useMay('settings.edit');
   const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]) ?? [];
   const [draft, setDraft] = useState(settings);
   const [message, setMessage] = useState<{ tone: 'good' | 'error'; text: string } | null>(null);
@@ -45,6 +48,7 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
         }}
       >
         <h2>{t('settings.desk')}</h2>
+        <fieldset disabled={!mayEdit} className="plain">
         <label className="field">
           {t('settings.deskId')}
           <input name="deskId" value={draft.deskId} onChange={(e) => setDraft({ ...draft, deskId: e.target.value })} />
@@ -94,16 +98,20 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
         <label className="check">
           <input type="checkbox" checked={draft.sound} onChange={(e) => setDraft({ ...draft, sound: e.target.checked })} /> {t('settings.sound')}
         </label>
+        </fieldset>
+        {!mayEdit && <p className="hint">{t('settings.teamLeadOnly')}</p>}
         {message && (
           <p className={`notice ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
             {message.text}
           </p>
         )}
-        <button type="submit" className="primary">
-          {t('settings.save')}
-        </button>
+        {mayEdit && (
+          <button type="submit" className="primary">
+            {t('settings.save')}
+          </button>
+        )}
       </form>
-      <SyncSettings />
+      {mayEdit && <SyncSettings />}
       <section className="card">
         <h2>{t('settings.scanners')}</h2>
         <ScannerList />

@@ -1,16 +1,102 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { afterWrongPin, isLocked, type PinFailures } from '../../shared/auth/lockout';
+import { verifyPin } from '../../shared/auth/pin';
+import type { Operator } from '../../shared/domain/reference';
 import { useServices } from '../app/services';
 
-/** The operator signs in at the desk: their name or initials go on every event they record. */
+/**
+ * Signing in at the desk. Once operators come from the central inventory: scan your badge (or
+ * choose your name) and type your PIN, checked here against the synced hash, offline too; five
+ * wrong PINs lock that operator for five minutes. A trial desk (no operators synced) asks only a
+ * name, and whoever signs in answers for the desk. The desk's id and location are set once in the
+ * settings by a team lead, never asked here.
+ */
 export function SignInScreen() {
+  const { db } = useServices();
+  const operators = useLiveQuery(() => db.operators.orderBy('name').toArray(), [db]);
+  if (operators === undefined) return null;
+  return operators.length > 0 ? <OperatorSignIn operators={operators} /> : <TrialSignIn />;
+}
+
+const failuresKey = (operator: string) => `pin-failures:${operator}`;
+
+function OperatorSignIn({ operators }: { operators: Operator[] }) {
+  const { t } = useTranslation();
+  const { db, settings, signIn } = useServices();
+  const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]);
+  const [who, setWho] = useState('');
+  const [pin, setPin] = useState('');
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const location = settings.location || locations?.[0]?.id || '';
+
+  const find = (text: string) => operators.find((o) => o.badge === text.trim()) ?? operators.find((o) => o.id === text.trim());
+
+  async function submit() {
+    const operator = find(who);
+    if (!operator) return setError(t('signIn.unknownOperator'));
+    if (!location) return setError(t('signIn.locationRequired'));
+    const now = Date.now();
+    const failures = (await db.settings.get(failuresKey(operator.id)))?.value as PinFailures | undefined;
+    if (isLocked(failures, now)) return setError(t('signIn.locked', { minutes: Math.ceil(((failures?.lockedUntil ?? now) - now) / 60_000) }));
+    setChecking(true);
+    const right = await verifyPin(pin, operator.pinHash);
+    setChecking(false);
+    setPin('');
+    if (!right) {
+      const next = afterWrongPin(failures, now);
+      await db.settings.put({ key: failuresKey(operator.id), value: next });
+      return setError(isLocked(next, now) ? t('signIn.locked', { minutes: 5 }) : t('signIn.wrongPin'));
+    }
+    await db.settings.delete(failuresKey(operator.id));
+    await signIn({ operator: operator.id, role: operator.role, location, since: new Date().toISOString() });
+  }
+
+  return (
+    <form
+      className="sign-in card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h1>{t('signIn.title')}</h1>
+      <p>{t('signIn.operatorIntro')}</p>
+      <label className="field">
+        {t('signIn.badgeOrName')}
+        <input name="badge" list="operator-names" value={who} onChange={(e) => setWho(e.target.value)} autoFocus autoComplete="off" maxLength={64} />
+        <datalist id="operator-names">
+          {operators.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <label className="field">
+        {t('signIn.pin')}
+        <input name="pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} maxLength={12} />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={checking}>
+        {checking ? t('signIn.checking') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+}
+
+function TrialSignIn() {
   const { t } = useTranslation();
   const { db, settings, updateSettings, signIn } = useServices();
   const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]);
   const [operator, setOperator] = useState('');
   const [location, setLocation] = useState(settings.location ?? '');
-  const [deskId, setDeskId] = useState(settings.deskId);
   const [error, setError] = useState<string | null>(null);
   const chosen = location || locations?.[0]?.id || '';
 
@@ -21,8 +107,9 @@ export function SignInScreen() {
         e.preventDefault();
         if (!operator.trim()) return setError(t('signIn.operatorRequired'));
         if (!chosen) return setError(t('signIn.locationRequired'));
-        await updateSettings({ ...settings, deskId: deskId.trim() || settings.deskId, location: chosen });
-        await signIn({ operator: operator.trim(), location: chosen, since: new Date().toISOString() });
+        await updateSettings({ ...settings, location: chosen });
+        // A trial desk has no operators: whoever signs in answers for it, as a team lead would.
+        await signIn({ operator: operator.trim(), role: 'team_lead', location: chosen, since: new Date().toISOString() });
       }}
     >
       <h1>{t('signIn.title')}</h1>
@@ -42,10 +129,6 @@ export function SignInScreen() {
         </select>
       </label>
       {locations?.length === 0 && <p className="hint">{t('signIn.noLocations')}</p>}
-      <label className="field">
-        {t('signIn.deskId')}
-        <input name="deskId" value={deskId} onChange={(e) => setDeskId(e.target.value)} autoComplete="off" maxLength={64} />
-      </label>
       {error && (
         <p className="form-error" role="alert">
           {error}

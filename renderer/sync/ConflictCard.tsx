@@ -6,6 +6,7 @@ import type { CorrectionSet } from '../../shared/domain/event';
 import { statusesReachableFrom } from '../../shared/lifecycle/transitions';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services';
+import { useMay } from '../app/use-may';
 import { localeOf } from '../i18n';
 import { conflictReason, deviceLabelOf } from './conflict-reason';
 import { acknowledgeConflict, isOpen, resolveConflict, type ConflictView } from './conflicts';
@@ -26,6 +27,7 @@ function settableFrom(device: Device | null | undefined): SettableStatus[] {
 export function ConflictCard({ view }: { view: ConflictView }) {
   const { t, i18n } = useTranslation();
   const { db, settings, session } = useServices();
+  const mayResolve = useMay('conflicts.resolve');
   const { conflict, resolvedBy } = view;
   const locale = localeOf(i18n.language);
   const device = useLiveQuery(async () => (await db.devices.get(conflict.deviceKey)) ?? null, [db, conflict.deviceKey]);
@@ -80,7 +82,7 @@ export function ConflictCard({ view }: { view: ConflictView }) {
           </button>
         </div>
       )}
-      {pending && session && device && !open && (
+      {pending && session && device && !open && mayResolve && (
         <button type="button" className="primary" onClick={() => setOpen(true)}>
           {t('sync.conflicts.resolve')}
         </button>

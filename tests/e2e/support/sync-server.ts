@@ -7,8 +7,13 @@ import { startChildServer, type ChildServer } from '../../integration/support/ch
  * The central inventory for an end-to-end test: `server/main.ts` as its own process, on PGlite in
  * a fresh temporary directory, on a free port, with development tokens for the desks.
  */
-export async function startInventory(tokens: Record<string, string>): Promise<{ server: ChildServer; stop(): Promise<void> }> {
+export async function startInventory(
+  tokens: Record<string, string>,
+  /** Run before the server starts, on its data (a PGlite directory has one owner at a time). */
+  prepare?: (env: Record<string, string>) => Promise<void>,
+): Promise<{ server: ChildServer; stop(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'kvikdesk-e2e-sync-'));
+  await prepare?.({ PGLITE_DIR: join(dir, 'pglite') });
   const server = await startChildServer({
     PGLITE_DIR: join(dir, 'pglite'),
     DESK_TOKENS: Object.entries(tokens)

@@ -9,11 +9,11 @@ export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
  * process: a signal sent to this pid reaches the server itself. A SIGKILL to the wrapper would
  * leave the real server running as an orphan.
  */
-function spawnMain(args: readonly string[], env: Record<string, string>): ChildProcess {
+function spawnMain(args: readonly string[], env: Record<string, string>, withStdin = false): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [withStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
 }
 
@@ -67,9 +67,10 @@ export function startChildServer(env: Record<string, string>, timeoutMs = 120_00
   });
 }
 
-/** Runs a server command (`desk add ...`, `import ...`) to its end. */
-export function runCommand(args: readonly string[], env: Record<string, string>): Promise<Exit & { stdout: string; stderr: string }> {
-  const child = spawnMain(args, env);
+/** Runs a server command (`desk add ...`, `import ...`) to its end; `stdin` is piped in (a PIN). */
+export function runCommand(args: readonly string[], env: Record<string, string>, stdin?: string): Promise<Exit & { stdout: string; stderr: string }> {
+  const child = spawnMain(args, env, stdin !== undefined);
+  if (stdin !== undefined) child.stdin?.end(stdin);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
