@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toSVG } from 'bwip-js/browser';
-import { modes } from './modes';
+import { commandWord, modes } from './modes';
 
 /** Every command a desk card carries: the workflows, then finish and undo. */
 export const commandCodes: Array<{ code: string; label: { key: string; params?: Record<string, string> } }> = [
-  ...modes.map((mode) => ({ code: `KVIK:MODE:${mode.toUpperCase()}`, label: { key: `modes.${mode}` } })),
+  ...modes.map((mode) => ({ code: `KVIK:MODE:${commandWord(mode)}`, label: { key: `modes.${mode}` } })),
   { code: 'KVIK:DONE', label: { key: 'desk.done' } },
   { code: 'KVIK:UNDO', label: { key: 'desk.undo' } },
 ];

@@ -5,11 +5,14 @@ import type { ScanInput } from '../app/use-scan-input';
 import { CameraPanel } from '../app/on-demand';
 import { useServices } from '../app/services';
 import { BatchList } from './BatchList';
-import { BatchParamsPanel } from './BatchParamsPanel';
+import { WorkflowSettings } from './WorkflowSettings';
 import { FeedbackPanel } from './FeedbackPanel';
 import { ManualEntry } from './ManualEntry';
 import { ModeTabs } from './ModeTabs';
+import { batchCount } from './batch';
 import type { Desk } from './use-desk';
+import { DeviceLabelsButton } from '../labels/LabelButtons';
+import { BatchReceiptButton } from '../receipts/ReceiptButtons';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
 
 /**
@@ -20,7 +23,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
   const { t } = useTranslation();
   const { settings, updateSettings } = useServices();
   const cameraOpen = settings.cameraOpen;
-  const count = desk.events.filter((e) => e.type !== 'corrected').length;
+  const count = batchCount(desk.events);
   const { handleScan } = desk;
   const feedback = useNewestFeedback(desk.feedback, scanInput.scanAgain);
   const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);
@@ -29,7 +32,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
       <ModeTabs mode={desk.batch.mode} onChange={desk.setMode} />
       <div className="desk-grid">
         <section className="desk-left">
-          <BatchParamsPanel mode={desk.batch.mode} params={desk.batch.params} onChange={desk.setParams} />
+          <WorkflowSettings mode={desk.batch.mode} settings={desk.batch.settings} onChange={desk.setSettings} />
           <FeedbackPanel feedback={feedback} onSuggestion={desk.setMode} />
           {scanInput.layoutNotice && <ScannerLayoutNotice notice={scanInput.layoutNotice} onDismiss={scanInput.dismissLayoutNotice} />}
           <div className="desk-actions">
@@ -53,6 +56,12 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
             {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
           </h2>
           <BatchList events={desk.events} />
+          <div className="batch-actions">
+            <DeviceLabelsButton text="forBatch" deviceKeys={desk.events.filter((e) => e.type !== 'corrected').map((e) => e.deviceKey).reverse()} />
+            {(desk.batch.mode === 'handout' || desk.batch.mode === 'return') && (
+              <BatchReceiptButton events={desk.events} of={desk.batch.mode === 'handout' ? 'handed_out' : 'returned'} employee={desk.batch.params.employee} />
+            )}
+          </div>
         </section>
       </div>
     </div>
