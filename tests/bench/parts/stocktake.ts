@@ -41,8 +41,11 @@ export const part: BenchPart = {
       const desk = await scanToScreen(page, labels((i) => imeiOf('86', i)), feedback, PAUSE_MS);
 
       await page.getByRole('button', { name: 'Lager' }).click();
+      // The screen is loaded (its chunk, its lists) before the clock starts.
+      const start = page.getByRole('button', { name: 'Start optælling' });
+      await start.waitFor();
       const started = performance.now();
-      await page.getByRole('button', { name: 'Start optælling' }).click();
+      await start.click();
       await page.getByTestId('count-counter').filter({ hasText: `0 / ${EXPECTED}` }).waitFor();
       const startMs = performance.now() - started;
       // seedStore's device d is at LAGER when d is odd.
