@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceStatuses, type Device } from '../domain/device';
 import { deviceIn } from '../testing/builders';
+import { warehouseId } from './ids';
 import {
   classifyCountScan,
   countTone,
@@ -131,5 +132,12 @@ describe('a count as stored', () => {
     expect(stocktakeSchema.safeParse(count).success).toBe(true);
     expect(stocktakeSchema.safeParse({ ...count, location: '' }).success).toBe(false);
     expect(stocktakeSchema.safeParse({ ...count, kind: 'toaster' }).success).toBe(false);
+  });
+});
+
+describe('the id of a count or a batch', () => {
+  it('reads aloud, sorts by time and differs by the millisecond', () => {
+    expect(warehouseId('OT', 'LAGER', new Date('2026-11-24T09:05:12.345Z'))).toBe('OT-LAGER-20261124T090512345');
+    expect(warehouseId('BP', 'LAGER', new Date('2026-11-24T09:05:12.346Z'))).toBe('BP-LAGER-20261124T090512346');
   });
 });

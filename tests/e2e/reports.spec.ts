@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { seedStore } from '../bench/support/seed-store';
-import { expectFeedback, importCsv, scan, signIn } from './support/desk';
+import { expectFeedback, importCsv, scan, signIn, signInAt } from './support/desk';
 import { pdfPageToPng, printedText } from './support/pdf';
 
 /**
@@ -38,14 +38,6 @@ async function chooseEmployee(page: Page, search: string, name: string): Promise
   await page.locator('[data-field="employee-search"]').fill(search);
   await page.getByRole('option').getByText(name).click();
   await expect(page.getByTestId('employee-chosen')).toContainText(name);
-}
-
-async function signInAt(page: Page, operator: string, location: string): Promise<void> {
-  await page.getByRole('button', { name: 'Log ud' }).click();
-  await page.getByLabel('Navn eller initialer').fill(operator);
-  await page.getByLabel('Lokation').selectOption({ label: location });
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByTestId('operator')).toContainText(`${operator} · ${location}`);
 }
 
 /** The cells of a report table, row by row, as shown. */

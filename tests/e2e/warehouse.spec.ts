@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
-import { expectFeedback, listenForSounds, scan, signIn, soundsPlayed } from './support/desk';
+import { expectFeedback, listenForSounds, scan, signIn, signInAt, soundsPlayed } from './support/desk';
 import { printedText } from './support/pdf';
 
 /**
@@ -16,14 +16,6 @@ const imeiOf = (n: number) => {
   const body = `35391001${String(n).padStart(6, '0')}`;
   return `${body}${luhnCheckDigit(body)}`;
 };
-
-async function signInAt(page: Page, operator: string, location: string): Promise<void> {
-  await page.getByRole('button', { name: 'Log ud' }).click();
-  await page.getByLabel('Navn eller initialer').fill(operator);
-  await page.getByLabel('Lokation').selectOption({ label: location });
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByTestId('operator')).toContainText(`${operator} · ${location}`);
-}
 
 async function receive(page: Page, imeis: readonly string[]): Promise<void> {
   await page.getByRole('button', { name: 'Skranke' }).click();

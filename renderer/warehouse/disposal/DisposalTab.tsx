@@ -8,6 +8,7 @@ import { useServices } from '../../app/services';
 import type { ScanInput } from '../../app/use-scan-input';
 import { localeOf } from '../../i18n';
 import type { ScanClaim } from '../use-flow-scans';
+import { FlowList } from '../FlowList';
 import { usePlaceNames } from '../use-place-names';
 import { BatchView } from './BatchView';
 import { batchesWithStatus, createBatch } from './disposal-store';
@@ -46,14 +47,11 @@ export function DisposalTab({ scanInput, claimScans, batchId }: Props) {
     if (!recycler.trim()) return setProblem(true);
     setChosen(await createBatch(db, { deskId: settings.deskId, operator: session.operator, location: session.location }, recycler.trim(), category));
   };
-  const row = (batch: DisposalBatch, action: string) => (
-    <li key={batch.id} data-batch={batch.id}>
-      <span className="mono">{batch.id}</span> · {batch.recycler} · {t(`warehouse.disposal.categories.${batch.weeeCategory}`)} ·{' '}
-      {t('warehouse.disposal.total', { count: batch.items.length })} · {formatDateTime(batch.createdAt, locale)}{' '}
-      <button type="button" onClick={() => setChosen(batch)}>
-        {action}
-      </button>
-    </li>
+  const line = (batch: DisposalBatch) => (
+    <>
+      {batch.recycler} · {t(`warehouse.disposal.categories.${batch.weeeCategory}`)} · {t('warehouse.disposal.total', { count: batch.items.length })} ·{' '}
+      {formatDateTime(batch.createdAt, locale)}
+    </>
   );
   return (
     <div className="disposal-start">
@@ -84,18 +82,12 @@ export function DisposalTab({ scanInput, claimScans, batchId }: Props) {
           </p>
         )}
       </section>
-      {open.length > 0 && (
-        <section className="card">
-          <h2>{t('warehouse.disposal.open')}</h2>
-          <ul className="flow-list">{open.map((b) => row(b, t('warehouse.disposal.continue')))}</ul>
-        </section>
-      )}
-      {closed.length > 0 && (
-        <section className="card">
-          <h2>{t('warehouse.disposal.closed')}</h2>
-          <ul className="flow-list">{closed.map((b) => row(b, t('warehouse.disposal.showManifest')))}</ul>
-        </section>
-      )}
+      <FlowList title={t('warehouse.disposal.open')} items={open} action={t('warehouse.disposal.continue')} onPick={(batch) => setChosen(batch)}>
+        {line}
+      </FlowList>
+      <FlowList title={t('warehouse.disposal.closed')} items={closed} action={t('warehouse.disposal.showManifest')} onPick={(batch) => setChosen(batch)}>
+        {line}
+      </FlowList>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../app/format';
 import { useServices } from '../../app/services';
 import { localeOf } from '../../i18n';
 import { LocationPicker } from '../../reports/components/LocationPicker';
+import { FlowList } from '../FlowList';
 import { startCount } from './stocktake-store';
 
 interface Props {
@@ -36,15 +37,12 @@ export function StartCount({ locations, placeName, open, closed, onOpen }: Props
     else setRefusal(result.refusal);
   };
 
-  const row = (count: Stocktake, action: string) => (
-    <li key={count.id} data-count={count.id}>
-      <span className="mono">{count.id}</span> · {placeName(count.location)}
+  const line = (count: Stocktake) => (
+    <>
+      {placeName(count.location)}
       {count.kind && ` · ${t(`kinds.${count.kind}`)}`} · {t('warehouse.count.startedBy', { operator: count.startedBy, at: formatDateTime(count.startedAt, locale) })} ·{' '}
-      {t('warehouse.count.expectedCount', { count: count.expected.length })}{' '}
-      <button type="button" onClick={() => onOpen(count)}>
-        {action}
-      </button>
-    </li>
+      {t('warehouse.count.expectedCount', { count: count.expected.length })}
+    </>
   );
 
   return (
@@ -76,18 +74,12 @@ export function StartCount({ locations, placeName, open, closed, onOpen }: Props
           </p>
         )}
       </section>
-      {open.length > 0 && (
-        <section className="card">
-          <h2>{t('warehouse.count.open')}</h2>
-          <ul className="flow-list">{open.map((count) => row(count, t('warehouse.count.continue')))}</ul>
-        </section>
-      )}
-      {closed.length > 0 && (
-        <section className="card">
-          <h2>{t('warehouse.count.closed')}</h2>
-          <ul className="flow-list">{closed.map((count) => row(count, t('warehouse.count.showResult')))}</ul>
-        </section>
-      )}
+      <FlowList title={t('warehouse.count.open')} items={open} action={t('warehouse.count.continue')} onPick={onOpen}>
+        {line}
+      </FlowList>
+      <FlowList title={t('warehouse.count.closed')} items={closed} action={t('warehouse.count.showResult')} onPick={onOpen}>
+        {line}
+      </FlowList>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { luhnCheckDigit } from '../../../shared/scan/check-digits';
-import { wedgeScan } from '../../e2e/support/wedge-scanner';
 import { figure, median, percentile, type BenchPart } from '../figures';
-import { launchPersistentChromium, serveWebBuild, tsxEvaluateShim } from '../support/browser';
+import { launchPersistentChromium, serveWebBuild, signedInBenchPage } from '../support/browser';
+import { scanToScreen } from '../support/scan-timing';
 import { seedStore } from '../support/seed-store';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
@@ -30,49 +30,15 @@ export const part: BenchPart = {
     // bypassCSP: the baseline loads Dexie into the page as an injected script.
     const browser = await launchPersistentChromium({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
     try {
-      const { context } = browser;
-      await context.addInitScript(tsxEvaluateShim);
-      // The page notes when each Enter arrives — registered before the app's own listeners, since
-      // the wedge keeps a scan's Enter from every listener after it.
-      await context.addInitScript({
-        content: "addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enter = performance.now(); }, { capture: true });",
-      });
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.getByLabel('Navn eller initialer').fill('BENCH');
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.getByTestId('operator').waitFor();
+      const page = await signedInBenchPage(browser.context, server.url);
 
       const seconds = await seedStore(page, DEVICES, EVENTS);
       console.log(`  seeded ${DEVICES} devices and ${EVENTS} events in ${seconds.toFixed(1)} s`);
       await page.reload();
       await page.getByTestId('batch-count').waitFor();
 
-      const timings: number[] = [];
-      for (let i = 0; i < SCANS; i++) {
-        const imei = newImei(i);
-        const shown = page.evaluate(
-          (imei) =>
-            new Promise<number>((resolve, reject) => {
-              const w = window as unknown as { __enter: number };
-              const timeout = setTimeout(() => reject(new Error(`${imei} never showed: ${document.querySelector('[data-testid="feedback"]')?.textContent ?? ''}`)), 10_000);
-              const check = () => document.querySelector('[data-testid="batch-list"] tbody tr:first-child')?.textContent?.includes(imei);
-              const observer = new MutationObserver(() => {
-                if (!check()) return;
-                observer.disconnect();
-                clearTimeout(timeout);
-                resolve(performance.now() - w.__enter);
-              });
-              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            }),
-          imei,
-        );
-        await wedgeScan(page, imei, 5);
-        timings.push(await shown);
-        // Even the fastest operator takes a moment between two labels; without it the next scan
-        // would queue behind the live queries the previous one set off.
-        await page.waitForTimeout(PAUSE_MS);
-      }
+      const imeis = Array.from({ length: SCANS }, (_, i) => newImei(i));
+      const timings = await scanToScreen(page, imeis, '[data-testid="batch-list"] tbody tr:first-child', PAUSE_MS);
 
       const marks = await page.evaluate(() => {
         const names = ['scan-start', 'tx-open', 'found', 'applied', 'written', 'scan-committed'];

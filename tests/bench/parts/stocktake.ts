@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { luhnCheckDigit } from '../../../shared/scan/check-digits';
-import { wedgeScan } from '../../e2e/support/wedge-scanner';
 import { figure, median, percentile, type BenchPart } from '../figures';
-import { launchPersistentChromium, serveWebBuild, tsxEvaluateShim } from '../support/browser';
+import { launchPersistentChromium, serveWebBuild, signedInBenchPage } from '../support/browser';
+import { scanToScreen } from '../support/scan-timing';
 import { seedStore } from '../support/seed-store';
 
 /** Devices the counted location holds; the store holds as many again at another location. */
@@ -29,17 +28,7 @@ export const part: BenchPart = {
     const server = await serveWebBuild();
     const browser = await launchPersistentChromium({ viewport: { width: 1366, height: 900 } });
     try {
-      const { context } = browser;
-      await context.addInitScript(tsxEvaluateShim);
-      // Registered before the app's own listeners: the wedge keeps a scan's Enter from the rest.
-      await context.addInitScript({
-        content: "addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enter = performance.now(); }, { capture: true });",
-      });
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.getByLabel('Navn eller initialer').fill('BENCH');
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.getByTestId('operator').waitFor();
+      const page = await signedInBenchPage(browser.context, server.url);
       // The desk's scans below receive SCANS devices at LAGER too: together, EXPECTED there.
       const seeded = 2 * (EXPECTED - SCANS);
       const seconds = await seedStore(page, seeded, seeded);
@@ -47,15 +36,20 @@ export const part: BenchPart = {
       await page.reload();
       await page.getByTestId('batch-count').waitFor();
 
-      const desk = await scanTimings(page, (i) => imeiOf('86', i));
+      const labels = (imei: (i: number) => string) => Array.from({ length: SCANS }, (_, i) => imei(i));
+      const feedback = '[data-testid="feedback"]';
+      const desk = await scanToScreen(page, labels((i) => imeiOf('86', i)), feedback, PAUSE_MS);
 
       await page.getByRole('button', { name: 'Lager' }).click();
+      // The screen is loaded (its chunk, its lists) before the clock starts.
+      const start = page.getByRole('button', { name: 'Start optælling' });
+      await start.waitFor();
       const started = performance.now();
-      await page.getByRole('button', { name: 'Start optælling' }).click();
+      await start.click();
       await page.getByTestId('count-counter').filter({ hasText: `0 / ${EXPECTED}` }).waitFor();
       const startMs = performance.now() - started;
       // seedStore's device d is at LAGER when d is odd.
-      const count = await scanTimings(page, (i) => imeiOf('35', 2 * i + 1));
+      const count = await scanToScreen(page, labels((i) => imeiOf('35', 2 * i + 1)), feedback, PAUSE_MS);
       await page.getByTestId('count-counter').filter({ hasText: `${SCANS} / ${EXPECTED}` }).waitFor();
 
       const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -70,32 +64,3 @@ export const part: BenchPart = {
     }
   },
 };
-
-/** `SCANS` wedge scans, each timed from its Enter to its IMEI in the feedback panel. */
-async function scanTimings(page: Page, imei: (i: number) => string): Promise<number[]> {
-  const timings: number[] = [];
-  for (let i = 0; i < SCANS; i++) {
-    const text = imei(i);
-    const shown = page.evaluate(
-      (text) =>
-        new Promise<number>((resolve, reject) => {
-          const w = window as unknown as { __enter: number };
-          const panel = () => document.querySelector('[data-testid="feedback"]');
-          const timeout = setTimeout(() => reject(new Error(`${text} never showed: ${panel()?.textContent ?? ''}`)), 10_000);
-          const observer = new MutationObserver(() => {
-            if (!panel()?.textContent?.includes(text)) return;
-            observer.disconnect();
-            clearTimeout(timeout);
-            resolve(performance.now() - w.__enter);
-          });
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        }),
-      text,
-    );
-    await wedgeScan(page, text, 5);
-    timings.push(await shown);
-    // An operator takes a moment between two labels (as in the desk's part).
-    await page.waitForTimeout(PAUSE_MS);
-  }
-  return timings;
-}

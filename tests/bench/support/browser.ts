@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { chromiumForTests } from '../../support/chromium';
 
@@ -58,4 +58,22 @@ export async function launchPersistentChromium(options: BrowserContextOptions = 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A page of the app at `url`, signed in as BENCH, that notes when each scan's Enter arrives
+ * (`window.__enter`) — registered before the app's own listeners, since the wedge keeps a scan's
+ * Enter from every listener after it.
+ */
+export async function signedInBenchPage(context: BrowserContext, url: string): Promise<Page> {
+  await context.addInitScript(tsxEvaluateShim);
+  await context.addInitScript({
+    content: "addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enter = performance.now(); }, { capture: true });",
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Navn eller initialer').fill('BENCH');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByTestId('operator').waitFor();
+  return page;
 }

@@ -32,6 +32,15 @@ export async function signIn(page: Page, operator = 'MK'): Promise<void> {
   await expect(page.getByTestId('operator')).toContainText(operator);
 }
 
+/** Signs out and in again as `operator` at `location` (by its name). */
+export async function signInAt(page: Page, operator: string, location: string): Promise<void> {
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.getByLabel('Navn eller initialer').fill(operator);
+  await page.getByLabel('Lokation').selectOption({ label: location });
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByTestId('operator')).toContainText(`${operator} · ${location}`);
+}
+
 /** The feedback panel after a scan: its tone and its text. */
 export async function expectFeedback(page: Page, tone: 'good' | 'warning' | 'error' | 'info', text: string | RegExp): Promise<void> {
   const panel = page.getByTestId('feedback');
