@@ -7,7 +7,7 @@ import { useServices } from './services';
  * The screens in the navigation, in order; `cards` (the printable command card) opens from
  * settings, `labels` and `receipt` from wherever they are asked for.
  */
-export const screens = ['desk', 'lookup', 'register', 'reports', 'reference', 'conflicts', 'settings'] as const;
+export const screens = ['desk', 'lookup', 'register', 'warehouse', 'reports', 'reference', 'conflicts', 'settings'] as const;
 export type Screen = (typeof screens)[number] | 'cards' | 'labels' | 'receipt';
 
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {

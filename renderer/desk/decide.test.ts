@@ -2,17 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { parseScan } from '../../shared/scan/parse';
 import { deviceIn } from '../../shared/testing/builders';
 import { decideScan, type DecideInput } from './decide';
-import { defaultBatchParams } from './modes';
+import { readBatchSettings, type BatchSettings } from './workflows';
 
 const models = [{ id: 'IP15', name: 'iPhone 15', kind: 'phone' as const, gtin: '05728657070492' }];
 
+const defaults = readBatchSettings({});
+/** The batch's settings with some of one workflow's changed. */
+function settingsWith<N extends keyof BatchSettings>(name: N, patch: Partial<BatchSettings[N]>): BatchSettings {
+  return { ...defaults, [name]: { ...defaults[name], ...patch } };
+}
+
 function decide(raw: string, overrides: Partial<DecideInput> = {}) {
-  return decideScan({ mode: 'receive', params: defaultBatchParams, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models, ...overrides });
+  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
+  return decideScan({ ...input, ...overrides });
 }
 
 describe('decideScan', () => {
   it('receives a new phone by its IMEI with the batch model', () => {
-    expect(decide('354381079141772', { params: { ...defaultBatchParams, model: 'IP15' } })).toMatchObject({
+    expect(decide('354381079141772', { settings: settingsWith('receive', { model: 'IP15' }) })).toMatchObject({
       kind: 'record',
       deviceKey: 'imei:354381079141772',
       data: { kind: 'phone', imei: '354381079141772', model: 'IP15' },
@@ -20,7 +27,7 @@ describe('decideScan', () => {
   });
 
   it('keeps the Apple alternative of an S-prefixed serial', () => {
-    expect(decide('SFB4ATRTHMYUE', { params: { ...defaultBatchParams, kind: 'tablet' } })).toMatchObject({
+    expect(decide('SFB4ATRTHMYUE', { settings: settingsWith('receive', { kind: 'tablet' }) })).toMatchObject({
       kind: 'record',
       deviceKey: 'serial:SFB4ATRTHMYUE',
       data: { kind: 'tablet', serial: 'SFB4ATRTHMYUE', alternatives: ['FB4ATRTHMYUE'] },
@@ -51,7 +58,7 @@ describe('decideScan', () => {
     expect(decide('354381079141772', { mode: 'dispose', device })).toMatchObject({ message: { key: 'feedback.needCertificate' } });
     expect(decide('354381079141772', { mode: 'repair', device })).toMatchObject({ message: { key: 'feedback.needVendor' } });
     const employee = { id: 'E1', name: 'Søren', department: 'BUF' };
-    expect(decide('354381079141772', { mode: 'handout', device, params: { ...defaultBatchParams, employee } })).toMatchObject({
+    expect(decide('354381079141772', { mode: 'handout', device, settings: settingsWith('handout', { employee }) })).toMatchObject({
       kind: 'record',
       data: { employeeId: 'E1', department: 'BUF' },
     });

@@ -13,7 +13,16 @@ import { ReprintReceiptButton } from '../receipts/ReceiptButtons';
  * A device's events, newest first, each with who, where and what; an undone event struck through.
  * `action` puts a button on a row (the register's "correct this event").
  */
-export function DeviceHistory({ deviceKey, action }: { deviceKey: string; action?: (event: StoredEvent) => ReactNode }) {
+export function DeviceHistory({
+  deviceKey,
+  action,
+  onOpenBatch,
+}: {
+  deviceKey: string;
+  action?: (event: StoredEvent) => ReactNode;
+  /** Opens the disposal batch a device left in (its manifest). */
+  onOpenBatch?: ((batchId: string) => void) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
   const history = useLiveQuery(() => deviceHistory(db, deviceKey), [db, deviceKey]);
@@ -52,6 +61,7 @@ export function DeviceHistory({ deviceKey, action }: { deviceKey: string; action
               <td>{t(`events.${event.type}`)}</td>
               <td>
                 {details(event, t, name)}
+                {event.type === 'disposed' && event.data.batchId && <BatchLink batchId={event.data.batchId} onOpen={onOpenBatch} />}
                 {event.type === 'receipt' && <ReprintReceiptButton event={event} />}
               </td>
               <td>{event.operator}</td>
@@ -67,6 +77,23 @@ export function DeviceHistory({ deviceKey, action }: { deviceKey: string; action
 }
 
 const noEvents: StoredEvent[] = [];
+
+/** The disposal batch a device left in: its manifest one click away. */
+function BatchLink({ batchId, onOpen }: { batchId: string; onOpen?: ((batchId: string) => void) | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {' · '}
+      {onOpen ? (
+        <button type="button" className="link" data-batch-link={batchId} onClick={() => onOpen(batchId)}>
+          {t('lookup.disposalBatch', { id: batchId })}
+        </button>
+      ) : (
+        t('lookup.disposalBatch', { id: batchId })
+      )}
+    </>
+  );
+}
 
 /** What an event says, in words: names for the ids it carries (employee, model, location). */
 function details(event: StoredEvent, t: TFunction, name: (id: string) => string): string {
