@@ -4,6 +4,7 @@ import type { DeviceEvent } from '../../shared/domain/event';
 import type { Department, Employee, Location, Model, Operator } from '../../shared/domain/reference';
 import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
+import { reportRowsMiddleware, type ReportRow } from './report-rows';
 
 /** A device as stored: the projection plus every identifier a scan may produce, for one index. */
 export type StoredDevice = Device & { identifiers: string[] };
@@ -109,6 +110,7 @@ export class KvikDb extends Dexie {
   countScans!: Table<CountScan, string>;
   disposalBatches!: Table<DisposalBatch, string>;
   operators!: Table<Operator, string>;
+  reportRows!: Table<ReportRow, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -153,6 +155,13 @@ export class KvikDb extends Dexie {
     this.version(6).stores({ operators: 'id, badge, name' });
     // A scanned badge finds its employee by badge number (`shared/employees/search.ts`).
     this.version(7).stores({ employees: 'id, name, department, badge' });
+
+    // ---- reports (issue 13): each device's holdings, shelf spans and handouts, kept with every
+    // write of an event or a device by the middleware (`report-rows.ts`), built from the log by
+    // `report-rows-rebuild.ts`. A version of its own; renumber freely at merge.
+    this.version(8).stores({ reportRows: 'id, [part+place+endMs]' });
+    this.use(reportRowsMiddleware);
+    // ---- end reports
   }
 }
 
