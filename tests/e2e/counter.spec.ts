@@ -53,6 +53,8 @@ test('a handout in three scans from the idle desk: 0 clicks, 0 keys; a return by
   await expect(page.getByRole('tab', { name: 'Udlever' })).toHaveAttribute('aria-selected', 'true');
   await counted(phones[0]!);
   await expectFeedback(page, 'good', `Udleveret: ${phones[0]}`);
+  await expect(page.getByTestId('batch-list')).toContainText('iPhone 13');
+  await expect(page.getByTestId('batch-list')).toContainText('Jens Hansen');
   await counted('KVIK:DONE');
   // Recorded, the receipt offered, the employee let go.
   await expect(page.getByTestId('receipt')).toContainText('Kvittering for udlevering af it-udstyr');
@@ -83,6 +85,7 @@ test('a handout in three scans from the idle desk: 0 clicks, 0 keys; a return by
   await expect(page.getByRole('tab', { name: 'Tag retur' })).toHaveAttribute('aria-selected', 'true');
   await scan(page, phones[1]!);
   await expectFeedback(page, 'good', phones[1]!);
+  await expect(page.getByTestId('batch-list')).toContainText('Søren Ærø');
   await scan(page, 'KVIK:DONE');
   await expect(page.getByTestId('receipt')).toContainText('Kvittering for aflevering af it-udstyr');
   await expect(page.getByTestId('receipt')).toContainText('Søren Ærø');
