@@ -16,6 +16,7 @@ import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
 import type { LabelContent } from '../labels/label-content';
 import { PrintLabelsContext } from '../labels/print-labels';
+import type { ReceiptDraft } from '../receipts/draft';
 import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
 import { filterFromHash } from '../register/register-link';
 import type { ScanClaim } from '../warehouse/use-flow-scans';
@@ -97,13 +98,13 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     setScreen(next);
   }, []);
 
-  const { assetTagPattern } = settings;
+  const { assetTagPattern, badgePattern } = settings;
   const openLookup = useCallback(
     (device?: Device) => {
       setScreen('lookup');
-      if (device) setLookup((l) => ({ scan: readScan({ raw: device.imei ?? device.serial ?? device.key }, { assetTagPattern }), n: l.n + 1 }));
+      if (device) setLookup((l) => ({ scan: readScan({ raw: device.imei ?? device.serial ?? device.key }, { assetTagPattern, badgePattern }), n: l.n + 1 }));
     },
-    [assetTagPattern],
+    [assetTagPattern, badgePattern],
   );
   const printLabels = useCallback(
     (labels: LabelContent[]) => {
@@ -119,7 +120,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     },
     [screen],
   );
-  const desk = useDesk(services, openLookup);
+  const offerReceipt = useCallback((draft: ReceiptDraft) => openReceipt({ kind: 'sign', draft }), [openReceipt]);
+  const desk = useDesk(services, openLookup, offerReceipt);
   const sync = useSyncController(db, platform);
 
   // Every scan, from any scanner, lands here: the lookup screen takes it while open; anywhere else
@@ -143,7 +145,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       }
       if (screen === 'warehouse' && warehouseClaim.current?.(scan)) return;
       // Read as the desk reads it: a command card still drives the desk from the lookup screen.
-      const read = screen === 'lookup' ? readScan(scan, { assetTagPattern }) : null;
+      const read = screen === 'lookup' ? readScan(scan, { assetTagPattern, badgePattern }) : null;
       if (read && read.kind !== 'command') {
         setLookup((l) => ({ scan: read, n: l.n + 1 }));
         return;
@@ -151,7 +153,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       navigate('desk');
       void desk.handleScan(scan);
     },
-    [screen, session, desk, assetTagPattern, navigate],
+    [screen, session, desk, assetTagPattern, badgePattern, navigate],
   );
   const scanInput = useScanInput(platform, onScan, settings);
 

@@ -12,6 +12,11 @@ export function BatchList({ events }: { events: StoredEvent[] }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const models = useLiveQuery(async () => new Map((await db.models.toArray()).map((m) => [m.id, m.name])), [db]);
+  // Handouts and returns show whose device it is: only the employees these rows name are read.
+  const holders = useLiveQuery(async () => {
+    const ids = [...new Set(events.map(holderOf).filter((id): id is string => id !== undefined))];
+    return new Map((await db.employees.bulkGet(ids)).flatMap((e) => (e ? [[e.id, e.name] as const] : [])));
+  }, [db, events]);
   const undone = undoneIds(events);
   if (events.length === 0) return <p className="empty">{t('desk.empty')}</p>;
   return (
@@ -25,7 +30,7 @@ export function BatchList({ events }: { events: StoredEvent[] }) {
       </thead>
       <tbody>
         {events.map((event) => (
-          <BatchRow key={event.id} event={event} undone={undone.has(event.id)} model={event.type === 'received' && event.data.model ? models?.get(event.data.model) : undefined} />
+          <BatchRow key={event.id} event={event} undone={undone.has(event.id)} model={modelOf(event, models)} holder={nameOf(holderOf(event), holders)} />
         ))}
       </tbody>
     </table>
@@ -36,7 +41,7 @@ export function BatchList({ events }: { events: StoredEvent[] }) {
  * Rows change only when undone, so a new scan renders one new row, not the whole list. The undone
  * row is struck through; the correction that undid it reads "Fortrudt".
  */
-const BatchRow = memo(function BatchRow({ event, model, undone }: { event: StoredEvent; model: string | undefined; undone: boolean }) {
+const BatchRow = memo(function BatchRow({ event, model, holder, undone }: { event: StoredEvent; model: string | undefined; holder: string | undefined; undone: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <tr className={undone ? 'undone' : undefined} data-event-type={event.type} data-undone={undone || undefined}>
@@ -44,8 +49,24 @@ const BatchRow = memo(function BatchRow({ event, model, undone }: { event: Store
       <td className="mono">
         {event.deviceKey.replace(/^(imei|serial):/, '')}
         {model ? <span className="sub"> · {model}</span> : null}
+        {holder ? <span className="sub holder"> · {holder}</span> : null}
       </td>
       <td>{event.type === 'corrected' && event.data.undoes ? t('desk.undoneRow') : t(`events.${event.type}`)}</td>
     </tr>
   );
 });
+
+/** The model of the device a row is about: as received, or as it was before the event. */
+function modelOf(event: StoredEvent, models: Map<string, string> | undefined): string | undefined {
+  const id = event.type === 'received' ? event.data.model : event.prior?.model;
+  return id ? (models?.get(id) ?? id) : undefined;
+}
+
+/** Whose device a handout gave or a return took back. */
+function holderOf(event: StoredEvent): string | undefined {
+  if (event.type === 'handed_out') return event.data.employeeId;
+  if (event.type === 'returned') return event.prior?.holder?.employeeId;
+  return undefined;
+}
+
+const nameOf = (id: string | undefined, names: Map<string, string> | undefined) => (id ? (names?.get(id) ?? id) : undefined);

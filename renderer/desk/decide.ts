@@ -1,6 +1,7 @@
 import type { Device } from '../../shared/domain/device';
 import { deviceKeyFor } from '../../shared/domain/device-key';
-import type { Model } from '../../shared/domain/reference';
+import type { Employee, Model } from '../../shared/domain/reference';
+import { workflowForEmployeeScan } from '../counter/employee-scan';
 import { createsDevice } from '../../shared/lifecycle/transitions';
 import type { ParsedScan } from '../../shared/scan/parse';
 import { modeFromCommand, type Mode } from './modes';
@@ -16,6 +17,8 @@ export type Decision =
   | { kind: 'command'; command: 'done' | 'undo' }
   | { kind: 'mode'; mode: Mode }
   | { kind: 'model'; settings: Record<string, unknown>; model: Model }
+  /** An employee's card or badge: the counter serves them (`renderer/counter/`). */
+  | { kind: 'employee'; employee: Employee; mode: 'handout' | 'return' }
   | { kind: 'warning'; message: Message; deviceKey?: string }
   | { kind: 'error'; message: Message };
 
@@ -29,6 +32,8 @@ export interface DecideInput {
   /** Devices already recorded in this batch. */
   batchKeys: ReadonlySet<string>;
   models: readonly Model[];
+  /** The employee an employee scan names, found in the local store (`findEmployee`). */
+  employee?: Employee | undefined;
 }
 
 /**
@@ -41,6 +46,11 @@ export function decideScan(input: DecideInput): Decision {
   if (scan.kind === 'invalid') return { kind: 'error', message: invalidMessage(scan) };
   if (scan.kind === 'command') return decideCommand(scan.value);
   if (scan.kind === 'gtin') return decideModel(input, scan.value);
+  if (scan.kind === 'employee') {
+    const { employee } = input;
+    if (!employee) return { kind: 'error', message: { key: 'feedback.unknownEmployee', params: { value: scan.value } } };
+    return { kind: 'employee', employee, mode: workflowForEmployeeScan(mode) };
+  }
   if (mode === 'lookup') {
     return device ? { kind: 'show', device } : { kind: 'error', message: { key: 'feedback.notFound', params: { value: scan.value } } };
   }

@@ -3,7 +3,7 @@ import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
-import { findDevice, scanIdentifiers } from '../store/lookup';
+import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
 import { decideScan, deviceLabel, type Decision, type Message } from './decide';
 import { newEvent, type DeskContext } from './desk-context';
@@ -38,12 +38,13 @@ export interface ScanState {
 export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now = new Date()): Promise<ScanOutcome> {
   // The lookup and the write share one transaction: one round trip fewer on the scan path, and
   // nothing can change the device between deciding and recording.
-  return db.transaction('rw', [db.devices, db.events, db.outbox], () => decideAndRecord(db, ctx, state, scan, now));
+  return db.transaction('rw', [db.devices, db.events, db.outbox, db.employees, db.departments], () => decideAndRecord(db, ctx, state, scan, now));
 }
 
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
   const device = await findDevice(db, scanIdentifiers(scan));
-  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device });
+  const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
+  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee });
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };
@@ -53,6 +54,10 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
       return { tone: 'good', message: { key: 'feedback.found', params: { device: deviceLabel(decision.device) } }, decision, device: decision.device };
     case 'model':
       return { tone: 'info', message: { key: 'feedback.modelSet', params: { model: decision.model.name } }, decision };
+    case 'employee': {
+      const department = (await db.departments.get(decision.employee.department))?.name ?? decision.employee.department;
+      return { tone: 'good', message: { key: `feedback.serving.${decision.mode}`, params: { name: decision.employee.name, department } }, decision };
+    }
     case 'mode':
     case 'command':
       return { tone: 'info', message: { key: '' }, decision };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readScan } from './read-scan';
 
-const settings = { assetTagPattern: '^KK\\d{6}$' };
+const settings = { badgePattern: '', assetTagPattern: '^KK\\d{6}$' };
 
 describe('readScan, the one way every screen reads a scan', () => {
   it('keeps the symbology a HID scanner or the camera reported apart: a GS1 label stays GS1', () => {

@@ -13,6 +13,10 @@ import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, type WorkflowName } from './workflows';
 import { performScan, type Tone } from './perform-scan';
 import { undoLastAction } from './undo';
+import type { Employee } from '../../shared/domain/reference';
+import { useIdleRelease } from '../counter/use-idle-release';
+import { batchReceipt } from '../receipts/batch-receipt';
+import type { ReceiptDraft } from '../receipts/draft';
 import { suggestedNextStep } from '../../shared/lifecycle/next-step';
 
 export interface Feedback {
@@ -40,7 +44,7 @@ export interface Desk {
  * The desk's engine: the current batch, the queue of scans (processed strictly one after another,
  * so a fast scanner can never record the same device twice), feedback and sound.
  */
-export function useDesk(services: Services, onLookup: (device?: Device) => void): Desk | null {
+export function useDesk(services: Services, onLookup: (device?: Device) => void, onReceipt: (draft: ReceiptDraft) => void): Desk | null {
   const { db, settings, session } = services;
   const [batch, setBatchState] = useState<Batch | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -50,6 +54,9 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
   const keysRef = useRef<Set<string>>(new Set());
   const queue = useRef<Promise<void>>(Promise.resolve());
   const counter = useRef(0);
+  /** When the employee being served last had a scan; `null` when no one is served. */
+  const [servedAt, setServedAt] = useState<number | null>(null);
+  const eventsRef = useRef<StoredEvent[]>([]);
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -69,6 +76,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
 
   useEffect(() => {
     if (batch) keysRef.current = batchKeys(events, batch.mode);
+    eventsRef.current = events;
   }, [events, batch]);
 
   const setBatch = useCallback(
@@ -120,9 +128,36 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
     const count = keysRef.current.size;
     keysRef.current = new Set();
     const { mode, settings } = current;
+    // A handout or return ends with its receipt offered, and the employee let go.
+    const of = mode === 'handout' ? 'handed_out' : mode === 'return' ? 'returned' : undefined;
+    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(settings[mode as 'handout'])) : null;
     setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
+    setServedAt(null);
     show('info', { key: 'feedback.batchDone', params: { count } });
+    if (draft) onReceipt(draft);
+  }, [db, setBatch, show, onReceipt]);
+
+  /** An employee's card or badge: a new batch serving them, in the handout (or return) workflow. */
+  const serve = useCallback(
+    (employee: Employee, mode: 'handout' | 'return') => {
+      const current = batchRef.current;
+      if (!current) return;
+      keysRef.current = new Set();
+      setBatch(newBatch(mode, { ...current.settings, [mode]: { ...current.settings[mode], employee } }));
+    },
+    [setBatch],
+  );
+
+  /** After the idle minutes the employee is let go: the next person is never booked to them. */
+  const release = useCallback(() => {
+    const current = batchRef.current;
+    setServedAt(null);
+    if (!current || current.mode === 'lookup' || !employeeOf(current.settings[current.mode])) return;
+    const mode: WorkflowName = current.mode;
+    setBatch({ ...current, settings: { ...current.settings, [mode]: { ...current.settings[mode], employee: undefined } } });
+    show('info', { key: 'feedback.employeeReleased' });
   }, [setBatch, show]);
+  useIdleRelease(servedAt, settings.employeeIdleMinutes, release);
 
   const undo = useCallback(async () => {
     const context = ctx();
@@ -149,6 +184,9 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
           models: models ?? [],
         }, readScan(scan, settings));
         const { decision } = outcome;
+        if (decision.kind === 'employee') serve(decision.employee, decision.mode);
+        const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
+        setServedAt(serving ? Date.now() : null);
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'model') setSettings(decision.settings);
@@ -167,7 +205,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings, setMode, finishBatch, undo, setSettings, show, onLookup],
+    [ctx, db, models, settings, setMode, finishBatch, undo, setSettings, show, onLookup, serve],
   );
 
   const handleScan = useCallback(
@@ -190,4 +228,9 @@ export function withCommitted(stored: StoredEvent[], committed: StoredEvent[], s
   const missing = committed.filter((e) => !known.has(e.id) && startedAt !== undefined && e.at >= startedAt);
   if (missing.length === 0) return stored;
   return [...missing, ...stored].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
+}
+
+/** The employee a workflow's settings hold, if it holds one (handout and return do). */
+function employeeOf(settings: object): Employee | undefined {
+  return 'employee' in settings ? (settings.employee as Employee | undefined) : undefined;
 }

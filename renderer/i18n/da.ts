@@ -127,6 +127,12 @@ export const da = {
     unknownDevice: 'Ukendt enhed: {{device}}. Den er ikke registreret – modtag den først.',
     found: 'Fundet: {{device}}',
     notFound: 'Ingen enhed med {{value}}.',
+    serving: {
+      handout: 'Udlevering til {{name}} ({{department}}). Scan enhederne, så KVIK:DONE.',
+      return: 'Aflevering fra {{name}} ({{department}}). Scan enhederne, så KVIK:DONE.',
+    },
+    unknownEmployee: 'Ukendt medarbejderkort: {{value}}. Hent stamdata, eller søg medarbejderen frem.',
+    employeeReleased: 'Medarbejderen er glemt efter pausen. Scan næste medarbejders kort.',
     storageFailed: 'Kunne ikke gemme: {{message}}. Intet blev registreret – prøv igen.',
   },
   invalid: {

@@ -124,6 +124,12 @@ export const en: Texts<typeof da> = {
     unknownDevice: 'Unknown device: {{device}}. It is not registered – receive it first.',
     found: 'Found: {{device}}',
     notFound: 'No device with {{value}}.',
+    serving: {
+      handout: 'Handing out to {{name}} ({{department}}). Scan the devices, then KVIK:DONE.',
+      return: 'Taking back from {{name}} ({{department}}). Scan the devices, then KVIK:DONE.',
+    },
+    unknownEmployee: 'Unknown employee card: {{value}}. Fetch the reference data, or search for the employee.',
+    employeeReleased: 'The employee was let go after the pause. Scan the next employee’s card.',
     storageFailed: 'Could not save: {{message}}. Nothing was recorded – try again.',
   },
   invalid: {

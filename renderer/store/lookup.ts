@@ -1,3 +1,5 @@
+import type { Employee } from '../../shared/domain/reference';
+import { employeeForScan } from '../../shared/employees/search';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice, StoredEvent } from './db';
 
@@ -22,4 +24,13 @@ export async function deviceHistory(db: KvikDb, deviceKey: string): Promise<Stor
     .between([deviceKey, ''], [deviceKey, '\uffff'])
     .reverse()
     .toArray();
+}
+
+/**
+ * The employee a scanned card or badge names: the index finds the few whose id or badge number
+ * match, ignoring case; the shared rule picks among them (a badge by its number first).
+ */
+export async function findEmployee(db: KvikDb, scan: Extract<ParsedScan, { kind: 'employee' }>): Promise<Employee | undefined> {
+  const candidates = await db.employees.where('id').equalsIgnoreCase(scan.value).or('badge').equalsIgnoreCase(scan.value).toArray();
+  return employeeForScan(candidates, scan);
 }

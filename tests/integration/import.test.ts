@@ -43,6 +43,16 @@ describe.each(backends)('reference data import on $name', (backend) => {
     ]);
   });
 
+  it("imports employees' badge numbers (kortnummer), which desks find a scanned badge by", async () => {
+    const csv = 'id;navn;forvaltning;kortnummer\r\nE2001;Mette Jørgensen;BUF;KK-1234567\r\nE2002;Bo Lund;SOF;\r\n';
+    expect(await importReferenceCsv(db, 'employees', csv)).toMatchObject({ ok: true, rows: 2 });
+    const employees = (await readReference(db)).employees.filter((e) => e.id.startsWith('E200'));
+    expect(employees).toEqual([
+      { id: 'E2001', name: 'Mette Jørgensen', department: 'BUF', badge: 'KK-1234567' },
+      { id: 'E2002', name: 'Bo Lund', department: 'SOF' },
+    ]);
+  });
+
   it('updates rows by id and keeps rows the file does not mention', async () => {
     await importReferenceCsv(db, 'locations', 'id,name,type\nLAGER,Centrallager,warehouse\nKS1,Kvikskranke Rådhuset,desk\n');
     const result = await importReferenceCsv(db, 'locations', 'id,name,type\nKS1,Kvikskranke Rådhus,desk\n');

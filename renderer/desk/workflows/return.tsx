@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { conditions, conditionSchema } from '../../../shared/domain/device';
+import { employeeSchema } from '../../../shared/domain/reference';
+import { EmployeePicker } from '../../reference/EmployeePicker';
 import { Choice, optionalText, TextSetting } from './controls';
 import type { SettingsPanelProps, Workflow } from './workflow';
 
-const settings = z.object({ condition: conditionSchema.default('ok'), reason: z.string().default('') });
+// The employee is who brings the devices back: set by scanning their card, for the receipt.
+const settings = z.object({ condition: conditionSchema.default('ok'), reason: z.string().default(''), employee: employeeSchema.optional() });
 type Settings = z.output<typeof settings>;
 
 function Panel({ settings: s, onChange }: SettingsPanelProps<Settings>) {
   return (
     <>
+      {s.employee && <EmployeePicker value={s.employee} onChange={(employee) => onChange({ employee })} />}
       <Choice name="condition" value={s.condition} options={conditions} namespace="conditions" onPick={(condition) => onChange({ condition })} />
       <TextSetting name="reason" value={s.reason} onChange={(reason) => onChange({ reason })} />
     </>
@@ -23,5 +27,5 @@ export const giveBack = {
   data: (s) => ({ condition: s.condition, ...optionalText('reason', s.reason) }),
   Panel,
   words: { da: 'RETUR', en: 'RETURN' },
-  clearedByDone: ['reason'],
+  clearedByDone: ['reason', 'employee'],
 } satisfies Workflow<'returned', typeof settings>;

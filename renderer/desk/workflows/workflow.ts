@@ -11,8 +11,8 @@ export interface Message {
   params?: Record<string, string | number>;
 }
 
-/** A scan that names a device (not a command, a model barcode or an unreadable label). */
-export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' }>;
+/** A scan that names a device (not a command, a model barcode, an employee or an unreadable label). */
+export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' | 'employee' }>;
 
 /** Where the desk stands: what an event's data may need beyond the batch's settings. */
 export interface DeskPlace {

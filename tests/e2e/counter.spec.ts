@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectFeedback, importCsv, scan, signIn } from './support/desk';
+
+const phones = ['354381079141772', '352099006317065'];
+
+/** Every click, touch and key the page receives, with its time, counted from before the app loads. */
+async function recordInputs(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const inputs: Array<{ type: string; t: number }> = [];
+    (window as unknown as { __inputs: typeof inputs }).__inputs = inputs;
+    for (const type of ['pointerdown', 'mousedown', 'click', 'touchstart', 'keydown'])
+      window.addEventListener(type, () => inputs.push({ type, t: performance.now() }), true);
+  });
+}
+
+const inputsSince = (page: Page, since: number) =>
+  page.evaluate((from) => (window as unknown as { __inputs: Array<{ type: string; t: number }> }).__inputs.filter((i) => i.t >= from), since);
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+test('a handout in three scans from the idle desk: 0 clicks, 0 keys; a return by badge scan', async ({ page }) => {
+  test.setTimeout(240_000);
+  await recordInputs(page);
+  await signIn(page, 'MK');
+  await importCsv(
+    page,
+    'employees',
+    'Medarbejdere',
+    'id;navn;forvaltning;e-mail;kortnummer\r\nE1001;Søren Ærø;ØKF;soren@kk.dk;KK-1234567\r\nE1002;Jens Hansen;SOF;jens@sof.kk.dk;\r\nE1003;Jens Hansen;TMF;jh@tmf.kk.dk;\r\n',
+  );
+  await importCsv(page, 'models', 'Modeller', 'id;name;kind;gtin\r\nIP13;iPhone 13;phone;5728657070492\r\n');
+  await page.getByRole('button', { name: 'Indstillinger' }).click();
+  await page.locator('input[name="badgePattern"]').fill('^KK-\\d{7}$');
+  await page.getByRole('button', { name: 'Gem', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Skranke' }).click();
+  // Two prepared phones: the desk's stock.
+  await scan(page, '5728657070492');
+  for (const imei of phones) await scan(page, imei);
+  await scan(page, 'KVIK:MODE:PREPARE');
+  for (const imei of phones) await scan(page, imei);
+  await scan(page, 'KVIK:DONE');
+  await expectFeedback(page, 'info', 'Omgang afsluttet');
+
+  // From here on, nothing but three scans.
+  const from = await now(page);
+  const scanWindows: Array<[number, number]> = [];
+  const counted = async (text: string) => {
+    const start = await now(page);
+    await scan(page, text);
+    scanWindows.push([start, await now(page)]);
+  };
+  await counted('KVIK:EMP:E1003');
+  await expectFeedback(page, 'good', 'Udlevering til Jens Hansen (Teknik- og Miljøforvaltningen)');
+  await expect(page.getByRole('tab', { name: 'Udlever' })).toHaveAttribute('aria-selected', 'true');
+  await counted(phones[0]!);
+  await expectFeedback(page, 'good', `Udleveret: ${phones[0]}`);
+  await expect(page.getByTestId('batch-list')).toContainText('iPhone 13');
+  await expect(page.getByTestId('batch-list')).toContainText('Jens Hansen');
+  await counted('KVIK:DONE');
+  // Recorded, the receipt offered, the employee let go.
+  await expect(page.getByTestId('receipt')).toContainText('Kvittering for udlevering af it-udstyr');
+  await expect(page.getByTestId('receipt')).toContainText('Jens Hansen');
+  await expect(page.getByTestId('receipt')).toContainText(phones[0]!);
+  await page.screenshot({ path: 'tests/artifacts/screens/counter-receipt.png', fullPage: true });
+
+  const inputs = await inputsSince(page, from);
+  const clicks = inputs.filter((i) => i.type !== 'keydown');
+  const keysByAPerson = inputs.filter((i) => i.type === 'keydown' && !scanWindows.some(([a, b]) => i.t >= a && i.t <= b));
+  console.log(`one handout from the idle desk: ${scanWindows.length} scans, ${clicks.length} clicks, ${keysByAPerson.length} keys`);
+  expect([scanWindows.length, clicks.length, keysByAPerson.length]).toEqual([3, 0, 0]);
+
+  // The next person is never booked to the last one: the handout has no employee after DONE.
+  await page.getByRole('button', { name: 'Spring over' }).click();
+  await scan(page, phones[1]!);
+  await expectFeedback(page, 'error', 'Vælg medarbejderen');
+
+  // A return by badge: the badge in the return workflow is a return from that employee.
+  await scan(page, 'KVIK:EMP:E1001');
+  await scan(page, phones[1]!);
+  await expectFeedback(page, 'good', `Udleveret: ${phones[1]}`);
+  await scan(page, 'KVIK:DONE');
+  await page.getByRole('button', { name: 'Spring over' }).click();
+  await scan(page, 'KVIK:MODE:RETURN');
+  await scan(page, 'KK-1234567');
+  await expectFeedback(page, 'good', 'Aflevering fra Søren Ærø (Økonomiforvaltningen)');
+  await expect(page.getByRole('tab', { name: 'Tag retur' })).toHaveAttribute('aria-selected', 'true');
+  await scan(page, phones[1]!);
+  await expectFeedback(page, 'good', phones[1]!);
+  await expect(page.getByTestId('batch-list')).toContainText('Søren Ærø');
+  await scan(page, 'KVIK:DONE');
+  await expect(page.getByTestId('receipt')).toContainText('Kvittering for aflevering af it-udstyr');
+  await expect(page.getByTestId('receipt')).toContainText('Søren Ærø');
+  await expect(page.getByTestId('receipt')).toContainText('I orden');
+});
