@@ -18,7 +18,7 @@ interface Props {
 export const BatchParamsPanel = memo(function BatchParamsPanel({ mode, params, onChange: set }: Props) {
   const { t } = useTranslation();
 
-  const choice = <T extends string>(name: string, value: T, options: readonly T[], namespace: string, onPick: (v: T) => void) => (
+  const choice = <T extends string>(name: string, value: T | undefined, options: readonly T[], namespace: string, onPick: (v: T) => void) => (
     <fieldset className="choice" data-field={name}>
       <legend>{t(`desk.${name}`)}</legend>
       {options.map((option) => (

@@ -19,7 +19,7 @@ export const batchSchema = z.object({
     vendor: z.string(),
     ticket: z.string(),
     outcome: z.enum(['fixed', 'unrepairable']),
-    method: z.enum(['recycled', 'destroyed', 'resold']),
+    method: z.enum(['recycled', 'destroyed', 'resold']).optional(),
     certificate: z.string(),
   }) satisfies z.ZodType<BatchParams>,
 });

@@ -6,6 +6,7 @@ import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { modeEvent} from './modes';
 import { modeFromCommand, type BatchParams, type Mode, type RecordingMode } from './modes';
+import { receiveWarning, type ReceiveMemory } from './receive-checks';
 
 /** A translatable message: an i18n key and its parameters. */
 export interface Message {
@@ -20,7 +21,7 @@ export type Decision =
   | { kind: 'command'; command: 'done' | 'undo' }
   | { kind: 'mode'; mode: Mode }
   | { kind: 'model'; model: Model }
-  | { kind: 'warning'; message: Message; deviceKey?: string }
+  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true }
   | { kind: 'error'; message: Message };
 
 export interface DecideInput {
@@ -32,13 +33,15 @@ export interface DecideInput {
   /** Devices already recorded in this batch. */
   batchKeys: ReadonlySet<string>;
   models: readonly Model[];
+  /** What the desk remembers for receiving (`receive-checks.ts`); without it, no receive warnings. */
+  receive?: ReceiveMemory | undefined;
 }
 
 /**
  * The desk's rules for one scan in one workflow, pure so they are tested without a screen. The
  * lifecycle itself (is this event allowed now?) is decided later by `apply`, inside the write.
  */
-export function decideScan({ mode, params, scan, device, batchKeys, models }: DecideInput): Decision {
+export function decideScan({ mode, params, scan, device, batchKeys, models, receive }: DecideInput): Decision {
   if (scan.kind === 'invalid') return { kind: 'error', message: invalidMessage(scan) };
   if (scan.kind === 'command') return decideCommand(scan.value);
   if (scan.kind === 'gtin') {
@@ -58,6 +61,9 @@ export function decideScan({ mode, params, scan, device, batchKeys, models }: De
     // An existing device goes to `apply`, which refuses it with `already_registered`.
     if (device) return { kind: 'record', mode, deviceKey: device.key, data: receivedData(scan, params), label };
     if (!key) return { kind: 'error', message: { key: 'feedback.needIdentifier', params: { kind: scan.kind } } };
+    // A desk with no models to choose from is not asked for one.
+    const warning = receive && receiveWarning(scan, params.model, { ...receive, modelAsked: receive.modelAsked || models.length === 0 });
+    if (warning) return { kind: 'warning', deviceKey: key, ...warning };
     return { kind: 'record', mode, deviceKey: key, data: receivedData(scan, params), label };
   }
 
@@ -104,6 +110,7 @@ function receivedData(scan: ParsedScan, params: BatchParams): EventData<'receive
 
 function missingParam(mode: RecordingMode, params: BatchParams): string | undefined {
   if (mode === 'handout' && !params.employee) return 'feedback.needEmployee';
+  if (mode === 'dispose' && !params.method) return 'feedback.needMethod';
   if (mode === 'dispose' && !params.certificate.trim()) return 'feedback.needCertificate';
   if (mode === 'repair' && !params.vendor.trim()) return 'feedback.needVendor';
   return undefined;
@@ -117,7 +124,11 @@ function eventData(mode: Exclude<RecordingMode, 'receive'>, p: BatchParams): Rec
     return: () => ({ condition: p.condition, ...optional('reason', p.reason) }),
     repair: () => ({ vendor: p.vendor.trim(), ...optional('ticket', p.ticket) }),
     repaired: () => ({ outcome: p.outcome }),
-    dispose: () => ({ method: p.method, certificate: p.certificate.trim() }),
+    dispose: () => {
+      // `missingParam` has refused a disposal without a method before this runs.
+      if (!p.method) throw new Error('a disposal needs its method');
+      return { method: p.method, certificate: p.certificate.trim() };
+    },
     lost: () => ({ ...optional('reason', p.reason) }),
     found: () => ({}),
   };

@@ -36,7 +36,8 @@ export interface BatchParams {
   vendor: string;
   ticket: string;
   outcome: EventData<'repaired'>['outcome'];
-  method: EventData<'disposed'>['method'];
+  /** No default: the operator chooses how a disposal batch leaves (a wrong default is a wrong record). */
+  method?: EventData<'disposed'>['method'];
   certificate: string;
 }
 
@@ -49,7 +50,6 @@ export const defaultBatchParams: BatchParams = {
   vendor: '',
   ticket: '',
   outcome: 'fixed',
-  method: 'recycled',
   certificate: '',
 };
 

@@ -11,6 +11,7 @@ import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
 import { modeForEvent, type BatchParams, type Mode } from './modes';
 import { performScan, type Tone } from './perform-scan';
+import { ReceiveMemoryKeeper } from './receive-checks';
 import { undoLastAction } from './undo';
 import { suggestedNextStep } from '../../shared/lifecycle/next-step';
 
@@ -48,6 +49,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
   const keysRef = useRef<Set<string>>(new Set());
   const queue = useRef<Promise<void>>(Promise.resolve());
   const counter = useRef(0);
+  const receiveMemory = useRef(new ReceiveMemoryKeeper());
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -115,7 +117,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
     if (!current) return;
     const count = keysRef.current.size;
     keysRef.current = new Set();
-    const { employee: _employee, ...kept } = current.params;
+    // What belonged to the finished batch goes with it: the employee, the model of the boxes, how they were disposed of.
+    const { employee: _employee, model: _model, method: _method, ...kept } = current.params;
     setBatch(newBatch(current.mode, { ...kept, ticket: '', reason: '', certificate: '' }));
     show('info', { key: 'feedback.batchDone', params: { count } });
   }, [setBatch, show]);
@@ -144,8 +147,10 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
           batchKeys: keysRef.current,
           models: models ?? [],
           assetTagPattern: assetTagRegExp(settings.assetTagPattern),
+          receive: receiveMemory.current.memory(current.startedAt),
         }, scanText(scan));
         const { decision } = outcome;
+        receiveMemory.current.after(decision, current.startedAt);
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'model') setParams({ model: decision.model.id, kind: decision.model.kind });
