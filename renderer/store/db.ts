@@ -3,8 +3,11 @@ import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Department, Employee, Location, Model } from '../../shared/domain/reference';
 
-/** A device as stored: the projection plus every identifier a scan may produce, for one index. */
-export type StoredDevice = Device & { identifiers: string[] };
+/**
+ * A device as stored: the projection plus every identifier a scan may produce, for one index, and
+ * each of them written backwards (`endings`), so "the last digits of an IMEI" is an index lookup too.
+ */
+export type StoredDevice = Device & { identifiers: string[]; endings: string[] };
 
 /**
  * An event as stored at the desk. `prior` is the device before this event (local only, never
@@ -129,14 +132,34 @@ export class KvikDb extends Dexie {
     });
     // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
     this.version(3).stores({ unreadable: 'seq' });
-    // Who held a device before: the register's employee view finds an employee's handouts (and
-    // the imported rows that named them) by index, not by reading every event.
-    this.version(4).stores({
-      events: 'id, [deviceKey+at], at, [deskId+at], sync, [sync+seq], data.resolves, data.employeeId, data.holder.employeeId',
-    });
+    // The register: who held a device before (an employee's handouts, and the imported rows that
+    // named them) and the end of an identifier, each by index rather than by reading everything.
+    this.version(4)
+      .stores({
+        devices: 'key, *identifiers, *endings, status, [location+status], model, holder.employeeId, holder.department, updatedAt',
+        events: 'id, [deviceKey+at], at, [deskId+at], sync, [sync+seq], data.resolves, data.employeeId, data.holder.employeeId',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<StoredDevice, string>('devices')
+          .toCollection()
+          .modify((device) => {
+            device.endings = endingsOf(device.identifiers ?? []);
+          }),
+      );
   }
 }
 
 export function storedDevice(device: Device): StoredDevice {
-  return { ...device, identifiers: deviceIdentifiers(device) };
+  const identifiers = deviceIdentifiers(device);
+  return { ...device, identifiers, endings: endingsOf(identifiers) };
+}
+
+/** Identifiers written backwards: an index over them finds any identifier by its end. */
+export function endingsOf(identifiers: readonly string[]): string[] {
+  return identifiers.map(backwards);
+}
+
+export function backwards(text: string): string {
+  return [...text].reverse().join('');
 }
