@@ -43,10 +43,15 @@ export function registerSource(db: KvikDb, filter: DeviceFilter): { collection: 
  * go; the whole register is read in pages along the primary key. Stops when `signal` aborts (the
  * filter changed).
  */
+/** The names, and the employees whose name holds a text (a search for a surname finds their devices by index first). */
+export interface SearchNames extends FilterNames {
+  employeesMatching?(text: string): string[];
+}
+
 export async function readRegister(
   db: KvikDb,
   filter: DeviceFilter,
-  names: FilterNames,
+  names: SearchNames,
   onProgress: (progress: RegisterProgress) => void,
   { signal, nowMs = Date.now(), pageSize = REGISTER_PAGE }: { signal?: AbortSignal; nowMs?: number; pageSize?: number } = {},
 ): Promise<RegisterProgress> {
@@ -63,7 +68,7 @@ export async function readRegister(
   const total = await db.devices.count();
   // A text search reads the whole register (any part of an identifier), but the identifiers that
   // begin or end with the text — a label's last digits — are an index lookup away: shown first.
-  const early = filter.text?.trim() ? await byIdentifierEnds(db, filter.text.trim(), matches) : [];
+  const early = filter.text?.trim() ? await earlyMatches(db, filter.text.trim(), names, matches) : [];
   if (early.length > 0 && !signal?.aborted) onProgress({ matches: early, read: 0, total, done: false, nowMs });
   let read = 0;
   let after: string | undefined;
@@ -83,16 +88,19 @@ export async function readRegister(
   }
 }
 
-/** How many devices the early lookup by an identifier's start or end shows at most. */
+/** How many devices each early lookup shows at most. */
 const EARLY_LIMIT = 200;
 
-async function byIdentifierEnds(db: KvikDb, text: string, matches: (device: StoredDevice) => boolean): Promise<StoredDevice[]> {
+/** What indexes find at once: identifiers that begin or end with the text, devices held by employees so named. */
+async function earlyMatches(db: KvikDb, text: string, names: SearchNames, matches: (device: StoredDevice) => boolean): Promise<StoredDevice[]> {
   const upper = text.toUpperCase();
-  const [starting, ending] = await Promise.all([
+  const holders = names.employeesMatching?.(text).slice(0, EARLY_LIMIT) ?? [];
+  const [starting, ending, held] = await Promise.all([
     db.devices.where('identifiers').startsWith(upper).limit(EARLY_LIMIT).toArray(),
     db.devices.where('endings').startsWith(backwards(upper)).limit(EARLY_LIMIT).toArray(),
+    holders.length > 0 ? db.devices.where('holder.employeeId').anyOf(holders).limit(EARLY_LIMIT).toArray() : [],
   ]);
-  const seen = new Map([...starting, ...ending].map((device) => [device.key, device]));
+  const seen = new Map([...starting, ...ending, ...held].map((device) => [device.key, device]));
   return [...seen.values()].filter(matches);
 }
 
