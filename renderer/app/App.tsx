@@ -2,7 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../shared/domain/device';
 import type { DeviceFilter } from '../../shared/register/device-filter';
+import type { ParsedScan } from '../../shared/scan/parse';
 import type { ScanEvent } from '../../shared/scan/scan-event';
+import { readScan } from '../desk/read-scan';
 import { useDesk } from '../desk/use-desk';
 import type { Platform } from '../platform/platform';
 import { DeskScreen } from '../desk/DeskScreen';
@@ -13,7 +15,9 @@ import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
 import { filterFromHash } from '../register/register-link';
-import { CommandCardScreen, ConflictsScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import type { ScanClaim } from '../warehouse/use-flow-scans';
+import type { WarehouseView } from '../warehouse/WarehouseScreen';
+import { CommandCardScreen, ConflictsScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -33,8 +37,18 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const [screen, setScreen] = useState<Screen>(() => (filterFromHash(window.location.hash) ? 'register' : 'desk'));
   /** The register's filter as an address named it (`#/enheder?f=…`): a report's figure, the lookup, the desk. */
   const [register, setRegister] = useState<{ filter: DeviceFilter; n: number }>(() => ({ filter: filterFromHash(window.location.hash) ?? {}, n: 0 }));
-  /** What the lookup screen shows: a scanned text to search for, or a device the desk found. */
-  const [lookup, setLookup] = useState<{ query: string; n: number }>({ query: '', n: 0 });
+  /** What the lookup screen shows: a scan to search for, or a device the desk found. */
+  const [lookup, setLookup] = useState<{ scan: ParsedScan | null; n: number }>({ scan: null, n: 0 });
+  const [warehouseView, setWarehouseView] = useState<WarehouseView>({ tab: 'count' });
+  /** The warehouse flow on screen that takes scans (a count, a disposal batch), if any. */
+  const warehouseClaim = useRef<ScanClaim | null>(null);
+  const claimScans = useCallback((claim: ScanClaim | null) => {
+    warehouseClaim.current = claim;
+  }, []);
+  const openBatch = useCallback((batchId: string) => {
+    setWarehouseView({ tab: 'disposal', batchId });
+    setScreen('warehouse');
+  }, []);
 
   const services = useMemo<Services>(
     () => ({
@@ -76,10 +90,14 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     setScreen(next);
   }, []);
 
-  const openLookup = useCallback((device?: Device) => {
-    setScreen('lookup');
-    if (device) setLookup((l) => ({ query: device.imei ?? device.serial ?? device.key, n: l.n + 1 }));
-  }, []);
+  const { assetTagPattern } = settings;
+  const openLookup = useCallback(
+    (device?: Device) => {
+      setScreen('lookup');
+      if (device) setLookup((l) => ({ scan: readScan({ raw: device.imei ?? device.serial ?? device.key }, { assetTagPattern }), n: l.n + 1 }));
+    },
+    [assetTagPattern],
+  );
   const desk = useDesk(services, openLookup);
   const sync = useSyncController(db, platform);
 
@@ -102,14 +120,17 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
         early.current.push(scan);
         return;
       }
-      if (screen === 'lookup' && !/^kvik:/i.test(scan.raw.trim())) {
-        setLookup((l) => ({ query: scan.raw.trim(), n: l.n + 1 }));
+      if (screen === 'warehouse' && warehouseClaim.current?.(scan)) return;
+      // Read as the desk reads it: a command card still drives the desk from the lookup screen.
+      const read = screen === 'lookup' ? readScan(scan, { assetTagPattern }) : null;
+      if (read && read.kind !== 'command') {
+        setLookup((l) => ({ scan: read, n: l.n + 1 }));
         return;
       }
-      setScreen('desk');
+      navigate('desk');
       void desk.handleScan(scan);
     },
-    [screen, session, desk],
+    [screen, session, desk, assetTagPattern, navigate],
   );
   const scanInput = useScanInput(platform, onScan, settings);
 
@@ -127,9 +148,11 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <DeskScreen desk={desk} scanInput={scanInput} />
             ) : screen === 'lookup' ? (
               // A new scan remounts the screen with it as the search.
-              <LookupScreen key={lookup.n} initialQuery={lookup.query} />
+              <LookupScreen key={lookup.n} initialScan={lookup.scan} onOpenBatch={openBatch} />
             ) : screen === 'register' ? (
               <RegisterScreen key={register.n} initialFilter={register.filter} />
+            ) : screen === 'warehouse' ? (
+              <WarehouseScreen view={warehouseView} onView={setWarehouseView} scanInput={scanInput} claimScans={claimScans} />
             ) : screen === 'reference' ? (
               <ReferenceScreen />
             ) : screen === 'reports' ? (

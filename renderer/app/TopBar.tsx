@@ -4,7 +4,7 @@ import { useOpenConflictCount } from '../sync/use-conflicts';
 import { useServices } from './services';
 
 /** The screens in the navigation, in order; `cards` (the printable command card) opens from settings. */
-export const screens = ['desk', 'lookup', 'register', 'reports', 'reference', 'conflicts', 'settings'] as const;
+export const screens = ['desk', 'lookup', 'register', 'warehouse', 'reports', 'reference', 'conflicts', 'settings'] as const;
 export type Screen = (typeof screens)[number] | 'cards';
 
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {

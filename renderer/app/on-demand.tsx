@@ -31,3 +31,5 @@ export const SettingsScreen = onDemand(() => import('../settings/SettingsScreen'
 export const CommandCardScreen = onDemand(() => import('../desk/CommandCardScreen').then((m) => m.CommandCardScreen));
 /** The camera panel and its decoder start only when a desk worker opens the camera. */
 export const CameraPanel = onDemand(() => import('../camera/CameraPanel').then((m) => m.CameraPanel));
+/** The warehouse's stocktake and disposal batches. */
+export const WarehouseScreen = onDemand(() => import('../warehouse/WarehouseScreen').then((m) => m.WarehouseScreen));

@@ -1,17 +1,17 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toSVG } from 'bwip-js/browser';
-import { modes } from './modes';
+import { commandWord, modes } from './modes';
 
 /** Every command a desk card carries: the workflows, then finish and undo. */
 export const commandCodes: Array<{ code: string; label: { key: string; params?: Record<string, string> } }> = [
-  ...modes.map((mode) => ({ code: `KVIK:MODE:${mode.toUpperCase()}`, label: { key: `modes.${mode}` } })),
+  ...modes.map((mode) => ({ code: `KVIK:MODE:${commandWord(mode)}`, label: { key: `modes.${mode}` } })),
   { code: 'KVIK:DONE', label: { key: 'desk.done' } },
   { code: 'KVIK:UNDO', label: { key: 'desk.undo' } },
 ];
 
 /** A Code 128 symbol as an image (bwip-js renders SVG; an <img> keeps it out of the DOM's scripts). */
-function Barcode({ text }: { text: string }) {
+export function Barcode({ text }: { text: string }) {
   const src = useMemo(() => {
     const svg = toSVG({ bcid: 'code128', text, scale: 2, height: 11, paddingwidth: 6, paddingheight: 2 });
     return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

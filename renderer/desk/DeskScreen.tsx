@@ -5,7 +5,7 @@ import type { ScanInput } from '../app/use-scan-input';
 import { CameraPanel } from '../app/on-demand';
 import { useServices } from '../app/services';
 import { BatchList } from './BatchList';
-import { BatchParamsPanel } from './BatchParamsPanel';
+import { WorkflowSettings } from './WorkflowSettings';
 import { FeedbackPanel } from './FeedbackPanel';
 import { ManualEntry } from './ManualEntry';
 import { ModeTabs } from './ModeTabs';
@@ -30,7 +30,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
       <ModeTabs mode={desk.batch.mode} onChange={desk.setMode} />
       <div className="desk-grid">
         <section className="desk-left">
-          <BatchParamsPanel mode={desk.batch.mode} params={desk.batch.params} onChange={desk.setParams} />
+          <WorkflowSettings mode={desk.batch.mode} settings={desk.batch.settings} onChange={desk.setSettings} />
           <FeedbackPanel feedback={feedback} onSuggestion={desk.setMode} />
           {scanInput.layoutNotice && <ScannerLayoutNotice notice={scanInput.layoutNotice} onDismiss={scanInput.dismissLayoutNotice} />}
           <div className="desk-actions">

@@ -1,34 +1,23 @@
 import { z } from 'zod';
-import { conditionSchema, deviceKindSchema } from '../../shared/domain/device';
-import { employeeSchema } from '../../shared/domain/reference';
 import type { KvikDb, StoredEvent } from '../store/db';
-import { defaultBatchParams, modeEvent, modes, type BatchParams, type Mode } from './modes';
+import { modes, type Mode } from './modes';
+import { readBatchSettings, workflows, type BatchSettings } from './workflows';
 
-/** The batch the desk is working on: its workflow, when it started and what was set once for it. */
+/**
+ * The batch the desk is working on: its workflow, when it started and what was set once for it
+ * (every workflow's settings, each checked by its own schema in the registry).
+ */
 export const batchSchema = z.object({
   mode: z.enum(modes),
   startedAt: z.string(),
-  params: z.object({
-    kind: deviceKindSchema,
-    model: z.string().optional(),
-    wiped: z.boolean(),
-    enrolled: z.boolean(),
-    employee: employeeSchema.optional(),
-    condition: conditionSchema,
-    reason: z.string(),
-    vendor: z.string(),
-    ticket: z.string(),
-    outcome: z.enum(['fixed', 'unrepairable']),
-    method: z.enum(['recycled', 'destroyed', 'resold']).optional(),
-    certificate: z.string(),
-  }) satisfies z.ZodType<BatchParams>,
+  settings: z.unknown().transform(readBatchSettings),
 });
-export type Batch = z.infer<typeof batchSchema>;
+export type Batch = { mode: Mode; startedAt: string; settings: BatchSettings };
 
 const BATCH_KEY = 'batch';
 
-export function newBatch(mode: Mode, params: BatchParams = defaultBatchParams, now = new Date()): Batch {
-  return { mode, startedAt: now.toISOString(), params };
+export function newBatch(mode: Mode, settings: BatchSettings = readBatchSettings({}), now = new Date()): Batch {
+  return { mode, startedAt: now.toISOString(), settings };
 }
 
 /** The batch survives a reload or a power cut: it is kept in the desk's store. */
@@ -52,7 +41,7 @@ export function batchEvents(db: KvikDb, deskId: string, startedAt: string): Prom
  * again is a duplicate, a warning, never a second record.
  */
 export function batchKeys(events: readonly StoredEvent[], mode: Mode): Set<string> {
-  const type = mode === 'lookup' ? undefined : modeEvent[mode];
+  const type = mode === 'lookup' ? undefined : workflows[mode].event;
   const latest = new Map<string, StoredEvent>();
   for (const event of [...events].reverse()) if (event.type === type || event.type === 'corrected') latest.set(event.deviceKey, event);
   return new Set([...latest].filter(([, event]) => event.type === type).map(([key]) => key));

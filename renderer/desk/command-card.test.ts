@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { decodeImage } from '../../shared/scan/decode';
 import { parseScan } from '../../shared/scan/parse';
 import { decideScan } from './decide';
-import { defaultBatchParams } from './modes';
+import { readBatchSettings } from './workflows';
 import { commandCodes } from './CommandCard';
 
 describe('the desk command card', () => {
@@ -13,7 +13,7 @@ describe('the desk command card', () => {
       const png = PNG.sync.read(await bwipjs.toBuffer({ bcid: 'code128', text: code, scale: 2, height: 11, paddingwidth: 6, paddingheight: 2 }));
       const read = await decodeImage({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height });
       expect(read.map((r) => r.text)).toEqual([code]);
-      const decision = decideScan({ mode: 'receive', params: defaultBatchParams, scan: parseScan(code), device: undefined, batchKeys: new Set(), models: [] });
+      const decision = decideScan({ mode: 'receive', settings: readBatchSettings({}), place: { location: 'LAGER' }, scan: parseScan(code), device: undefined, batchKeys: new Set(), models: [] });
       expect(['mode', 'command']).toContain(decision.kind);
     }
   });

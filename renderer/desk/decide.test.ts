@@ -2,17 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { parseScan } from '../../shared/scan/parse';
 import { deviceIn } from '../../shared/testing/builders';
 import { decideScan, type DecideInput } from './decide';
-import { defaultBatchParams } from './modes';
+import { readBatchSettings, type BatchSettings } from './workflows';
 
 const models = [{ id: 'IP15', name: 'iPhone 15', kind: 'phone' as const, gtin: '05728657070492' }];
 
+const defaults = readBatchSettings({});
+/** The batch's settings with some of one workflow's changed. */
+function settingsWith<N extends keyof BatchSettings>(name: N, patch: Partial<BatchSettings[N]>): BatchSettings {
+  return { ...defaults, [name]: { ...defaults[name], ...patch } };
+}
+
 function decide(raw: string, overrides: Partial<DecideInput> = {}) {
-  return decideScan({ mode: 'receive', params: defaultBatchParams, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models, ...overrides });
+  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
+  return decideScan({ ...input, ...overrides });
 }
 
 describe('decideScan', () => {
   it('receives a new phone by its IMEI with the batch model', () => {
-    expect(decide('354381079141772', { params: { ...defaultBatchParams, model: 'IP15' } })).toMatchObject({
+    expect(decide('354381079141772', { settings: settingsWith('receive', { model: 'IP15' }) })).toMatchObject({
       kind: 'record',
       deviceKey: 'imei:354381079141772',
       data: { kind: 'phone', imei: '354381079141772', model: 'IP15' },
@@ -20,7 +27,7 @@ describe('decideScan', () => {
   });
 
   it('keeps the Apple alternative of an S-prefixed serial', () => {
-    expect(decide('SFB4ATRTHMYUE', { params: { ...defaultBatchParams, kind: 'tablet' } })).toMatchObject({
+    expect(decide('SFB4ATRTHMYUE', { settings: settingsWith('receive', { kind: 'tablet' }) })).toMatchObject({
       kind: 'record',
       deviceKey: 'serial:SFB4ATRTHMYUE',
       data: { kind: 'tablet', serial: 'SFB4ATRTHMYUE', alternatives: ['FB4ATRTHMYUE'] },
@@ -49,15 +56,15 @@ describe('decideScan', () => {
     const { device } = deviceIn('ready');
     expect(decide('354381079141772', { mode: 'handout', device })).toMatchObject({ message: { key: 'feedback.needEmployee' } });
     expect(decide('354381079141772', { mode: 'dispose', device })).toMatchObject({ message: { key: 'feedback.needMethod' } });
-    const recycled = { ...defaultBatchParams, method: 'recycled' as const };
-    expect(decide('354381079141772', { mode: 'dispose', device, params: recycled })).toMatchObject({ message: { key: 'feedback.needCertificate' } });
-    expect(decide('354381079141772', { mode: 'dispose', device, params: { ...recycled, certificate: 'C-1' } })).toMatchObject({
+    const recycled = settingsWith('dispose', { method: 'recycled' });
+    expect(decide('354381079141772', { mode: 'dispose', device, settings: recycled })).toMatchObject({ message: { key: 'feedback.needCertificate' } });
+    expect(decide('354381079141772', { mode: 'dispose', device, settings: settingsWith('dispose', { method: 'recycled', certificate: 'C-1' }) })).toMatchObject({
       kind: 'record',
       data: { method: 'recycled', certificate: 'C-1' },
     });
     expect(decide('354381079141772', { mode: 'repair', device })).toMatchObject({ message: { key: 'feedback.needVendor' } });
     const employee = { id: 'E1', name: 'Søren', department: 'BUF' };
-    expect(decide('354381079141772', { mode: 'handout', device, params: { ...defaultBatchParams, employee } })).toMatchObject({
+    expect(decide('354381079141772', { mode: 'handout', device, settings: settingsWith('handout', { employee }) })).toMatchObject({
       kind: 'record',
       data: { employeeId: 'E1', department: 'BUF' },
     });
@@ -65,9 +72,9 @@ describe('decideScan', () => {
 
   it('warns in amber before receiving a fragment of a label or without a model, and receives it scanned again', () => {
     const remembered = { recentImeis: ['352906114004528'], modelAsked: false };
-    const params = { ...defaultBatchParams, model: 'IP15' };
-    expect(decide('4004528', { params, receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.imeiTail' }, confirm: '4004528' });
-    expect(decide('4004528', { params, receive: { ...remembered, confirming: '4004528' } })).toMatchObject({ kind: 'record', deviceKey: 'serial:4004528' });
+    const withModel = settingsWith('receive', { model: 'IP15' });
+    expect(decide('4004528', { settings: withModel, receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.imeiTail' }, confirm: '4004528' });
+    expect(decide('4004528', { settings: withModel, receive: { ...remembered, confirming: '4004528' } })).toMatchObject({ kind: 'record', deviceKey: 'serial:4004528' });
     expect(decide('C02XL0GHJGH5', { receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.noModel' }, asksModel: true });
     // A desk with no models to choose from is not asked for one.
     expect(decide('C02XL0GHJGH5', { receive: remembered, models: [] })).toMatchObject({ kind: 'record' });

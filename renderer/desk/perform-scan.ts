@@ -1,14 +1,15 @@
 import type { Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
-import { parseScan, type ParsedScan } from '../../shared/scan/parse';
+import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
 import { decideScan, deviceLabel, type Decision, type Message } from './decide';
 import { newEvent, type DeskContext } from './desk-context';
-import { modeEvent, type BatchParams, type Mode } from './modes';
+import type { Mode } from './modes';
 import type { ReceiveMemory } from './receive-checks';
+import { workflows, type BatchSettings } from './workflows';
 
 export type Tone = 'good' | 'warning' | 'error' | 'info';
 
@@ -25,20 +26,18 @@ export interface ScanOutcome {
 
 export interface ScanState {
   mode: Mode;
-  params: BatchParams;
+  settings: BatchSettings;
   batchKeys: ReadonlySet<string>;
   models: readonly Model[];
-  assetTagPattern?: RegExp | undefined;
   receive?: ReceiveMemory | undefined;
 }
 
 /**
- * One scan, start to finish: parse, find the device by any identifier, decide with the workflow's
+ * One scan, start to finish (read by `readScan`): find the device by any identifier, decide with the workflow's
  * rules, and record the event (one transaction) before returning what to show. Commands, model
  * choices and lookups come back as decisions for the screen to act on.
  */
-export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState, raw: string, now = new Date()): Promise<ScanOutcome> {
-  const scan: ParsedScan = parseScan(raw, { assetTagPattern: state.assetTagPattern });
+export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now = new Date()): Promise<ScanOutcome> {
   // The lookup and the write share one transaction: one round trip fewer on the scan path, and
   // nothing can change the device between deciding and recording.
   return db.transaction('rw', [db.devices, db.events, db.outbox], () => decideAndRecord(db, ctx, state, scan, now));
@@ -46,7 +45,7 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
 
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
   const device = await findDevice(db, scanIdentifiers(scan));
-  const decision = decideScan({ ...state, scan, device });
+  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device });
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };
@@ -60,7 +59,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
     case 'command':
       return { tone: 'info', message: { key: '' }, decision };
     case 'record': {
-      const type = modeEvent[decision.mode];
+      const type = workflows[decision.mode].event;
       const event = newEvent(ctx, type, decision.deviceKey, decision.data, now);
       const result = await recordEvent(db, event, { current: device ?? null });
       if (!result.ok) {

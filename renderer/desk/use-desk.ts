@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Device } from '../../shared/domain/device';
-import { scanText, type ScanEvent } from '../../shared/scan/scan-event';
+import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
 import { playTone } from '../feedback/sounds';
 import type { StoredEvent } from '../store/db';
-import { assetTagRegExp } from '../store/settings';
 import { batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
 import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
-import { modeForEvent, type BatchParams, type Mode } from './modes';
+import type { Mode } from './modes';
+import { readScan } from './read-scan';
+import { settingsAfterDone, workflowForEvent, type WorkflowName } from './workflows';
 import { performScan, type Tone } from './perform-scan';
 import { ReceiveMemoryKeeper } from './receive-checks';
 import { undoLastAction } from './undo';
@@ -29,7 +30,8 @@ export interface Desk {
   events: StoredEvent[];
   feedback: Feedback | null;
   setMode(mode: Mode): void;
-  setParams(params: Partial<BatchParams>): void;
+  /** Changes the current workflow's settings. */
+  setSettings(patch: Record<string, unknown>): void;
   handleScan(scan: ScanEvent): Promise<void>;
   finishBatch(): Promise<void>;
   undo(): Promise<void>;
@@ -98,16 +100,18 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
       const current = batchRef.current;
       if (!current || current.mode === mode) return;
       keysRef.current = new Set();
-      setBatch(newBatch(mode, current.params));
+      setBatch(newBatch(mode, current.settings));
       show('info', { key: 'feedback.modeChanged', params: { mode } });
     },
     [setBatch, show],
   );
 
-  const setParams = useCallback(
-    (params: Partial<BatchParams>) => {
+  const setSettings = useCallback(
+    (patch: Record<string, unknown>) => {
       const current = batchRef.current;
-      if (current) setBatch({ ...current, params: { ...current.params, ...params } });
+      if (!current || current.mode === 'lookup') return;
+      const mode: WorkflowName = current.mode;
+      setBatch({ ...current, settings: { ...current.settings, [mode]: { ...current.settings[mode], ...patch } } });
     },
     [setBatch],
   );
@@ -117,9 +121,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
     if (!current) return;
     const count = keysRef.current.size;
     keysRef.current = new Set();
-    // What belonged to the finished batch goes with it: the employee, the model of the boxes, how they were disposed of.
-    const { employee: _employee, model: _model, method: _method, ...kept } = current.params;
-    setBatch(newBatch(current.mode, { ...kept, ticket: '', reason: '', certificate: '' }));
+    const { mode, settings } = current;
+    setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
     show('info', { key: 'feedback.batchDone', params: { count } });
   }, [setBatch, show]);
 
@@ -143,17 +146,16 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
       try {
         const outcome = await performScan(db, context, {
           mode: current.mode,
-          params: current.params,
+          settings: current.settings,
           batchKeys: keysRef.current,
           models: models ?? [],
-          assetTagPattern: assetTagRegExp(settings.assetTagPattern),
           receive: receiveMemory.current.memory(current.startedAt),
-        }, scanText(scan));
+        }, readScan(scan, settings));
         const { decision } = outcome;
         receiveMemory.current.after(decision, current.startedAt);
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
-        if (decision.kind === 'model') setParams({ model: decision.model.id, kind: decision.model.kind });
+        if (decision.kind === 'model') setSettings(decision.settings);
         if (decision.kind === 'show') {
           onLookup(decision.device);
         }
@@ -162,14 +164,14 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
           const event: StoredEvent = { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' };
           setCommitted((list) => [event, ...list.slice(0, 49)]);
           keysRef.current.add(decision.deviceKey);
-          if (outcome.event.type === 'returned') suggestion = modeForEvent[suggestedNextStep(outcome.event.data.condition)];
+          if (outcome.event.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(outcome.event.data.condition));
         }
         show(outcome.tone, outcome.message, suggestion);
       } catch (error) {
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings.assetTagPattern, setMode, finishBatch, undo, setParams, show, onLookup],
+    [ctx, db, models, settings, setMode, finishBatch, undo, setSettings, show, onLookup],
   );
 
   const handleScan = useCallback(
@@ -182,7 +184,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
   );
 
   if (!batch) return null;
-  return { batch, events, feedback, setMode, setParams, handleScan, finishBatch, undo };
+  return { batch, events, feedback, setMode, setSettings, handleScan, finishBatch, undo };
 }
 
 

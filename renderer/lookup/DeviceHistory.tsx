@@ -12,7 +12,16 @@ import { deviceHistory } from '../store/lookup';
  * A device's events, newest first, each with who, where and what; an undone event struck through.
  * `action` puts a button on a row (the register's "correct this event").
  */
-export function DeviceHistory({ deviceKey, action }: { deviceKey: string; action?: (event: StoredEvent) => ReactNode }) {
+export function DeviceHistory({
+  deviceKey,
+  action,
+  onOpenBatch,
+}: {
+  deviceKey: string;
+  action?: (event: StoredEvent) => ReactNode;
+  /** Opens the disposal batch a device left in (its manifest). */
+  onOpenBatch?: ((batchId: string) => void) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
   const history = useLiveQuery(() => deviceHistory(db, deviceKey), [db, deviceKey]);
@@ -49,7 +58,10 @@ export function DeviceHistory({ deviceKey, action }: { deviceKey: string; action
             <tr key={event.id} data-event-type={event.type} data-event-id={event.id} className={undone.has(event.id) ? 'undone' : undefined}>
               <td>{formatDateTime(event.at, localeOf(i18n.language))}</td>
               <td>{t(`events.${event.type}`)}</td>
-              <td>{details(event, t, name)}</td>
+              <td>
+                {details(event, t, name)}
+                {event.type === 'disposed' && event.data.batchId && <BatchLink batchId={event.data.batchId} onOpen={onOpenBatch} />}
+              </td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
               <td>{t(`lookup.syncStates.${event.sync}`)}</td>
@@ -63,6 +75,23 @@ export function DeviceHistory({ deviceKey, action }: { deviceKey: string; action
 }
 
 const noEvents: StoredEvent[] = [];
+
+/** The disposal batch a device left in: its manifest one click away. */
+function BatchLink({ batchId, onOpen }: { batchId: string; onOpen?: ((batchId: string) => void) | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {' · '}
+      {onOpen ? (
+        <button type="button" className="link" data-batch-link={batchId} onClick={() => onOpen(batchId)}>
+          {t('lookup.disposalBatch', { id: batchId })}
+        </button>
+      ) : (
+        t('lookup.disposalBatch', { id: batchId })
+      )}
+    </>
+  );
+}
 
 /** What an event says, in words: names for the ids it carries (employee, model, location). */
 function details(event: StoredEvent, t: TFunction, name: (id: string) => string): string {

@@ -29,8 +29,8 @@ const scan: ScanEvent = { raw: '354381079141772', source: 'hid', scanner: '/dev/
 const scanner: ScannerStatus = { id: '/dev/hidraw3', name: 'Zebra DS2208', transport: 'hid', state: 'open' };
 
 describe('createElectronPlatform calls', () => {
-  it('is the electron platform', () => {
-    expect(createElectronPlatform(new FakeBridge()).kind).toBe('electron');
+  it('offers raw HID scanners (the main process reads them)', () => {
+    expect(createElectronPlatform(new FakeBridge()).capabilities.hidScanners).toBe(true);
   });
 
   it('sends each method on its contract channel with the right request', async () => {

@@ -83,7 +83,7 @@ export function createElectronPlatform(bridge: KvikdeskBridge, options: Electron
     });
 
   return {
-    kind: 'electron',
+    capabilities: { hidScanners: true },
     appInfo: () => call('app:info', undefined),
     onScan: (listener) => listen('scanners:scan', listener),
     listScanners: () => call('scanners:list', undefined),

@@ -3,10 +3,10 @@ import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Platform } from './platform';
 
 /**
- * A Platform for tests: it reports what the test says (its kind, the scanners), and the test sends
+ * A Platform for tests: it reports what the test says (its capabilities, the scanners), and the test sends
  * raw HID scans and scanner changes through it. Prints and secrets are recorded in memory.
  */
-export function createFakePlatform(options: { kind?: Platform['kind']; scanners?: ScannerStatus[] } = {}) {
+export function createFakePlatform(options: { capabilities?: Platform['capabilities']; scanners?: ScannerStatus[] } = {}) {
   const scanListeners = new Set<(scan: ScanEvent) => void>();
   const scannerListeners = new Set<(scanners: ScannerStatus[]) => void>();
   const secrets = new Map<string, string>();
@@ -17,7 +17,7 @@ export function createFakePlatform(options: { kind?: Platform['kind']; scanners?
     return () => void set.delete(listener);
   };
   const platform: Platform = {
-    kind: options.kind ?? 'fake',
+    capabilities: options.capabilities ?? { hidScanners: true },
     appInfo: async () => ({ name: 'Kvikdesk', version: '0.0.0-test', platform: 'test' }),
     onScan: (listener) => subscribe(scanListeners, listener),
     listScanners: async () => scanners,

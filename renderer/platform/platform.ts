@@ -6,8 +6,17 @@ import type { ScanEvent } from '../../shared/scan/scan-event';
  * `electron.ts` implements this over the preload bridge, `web.ts` with web APIs for plain
  * Chromium, `fake.ts` for tests. One is picked at start-up (`index.ts`).
  */
+export interface PlatformCapabilities {
+  hidScanners: boolean;
+}
+
 export interface Platform {
-  readonly kind: 'electron' | 'web' | 'fake';
+  /**
+   * What this platform can do, asked by feature rather than by name, so a new platform (or a test)
+   * says what it offers and the screens follow. `hidScanners`: raw HID scanners are read (by the
+   * main process); a browser cannot.
+   */
+  readonly capabilities: PlatformCapabilities;
   appInfo(): Promise<AppInfo>;
   /** Scans from scanners the renderer cannot see itself (raw HID, read by the main process). */
   onScan(listener: (scan: ScanEvent) => void): () => void;

@@ -10,7 +10,7 @@ const secretPrefix = 'kvikdesk.secret.';
  */
 export function createWebPlatform(win: Window = window): Platform {
   return {
-    kind: 'web',
+    capabilities: { hidScanners: false },
     appInfo: async () => ({ name: 'Kvikdesk', version, platform: `web (${win.navigator.userAgent.includes('Chrome') ? 'Chromium' : 'browser'})` }),
     onScan: () => () => {},
     listScanners: async () => [],

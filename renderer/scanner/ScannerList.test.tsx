@@ -31,7 +31,7 @@ const zebraDenied: ScannerStatus = {
 
 /** The Electron platform as far as the list needs it: a first list, then pushed changes. */
 function platformWith(first: ScannerStatus[]) {
-  const fake = createFakePlatform({ kind: 'electron', scanners: first });
+  const fake = createFakePlatform({ capabilities: { hidScanners: true }, scanners: first });
   return { platform: fake.platform, push: (list: ScannerStatus[]) => act(() => fake.changeScanners(list)) };
 }
 
@@ -103,5 +103,11 @@ describe('ScannerList', () => {
   it('says when none are found', async () => {
     await show(platformWith([]).platform);
     expect(container.textContent).toContain('Ingen HID-scannere (point of sale) fundet.');
+  });
+
+  it('says where raw HID scanners are read on a platform that cannot read them', async () => {
+    await show(createFakePlatform({ capabilities: { hidScanners: false } }).platform);
+    expect(container.textContent).toContain('HID-scannere læses kun i skrivebordsprogrammet');
+    expect(container.textContent).not.toContain('Ingen HID-scannere (point of sale) fundet.');
   });
 });

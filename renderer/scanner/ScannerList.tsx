@@ -36,7 +36,7 @@ export function ScannerList() {
     <div className="scanner-list" data-testid="scanner-list">
       <p>{t('scanners.wedge')}</p>
       {scanners.length === 0 ? (
-        <p className="hint">{platform.kind === 'web' ? t('scanners.webOnly') : t('scanners.noneFound')}</p>
+        <p className="hint">{!platform.capabilities.hidScanners ? t('scanners.webOnly') : t('scanners.noneFound')}</p>
       ) : (
         <>
           <p>{t('scanners.found', { count: scanners.length })}</p>

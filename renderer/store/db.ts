@@ -2,6 +2,8 @@ import Dexie, { type Table } from 'dexie';
 import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Department, Employee, Location, Model } from '../../shared/domain/reference';
+import type { DisposalBatch } from '../../shared/warehouse/disposal';
+import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
 
 /**
  * A device as stored: the projection plus every identifier a scan may produce, for one index, and
@@ -106,6 +108,9 @@ export class KvikDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   syncState!: Table<SyncStateRow, string>;
   unreadable!: Table<UnreadableRow, number>;
+  stocktakes!: Table<Stocktake, string>;
+  countScans!: Table<CountScan, string>;
+  disposalBatches!: Table<DisposalBatch, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -132,13 +137,24 @@ export class KvikDb extends Dexie {
     });
     // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
     this.version(3).stores({ unreadable: 'seq' });
-    // The register: who held a device before (an employee's handouts, and the imported rows that
-    // named them) and the end of an identifier, each by index rather than by reading everything.
-    this.version(4)
-      .stores({
-        devices: 'key, *identifiers, *endings, status, [location+status], model, holder.employeeId, holder.department, updatedAt',
-        events: 'id, [deviceKey+at], at, [deskId+at], sync, [sync+seq], data.resolves, data.employeeId, data.holder.employeeId',
-      })
+    // Who held a device before: the register's employee view finds an employee's handouts (and
+    // the imported rows that named them) by index, not by reading every event.
+    this.version(4).stores({
+      events: 'id, [deviceKey+at], at, [deskId+at], sync, [sync+seq], data.resolves, data.employeeId, data.holder.employeeId',
+    });
+    // --- warehouse (issue 8 §3–4): stocktakes, their scans, disposal batches (renderer/warehouse).
+    // A count's scans are rows of their own, so a scan writes one small row, never the count's
+    // frozen list; `[countId+id]` reads them in scan order (UUIDv7 ids are time-ordered).
+    this.version(5).stores({
+      stocktakes: 'id, [location+status], status',
+      countScans: 'id, [countId+id]',
+      disposalBatches: 'id, status',
+    });
+    // --- end warehouse
+    // The register: each identifier also written backwards, so the end of one (a label's last
+    // digits) is an index lookup (`renderer/register/read-register.ts`).
+    this.version(6)
+      .stores({ devices: 'key, *identifiers, *endings, status, [location+status], model, holder.employeeId, holder.department, updatedAt' })
       .upgrade((tx) =>
         tx
           .table<StoredDevice, string>('devices')

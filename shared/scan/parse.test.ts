@@ -39,7 +39,7 @@ describe.skipIf(!hasShared)('parseScan on ../shared/fixtures/scans/public.jsonl'
 describe('parseScan beyond the fixtures', () => {
   it('names the check digit when an IMEI is mistyped', () => {
     const result = parseScan('354381079141775');
-    expect(result).toMatchObject({ kind: 'invalid', reason: 'imei_check_digit' });
+    expect(result).toMatchObject({ kind: 'invalid', reason: 'imei_check_digit', checkDigit: { got: '5', expected: 2 } });
     expect(result.kind === 'invalid' && result.message).toContain('should be 2');
   });
 

@@ -22,7 +22,13 @@ export type ParsedScan =
   | { kind: 'meid' | 'iccid' | 'asset_tag' | 'command'; value: string }
   | { kind: 'gtin'; value: string }
   | { kind: 'serial'; value: string; gtin?: string; alternatives?: string[] }
-  | { kind: 'invalid'; value: string; reason: InvalidReason; message: string };
+  | { kind: 'invalid'; value: string; reason: InvalidReason; message: string; checkDigit?: CheckDigitMismatch };
+
+/** A check digit that does not match: the one scanned and the one the other digits call for. */
+export interface CheckDigitMismatch {
+  got: string;
+  expected: number;
+}
 
 export interface ParseOptions {
   /** The desk's asset-tag pattern (settings), e.g. `^KK\d{6}$`. */
@@ -52,7 +58,13 @@ export function parseScan(raw: string, options: ParseOptions = {}): ParsedScan {
     aim = text.slice(0, 3);
     text = text.slice(3);
   }
-  const invalid = (reason: InvalidReason, message: string): ParsedScan => ({ kind: 'invalid', value: text, reason, message });
+  const invalid = (reason: InvalidReason, message: string, checkDigit?: CheckDigitMismatch): ParsedScan => ({
+    kind: 'invalid',
+    value: text,
+    reason,
+    message,
+    ...(checkDigit ? { checkDigit } : {}),
+  });
 
   if (text.length === 0) return invalid('empty', 'nothing was scanned');
   if (/[^\x20-\x7e\x1d]/.test(text)) return invalid('not_printable', 'the scan holds characters that are not printable ASCII');
@@ -109,7 +121,7 @@ function classifyNumber(
   text: string,
   hint: 'imei' | 'imeisv' | null,
   slot: 1 | 2 | undefined,
-  invalid: (reason: InvalidReason, message: string) => ParsedScan,
+  invalid: (reason: InvalidReason, message: string, checkDigit?: CheckDigitMismatch) => ParsedScan,
 ): ParsedScan | null {
   if (!/^\d+$/.test(text)) return null;
   const withSlot = slot ? { slot } : {};
@@ -117,7 +129,8 @@ function classifyNumber(
   if (text.length === 15) {
     if (hasValidLuhn(text)) return { kind: 'imei', value: text, ...withSlot };
     const expected = luhnCheckDigit(text.slice(0, 14));
-    return invalid('imei_check_digit', `the IMEI's check digit is ${text[14]}, it should be ${expected}: a digit is wrong`);
+    const got = text.slice(14);
+    return invalid('imei_check_digit', `the IMEI's check digit is ${got}, it should be ${expected}: a digit is wrong`, { got, expected });
   }
   // 4. IMEISV: a 14-digit body and a 2-digit software version.
   if (text.length === 16 && hint) {

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { seedStore } from '../bench/support/seed-store';
 import { expectFeedback, importCsv, scan, signIn } from './support/desk';
-import { pdfPageToPng, pdfText as readPdfText } from './support/pdf';
+import { pdfPageToPng, printedText } from './support/pdf';
 
 /**
  * A scripted desk day and the team lead's reports on it. The browser's clock is set to Tuesday
@@ -57,15 +57,7 @@ function figure(page: Page, report: string, id: string): Locator {
   return page.getByTestId(report).locator(`[data-figure="${id}"]`);
 }
 
-async function pdfText(page: Page, name: string): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const path = `${ARTIFACTS}/${name}.pdf`;
-  // What Electron's printToPDF is given (electron/main/printing.ts pdfOptions): A4 portrait,
-  // backgrounds, no browser header (the page's own @page margin boxes carry the header).
-  await page.pdf({ path, format: 'A4', landscape: false, printBackground: true, displayHeaderFooter: false, preferCSSPageSize: false });
-  await pdfPageToPng(path, 1, 110, `${ARTIFACTS}/${name}-page1.png`);
-  return readPdfText(path);
-}
+const pdfText = (page: Page, name: string): Promise<string> => printedText(page, ARTIFACTS, name);
 
 /** The text of a PDF's page `n` (pages are separated by form feeds). */
 const pageOf = (text: string, n: number) => text.split('\f')[n - 1] ?? '';

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
@@ -85,4 +86,17 @@ export async function pdfPageToPng(path: string, n: number, dpi: number, png: st
   } finally {
     await pdf.destroy();
   }
+}
+
+/**
+ * The page printed as Electron's `printToPDF` is asked to (electron/main/printing.ts pdfOptions:
+ * A4 portrait, backgrounds, no browser header — the page's own @page margin boxes carry it) into
+ * `<dir>/<name>.pdf`, its first page drawn to `<name>-page1.png` to look at, and its text read back.
+ */
+export async function printedText(page: Page, dir: string, name: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = `${dir}/${name}.pdf`;
+  await page.pdf({ path, format: 'A4', landscape: false, printBackground: true, displayHeaderFooter: false, preferCSSPageSize: false });
+  await pdfPageToPng(path, 1, 110, `${dir}/${name}-page1.png`);
+  return pdfText(path);
 }
