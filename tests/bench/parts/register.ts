@@ -36,9 +36,9 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'imei_tail',
-    filter: (run) => ({ text: imeiOf(7_919 * (run + 1)).slice(-7) }),
-    expect: (run) => imeiOf(7_919 * (run + 1)),
-    raw: (run) => ({ index: 'endings', value: [...imeiOf(7_919 * (run + 1)).slice(-7)].reverse().join(''), startsWith: true }),
+    filter: (run) => ({ text: imeiOf((7_919 * (run + 1)) % DEVICES).slice(-7) }),
+    expect: (run) => imeiOf((7_919 * (run + 1)) % DEVICES),
+    raw: (run) => ({ index: 'endings', value: [...imeiOf((7_919 * (run + 1)) % DEVICES).slice(-7)].reverse().join(''), startsWith: true }),
   },
   {
     name: 'surname',
@@ -79,7 +79,8 @@ export const part: BenchPart = {
       console.log(`  seeded ${DEVICES} devices, ${EVENTS} events and ${EMPLOYEES} employees in ${seconds.toFixed(1)} s`);
       await page.reload();
       await page.getByTestId('batch-count').waitFor();
-      await openRegister(page, { text: 'warm-up' }, 'Ingen enheder');
+      // The first opening reads the whole register once (and loads the screen's chunk): not measured.
+      await openRegister(page, { text: 'warm-up' }, 'Ingen enheder', 600_000);
 
       const raw = await rawIndexReads(page);
       const figures: Record<string, ReturnType<typeof figure>> = {};
@@ -124,12 +125,12 @@ async function seedNames(page: Page): Promise<void> {
 }
 
 /** Opens the register on `filter` through its address; the time until a row holding `text` is on the page. */
-async function openRegister(page: Page, filter: Record<string, unknown>, text: string): Promise<number> {
+async function openRegister(page: Page, filter: Record<string, unknown>, text: string, timeoutMs = 60_000): Promise<number> {
   return page.evaluate(
-    ({ href, text }) =>
+    ({ href, text, timeoutMs }) =>
       new Promise<number>((resolve, reject) => {
         const started = performance.now();
-        const timeout = setTimeout(() => reject(new Error(`no row with ${text} for ${href}`)), 60_000);
+        const timeout = setTimeout(() => reject(new Error(`no row with ${text} for ${href}`)), timeoutMs);
         const check = () =>
           [...document.querySelectorAll('[data-testid="register-rows"] [role="row"]')].some((row) => row.textContent?.includes(text)) ||
           (document.querySelector('[data-testid="register-count"]')?.getAttribute('data-done') === 'true' && document.body.textContent?.includes(text));
@@ -142,7 +143,7 @@ async function openRegister(page: Page, filter: Record<string, unknown>, text: s
         observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         location.hash = href;
       }),
-    { href: registerHref(filter as never), text },
+    { href: registerHref(filter as never), text, timeoutMs },
   );
 }
 
