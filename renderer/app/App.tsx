@@ -14,10 +14,13 @@ import type { KvikDb } from '../store/db';
 import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
+import type { LabelContent } from '../labels/label-content';
+import { PrintLabelsContext } from '../labels/print-labels';
+import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
 import { filterFromHash } from '../register/register-link';
 import type { ScanClaim } from '../warehouse/use-flow-scans';
 import type { WarehouseView } from '../warehouse/WarehouseScreen';
-import { CommandCardScreen, ConflictsScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
+import { CommandCardScreen, ConflictsScreen, LabelsScreen, ReceiptScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -49,6 +52,10 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     setWarehouseView({ tab: 'disposal', batchId });
     setScreen('warehouse');
   }, []);
+  /** The labels screen's labels and the screen it returns to. */
+  const [labelJob, setLabelJob] = useState<{ labels: LabelContent[]; from: Screen }>({ labels: [], from: 'desk' });
+  /** The receipt screen's receipt (to sign, or to print again) and the screen it returns to. */
+  const [receiptJob, setReceiptJob] = useState<{ job: ReceiptJob; from: Screen; n: number } | null>(null);
 
   const services = useMemo<Services>(
     () => ({
@@ -98,6 +105,20 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     },
     [assetTagPattern],
   );
+  const printLabels = useCallback(
+    (labels: LabelContent[]) => {
+      setLabelJob({ labels, from: screen });
+      setScreen('labels');
+    },
+    [screen],
+  );
+  const openReceipt = useCallback(
+    (job: ReceiptJob) => {
+      setReceiptJob((current) => ({ job, from: screen === 'receipt' ? (current?.from ?? 'desk') : screen, n: (current?.n ?? 0) + 1 }));
+      setScreen('receipt');
+    },
+    [screen],
+  );
   const desk = useDesk(services, openLookup);
   const sync = useSyncController(db, platform);
 
@@ -137,6 +158,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   return (
     <ServicesContext.Provider value={services}>
       <SyncContext.Provider value={sync}>
+        <PrintLabelsContext.Provider value={printLabels}>
+        <OpenReceiptContext.Provider value={openReceipt}>
         <div className="app">
           <TopBar screen={screen} onNavigate={navigate} />
           <main className="content">
@@ -159,6 +182,10 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <ReportsScreen />
             ) : screen === 'conflicts' ? (
               <ConflictsScreen />
+            ) : screen === 'receipt' && receiptJob ? (
+              <ReceiptScreen key={receiptJob.n} job={receiptJob.job} onClose={() => setScreen(receiptJob.from)} />
+            ) : screen === 'labels' ? (
+              <LabelsScreen labels={labelJob.labels} onBack={() => setScreen(labelJob.from)} />
             ) : screen === 'cards' ? (
               <CommandCardScreen />
             ) : (
@@ -167,6 +194,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           </main>
           <StatusBar />
         </div>
+        </OpenReceiptContext.Provider>
+        </PrintLabelsContext.Provider>
       </SyncContext.Provider>
     </ServicesContext.Provider>
   );

@@ -33,3 +33,7 @@ export const CommandCardScreen = onDemand(() => import('../desk/CommandCardScree
 export const CameraPanel = onDemand(() => import('../camera/CameraPanel').then((m) => m.CameraPanel));
 /** The warehouse's stocktake and disposal batches. */
 export const WarehouseScreen = onDemand(() => import('../warehouse/WarehouseScreen').then((m) => m.WarehouseScreen));
+/** Labels and employee cards: bwip-js again, so they load with it. */
+export const LabelsScreen = onDemand(() => import('../labels/LabelsScreen').then((m) => m.LabelsScreen));
+/** A receipt to sign (signature_pad comes with it) or to print again. */
+export const ReceiptScreen = onDemand(() => import('../receipts/ReceiptScreen').then((m) => m.ReceiptScreen));

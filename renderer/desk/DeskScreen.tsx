@@ -11,6 +11,8 @@ import { ManualEntry } from './ManualEntry';
 import { ModeTabs } from './ModeTabs';
 import { batchCount } from './batch';
 import type { Desk } from './use-desk';
+import { DeviceLabelsButton } from '../labels/LabelButtons';
+import { BatchReceiptButton } from '../receipts/ReceiptButtons';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
 
 /**
@@ -54,6 +56,12 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
             {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
           </h2>
           <BatchList events={desk.events} />
+          <div className="batch-actions">
+            <DeviceLabelsButton text="forBatch" deviceKeys={desk.events.filter((e) => e.type !== 'corrected').map((e) => e.deviceKey).reverse()} />
+            {(desk.batch.mode === 'handout' || desk.batch.mode === 'return') && (
+              <BatchReceiptButton events={desk.events} of={desk.batch.mode === 'handout' ? 'handed_out' : 'returned'} employee={desk.batch.mode === 'handout' ? desk.batch.settings.handout.employee : undefined} />
+            )}
+          </div>
         </section>
       </div>
     </div>

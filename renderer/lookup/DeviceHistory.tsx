@@ -7,6 +7,7 @@ import { formatDateTime } from '../app/format';
 import { localeOf } from '../i18n';
 import type { StoredEvent } from '../store/db';
 import { deviceHistory } from '../store/lookup';
+import { ReprintReceiptButton } from '../receipts/ReceiptButtons';
 
 /**
  * A device's events, newest first, each with who, where and what; an undone event struck through.
@@ -61,6 +62,7 @@ export function DeviceHistory({
               <td>
                 {details(event, t, name)}
                 {event.type === 'disposed' && event.data.batchId && <BatchLink batchId={event.data.batchId} onOpen={onOpenBatch} />}
+                {event.type === 'receipt' && <ReprintReceiptButton event={event} />}
               </td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
@@ -127,6 +129,8 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
       return event.data.reason;
     case 'note':
       return event.data.text;
+    case 'receipt':
+      return `${event.data.employee.name} · ${event.data.signature ? t('receipts.signed') : t('receipts.unsigned')}`;
     case 'reported_lost':
       return event.data.reason ?? '';
     case 'corrected': {

@@ -1,9 +1,10 @@
 import Dexie, { type Table } from 'dexie';
 import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import type { Department, Employee, Location, Model } from '../../shared/domain/reference';
+import type { Department, Employee, Location, Model, Operator } from '../../shared/domain/reference';
 import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
+import { reportRowsMiddleware, type ReportRow } from './report-rows';
 
 /**
  * A device as stored: the projection plus every identifier a scan may produce, for one index, and
@@ -111,6 +112,8 @@ export class KvikDb extends Dexie {
   stocktakes!: Table<Stocktake, string>;
   countScans!: Table<CountScan, string>;
   disposalBatches!: Table<DisposalBatch, string>;
+  operators!: Table<Operator, string>;
+  reportRows!: Table<ReportRow, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -151,9 +154,20 @@ export class KvikDb extends Dexie {
       disposalBatches: 'id, status',
     });
     // --- end warehouse
+    // Operators from the central inventory: who may sign in, found by id or by badge.
+    this.version(6).stores({ operators: 'id, badge, name' });
+    // A scanned badge finds its employee by badge number (`shared/employees/search.ts`).
+    this.version(7).stores({ employees: 'id, name, department, badge' });
+
+    // ---- reports (issue 13): each device's holdings, shelf spans and handouts, kept with every
+    // write of an event or a device by the middleware (`report-rows.ts`), built from the log by
+    // `report-rows-rebuild.ts`. A version of its own; renumber freely at merge.
+    this.version(8).stores({ reportRows: 'id, [part+place+endMs]' });
+    this.use(reportRowsMiddleware);
+    // ---- end reports
     // The register: each identifier also written backwards, so the end of one (a label's last
     // digits) is an index lookup (`renderer/register/read-register.ts`).
-    this.version(6)
+    this.version(9)
       .stores({ devices: 'key, *identifiers, *endings, status, [location+status], model, holder.employeeId, holder.department, updatedAt' })
       .upgrade((tx) =>
         tx
