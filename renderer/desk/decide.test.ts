@@ -52,16 +52,32 @@ describe('decideScan', () => {
     expect(decide('354381079141772', { mode: 'prepare' })).toMatchObject({ kind: 'error', message: { key: 'feedback.unknownDevice' } });
   });
 
-  it('needs the employee before a handout, the certificate before a disposal, the vendor before a repair', () => {
+  it('needs the employee before a handout, the method and the certificate before a disposal, the vendor before a repair', () => {
     const { device } = deviceIn('ready');
     expect(decide('354381079141772', { mode: 'handout', device })).toMatchObject({ message: { key: 'feedback.needEmployee' } });
-    expect(decide('354381079141772', { mode: 'dispose', device })).toMatchObject({ message: { key: 'feedback.needCertificate' } });
+    expect(decide('354381079141772', { mode: 'dispose', device })).toMatchObject({ message: { key: 'feedback.needMethod' } });
+    const recycled = settingsWith('dispose', { method: 'recycled' });
+    expect(decide('354381079141772', { mode: 'dispose', device, settings: recycled })).toMatchObject({ message: { key: 'feedback.needCertificate' } });
+    expect(decide('354381079141772', { mode: 'dispose', device, settings: settingsWith('dispose', { method: 'recycled', certificate: 'C-1' }) })).toMatchObject({
+      kind: 'record',
+      data: { method: 'recycled', certificate: 'C-1' },
+    });
     expect(decide('354381079141772', { mode: 'repair', device })).toMatchObject({ message: { key: 'feedback.needVendor' } });
     const employee = { id: 'E1', name: 'Søren', department: 'BUF' };
     expect(decide('354381079141772', { mode: 'handout', device, settings: settingsWith('handout', { employee }) })).toMatchObject({
       kind: 'record',
       data: { employeeId: 'E1', department: 'BUF' },
     });
+  });
+
+  it('warns in amber before receiving a fragment of a label or without a model, and receives it scanned again', () => {
+    const remembered = { recentImeis: ['352906114004528'], modelAsked: false };
+    const withModel = settingsWith('receive', { model: 'IP15' });
+    expect(decide('4004528', { settings: withModel, receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.imeiTail' }, confirm: '4004528' });
+    expect(decide('4004528', { settings: withModel, receive: { ...remembered, confirming: '4004528' } })).toMatchObject({ kind: 'record', deviceKey: 'serial:4004528' });
+    expect(decide('C02XL0GHJGH5', { receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.noModel' }, asksModel: true });
+    // A desk with no models to choose from is not asked for one.
+    expect(decide('C02XL0GHJGH5', { receive: remembered, models: [] })).toMatchObject({ kind: 'record' });
   });
 
   it('turns command cards into commands and modes', () => {

@@ -7,6 +7,7 @@ import type { ParsedScan } from '../../shared/scan/parse';
 import { modeFromCommand, type Mode } from './modes';
 import { missingSetting, workflowOf, type BatchSettings, type WorkflowName } from './workflows';
 import type { DeskPlace, DeviceScan, Message } from './workflows/workflow';
+import { receiveWarning, type ReceiveMemory } from './receive-checks';
 
 export type { Message } from './workflows/workflow';
 
@@ -19,7 +20,7 @@ export type Decision =
   | { kind: 'model'; settings: Record<string, unknown>; model: Model }
   /** An employee's card or badge: the counter serves them (`renderer/counter/`). */
   | { kind: 'employee'; employee: Employee; mode: 'handout' | 'return' }
-  | { kind: 'warning'; message: Message; deviceKey?: string }
+  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true }
   | { kind: 'error'; message: Message };
 
 export interface DecideInput {
@@ -34,6 +35,8 @@ export interface DecideInput {
   models: readonly Model[];
   /** The employee an employee scan names, found in the local store (`findEmployee`). */
   employee?: Employee | undefined;
+  /** What the desk remembers for receiving (`receive-checks.ts`); without it, no receive warnings. */
+  receive?: ReceiveMemory | undefined;
 }
 
 /**
@@ -57,7 +60,7 @@ export function decideScan(input: DecideInput): Decision {
   return decideRecord(mode, input, scan);
 }
 
-function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys }: DecideInput, scan: DeviceScan): Decision {
+function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, receive }: DecideInput, scan: DeviceScan): Decision {
   const workflow = workflowOf(mode);
   const current: Record<string, unknown> = settings[mode];
   const creates = createsDevice(workflow.event);
@@ -70,6 +73,12 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys }
   if (creates) {
     // An existing device goes to `apply`, which refuses it with `already_registered`.
     if (!key) return { kind: 'error', message: { key: 'feedback.needIdentifier', params: { kind: scan.kind } } };
+    if (!device && receive) {
+      // A desk with no models to choose from is not asked for one.
+      const model = typeof current.model === 'string' ? current.model : undefined;
+      const warning = receiveWarning(scan, model, { ...receive, modelAsked: receive.modelAsked || models.length === 0 });
+      if (warning) return { kind: 'warning', deviceKey: key, ...warning };
+    }
   } else if (!device) return { kind: 'error', message: { key: 'feedback.unknownDevice', params: { device: scan.value } } };
   const refused = device ? workflow.refuses?.(device, place) : undefined;
   if (refused) return { kind: 'error', message: refused };

@@ -8,6 +8,7 @@ import { recordEvent } from '../store/record';
 import { decideScan, deviceLabel, type Decision, type Message } from './decide';
 import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
+import type { ReceiveMemory } from './receive-checks';
 import { workflows, type BatchSettings } from './workflows';
 
 export type Tone = 'good' | 'warning' | 'error' | 'info';
@@ -28,6 +29,7 @@ export interface ScanState {
   settings: BatchSettings;
   batchKeys: ReadonlySet<string>;
   models: readonly Model[];
+  receive?: ReceiveMemory | undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Mode } from './modes';
 import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, type WorkflowName } from './workflows';
 import { performScan, type Tone } from './perform-scan';
+import { ReceiveMemoryKeeper } from './receive-checks';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
@@ -57,6 +58,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
   /** When the employee being served last had a scan; `null` when no one is served. */
   const [servedAt, setServedAt] = useState<number | null>(null);
   const eventsRef = useRef<StoredEvent[]>([]);
+  const receiveMemory = useRef(new ReceiveMemoryKeeper());
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -182,11 +184,13 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
           settings: current.settings,
           batchKeys: keysRef.current,
           models: models ?? [],
+          receive: receiveMemory.current.memory(current.startedAt),
         }, readScan(scan, settings));
         const { decision } = outcome;
         if (decision.kind === 'employee') serve(decision.employee, decision.mode);
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
         setServedAt(serving ? Date.now() : null);
+        receiveMemory.current.after(decision, current.startedAt);
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'model') setSettings(decision.settings);

@@ -112,6 +112,9 @@ export const da = {
   feedback: {
     recorded: '{{event}}: {{device}}',
     duplicate: 'Allerede scannet i denne omgang: {{device}}',
+    imeiTail: '{{value}} er slutningen af IMEI {{imei}}, som lige er scannet – måske en afbrudt scanning. Scan igen for at modtage {{value}} som en ny enhed.',
+    digitsOnlySerial: 'Serienummeret {{value}} er kun tal – måske en del af en IMEI. Scan igen for at modtage det alligevel.',
+    noModel: 'Ingen model valgt i denne omgang. Vælg modellen (eller scan æskens stregkode) – eller scan {{value}} igen for at modtage uden model.',
     undone: 'Fortrudt: {{event}} af {{device}}',
     nothingToUndo: 'Der er ikke noget at fortryde.',
     modeChanged: 'Skiftet til: {{mode}}',
@@ -121,6 +124,7 @@ export const da = {
     gtinNotHere: 'Det er en model-stregkode (GTIN), ikke en enhed. Scan enhedens IMEI eller serienummer.',
     unknownCommand: 'Ukendt kommando: {{command}}',
     needEmployee: 'Vælg medarbejderen, før du scanner enheder.',
+    needMethod: 'Vælg, hvordan enhederne bortskaffes.',
     needCertificate: 'Skriv slettebevis eller certifikatnummer, før du bortskaffer.',
     needVendor: 'Skriv reparatøren, før du sender enheder til reparation.',
     needIdentifier: 'Scan enhedens IMEI eller serienummer – et {{kind}} kan ikke registrere en ny enhed.',

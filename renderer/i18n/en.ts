@@ -109,6 +109,9 @@ export const en: Texts<typeof da> = {
   feedback: {
     recorded: '{{event}}: {{device}}',
     duplicate: 'Already scanned in this batch: {{device}}',
+    imeiTail: '{{value}} is the end of IMEI {{imei}}, scanned just now – perhaps a scan cut short. Scan again to receive {{value}} as a new device.',
+    digitsOnlySerial: 'The serial {{value}} is digits only – perhaps part of an IMEI. Scan again to receive it anyway.',
+    noModel: 'No model chosen in this batch. Choose the model (or scan the box’s barcode) – or scan {{value}} again to receive it without a model.',
     undone: 'Undone: {{event}} of {{device}}',
     nothingToUndo: 'There is nothing to undo.',
     modeChanged: 'Switched to: {{mode}}',
@@ -118,6 +121,7 @@ export const en: Texts<typeof da> = {
     gtinNotHere: 'That is a model barcode (GTIN), not a device. Scan the device’s IMEI or serial number.',
     unknownCommand: 'Unknown command: {{command}}',
     needEmployee: 'Choose the employee before you scan devices.',
+    needMethod: 'Choose how the devices are disposed of.',
     needCertificate: 'Enter the wipe evidence or certificate number before you dispose of devices.',
     needVendor: 'Enter the repair vendor before you send devices to repair.',
     needIdentifier: 'Scan the device’s IMEI or serial number – a {{kind}} cannot register a new device.',

@@ -31,6 +31,33 @@ describe('readRegister', () => {
     const seen: RegisterProgress[] = [];
     const result = await readRegister(db, { text: imei(17).slice(-7) }, names, (p) => seen.push(p), { pageSize: 10 });
     expect(result.matches.map((d) => d.imei)).toEqual([imei(17)]);
+    // First the device whose IMEI ends so, by index; then the whole register, page by page.
+    expect(seen.map((p) => [p.read, p.total, p.done, p.matches.length])).toEqual([
+      [0, 25, false, 1],
+      [10, 25, false, 1],
+      [20, 25, false, 1],
+      [25, 25, true, 1],
+    ]);
+    expect(seen[0]?.matches[0]?.imei).toBe(imei(17));
+  });
+
+  it("shows the devices of employees so named first, by index", async () => {
+    const seen: RegisterProgress[] = [];
+    const withHolders = { ...names, employeesMatching: (text: string) => ('jens hansen'.includes(text.toLowerCase()) ? ['E1001'] : []) };
+    await readRegister(db, { text: 'Hansen' }, withHolders, (p) => seen.push(p), { pageSize: 10 });
+    expect(seen[0]).toMatchObject({ read: 0, done: false });
+    expect(seen[0]?.matches).toHaveLength(5);
+    expect(seen.at(-1)?.matches).toHaveLength(5);
+  });
+
+  it('finds any part of an identifier, not only its start or end', async () => {
+    const result = await readRegister(db, { text: imei(17).slice(8, 14) }, names, () => {}, { pageSize: 10 });
+    expect(result.matches.map((d) => d.imei)).toEqual([imei(17)]);
+  });
+
+  it('reads the whole register page by page', async () => {
+    const seen: RegisterProgress[] = [];
+    await readRegister(db, {}, names, (p) => seen.push(p), { pageSize: 10 });
     expect(seen.map((p) => [p.read, p.total, p.done])).toEqual([
       [10, 25, false],
       [20, 25, false],

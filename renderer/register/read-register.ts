@@ -1,6 +1,6 @@
 import type { Collection } from 'dexie';
 import { deviceMatcher, type DeviceFilter, type FilterNames } from '../../shared/register/device-filter';
-import type { KvikDb, StoredDevice } from '../store/db';
+import { backwards, type KvikDb, type StoredDevice } from '../store/db';
 
 /** How many devices one read takes: small enough that the first rows show at once on 100,000. */
 export const REGISTER_PAGE = 2_000;
@@ -43,10 +43,15 @@ export function registerSource(db: KvikDb, filter: DeviceFilter): { collection: 
  * go; the whole register is read in pages along the primary key. Stops when `signal` aborts (the
  * filter changed).
  */
+/** The names, and the employees whose name holds a text (a search for a surname finds their devices by index first). */
+export interface SearchNames extends FilterNames {
+  employeesMatching?(text: string): string[];
+}
+
 export async function readRegister(
   db: KvikDb,
   filter: DeviceFilter,
-  names: FilterNames,
+  names: SearchNames,
   onProgress: (progress: RegisterProgress) => void,
   { signal, nowMs = Date.now(), pageSize = REGISTER_PAGE }: { signal?: AbortSignal; nowMs?: number; pageSize?: number } = {},
 ): Promise<RegisterProgress> {
@@ -61,6 +66,10 @@ export async function readRegister(
     return progress;
   }
   const total = await db.devices.count();
+  // A text search reads the whole register (any part of an identifier), but the identifiers that
+  // begin or end with the text — a label's last digits — are an index lookup away: shown first.
+  const early = filter.text?.trim() ? await earlyMatches(db, filter.text.trim(), names, matches) : [];
+  if (early.length > 0 && !signal?.aborted) onProgress({ matches: early, read: 0, total, done: false, nowMs });
   let read = 0;
   let after: string | undefined;
   for (;;) {
@@ -70,9 +79,32 @@ export async function readRegister(
     for (const device of page) if (matches(device)) found.push(device);
     const done = page.length < pageSize;
     if (signal?.aborted) return { matches: found, read, total, done: false, nowMs };
-    // A new array each time: React sees the list grow.
-    onProgress({ matches: found.slice(), read, total: Math.max(total, read), done, nowMs });
+    // A new array each time: React sees the list grow. Until the read is done, the early matches
+    // it has not reached yet stay in view.
+    const shown = done || early.length === 0 ? found.slice() : withEarly(found, early);
+    onProgress({ matches: shown, read, total: Math.max(total, read), done, nowMs });
     if (done) return { matches: found, read, total: Math.max(total, read), done, nowMs };
     after = page[page.length - 1]?.key;
   }
+}
+
+/** How many devices each early lookup shows at most. */
+const EARLY_LIMIT = 200;
+
+/** What indexes find at once: identifiers that begin or end with the text, devices held by employees so named. */
+async function earlyMatches(db: KvikDb, text: string, names: SearchNames, matches: (device: StoredDevice) => boolean): Promise<StoredDevice[]> {
+  const upper = text.toUpperCase();
+  const holders = names.employeesMatching?.(text).slice(0, EARLY_LIMIT) ?? [];
+  const [starting, ending, held] = await Promise.all([
+    db.devices.where('identifiers').startsWith(upper).limit(EARLY_LIMIT).toArray(),
+    db.devices.where('endings').startsWith(backwards(upper)).limit(EARLY_LIMIT).toArray(),
+    holders.length > 0 ? db.devices.where('holder.employeeId').anyOf(holders).limit(EARLY_LIMIT).toArray() : [],
+  ]);
+  const seen = new Map([...starting, ...ending, ...held].map((device) => [device.key, device]));
+  return [...seen.values()].filter(matches);
+}
+
+function withEarly(found: readonly StoredDevice[], early: readonly StoredDevice[]): StoredDevice[] {
+  const keys = new Set(found.map((device) => device.key));
+  return [...found, ...early.filter((device) => !keys.has(device.key))];
 }

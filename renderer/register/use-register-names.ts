@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RegisterNames } from '../../shared/register/register-table';
+import type { SearchNames } from './read-register';
 import type { KvikDb } from '../store/db';
 
 /**
@@ -7,7 +8,7 @@ import type { KvikDb } from '../store/db';
  * one map read once (tens of thousands of employees are a few hundred kilobytes) and read again
  * only when its table changes. `undefined` until read.
  */
-export function useRegisterNames(db: KvikDb): RegisterNames | undefined {
+export function useRegisterNames(db: KvikDb): (RegisterNames & SearchNames) | undefined {
   return useLiveQuery(async () => {
     const [models, employees, locations] = await Promise.all([db.models.toArray(), db.employees.toArray(), db.locations.toArray()]);
     const map = (rows: Array<{ id: string; name: string }>) => new Map(rows.map((row) => [row.id, row.name]));
@@ -18,6 +19,10 @@ export function useRegisterNames(db: KvikDb): RegisterNames | undefined {
       model: (id: string) => byModel.get(id),
       employee: (id: string) => byEmployee.get(id),
       location: (id: string) => byLocation.get(id),
+      employeesMatching: (text: string) => {
+        const needle = text.toLowerCase();
+        return employees.filter((employee) => employee.name.toLowerCase().includes(needle)).map((employee) => employee.id);
+      },
     };
   }, [db]);
 }

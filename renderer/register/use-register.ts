@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DeviceFilter, FilterNames } from '../../shared/register/device-filter';
+import type { DeviceFilter } from '../../shared/register/device-filter';
 import type { KvikDb } from '../store/db';
-import { readRegister, type RegisterProgress } from './read-register';
+import { readRegister, type RegisterProgress, type SearchNames } from './read-register';
 
 /**
  * The devices `filter` selects, growing page by page while they are read; a new filter (or
  * `version`, when the devices may have changed) starts a new read and stops the one running.
  * Until the new read reports, the answer is an empty read, never the last filter's rows.
  */
-export function useRegister(db: KvikDb, filter: DeviceFilter, names: FilterNames | undefined, version: unknown): RegisterProgress {
+export function useRegister(db: KvikDb, filter: DeviceFilter, names: SearchNames | undefined, version: unknown): RegisterProgress {
   const request = useMemo(() => ({ db, filter, names, version }), [db, filter, names, version]);
   const [answer, setAnswer] = useState<{ request: typeof request; progress: RegisterProgress } | null>(null);
   useEffect(() => {

@@ -6,8 +6,11 @@ import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
 import { reportRowsMiddleware, type ReportRow } from './report-rows';
 
-/** A device as stored: the projection plus every identifier a scan may produce, for one index. */
-export type StoredDevice = Device & { identifiers: string[] };
+/**
+ * A device as stored: the projection plus every identifier a scan may produce, for one index, and
+ * each of them written backwards (`endings`), so "the last digits of an IMEI" is an index lookup too.
+ */
+export type StoredDevice = Device & { identifiers: string[]; endings: string[] };
 
 /**
  * An event as stored at the desk. `prior` is the device before this event (local only, never
@@ -162,9 +165,31 @@ export class KvikDb extends Dexie {
     this.version(8).stores({ reportRows: 'id, [part+place+endMs]' });
     this.use(reportRowsMiddleware);
     // ---- end reports
+    // The register: each identifier also written backwards, so the end of one (a label's last
+    // digits) is an index lookup (`renderer/register/read-register.ts`).
+    this.version(9)
+      .stores({ devices: 'key, *identifiers, *endings, status, [location+status], model, holder.employeeId, holder.department, updatedAt' })
+      .upgrade((tx) =>
+        tx
+          .table<StoredDevice, string>('devices')
+          .toCollection()
+          .modify((device) => {
+            device.endings = endingsOf(device.identifiers ?? []);
+          }),
+      );
   }
 }
 
 export function storedDevice(device: Device): StoredDevice {
-  return { ...device, identifiers: deviceIdentifiers(device) };
+  const identifiers = deviceIdentifiers(device);
+  return { ...device, identifiers, endings: endingsOf(identifiers) };
+}
+
+/** Identifiers written backwards: an index over them finds any identifier by its end. */
+export function endingsOf(identifiers: readonly string[]): string[] {
+  return identifiers.map(backwards);
+}
+
+export function backwards(text: string): string {
+  return [...text].reverse().join('');
 }

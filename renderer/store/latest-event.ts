@@ -8,6 +8,6 @@ import type { StoredEvent } from './db';
  * own log; the desk's guess is replaced by the server's result when the correction is pulled.
  */
 export function latestOf(event: StoredEvent): LatestEvent {
-  // Parsing drops the store's local `identifiers` index field.
+  // Parsing drops the store's local index fields (`identifiers`, `endings`).
   return { id: event.id, deskId: event.deskId, operator: event.operator, before: event.prior ? deviceSchema.parse(event.prior) : null };
 }

@@ -54,7 +54,7 @@ async function serverDevice(key: string) {
 const shownOf = async (d: TestDesk, key: string) => {
   const row = await d.db.devices.get(key);
   if (!row) return null;
-  const { identifiers: _identifiers, ...device } = row;
+  const { identifiers: _identifiers, endings: _endings, ...device } = row;
   return normalize(device);
 };
 

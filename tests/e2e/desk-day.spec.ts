@@ -76,8 +76,11 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up â
   await scan(page, imeis[1]!);
   await expectFeedback(page, 'good', `Retur fra reparation: ${imeis[1]}`);
 
-  // Dispose of another: refused without evidence, recorded with a certificate.
+  // Dispose of another: refused until the method is chosen (it starts empty) and without evidence, recorded with a certificate.
   await page.getByRole('tab', { name: 'Bortskaf' }).click();
+  await scan(page, imeis[4]!);
+  await expectFeedback(page, 'error', 'VÃ¦lg, hvordan enhederne bortskaffes');
+  await page.locator('[data-field="method"]').getByText('Genanvendt').click();
   await scan(page, imeis[4]!);
   await expectFeedback(page, 'error', 'Skriv slettebevis');
   await page.locator('[data-field="certificate"]').fill('CERT-2026-0042');

@@ -99,6 +99,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await scanAll(page, 'Sendt til reparation', [C]);
   // E is disposed of, never used.
   await page.getByRole('tab', { name: 'Bortskaf' }).click();
+  await page.locator('[data-field="method"]').getByText('Genanvendt').click();
   await page.locator('[data-field="certificate"]').fill('CERT-2026-0042');
   await scanAll(page, 'Bortskaffet', [E]);
 

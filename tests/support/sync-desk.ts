@@ -64,7 +64,7 @@ export function eventFor<T extends EventType>(ctx: DeskContext, type: T, deviceK
 /** The devices a desk shows, as plain `Device`s in key order (the store's index field dropped). */
 export async function shownDevices(db: KvikDb): Promise<Device[]> {
   const rows = await db.devices.orderBy('key').toArray();
-  return rows.map(({ identifiers: _identifiers, ...device }) => normalize(device));
+  return rows.map(({ identifiers: _identifiers, endings: _endings, ...device }) => normalize(device));
 }
 
 /** A device as JSON carries it (no `undefined` fields), so the desk's and the server's compare equal. */

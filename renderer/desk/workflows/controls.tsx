@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 /** One of a few values, as chips: `desk.<name>` is its label, `<namespace>.<option>` each option's. */
 export function Choice<T extends string>({ name, value, options, namespace, onPick }: {
   name: string;
-  value: T;
+  value: T | undefined;
   options: readonly T[];
   namespace: string;
   onPick: (value: T) => void;

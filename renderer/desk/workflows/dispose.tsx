@@ -4,7 +4,8 @@ import { disposalMethods, disposalMethodSchema } from '../../../shared/domain/de
 import { Choice, TextSetting } from './controls';
 import type { SettingsPanelProps, Workflow } from './workflow';
 
-const settings = z.object({ method: disposalMethodSchema.default('recycled'), certificate: z.string().default('') });
+/** No default method: how a batch leaves is chosen, never assumed (a wrong default is a wrong record). */
+const settings = z.object({ method: disposalMethodSchema.optional(), certificate: z.string().default('') });
 type Settings = z.output<typeof settings>;
 
 function Panel({ settings: s, onChange }: SettingsPanelProps<Settings>) {
@@ -22,9 +23,13 @@ function Panel({ settings: s, onChange }: SettingsPanelProps<Settings>) {
 export const dispose = {
   event: 'disposed',
   settings,
-  required: { certificate: 'feedback.needCertificate' },
-  data: (s) => ({ method: s.method, certificate: s.certificate.trim() }),
+  required: { method: 'feedback.needMethod', certificate: 'feedback.needCertificate' },
+  data: (s) => {
+    // `required` has refused a disposal without a method before this runs.
+    if (!s.method) throw new Error('a disposal needs its method');
+    return { method: s.method, certificate: s.certificate.trim() };
+  },
   Panel,
   words: { da: 'BORTSKAF', en: 'DISPOSE' },
-  clearedByDone: ['certificate'],
+  clearedByDone: ['method', 'certificate'],
 } satisfies Workflow<'disposed', typeof settings>;

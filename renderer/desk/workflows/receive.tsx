@@ -33,5 +33,6 @@ export const receive = {
   modelFromBox: (model) => ({ model: model.id, kind: model.kind }),
   Panel,
   words: { da: 'MODTAG', en: 'RECEIVE' },
-  clearedByDone: [],
+  // The next batch's boxes may hold another model: DONE asks for it again.
+  clearedByDone: ['model'],
 } satisfies Workflow<'received', typeof settings>;

@@ -12,7 +12,7 @@ import type { DeviceScan } from './workflow';
 
 const employee: Employee = { id: 'E1001', name: 'Søren Ærø', department: 'ØKF' };
 /** A value for every setting a workflow may require, as an operator would set it. */
-const filledIn: Record<string, unknown> = { employee, vendor: 'Dansk Mobilservice', certificate: 'WEEE-2026-118' };
+const filledIn: Record<string, unknown> = { employee, vendor: 'Dansk Mobilservice', method: 'recycled', certificate: 'WEEE-2026-118' };
 const scan = parseScan('354381079141772') as DeviceScan;
 const place = { location: 'LAGER' };
 
@@ -21,7 +21,9 @@ describe('the workflow registry', () => {
     const workflow = workflowOf(name);
     const defaults: Record<string, unknown> = workflow.settings.parse({});
     for (const [key, message] of Object.entries(workflow.required)) {
-      expect(missingSetting(name, defaults), `${name} needs ${key}`).toBe(message);
+      // Every other required setting filled in: this one alone is missing.
+      const others = Object.fromEntries(Object.keys(workflow.required).filter((other) => other !== key).map((other) => [other, filledIn[other]]));
+      expect(missingSetting(name, { ...defaults, ...others }), `${name} needs ${key}`).toBe(message);
       expect(message && message.split('.').reduce<unknown>((texts, part) => (texts as Record<string, unknown>)[part], da)).toEqual(expect.any(String));
     }
     const ready = { ...defaults, ...Object.fromEntries(Object.keys(workflow.required).map((key) => [key, filledIn[key]])) };
@@ -53,13 +55,16 @@ describe('the workflow registry', () => {
     const settings = readBatchSettings({ handout: { employee }, return: { condition: 'defective', reason: 'revnet skærm' } });
     expect(settingsAfterDone('handout', settings.handout)).toEqual({});
     expect(settingsAfterDone('return', settings.return)).toEqual({ condition: 'defective', reason: '' });
+    expect(settingsAfterDone('receive', { kind: 'tablet', model: 'IPAD10' })).toEqual({ kind: 'tablet' });
+    expect(settingsAfterDone('dispose', { method: 'destroyed', certificate: 'C-1' })).toEqual({ certificate: '' });
   });
 
   it('reads what the store kept workflow by workflow: one that no longer reads gets its defaults', () => {
     const settings = readBatchSettings({ receive: { kind: 'tablet', model: 'IPAD10' }, repaired: { outcome: 'exploded' } });
     expect(settings.receive).toEqual({ kind: 'tablet', model: 'IPAD10' });
     expect(settings.repaired).toEqual({ outcome: 'fixed' });
-    expect(settings.dispose).toEqual({ method: 'recycled', certificate: '' });
+    // The disposal method starts empty: how a batch leaves is chosen, never assumed.
+    expect(settings.dispose).toEqual({ certificate: '' });
   });
 
   it('types each workflow by its settings schema', () => {

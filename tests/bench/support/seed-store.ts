@@ -93,6 +93,7 @@ export async function seedStore(page: Page, devices: number, events: number): Pr
             updatedAt: lastAt,
             lastEventId: lastId,
             identifiers: [imei],
+            endings: [[...imei].reverse().join('')],
           });
         }
         await write('devices', deviceRows);
