@@ -13,7 +13,9 @@ import type { KvikDb } from '../store/db';
 import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
-import { CommandCardScreen, ConflictsScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import { CommandCardScreen, ConflictsScreen, PackingSlipScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
+import { NavigationContext, type Navigation } from './navigation';
+import type { DeskDestination } from '../desk/workflows/workflow';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -65,7 +67,13 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     },
     [assetTagPattern],
   );
-  const desk = useDesk(services, openLookup);
+  const [transferId, setTransferId] = useState('');
+  const open = useCallback((to: DeskDestination) => {
+    setTransferId(to.transferId);
+    setScreen(to.screen);
+  }, []);
+  const navigation = useMemo<Navigation>(() => ({ openTransfer: (id) => open({ screen: 'transfer', transferId: id }) }), [open]);
+  const desk = useDesk(services, openLookup, open);
   const sync = useSyncController(db, platform);
 
   // Every scan, from any scanner, lands here: the lookup screen takes it while open; anywhere else
@@ -103,6 +111,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   return (
     <ServicesContext.Provider value={services}>
       <SyncContext.Provider value={sync}>
+        <NavigationContext.Provider value={navigation}>
         <div className="app">
           <TopBar screen={screen} onNavigate={setScreen} />
           <main className="content">
@@ -121,6 +130,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <ReportsScreen />
             ) : screen === 'conflicts' ? (
               <ConflictsScreen />
+            ) : screen === 'transfer' ? (
+              <PackingSlipScreen transferId={transferId} onBack={() => setScreen('desk')} />
             ) : screen === 'cards' ? (
               <CommandCardScreen />
             ) : (
@@ -129,6 +140,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           </main>
           <StatusBar />
         </div>
+        </NavigationContext.Provider>
       </SyncContext.Provider>
     </ServicesContext.Provider>
   );

@@ -5,7 +5,7 @@ import { useServices } from './services';
 
 /** The screens in the navigation, in order; `cards` (the printable command card) opens from settings. */
 export const screens = ['desk', 'lookup', 'reports', 'reference', 'conflicts', 'settings'] as const;
-export type Screen = (typeof screens)[number] | 'cards';
+export type Screen = (typeof screens)[number] | 'cards' | 'transfer';
 
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
   const { t } = useTranslation();

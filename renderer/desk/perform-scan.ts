@@ -5,7 +5,8 @@ import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
-import { decideScan, deviceLabel, type Decision, type Message } from './decide';
+import { decideScan, type Decision, type Message } from './decide';
+import { deviceLabel } from './device-label';
 import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import { workflows, type BatchSettings } from './workflows';
@@ -55,6 +56,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
       return { tone: 'info', message: { key: 'feedback.modelSet', params: { model: decision.model.name } }, decision };
     case 'mode':
     case 'command':
+    case 'transfer':
       return { tone: 'info', message: { key: '' }, decision };
     case 'record': {
       const type = workflows[decision.mode].event;

@@ -10,7 +10,8 @@ import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import { readScan } from './read-scan';
-import { settingsAfterDone, workflowForEvent, type WorkflowName } from './workflows';
+import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
+import type { DeskDestination } from './workflows/workflow';
 import { performScan, type Tone } from './perform-scan';
 import { undoLastAction } from './undo';
 import { suggestedNextStep } from '../../shared/lifecycle/next-step';
@@ -40,7 +41,7 @@ export interface Desk {
  * The desk's engine: the current batch, the queue of scans (processed strictly one after another,
  * so a fast scanner can never record the same device twice), feedback and sound.
  */
-export function useDesk(services: Services, onLookup: (device?: Device) => void): Desk | null {
+export function useDesk(services: Services, onLookup: (device?: Device) => void, onOpen: (to: DeskDestination) => void): Desk | null {
   const { db, settings, session } = services;
   const [batch, setBatchState] = useState<Batch | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -122,7 +123,21 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
     const { mode, settings } = current;
     setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
     show('info', { key: 'feedback.batchDone', params: { count } });
-  }, [setBatch, show]);
+    const next = mode === 'lookup' ? undefined : workflowOf(mode).opensAfterDone?.(settings[mode]);
+    if (next && count > 0) onOpen(next);
+  }, [setBatch, show, onOpen]);
+
+  /** A transfer's barcode: receiving it starts, with its expected list. */
+  const openTransfer = useCallback(
+    (transferId: string) => {
+      const current = batchRef.current;
+      if (!current) return;
+      keysRef.current = new Set();
+      setBatch(newBatch('unpack', { ...current.settings, unpack: { transferId, unexpected: [] } }));
+      show('info', { key: 'feedback.transferOpened', params: { id: transferId } });
+    },
+    [setBatch, show],
+  );
 
   const undo = useCallback(async () => {
     const context = ctx();
@@ -151,6 +166,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
         const { decision } = outcome;
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
+        if (decision.kind === 'transfer') return openTransfer(decision.transferId);
+        if (decision.kind === 'warning' && decision.settings) setSettings(decision.settings);
         if (decision.kind === 'model') setSettings(decision.settings);
         if (decision.kind === 'show') {
           onLookup(decision.device);
@@ -167,7 +184,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void)
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings, setMode, finishBatch, undo, setSettings, show, onLookup],
+    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, onLookup],
   );
 
   const handleScan = useCallback(

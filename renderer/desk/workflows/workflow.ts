@@ -19,6 +19,15 @@ export interface DeskPlace {
   location: string;
 }
 
+/** A screen of the desk a workflow can send the operator to. */
+export type DeskDestination = { screen: 'transfer'; transferId: string };
+
+export interface Refusal<S> {
+  tone: 'error' | 'warning';
+  message: Message;
+  settings?: Partial<S>;
+}
+
 export interface SettingsPanelProps<S> {
   settings: S;
   onChange(patch: Partial<S>): void;
@@ -38,14 +47,19 @@ export interface Workflow<T extends EventType, Schema extends z.ZodObject> {
   required: { readonly [K in keyof z.output<Schema>]?: string };
   /** The event's data for a scanned device. */
   data(settings: z.output<Schema>, scan: DeviceScan, place: DeskPlace): EventData<T>;
-  /** Why this device may not join the batch here, beyond what the lifecycle refuses. */
-  refuses?(device: Device, place: DeskPlace): Message | undefined;
+  /**
+   * Why this device may not join the batch here, beyond what the lifecycle refuses: red (an error),
+   * or amber with settings to remember it by (a device that was not expected).
+   */
+  refuses?(device: Device, place: DeskPlace, settings: z.output<Schema>): Refusal<z.output<Schema>> | undefined;
   /** The settings a model barcode (GTIN) on the box sets; without it such a scan is refused. */
   modelFromBox?(model: Model): Partial<z.output<Schema>>;
   /** The settings panel above the feedback. */
   Panel(props: SettingsPanelProps<z.output<Schema>>): ReactNode;
   /** The word of its command card, `KVIK:MODE:<word>`, in both languages. */
   words: { da: string; en: string };
+  /** What DONE opens, if anything (the packing slip of the transfer just sent). */
+  opensAfterDone?(settings: z.output<Schema>): DeskDestination | undefined;
   /** Settings that belong to one batch only: DONE puts them back to their defaults. */
   clearedByDone: readonly (keyof z.output<Schema>)[];
 }
