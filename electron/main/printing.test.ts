@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { pdfOptions, printingHandlers, printOutcome, safePdfFileName, withPdfExtension, type PrintablePage } from './printing';
 
 describe('pdfOptions', () => {
-  it('is A4 portrait with background graphics and no browser header', () => {
-    expect(pdfOptions).toMatchObject({ pageSize: 'A4', landscape: false, printBackground: true, displayHeaderFooter: false });
+  it("is the page's own @page size (A4 where it says none) with background graphics and no browser header", () => {
+    expect(pdfOptions).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, landscape: false, printBackground: true, displayHeaderFooter: false });
   });
 });
 

@@ -7,14 +7,17 @@ import type { InvokeHandlers } from './ipc';
  * laid out by the renderer's print CSS; the main process only chooses paper and destination.
  */
 
-/** A4 portrait with the page's colours (status badges, table stripes) kept. */
+/**
+ * The page's own size with its colours (status badges, table stripes) kept: every printable screen
+ * says its paper in `@page` — A4 portrait for reports, receipts and cards, the label stock's size
+ * for labels. A4 where a page says nothing.
+ */
 export const pdfOptions = {
   pageSize: 'A4',
   landscape: false,
   printBackground: true,
   displayHeaderFooter: false,
-  // The report's own @page rules must not switch the paper away from A4.
-  preferCSSPageSize: false,
+  preferCSSPageSize: true,
   margins: { marginType: 'default' },
 } as const satisfies PrintToPDFOptions;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../shared/domain/device';
+import type { DeviceFilter } from '../../shared/register/device-filter';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { ScanEvent } from '../../shared/scan/scan-event';
 import { readScan } from '../desk/read-scan';
@@ -13,9 +14,15 @@ import type { KvikDb } from '../store/db';
 import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
-import { CommandCardScreen, ConflictsScreen, PackingSlipScreen, ReferenceScreen, ReportsScreen, SettingsScreen } from './on-demand';
 import { NavigationContext, type Navigation } from './navigation';
 import type { DeskDestination } from '../desk/workflows/workflow';
+import type { LabelContent } from '../labels/label-content';
+import { PrintLabelsContext } from '../labels/print-labels';
+import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
+import { filterFromHash } from '../register/register-link';
+import type { ScanClaim } from '../warehouse/use-flow-scans';
+import type { WarehouseView } from '../warehouse/WarehouseScreen';
+import { CommandCardScreen, ConflictsScreen, LabelsScreen, PackingSlipScreen, ReceiptScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -32,9 +39,25 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const { i18n } = useTranslation();
   const [settings, setSettings] = useState(initialSettings);
   const [session, setSession] = useState(initialSession);
-  const [screen, setScreen] = useState<Screen>('desk');
+  const [screen, setScreen] = useState<Screen>(() => (filterFromHash(window.location.hash) ? 'register' : 'desk'));
+  /** The register's filter as an address named it (`#/enheder?f=…`): a report's figure, the lookup, the desk. */
+  const [register, setRegister] = useState<{ filter: DeviceFilter; n: number }>(() => ({ filter: filterFromHash(window.location.hash) ?? {}, n: 0 }));
   /** What the lookup screen shows: a scan to search for, or a device the desk found. */
   const [lookup, setLookup] = useState<{ scan: ParsedScan | null; n: number }>({ scan: null, n: 0 });
+  const [warehouseView, setWarehouseView] = useState<WarehouseView>({ tab: 'count' });
+  /** The warehouse flow on screen that takes scans (a count, a disposal batch), if any. */
+  const warehouseClaim = useRef<ScanClaim | null>(null);
+  const claimScans = useCallback((claim: ScanClaim | null) => {
+    warehouseClaim.current = claim;
+  }, []);
+  const openBatch = useCallback((batchId: string) => {
+    setWarehouseView({ tab: 'disposal', batchId });
+    setScreen('warehouse');
+  }, []);
+  /** The labels screen's labels and the screen it returns to. */
+  const [labelJob, setLabelJob] = useState<{ labels: LabelContent[]; from: Screen }>({ labels: [], from: 'desk' });
+  /** The receipt screen's receipt (to sign, or to print again) and the screen it returns to. */
+  const [receiptJob, setReceiptJob] = useState<{ job: ReceiptJob; from: Screen; n: number } | null>(null);
 
   const services = useMemo<Services>(
     () => ({
@@ -59,6 +82,23 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     [db, platform, settings, session, i18n],
   );
 
+  // A link to `#/enheder?f=…` anywhere in the app opens the register on that filter.
+  useEffect(() => {
+    const follow = () => {
+      const filter = filterFromHash(window.location.hash);
+      if (!filter) return;
+      setRegister((r) => ({ filter, n: r.n + 1 }));
+      setScreen('register');
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const navigate = useCallback((next: Screen) => {
+    // Leaving the register leaves its address too, so a reload opens where the person is.
+    if (next !== 'register' && window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    setScreen(next);
+  }, []);
+
   const { assetTagPattern } = settings;
   const openLookup = useCallback(
     (device?: Device) => {
@@ -66,6 +106,20 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       if (device) setLookup((l) => ({ scan: readScan({ raw: device.imei ?? device.serial ?? device.key }, { assetTagPattern }), n: l.n + 1 }));
     },
     [assetTagPattern],
+  );
+  const printLabels = useCallback(
+    (labels: LabelContent[]) => {
+      setLabelJob({ labels, from: screen });
+      setScreen('labels');
+    },
+    [screen],
+  );
+  const openReceipt = useCallback(
+    (job: ReceiptJob) => {
+      setReceiptJob((current) => ({ job, from: screen === 'receipt' ? (current?.from ?? 'desk') : screen, n: (current?.n ?? 0) + 1 }));
+      setScreen('receipt');
+    },
+    [screen],
   );
   const [transferId, setTransferId] = useState('');
   const open = useCallback((to: DeskDestination) => {
@@ -95,16 +149,17 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
         early.current.push(scan);
         return;
       }
+      if (screen === 'warehouse' && warehouseClaim.current?.(scan)) return;
       // Read as the desk reads it: a command card still drives the desk from the lookup screen.
       const read = screen === 'lookup' ? readScan(scan, { assetTagPattern }) : null;
       if (read && read.kind !== 'command') {
         setLookup((l) => ({ scan: read, n: l.n + 1 }));
         return;
       }
-      setScreen('desk');
+      navigate('desk');
       void desk.handleScan(scan);
     },
-    [screen, session, desk, assetTagPattern],
+    [screen, session, desk, assetTagPattern, navigate],
   );
   const scanInput = useScanInput(platform, onScan, settings);
 
@@ -112,8 +167,10 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     <ServicesContext.Provider value={services}>
       <SyncContext.Provider value={sync}>
         <NavigationContext.Provider value={navigation}>
+        <PrintLabelsContext.Provider value={printLabels}>
+        <OpenReceiptContext.Provider value={openReceipt}>
         <div className="app">
-          <TopBar screen={screen} onNavigate={setScreen} />
+          <TopBar screen={screen} onNavigate={navigate} />
           <main className="content">
             {!session ? (
               <SignInScreen />
@@ -123,7 +180,11 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <DeskScreen desk={desk} scanInput={scanInput} />
             ) : screen === 'lookup' ? (
               // A new scan remounts the screen with it as the search.
-              <LookupScreen key={lookup.n} initialScan={lookup.scan} />
+              <LookupScreen key={lookup.n} initialScan={lookup.scan} onOpenBatch={openBatch} />
+            ) : screen === 'register' ? (
+              <RegisterScreen key={register.n} initialFilter={register.filter} />
+            ) : screen === 'warehouse' ? (
+              <WarehouseScreen view={warehouseView} onView={setWarehouseView} scanInput={scanInput} claimScans={claimScans} />
             ) : screen === 'reference' ? (
               <ReferenceScreen />
             ) : screen === 'reports' ? (
@@ -132,14 +193,20 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <ConflictsScreen />
             ) : screen === 'transfer' ? (
               <PackingSlipScreen transferId={transferId} onBack={() => setScreen('desk')} />
+            ) : screen === 'receipt' && receiptJob ? (
+              <ReceiptScreen key={receiptJob.n} job={receiptJob.job} onClose={() => setScreen(receiptJob.from)} />
+            ) : screen === 'labels' ? (
+              <LabelsScreen labels={labelJob.labels} onBack={() => setScreen(labelJob.from)} />
             ) : screen === 'cards' ? (
               <CommandCardScreen />
             ) : (
-              <SettingsScreen onOpenCards={() => setScreen('cards')} />
+              <SettingsScreen onOpenCards={() => navigate('cards')} />
             )}
           </main>
           <StatusBar />
         </div>
+        </OpenReceiptContext.Provider>
+        </PrintLabelsContext.Provider>
         </NavigationContext.Provider>
       </SyncContext.Provider>
     </ServicesContext.Provider>

@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useOpenConflictCount } from '../sync/use-conflicts';
 import { useServices } from './services';
 
-/** The screens in the navigation, in order; `cards` (the printable command card) opens from settings. */
-export const screens = ['desk', 'lookup', 'reports', 'reference', 'conflicts', 'settings'] as const;
-export type Screen = (typeof screens)[number] | 'cards' | 'transfer';
+/**
+ * The screens in the navigation, in order; `cards` (the printable command card) opens from
+ * settings, `labels` and `receipt` from wherever they are asked for.
+ */
+export const screens = ['desk', 'lookup', 'register', 'warehouse', 'reports', 'reference', 'conflicts', 'settings'] as const;
+export type Screen = (typeof screens)[number] | 'cards' | 'labels' | 'receipt' | 'transfer';
 
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
   const { t } = useTranslation();

@@ -22,6 +22,7 @@ function onDemand<Props extends object>(load: () => Promise<ComponentType<Props>
   };
 }
 
+export const RegisterScreen = onDemand(() => import('../register/RegisterScreen').then((m) => m.RegisterScreen));
 export const ReportsScreen = onDemand(() => import('../reports/ReportsScreen').then((m) => m.ReportsScreen));
 export const ReferenceScreen = onDemand(() => import('../reference/ReferenceScreen').then((m) => m.ReferenceScreen));
 export const ConflictsScreen = onDemand(() => import('../sync/ConflictsScreen').then((m) => m.ConflictsScreen));
@@ -32,3 +33,9 @@ export const CommandCardScreen = onDemand(() => import('../desk/CommandCardScree
 export const PackingSlipScreen = onDemand(() => import('../transfers/PackingSlipScreen').then((m) => m.PackingSlipScreen));
 /** The camera panel and its decoder start only when a desk worker opens the camera. */
 export const CameraPanel = onDemand(() => import('../camera/CameraPanel').then((m) => m.CameraPanel));
+/** The warehouse's stocktake and disposal batches. */
+export const WarehouseScreen = onDemand(() => import('../warehouse/WarehouseScreen').then((m) => m.WarehouseScreen));
+/** Labels and employee cards: bwip-js again, so they load with it. */
+export const LabelsScreen = onDemand(() => import('../labels/LabelsScreen').then((m) => m.LabelsScreen));
+/** A receipt to sign (signature_pad comes with it) or to print again. */
+export const ReceiptScreen = onDemand(() => import('../receipts/ReceiptScreen').then((m) => m.ReceiptScreen));

@@ -9,7 +9,10 @@ import { WorkflowSettings } from './WorkflowSettings';
 import { FeedbackPanel } from './FeedbackPanel';
 import { ManualEntry } from './ManualEntry';
 import { ModeTabs } from './ModeTabs';
+import { batchCount } from './batch';
 import type { Desk } from './use-desk';
+import { DeviceLabelsButton } from '../labels/LabelButtons';
+import { BatchReceiptButton } from '../receipts/ReceiptButtons';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
 
 /**
@@ -20,7 +23,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
   const { t } = useTranslation();
   const { settings, updateSettings } = useServices();
   const cameraOpen = settings.cameraOpen;
-  const count = desk.events.filter((e) => e.type !== 'corrected').length;
+  const count = batchCount(desk.events);
   const { handleScan } = desk;
   const feedback = useNewestFeedback(desk.feedback, scanInput.scanAgain);
   const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);
@@ -53,6 +56,12 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
             {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
           </h2>
           <BatchList events={desk.events} />
+          <div className="batch-actions">
+            <DeviceLabelsButton text="forBatch" deviceKeys={desk.events.filter((e) => e.type !== 'corrected').map((e) => e.deviceKey).reverse()} />
+            {(desk.batch.mode === 'handout' || desk.batch.mode === 'return') && (
+              <BatchReceiptButton events={desk.events} of={desk.batch.mode === 'handout' ? 'handed_out' : 'returned'} employee={desk.batch.mode === 'handout' ? desk.batch.settings.handout.employee : undefined} />
+            )}
+          </div>
         </section>
       </div>
     </div>

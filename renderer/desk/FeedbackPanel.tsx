@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { translateMessage } from '../app/translate';
 import type { Mode } from './modes';
 import type { Feedback } from './use-desk';
+import { registerHref } from '../register/register-link';
 
 const icons = { good: '✓', warning: '!', error: '✗', info: 'i' } as const;
 
@@ -23,6 +24,12 @@ export function FeedbackPanel({ feedback, onSuggestion }: { feedback: Feedback |
         {icons[feedback.tone]}
       </span>
       <span className="feedback-text">{translateMessage(t, feedback.message)}</span>
+      {feedback.message.key === 'feedback.unknownDevice' && (
+        // An unknown label may be a device keyed by another identifier, or a part of one: search the register.
+        <a className="button feedback-link" href={registerHref({ text: String(feedback.message.params?.device ?? '') })}>
+          {t('register.searchFor', { text: feedback.message.params?.device })}
+        </a>
+      )}
       {feedback.suggestion && step && (
         <span className="feedback-suggestion">
           {t('desk.suggested', { step })}{' '}

@@ -46,3 +46,14 @@ export function batchKeys(events: readonly StoredEvent[], mode: Mode): Set<strin
   for (const event of [...events].reverse()) if (event.type === type || event.type === 'corrected') latest.set(event.deviceKey, event);
   return new Set([...latest].filter(([, event]) => event.type === type).map(([key]) => key));
 }
+
+/** The events of a batch that an undo took back: shown struck through, and not counted. */
+export function undoneIds(events: readonly StoredEvent[]): Set<string> {
+  return new Set(events.flatMap((event) => (event.type === 'corrected' && event.data.undoes ? [event.data.undoes] : [])));
+}
+
+/** How many devices the batch recorded: corrections are not devices, and what was undone is not counted. */
+export function batchCount(events: readonly StoredEvent[]): number {
+  const undone = undoneIds(events);
+  return events.filter((event) => event.type !== 'corrected' && !undone.has(event.id)).length;
+}

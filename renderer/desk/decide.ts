@@ -91,7 +91,7 @@ function decideCommand(value: string): Decision {
   return mode ? { kind: 'mode', mode } : { kind: 'error', message: { key: 'feedback.unknownCommand', params: { command: value } } };
 }
 
-function invalidMessage(scan: Extract<ParsedScan, { kind: 'invalid' }>): Message {
+export function invalidMessage(scan: Extract<ParsedScan, { kind: 'invalid' }>): Message {
   // The check digit comes from the parser, which computed it: never worked out a second time here.
   if (scan.checkDigit) return { key: `invalid.${scan.reason}`, params: { got: scan.checkDigit.got, expected: scan.checkDigit.expected } };
   return { key: `invalid.${scan.reason}` };

@@ -4,6 +4,7 @@ import type { Device } from '../../shared/domain/device';
 import { useServices } from '../app/services';
 import { formatDate } from '../app/format';
 import { localeOf } from '../i18n';
+import { DeviceLabelsButton } from '../labels/LabelButtons';
 
 export function DeviceCard({ device }: { device: Device }) {
   const { t, i18n } = useTranslation();
@@ -44,6 +45,7 @@ export function DeviceCard({ device }: { device: Device }) {
           </div>
         ))}
       </dl>
+      <DeviceLabelsButton text="forDevice" deviceKeys={[device.key]} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -6,9 +7,22 @@ import { formatDateTime } from '../app/format';
 import { localeOf } from '../i18n';
 import type { StoredEvent } from '../store/db';
 import { deviceHistory } from '../store/lookup';
+import { ReprintReceiptButton } from '../receipts/ReceiptButtons';
 
-/** A device's events, newest first, each with who, where and what. */
-export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
+/**
+ * A device's events, newest first, each with who, where and what; an undone event struck through.
+ * `action` puts a button on a row (the register's "correct this event").
+ */
+export function DeviceHistory({
+  deviceKey,
+  action,
+  onOpenBatch,
+}: {
+  deviceKey: string;
+  action?: (event: StoredEvent) => ReactNode;
+  /** Opens the disposal batch a device left in (its manifest). */
+  onOpenBatch?: ((batchId: string) => void) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
   const history = useLiveQuery(() => deviceHistory(db, deviceKey), [db, deviceKey]);
@@ -17,13 +31,14 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
   const names = useLiveQuery(async () => {
     const ids = (pick: (e: StoredEvent) => string | undefined) => [...new Set(events.map(pick).filter((id): id is string => !!id))];
     const [employees, models, locations] = await Promise.all([
-      db.employees.bulkGet(ids((e) => (e.type === 'handed_out' ? e.data.employeeId : undefined))),
-      db.models.bulkGet(ids((e) => (e.type === 'received' ? e.data.model : undefined))),
-      db.locations.bulkGet(ids((e) => (e.type === 'moved' ? e.data.to : undefined))),
+      db.employees.bulkGet(ids((e) => (e.type === 'handed_out' ? e.data.employeeId : e.type === 'corrected' ? e.data.set?.holder?.employeeId : undefined))),
+      db.models.bulkGet(ids((e) => (e.type === 'received' ? e.data.model : e.type === 'corrected' ? e.data.set?.model : undefined))),
+      db.locations.bulkGet(ids((e) => (e.type === 'moved' ? e.data.to : e.type === 'corrected' ? e.data.set?.location : undefined))),
     ]);
     return new Map([...employees, ...models, ...locations].flatMap((row) => (row ? [[row.id, row.name] as const] : [])));
   }, [db, history]);
   const name = (id: string) => names?.get(id) ?? id;
+  const undone = new Set(events.flatMap((e) => (e.type === 'corrected' && e.data.undoes ? [e.data.undoes] : [])));
   return (
     <section className="history">
       <h2>{t('lookup.history')}</h2>
@@ -36,17 +51,23 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
             <th>{t('lookup.operator')}</th>
             <th>{t('lookup.desk')}</th>
             <th>{t('lookup.sync')}</th>
+            {action && <th className="no-print" />}
           </tr>
         </thead>
         <tbody>
           {events.map((event) => (
-            <tr key={event.id} data-event-type={event.type}>
+            <tr key={event.id} data-event-type={event.type} data-event-id={event.id} className={undone.has(event.id) ? 'undone' : undefined}>
               <td>{formatDateTime(event.at, localeOf(i18n.language))}</td>
               <td>{t(`events.${event.type}`)}</td>
-              <td>{details(event, t, name)}</td>
+              <td>
+                {details(event, t, name)}
+                {event.type === 'disposed' && event.data.batchId && <BatchLink batchId={event.data.batchId} onOpen={onOpenBatch} />}
+                {event.type === 'receipt' && <ReprintReceiptButton event={event} />}
+              </td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
               <td>{t(`lookup.syncStates.${event.sync}`)}</td>
+              {action && <td className="no-print">{action(event)}</td>}
             </tr>
           ))}
         </tbody>
@@ -56,6 +77,23 @@ export function DeviceHistory({ deviceKey }: { deviceKey: string }) {
 }
 
 const noEvents: StoredEvent[] = [];
+
+/** The disposal batch a device left in: its manifest one click away. */
+function BatchLink({ batchId, onOpen }: { batchId: string; onOpen?: ((batchId: string) => void) | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {' · '}
+      {onOpen ? (
+        <button type="button" className="link" data-batch-link={batchId} onClick={() => onOpen(batchId)}>
+          {t('lookup.disposalBatch', { id: batchId })}
+        </button>
+      ) : (
+        t('lookup.disposalBatch', { id: batchId })
+      )}
+    </>
+  );
+}
 
 /** What an event says, in words: names for the ids it carries (employee, model, location). */
 function details(event: StoredEvent, t: TFunction, name: (id: string) => string): string {
@@ -91,10 +129,23 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
       return event.data.reason;
     case 'note':
       return event.data.text;
+    case 'receipt':
+      return `${event.data.employee.name} · ${event.data.signature ? t('receipts.signed') : t('receipts.unsigned')}`;
     case 'reported_lost':
       return event.data.reason ?? '';
-    case 'corrected':
-      return event.data.reason;
+    case 'corrected': {
+      const { holder, model, location, kind, condition, status, ...ids } = event.data.set ?? {};
+      const changes = [
+        model && [t('register.correct.fields.model'), name(model)],
+        kind && [t('register.correct.fields.kind'), t(`kinds.${kind}`)],
+        location && [t('register.correct.fields.location'), name(location)],
+        holder && [t('register.correct.fields.holder'), name(holder.employeeId)],
+        condition && [t('register.correct.fields.condition'), t(`conditions.${condition}`)],
+        status && [t('lookup.status'), t(`statuses.${status}`)],
+        ...Object.entries(ids).map(([field, value]) => [t(`register.correct.fields.${field}`), value]),
+      ].flatMap((change) => (change ? [`${change[0]}: ${change[1]}`] : []));
+      return [event.data.reason, ...changes].join(' · ');
+    }
     case 'found':
       return '';
   }

@@ -7,12 +7,14 @@ import { readScan } from '../desk/read-scan';
 import { DeviceCard } from './DeviceCard';
 import { DeviceHistory } from './DeviceHistory';
 import { findDevice, scanIdentifiers } from '../store/lookup';
+import { registerHref } from '../register/register-link';
 
 /**
  * Everything about a device and its full history, found by any identifier, scanned or typed. A
  * scan arrives read already (`readScan`, with its symbology); typed text is read the same way.
+ * `onOpenBatch` opens the disposal batch a device left in (its manifest).
  */
-export function LookupScreen({ initialScan }: { initialScan: ParsedScan | null }) {
+export function LookupScreen({ initialScan, onOpenBatch }: { initialScan: ParsedScan | null; onOpenBatch?: (batchId: string) => void }) {
   const { t } = useTranslation();
   const { db, settings } = useServices();
   const [text, setText] = useState(initialScan?.value ?? '');
@@ -43,16 +45,21 @@ export function LookupScreen({ initialScan }: { initialScan: ParsedScan | null }
           spellCheck={false}
         />
       </label>
-      {!search && <p className="hint">{t('desk.lookupHint')}</p>}
+      {!search && (
+        <p className="hint">
+          {t('desk.lookupHint')} <a href={registerHref()}>{t('register.openRegister')}</a>
+        </p>
+      )}
       {search && device === null && (
         <p className="form-error" role="alert">
-          {t('feedback.notFound', { value: search })}
+          {t('feedback.notFound', { value: search })}{' '}
+          <a href={registerHref({ text: search })}>{t('register.searchFor', { text: search })}</a>
         </p>
       )}
       {device && (
         <>
           <DeviceCard device={device} />
-          <DeviceHistory deviceKey={device.key} />
+          <DeviceHistory deviceKey={device.key} onOpenBatch={onOpenBatch} />
         </>
       )}
     </div>

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Employee } from '../../shared/domain/reference';
+import { EmployeeCardsButton } from '../labels/LabelButtons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceTable } from '../../shared/domain/reference';
@@ -69,6 +71,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
         <button type="button" onClick={() => setEditing({ values: {} })}>
           {t('reference.add')}
         </button>
+        {table === 'employees' && <EmployeeCardsButton employees={rows as Employee[]} />}
         <label className="button">
           {t('reference.importCsv')}
           <input

@@ -22,6 +22,7 @@ export const referenceFields: Record<ReferenceTable, FieldSpec[]> = {
     { name: 'name', type: 'text', required: true },
     { name: 'department', type: 'select', options: 'departments', required: true },
     { name: 'email', type: 'text' },
+    { name: 'badge', type: 'text' },
   ],
   locations: [
     { name: 'id', type: 'text', required: true },

@@ -23,7 +23,17 @@ export function dailyFigures(report: DailyStockReport, t: TFunction, language: L
     },
     { id: 'received', label: t('reports.overview.received'), value: moved('received') },
     { id: 'returned', label: t('reports.overview.returned'), value: moved('returned') },
-    { id: 'in-repair', label: t('reports.overview.inRepair'), value: report.inRepair.length },
-    { id: 'idle', label: t('reports.overview.idle', { days: report.idleDays }), value: report.idle.length },
+    {
+      id: 'in-repair',
+      label: t('reports.overview.inRepair'),
+      value: report.inRepair.length,
+      devices: { keys: report.inRepair.map((row) => row.deviceKey), title: `${t('reports.overview.inRepair')} · ${report.location} · ${report.day}` },
+    },
+    {
+      id: 'idle',
+      label: t('reports.overview.idle', { days: report.idleDays }),
+      value: report.idle.length,
+      devices: { keys: report.idle.map((row) => row.deviceKey), title: `${t('reports.overview.idle', { days: report.idleDays })} · ${report.location} · ${report.day}` },
+    },
   ];
 }

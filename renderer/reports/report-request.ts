@@ -36,6 +36,8 @@ export interface ReportTimings {
   events: number;
   /** Devices with an event since the report's start, whose whole history was read. */
   histories: number;
+  /** Report rows read instead (`renderer/store/report-rows.ts`): then `events` and `histories` are 0. */
+  rows?: number;
   /** From asking to having the report on the page (set by the runner; the worker's part is read + compute). */
   roundTripMs?: number;
 }
@@ -52,6 +54,8 @@ export const reportProgressSchema = z.discriminatedUnion('phase', [
   /** One pass over the whole events store (many devices touched): how far it has got, 0..1. */
   z.object({ phase: z.literal('scanning'), share: z.number().min(0).max(1) }),
   z.object({ phase: z.literal('devices') }),
+  /** Building the reports' rows from the whole log (once: a new store, a new digest version, a bootstrap). */
+  z.object({ phase: z.literal('indexing'), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   z.object({ phase: z.literal('computing') }),
 ]);
 export type ReportProgress = z.infer<typeof reportProgressSchema>;

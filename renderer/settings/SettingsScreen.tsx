@@ -31,6 +31,10 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
             setMessage({ tone: 'error', text: t('settings.assetTagInvalid') });
             return;
           }
+          if (draft.badgePattern.trim() && !assetTagRegExp(draft.badgePattern)) {
+            setMessage({ tone: 'error', text: t('settings.badgeInvalid') });
+            return;
+          }
           const parsed = deskSettingsSchema.safeParse(draft);
           if (!parsed.success) {
             setMessage({ tone: 'error', text: parsed.error.issues.map((i) => i.message).join('; ') });
@@ -59,6 +63,34 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
           {t('settings.assetTagPattern')}
           <input name="assetTagPattern" value={draft.assetTagPattern} placeholder="^KK\d{6}$" onChange={(e) => setDraft({ ...draft, assetTagPattern: e.target.value })} />
         </label>
+        <label className="field">
+          {t('settings.badgePattern')}
+          <input name="badgePattern" value={draft.badgePattern} placeholder="^KK-\d{7}$" onChange={(e) => setDraft({ ...draft, badgePattern: e.target.value })} />
+        </label>
+        <label className="field">
+          {t('settings.employeeIdleMinutes')}
+          <input
+            name="employeeIdleMinutes"
+            type="number"
+            min={1}
+            max={240}
+            value={draft.employeeIdleMinutes}
+            onChange={(e) => setDraft({ ...draft, employeeIdleMinutes: Number(e.target.value) })}
+          />
+        </label>
+        {(['da', 'en'] as const).map((language) => (
+          <label key={language} className="field wide">
+            {t(`settings.terms.${language}`)}
+            <textarea
+              name={`terms-${language}`}
+              rows={4}
+              maxLength={2000}
+              value={draft.termsOfUse[language]}
+              placeholder={t('receipts.defaultTerms', { lng: language })}
+              onChange={(e) => setDraft({ ...draft, termsOfUse: { ...draft.termsOfUse, [language]: e.target.value } })}
+            />
+          </label>
+        ))}
         <label className="check">
           <input type="checkbox" checked={draft.sound} onChange={(e) => setDraft({ ...draft, sound: e.target.checked })} /> {t('settings.sound')}
         </label>

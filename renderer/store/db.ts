@@ -1,7 +1,10 @@
 import Dexie, { type Table } from 'dexie';
 import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import type { Department, Employee, Location, Model } from '../../shared/domain/reference';
+import type { Department, Employee, Location, Model, Operator } from '../../shared/domain/reference';
+import type { DisposalBatch } from '../../shared/warehouse/disposal';
+import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
+import { reportRowsMiddleware, type ReportRow } from './report-rows';
 
 /** A device as stored: the projection plus every identifier a scan may produce, for one index. */
 export type StoredDevice = Device & { identifiers: string[] };
@@ -103,6 +106,11 @@ export class KvikDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   syncState!: Table<SyncStateRow, string>;
   unreadable!: Table<UnreadableRow, number>;
+  stocktakes!: Table<Stocktake, string>;
+  countScans!: Table<CountScan, string>;
+  disposalBatches!: Table<DisposalBatch, string>;
+  operators!: Table<Operator, string>;
+  reportRows!: Table<ReportRow, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -129,6 +137,31 @@ export class KvikDb extends Dexie {
     });
     // Pulled events this desk cannot read, kept aside (`renderer/sync/pull.ts`).
     this.version(3).stores({ unreadable: 'seq' });
+    // Who held a device before: the register's employee view finds an employee's handouts (and
+    // the imported rows that named them) by index, not by reading every event.
+    this.version(4).stores({
+      events: 'id, [deviceKey+at], at, [deskId+at], sync, [sync+seq], data.resolves, data.employeeId, data.holder.employeeId',
+    });
+    // --- warehouse (issue 8 §3–4): stocktakes, their scans, disposal batches (renderer/warehouse).
+    // A count's scans are rows of their own, so a scan writes one small row, never the count's
+    // frozen list; `[countId+id]` reads them in scan order (UUIDv7 ids are time-ordered).
+    this.version(5).stores({
+      stocktakes: 'id, [location+status], status',
+      countScans: 'id, [countId+id]',
+      disposalBatches: 'id, status',
+    });
+    // --- end warehouse
+    // Operators from the central inventory: who may sign in, found by id or by badge.
+    this.version(6).stores({ operators: 'id, badge, name' });
+    // A scanned badge finds its employee by badge number (`shared/employees/search.ts`).
+    this.version(7).stores({ employees: 'id, name, department, badge' });
+
+    // ---- reports (issue 13): each device's holdings, shelf spans and handouts, kept with every
+    // write of an event or a device by the middleware (`report-rows.ts`), built from the log by
+    // `report-rows-rebuild.ts`. A version of its own; renumber freely at merge.
+    this.version(8).stores({ reportRows: 'id, [part+place+endMs]' });
+    this.use(reportRowsMiddleware);
+    // ---- end reports
   }
 }
 

@@ -1,5 +1,7 @@
 import { seedDepartments, type Location } from '../../shared/domain/reference';
+import { DIGEST_VERSION } from '../../shared/reports/device-digest';
 import type { KvikDb } from './db';
+import { STATE_ID, type ReportRowsState } from './report-rows';
 
 /**
  * What a brand-new desk starts with, until the central inventory provides reference data: the nine
@@ -14,5 +16,8 @@ export function registerPopulate(db: KvikDb): void {
   db.on('populate', async (tx) => {
     await tx.table('departments').bulkAdd([...seedDepartments]);
     await tx.table('locations').bulkAdd(defaultLocations);
+    // An empty log has all its report rows: kept with every write from here on, never rebuilt.
+    const rows: ReportRowsState = { id: STATE_ID, version: DIGEST_VERSION, ready: true };
+    await tx.table('reportRows').put(rows);
   });
 }

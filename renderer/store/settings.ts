@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../../shared/auth/roles';
+import type { ParseOptions } from '../../shared/scan/parse';
+import { labelStockIds } from '../labels/stocks';
 import type { KvikDb } from './db';
 
 /** The desk's own settings, kept in its local store. */
@@ -9,6 +11,20 @@ export const deskSettingsSchema = z.object({
   language: z.enum(['da', 'en']).default('da'),
   /** Regular expression source for the municipality's asset tags, e.g. `^KK\d{6}$`. */
   assetTagPattern: z.string().default(''),
+  /**
+   * Regular expression source for the municipality's employee badge numbers, e.g. `^KK-\d{7}$`:
+   * a scan that matches is an employee (`parseScan`), found by badge number or id.
+   */
+  badgePattern: z.string().default(''),
+  /**
+   * Minutes without a scan after which the employee of a handout or return is let go, so the next
+   * person in the queue is never booked to the last one.
+   */
+  employeeIdleMinutes: z.number().int().min(1).max(240).default(3),
+  /** The label stock this desk prints on (`renderer/labels/stocks.ts`). */
+  labelStock: z.enum(labelStockIds).default('brother-62'),
+  /** The terms of use printed on a handout receipt above the signature, in each language. */
+  termsOfUse: z.object({ da: z.string().max(4000), en: z.string().max(4000) }).default({ da: '', en: '' }),
   sound: z.boolean().default(true),
   /** Days in stock after which a device counts as idle in the reports. */
   idleDays: z.number().int().min(1).max(3650).default(30),
@@ -70,7 +86,12 @@ export async function saveSession(db: KvikDb, session: Session | null): Promise<
   else await db.settings.delete(SESSION_KEY);
 }
 
-/** The asset-tag pattern as a RegExp, or undefined when empty or not valid. */
+/** What `parseScan` needs from the settings: the desk's asset-tag and badge patterns. */
+export function scanOptions(settings: Pick<DeskSettings, 'assetTagPattern' | 'badgePattern'>): ParseOptions {
+  return { assetTagPattern: assetTagRegExp(settings.assetTagPattern), badgePattern: assetTagRegExp(settings.badgePattern) };
+}
+
+/** A pattern from the settings as a RegExp, or undefined when empty or not valid. */
 export function assetTagRegExp(pattern: string): RegExp | undefined {
   if (!pattern.trim()) return undefined;
   try {

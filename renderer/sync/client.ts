@@ -8,12 +8,14 @@ import {
   healthResponseSchema,
   pullPageSchema,
   pushResponseSchema,
+  referenceResponseSchema,
   syncHeaders,
   syncPaths,
   type DevicesResponse,
   type HealthResponse,
   type PullPage,
   type PushResult,
+  type ReferenceResponse,
 } from '../../shared/sync/protocol';
 import { SyncError } from './sync-error';
 import { isSecureServerUrl } from './sync-config';
@@ -38,6 +40,8 @@ export interface SyncClient {
   /** One page; each event in it still to be read on its own (`readPullPage`). */
   pull(after: number, limit: number): Promise<PullPage>;
   devices(after: string | null, limit: number): Promise<DevicesResponse>;
+  /** Reference data changed after revision `since` (everything for 0). */
+  reference(since: number): Promise<ReferenceResponse>;
 }
 
 export function normalizeServerUrl(url: string): string {
@@ -93,6 +97,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     pull: (after, limit) => request(`${syncPaths.pull}?after=${after}&limit=${limit}`, pullPageSchema),
     devices: (after, limit) =>
       request(`${syncPaths.devices}?limit=${limit}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`, devicesResponseSchema),
+    reference: (since) => request(`${syncPaths.reference}?since=${since}`, referenceResponseSchema),
   };
 }
 

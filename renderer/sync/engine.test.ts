@@ -9,6 +9,7 @@ import { pullOnce } from './pull';
 import { pushOnce } from './push';
 import { SyncError } from './sync-error';
 import { readSyncState } from './sync-state';
+import { importReferenceCsv } from '../../server/reference/import-csv';
 
 let server: TestServer;
 const desks: TestDesk[] = [];
@@ -394,5 +395,31 @@ describe('bootstrap', () => {
     expect(views.map((v) => v.conflict.reasonCode)).toEqual(['already_registered']);
     expect(await shownOf(c, key)).toEqual(await serverDevice(key));
     expect(await c.db.devices.get(key)).toMatchObject({ status: 'ready' });
+  });
+});
+
+describe('reference data', () => {
+  it('a desk fetches the central reference data at its first sync, replacing its own, then only what changed', async () => {
+    await importReferenceCsv(server.db, 'models', 'id,name,kind,price,tier\nRM1,iPhone 15,phone,"6.499,00",standard\nRM2,ThinkPad X1,pc,14999,advanced\n');
+    const a = await desk('ref-a');
+    await a.db.models.put({ id: 'LOCAL', name: 'Trial desk model', kind: 'pc' });
+    await a.engine.sync();
+    expect((await a.db.models.toArray()).map((m) => m.id)).toEqual(['RM1', 'RM2']);
+    expect(await a.db.models.get('RM1')).toEqual({ id: 'RM1', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' });
+    const first = await readSyncState(a.db);
+    expect(first.referenceUpdatedAt).toBeDefined();
+
+    const asked: string[] = [];
+    const watched = await desk('ref-a2', {}, async (url, init) => {
+      if (url.includes('/v1/reference')) asked.push(new URL(url).search);
+      return server.fetch(url, init);
+    });
+    await watched.engine.sync();
+    const revision = (await readSyncState(watched.db)).referenceRevision ?? 0;
+    await importReferenceCsv(server.db, 'models', 'id,name,kind,price,tier\nRM1,iPhone 15,phone,"5.999,00",standard\nRM2,ThinkPad X1,pc,14999,advanced\n');
+    await watched.engine.sync();
+    expect(asked).toEqual(['?since=0', `?since=${revision}`]);
+    expect((await watched.db.models.get('RM1'))?.price).toBe(599900);
+    expect(await watched.db.models.count()).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import type { SyncClient } from './client';
 import { pullOnce } from './pull';
 import { adaptivePageSize } from './page-size';
 import { pushOnce, type PushLimits } from './push';
+import { pullReference } from './reference';
 import { SyncError } from './sync-error';
 import { readSyncState, writeSyncState } from './sync-state';
 
@@ -58,6 +59,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         'protocol',
         `the server's log ends at ${health.head}, but this desk has already pulled up to ${state.cursor}: a different server, or one restored from an older backup`,
       );
+    // Reference data first: a new desk's pickers and sign-in need it before its devices.
+    await pullReference(db, client, now);
     for (;;) {
       try {
         await bootstrap(db, client, { pageSize: snapshotSize.current, now, onProgress: onBootstrap });

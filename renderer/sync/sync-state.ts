@@ -26,6 +26,9 @@ export const syncStateSchema = z.object({
   lastPullAt: z.string().optional(),
   /** The end of the last sync that pushed everything and pulled to the head. */
   lastSyncAt: z.string().optional(),
+  /** The central reference data's revision this desk holds, and when it last fetched it. */
+  referenceRevision: z.number().int().nonnegative().optional(),
+  referenceUpdatedAt: z.string().optional(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

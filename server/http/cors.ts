@@ -12,7 +12,7 @@ export function allowDeskOrigins(app: FastifyInstance): void {
     reply.header('access-control-allow-origin', '*');
     reply.header('access-control-expose-headers', 'retry-after, x-request-id');
     if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === undefined) return;
-    reply.header('access-control-allow-methods', 'GET, POST');
+    reply.header('access-control-allow-methods', 'GET, POST, PUT');
     reply.header('access-control-allow-headers', 'authorization, content-type, x-request-id');
     reply.header('access-control-max-age', '600');
     return reply.code(204).send();

@@ -1,7 +1,7 @@
 import type { ReferenceTable } from '../../shared/domain/reference';
 import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/reference-csv';
 import type { Database } from '../db/database';
-import { referenceColumns } from './tables';
+import { writeReferenceRows } from './write';
 
 export type ImportProblem = Pick<CsvRowError, 'line' | 'message'>;
 
@@ -27,20 +27,7 @@ export async function importReferenceCsv(db: Database, table: ReferenceTable, cs
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   const records = parsed.rows.map(({ row }) => row);
 
-  const columns = referenceColumns[table];
-  const revision = await db.transaction(async (tx) => {
-    const entries = Object.entries(columns);
-    const names = entries.map(([, c]) => c.column);
-    const recordset = entries.map(([field, c]) => `"${field}" ${c.type}`).join(', ');
-    await tx.query(
-      `INSERT INTO ${table} (${names.join(', ')})
-       SELECT ${entries.map(([field]) => `"${field}"`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordset})
-       ON CONFLICT (id) DO UPDATE SET ${names.filter((n) => n !== 'id').map((n) => `${n} = EXCLUDED.${n}`).join(', ')}`,
-      [JSON.stringify(records)],
-    );
-    const [row] = await tx.query('UPDATE reference_revision SET revision = revision + 1 RETURNING revision');
-    return Number(row?.revision);
-  });
+  const revision = await writeReferenceRows(db, table, records);
   return { ok: true, rows: records.length, revision };
 }
 

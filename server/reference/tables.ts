@@ -18,6 +18,7 @@ export const referenceColumns: Record<ReferenceTable, Record<string, { column: s
     name: { column: 'name', type: 'text', required: true },
     department: { column: 'department', type: 'text', required: true },
     email: { column: 'email', type: 'text', required: false },
+    badge: { column: 'badge', type: 'text', required: false },
   },
   locations: {
     id: { column: 'id', type: 'text', required: true },
@@ -29,5 +30,7 @@ export const referenceColumns: Record<ReferenceTable, Record<string, { column: s
     name: { column: 'name', type: 'text', required: true },
     kind: { column: 'kind', type: 'text', required: true },
     gtin: { column: 'gtin', type: 'text', required: false },
+    price: { column: 'price', type: 'integer', required: false },
+    tier: { column: 'tier', type: 'text', required: false },
   },
 };

@@ -6,6 +6,9 @@ import { checkPushedEvent, invalidResult, type InvalidResult, type PushResult, t
 import type { Database, Queryable } from '../db/database';
 import { isContentError } from '../db/content-errors';
 import { decide } from './decide';
+import { permissionCheck, refuseUnpermitted } from './permission';
+import { operatorRoles } from '../operators/operators';
+import type { Role } from '../../shared/auth/roles';
 import { checkResolves, namedByResolves, recordRefused, refusedOf } from './resolves';
 import { isSameEvent } from './same-event';
 import { optionalText, text, toDevice, toSeq, toStoredStatus } from './rows';
@@ -43,7 +46,7 @@ type Touched = Map<string, { seq: number; device: Device | null }>;
 export async function storePush(db: Database, deskId: string, elements: readonly unknown[]): Promise<PushResult[]> {
   const checked = elements.map((raw) => checkPushedEvent(raw, deskId));
   const valid = checked.flatMap((check) => (check.ok ? [check.event] : []));
-  const answers = await appendEvents(db, valid);
+  const answers = await appendEvents(db, valid, await operatorRoles(db));
   // Refused events stay nameable by a later correction's `resolves` (its own and the database's).
   const refused = [
     ...checked.flatMap((check, i) => (check.ok ? [] : [refusedOf(elements[i], check.result, deskId)])),
@@ -65,10 +68,10 @@ export async function storePush(db: Database, deskId: string, elements: readonly
  * last judge), the same transaction goes again event by event behind savepoints, so that event is
  * answered `invalid` and its neighbours are stored — never a failed batch a desk retries forever.
  */
-export async function appendEvents(db: Database, events: readonly DeviceEvent[]): Promise<Answer[]> {
+export async function appendEvents(db: Database, events: readonly DeviceEvent[], roles: ReadonlyMap<string, Role> = new Map()): Promise<Answer[]> {
   if (events.length === 0) return [];
   try {
-    return await db.transaction((tx) => appendToLog(tx, events));
+    return await db.transaction((tx) => appendToLog(tx, events, roles));
   } catch (error) {
     if (!isContentError(error)) throw error;
   }
@@ -77,7 +80,7 @@ export async function appendEvents(db: Database, events: readonly DeviceEvent[])
     for (const event of events) {
       await tx.exec('SAVEPOINT one_event');
       try {
-        answers.push(...(await appendToLog(tx, [event])));
+        answers.push(...(await appendToLog(tx, [event], roles)));
         await tx.exec('RELEASE SAVEPOINT one_event');
       } catch (error) {
         if (!isContentError(error)) throw error;
@@ -108,11 +111,15 @@ function idConflict(event: DeviceEvent, stored: Stored): Answer {
 
 /**
  * The transaction. Locking `sync_head` first serialises pushes (see migration 001): the ids and
- * devices read below cannot change under us, and `seq`s commit in order.
+ * devices read below cannot change under us, and `seq`s commit in order. The device import calls
+ * it too, in chunks inside its own transaction (without `roles`: the command line is trusted).
+ * With `roles`, an operator's event their role does not allow is stored as a `not_permitted`
+ * conflict (`permission.ts`).
  */
-async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promise<Answer[]> {
+export async function appendToLog(tx: Queryable, events: readonly DeviceEvent[], roles: ReadonlyMap<string, Role> = new Map()): Promise<Answer[]> {
   const [headRow] = await tx.query('SELECT seq FROM sync_head FOR UPDATE');
   let head = toSeq(headRow?.seq);
+  const permission = await permissionCheck(tx, roles, events);
 
   const ids = [...new Set(events.map((event) => event.id.toLowerCase()))];
   const known = new Map<string, Stored>();
@@ -159,7 +166,8 @@ async function appendToLog(tx: Queryable, events: readonly DeviceEvent[]): Promi
       continue;
     }
     const replay = await replayOf(event);
-    const decision = checkResolves(event, named, replay.state?.status ?? 'none') ?? decide(replay, event);
+    const decision =
+      refuseUnpermitted(permission, event, replay.state) ?? checkResolves(event, named, replay.state?.status ?? 'none') ?? decide(replay, event);
     head += 1;
     const stored: Stored =
       decision.status === 'accepted'

@@ -11,3 +11,9 @@ export function deviceKeyFor(ids: { imei?: string | undefined; serial?: string |
   if (serial && /^[\x20-\x7e]{1,64}$/.test(serial)) return `serial:${serial}`;
   return null;
 }
+
+/** What a person reads for a device: its IMEI or serial number as on its label, without the key's `imei:` / `serial:` prefix. */
+export function identifierOf(key: string): string {
+  const colon = key.indexOf(':');
+  return key.startsWith('imei:') || key.startsWith('serial:') ? key.slice(colon + 1) : key;
+}

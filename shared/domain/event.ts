@@ -31,6 +31,7 @@ export const eventTypes = [
   'transfer_missing',
   'counted',
   'note',
+  'receipt',
   'voided',
   'corrected',
 ] as const;
@@ -90,6 +91,40 @@ export const correctionSetSchema = z
   .refine((set) => Object.keys(set).length > 0, 'a correction sets at least one field');
 export type CorrectionSet = z.infer<typeof correctionSetSchema>;
 
+/** One device as a receipt lists it. */
+export const receiptDeviceSchema = z.object({
+  deviceKey: deviceKeySchema,
+  model: safeText(max.nameMax).optional(),
+  imei: imei.optional(),
+  serial: safeText(max.idMax).optional(),
+  assetTag: safeText(max.idMax).optional(),
+  /** The ICCID of the SIM card paired with it. */
+  sim: z.string().regex(/^89\d{17,18}$/).optional(),
+  /** What came back: a return receipt's condition. */
+  condition: conditionSchema.optional(),
+});
+export type ReceiptDevice = z.infer<typeof receiptDeviceSchema>;
+
+export const receiptDataSchema = z.object({
+  /** One receipt, many devices: the same id on each device's event. */
+  receiptId: safeText(max.idMax).min(1),
+  /** What it is the receipt of. */
+  of: z.enum(['handed_out', 'returned']),
+  employee: z.object({ id: safeText(max.idMax).min(1), name: safeText(max.nameMax).min(1), department: safeText(max.idMax).min(1) }),
+  devices: z.array(receiptDeviceSchema).min(1).max(max.receiptDevicesMax),
+  language: z.enum(['da', 'en']),
+  terms: safeText(max.termsMax),
+  /** The request (ServiceNow `RITM…`) the handout or return answers. */
+  requestNumber: safeText(max.idMax).optional(),
+  /** A PNG data URL; absent when the employee did not sign (a return dropped at the desk). */
+  signature: z
+    .string()
+    .max(max.signatureMax)
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, 'a signature is a PNG data URL')
+    .optional(),
+});
+export type ReceiptData = z.infer<typeof receiptDataSchema>;
+
 /** `data` per event type: at least the fields of SYNC.md's table; more may be added, never fewer. */
 export const eventDataSchemas = {
   received: z.object(identity),
@@ -132,6 +167,12 @@ export const eventDataSchemas = {
   /** Seen on its shelf by a stocktake. */
   counted: z.object({ countId: safeText(max.idMax).min(1) }),
   note: z.object({ text: safeText(max.noteMax).min(1) }),
+  /**
+   * The receipt of a handout or a return, recorded on each device it lists so any device's history
+   * can print it again: who, what (as it was then), the terms and the employee's signature as a
+   * flat PNG — never the strokes' timing or pressure (biometric data under the GDPR).
+   */
+  receipt: receiptDataSchema,
   /**
    * A registration made in error (a phantom device, a fragment of a label): the device leaves the
    * register; its events stay and this one says why.
@@ -188,6 +229,7 @@ export const deviceEventSchema = z
     variant('transfer_missing'),
     variant('counted'),
     variant('note'),
+    variant('receipt'),
     variant('voided'),
     variant('corrected'),
   ])

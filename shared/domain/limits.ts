@@ -18,6 +18,16 @@ export const eventLimits = {
   noteMax: 2000,
   /** Other spellings a scan may produce for one device. */
   alternativesMax: 10,
+  /**
+   * A receipt's signature: a PNG as a data URL, in characters. A flat image of a few kB; with the
+   * terms and the devices the receipt event stays under `eventMaxBytes` (the desk shrinks the
+   * image until it does: `renderer/receipts/`).
+   */
+  signatureMax: 8000,
+  /** The terms of use printed on a receipt. */
+  termsMax: 2000,
+  /** Devices on one receipt. */
+  receiptDevicesMax: 10,
 } as const;
 
 // A NUL, or a UTF-16 surrogate without its other half: PostgreSQL refuses both in text and jsonb,

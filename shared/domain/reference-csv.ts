@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import { readPrice } from '../import/values';
 import { referenceSchemas, type ReferenceTable } from './reference';
 
 /**
@@ -19,9 +20,15 @@ const headerAliases: Record<string, string> = {
   antal: 'devicesJune2023',
   'medarbejder-id': 'id',
   medarbejdernummer: 'id',
+  pris: 'price',
+  niveau: 'tier',
+  kortnummer: 'badge',
+  adgangskort: 'badge',
 };
 
 const numericFields = new Set(['devicesJune2023']);
+/** Money is written in kroner (`4.599,00`) and kept in øre. */
+const moneyFields = new Set(['price']);
 
 export type CsvProblem = 'empty' | 'no_rows' | 'unknown_columns' | 'missing_columns' | 'cell_count' | 'invalid_value' | 'duplicate_id';
 
@@ -103,6 +110,10 @@ export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: stri
     fields.forEach((field, i) => {
       const value = (cells[i] ?? '').trim();
       if (value === '') return;
+      if (moneyFields.has(field)) {
+        raw[field] = readPrice(value) ?? value;
+        return;
+      }
       // "3.984" is how a Danish spreadsheet writes three thousand nine hundred and eighty-four.
       raw[field] = numericFields.has(field) && /^\d{1,3}(\.\d{3})*$|^\d+$/.test(value) ? Number(value.replace(/\./g, '')) : value;
     });

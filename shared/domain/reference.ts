@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from '../auth/roles';
 import { deviceKindSchema } from './device';
 
 /** A forvaltning (department) that holds devices and pays the subscription. */
@@ -15,6 +16,8 @@ export const employeeSchema = z.object({
   name: z.string().min(1),
   department: z.string().min(1),
   email: z.string().optional(),
+  /** The municipality's badge number on the employee's card, when it is not the id (`parseScan`'s badge rule). */
+  badge: z.string().min(1).max(64).optional(),
 });
 export type Employee = z.infer<typeof employeeSchema>;
 
@@ -38,8 +41,32 @@ export const modelSchema = z.object({
     .regex(/^(\d{8}|\d{12,14})$/, 'a GTIN has 8, 12, 13 or 14 digits')
     .transform((gtin) => gtin.padStart(14, '0'))
     .optional(),
+  /** What one device of the model costs, in øre (a CSV says kroner: `4.599,00`). */
+  price: z.number().int().nonnegative().optional(),
+  /** Standard devices anyone may get; advanced ones need a reason (the subscription differs). */
+  tier: z.enum(['standard', 'advanced']).optional(),
 });
 export type Model = z.infer<typeof modelSchema>;
+
+/** `scrypt:N:r:p:salt:hash` (hex): a PIN as only a slow, salted hash (`shared/auth/pin.ts`). */
+export const pinHashSchema = z
+  .string()
+  .max(300)
+  .regex(/^scrypt:\d+:\d+:\d+:[0-9a-f]{32}:[0-9a-f]{64}$/, 'a PIN hash is scrypt:N:r:p:salt:hash (hex)');
+
+/**
+ * Who may sign in at a desk: reference data owned by the central inventory and synced to every
+ * desk, so sign-in works offline (the PIN is checked against its hash on the desk).
+ */
+export const operatorSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  role: roleSchema,
+  /** What the operator's badge scans as. */
+  badge: z.string().min(1).max(64).optional(),
+  pinHash: pinHashSchema,
+});
+export type Operator = z.infer<typeof operatorSchema>;
 
 export const referenceTables = ['departments', 'employees', 'locations', 'models'] as const;
 export type ReferenceTable = (typeof referenceTables)[number];

@@ -154,6 +154,7 @@ const effects: { [T in Ordinary]: (device: Device, event: DeviceEventOf<T>) => D
   transfer_missing: (device, event) => (device.transit ? { ...device, transit: { ...device.transit, missingSince: event.at } } : { ...device }),
   counted: (device, event) => ({ ...device, lastCountedAt: event.at }),
   note: (device) => ({ ...device }),
+  receipt: (device) => ({ ...device }),
 };
 
 /**

@@ -64,6 +64,7 @@ export const transitions = {
   transfer_missing: { from: ['in_transit'], to: 'same' },
   counted: { from: inStock, to: 'same' },
   note: { from: existing, to: 'same' },
+  receipt: { from: existing, to: 'same' },
   voided: { from: existing, to: 'withdrawn' },
   corrected: { from: existing, to: 'corrected' },
 } as const satisfies { [T in EventType]: Transition<T> };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { deviceKinds, type Device, type DeviceKey, type DeviceKind } from '../domain/device';
-import type { DeviceEvent } from '../domain/event';
 import { departmentSchema, seedDepartments } from '../domain/reference';
-import { addDays, countAtOrBefore, instantOf, dayEnds, quarterLabel, quarterSchema, quarterSpan, type LocalDate, type Quarter } from './calendar';
+import { addDays, countAtOrBefore, dayEnds, quarterLabel, quarterSchema, quarterSpan, type LocalDate, type Quarter } from './calendar';
+import { heldNow, Holdings, sortedKeys, type HoldingSpan } from './device-digest';
 import { replaySince, type ReportEvents } from './history';
 
 import { compareText } from './order';
@@ -71,18 +71,10 @@ export interface DepartmentBillingReport {
   pricePerYearOre: Record<DeviceKind, number>;
   departments: DepartmentBillingRow[];
   holdings: HoldingRow[];
+  /** Employee id → name, for the specification (set by whoever has the employees: the desk's store, the server). */
+  employeeNames?: Record<string, string>;
   totals: Omit<DepartmentBillingRow, 'department' | 'name'>;
   incomplete: DeviceKey[];
-}
-
-interface Holding {
-  device: Pick<Device, 'key' | 'kind' | 'model'>;
-  department: string;
-  employeeId: string;
-  startMs: number;
-  endMs: number;
-  /** The event that ended it, so an undo of that event can put it back. */
-  endedBy?: string;
 }
 
 /**
@@ -94,28 +86,36 @@ export function departmentBilling(
   events: ReportEvents,
   options: BillingOptions,
 ): DepartmentBillingReport {
+  const parsed = billingOptionsSchema.parse(options);
+  const holdings: HoldingSpan[] = [];
+  const incomplete = replaySince(devices, events, quarterSpan(parsed.quarter, parsed.settings.timeZone).startMs, {
+    unchanged: (device) => holdings.push(...heldNow(device)),
+    start: () => new Holdings(),
+    step: (run, event, atMs, _before, after) => run.see(event, atMs, after),
+    end(run, current, complete) {
+      if (complete) holdings.push(...run.finish());
+      else if (current) holdings.push(...heldNow(current));
+    },
+  });
+  return billFromHoldings(holdings, incomplete, parsed);
+}
+
+/**
+ * The department report summed from holdings: any superset of the holdings that reach into the
+ * quarter (what a store that keeps digests reads by their end), and the incomplete devices with an
+ * event at or after the quarter's first instant.
+ */
+export function billFromHoldings(all: readonly HoldingSpan[], incomplete: readonly DeviceKey[], options: BillingOptions): DepartmentBillingReport {
   const { quarter, settings, departments } = billingOptionsSchema.parse(options);
   const { timeZone, pricePerYearOre } = settings;
   const span = quarterSpan(quarter, timeZone);
   const ends = dayEnds(span.firstDay, span.days, timeZone);
   const lastEnd = ends[ends.length - 1] ?? span.endMs;
   const dayNames = ends.map((_, i) => addDays(span.firstDay, i));
-
-  const holdings: Holding[] = [];
-  const heldSince = (device: Device | null): void => {
-    if (device?.status !== 'assigned' || !device.holder) return;
-    const { department, employeeId, since } = device.holder;
-    holdings.push({ device, department, employeeId, startMs: instantOf(since), endMs: Number.POSITIVE_INFINITY });
-  };
-  const incomplete = replaySince(devices, events, span.startMs, {
-    unchanged: heldSince,
-    start: () => new Holdings(),
-    step: (run, event, atMs, _before, after) => run.see(event, atMs, after),
-    end(run, current, complete) {
-      if (complete) holdings.push(...run.finish());
-      else heldSince(current);
-    },
-  });
+  // Only what reaches into the quarter; a device's holdings together, in time order.
+  const holdings = all
+    .filter((holding) => holding.endMs > span.startMs && holding.startMs < lastEnd)
+    .sort((a, b) => compareText(a.deviceKey, b.deviceKey) || a.startMs - b.startMs);
 
   // A row per department with its lines; a device's holdings arrive together, so a department
   // counts a device once by remembering the last device it counted.
@@ -139,7 +139,7 @@ export function departmentBilling(
     if (holding.startMs <= span.startMs && span.startMs < holding.endMs) row.devicesAtStart++;
     if (days <= 0) continue;
     if (holding.startMs < lastEnd && lastEnd <= holding.endMs) row.devicesAtEnd++;
-    const { key, kind, model } = holding.device;
+    const { deviceKey: key, kind, model } = holding;
     if (row.lastDevice !== key) row.devicesHeld++;
     row.lastDevice = key;
     const amountOre = proRataOre(pricePerYearOre[kind], days, span.days);
@@ -149,7 +149,7 @@ export function departmentBilling(
       department: holding.department,
       deviceKey: key,
       kind,
-      model: model ?? null,
+      model,
       employeeId: holding.employeeId,
       firstDay: dayNames[before] ?? span.firstDay,
       lastDay: dayNames[before + days - 1] ?? span.lastDay,
@@ -187,43 +187,8 @@ export function departmentBilling(
       averageDevices: total('deviceDays') / span.days,
       amountOre: total('amountOre'),
     },
-    incomplete,
+    incomplete: sortedKeys(incomplete),
   };
-}
-
-/** The holdings in one device's replay, step by step: spans in which it stood assigned to one holder. */
-class Holdings {
-  private found: Holding[] = [];
-  private open: Holding | null = null;
-
-  see(event: DeviceEvent, atMs: number, after: Device | null): void {
-    const holder = after?.status === 'assigned' ? after.holder : undefined;
-    const open = this.open;
-    if (open && !(holder && holder.department === open.department && holder.employeeId === open.employeeId)) {
-      open.endMs = atMs;
-      open.endedBy = event.id;
-      this.found.push(open);
-      this.open = null;
-    }
-    if (!holder || !after || this.open) return;
-    const last = this.found[this.found.length - 1];
-    const reinstated =
-      event.type === 'corrected' &&
-      last !== undefined &&
-      last.endedBy === event.data.undoes &&
-      last.department === holder.department &&
-      last.employeeId === holder.employeeId;
-    if (reinstated) {
-      this.found.pop();
-      this.open = { ...last, endMs: Number.POSITIVE_INFINITY, endedBy: undefined };
-    } else {
-      this.open = { device: after, department: holder.department, employeeId: holder.employeeId, startMs: atMs, endMs: Number.POSITIVE_INFINITY };
-    }
-  }
-
-  finish(): Holding[] {
-    return this.open ? [...this.found, this.open] : this.found;
-  }
 }
 
 /** `pricePerYear × days ÷ (4 × daysInQuarter)`, rounded half up to whole øre, in integers. */

@@ -1,3 +1,4 @@
+import { identifierOf } from '../domain/device-key';
 import type { Language } from './labels';
 import type { Column } from './tables';
 
@@ -40,6 +41,7 @@ export function formatCell<Row>(column: Column<Row>, value: unknown, { language,
   }
   if (typeof value !== 'string') return String(value);
   if (column.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value, locale);
+  if (column.type === 'device') return identifierOf(value);
   return column.values?.[value]?.[language] ?? value;
 }
 

@@ -47,6 +47,7 @@ export const eventLabels: Readonly<Record<EventType, Label>> = {
   transfer_missing: { da: 'Manglede i forsendelse', en: 'Missing from a transfer' },
   counted: { da: 'Talt ved optælling', en: 'Counted in a stocktake' },
   note: { da: 'Note', en: 'Note' },
+  receipt: { da: 'Kvittering', en: 'Receipt' },
   voided: { da: 'Annulleret (fejlregistrering)', en: 'Voided (registered in error)' },
   corrected: { da: 'Rettet', en: 'Corrected' },
 };

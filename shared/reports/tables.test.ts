@@ -44,6 +44,17 @@ describe('report tables as CSV', () => {
     expect(tableToCsv(daily.handouts, { language: 'da', bom: false })).toBe('Udleveret;Nye;Genbrugte;Genbrug (%)\r\n2;1;1;50,0\r\n');
   });
 
+  it("shows the specification with names and the device's IMEI, never raw keys; a machine export keeps the ids", () => {
+    const report = departmentBilling(devices, events, { quarter: { year: 2026, quarter: 1 } });
+    const holdings = departmentBillingTables({ ...report, employeeNames: { E1001: 'Søren Ærø' } }).holdings;
+    const line = tableToCsv(holdings, { language: 'da', bom: false }).split('\r\n')[1];
+    expect(line).toBe(`Børne- og Ungdomsforvaltningen;${imei(3)};Telefon;iPhone 13;Søren Ærø;2026-01-01;2026-03-31;90;100,00`);
+    const row = holdings.rows[0];
+    const cell = (key: string) => formatCell(holdings.columns.find((c) => c.key === key) as Column<unknown>, row?.[key as keyof typeof row], { language: 'da', locale: 'da-DK' });
+    expect([cell('department'), cell('deviceKey'), cell('employeeId')]).toEqual(['Børne- og Ungdomsforvaltningen', imei(3), 'Søren Ærø']);
+    expect(tableToCsv(holdings, { language: 'da', header: 'key', bom: false }).split('\r\n')[1]).toMatch(new RegExp(`^BUF;imei:${imei(3)};phone;iPhone 13;E1001;`));
+  });
+
   it('writes money in kroner with two decimals and leaves empty cells empty', () => {
     const billing = departmentBillingTables(departmentBilling(devices, events, { quarter: { year: 2026, quarter: 1 } }));
     const csv = tableToCsv(billing.departments, { language: 'da', bom: false }).split('\r\n');
@@ -51,7 +62,7 @@ describe('report tables as CSV', () => {
     expect(csv[3]).toBe('BUF;Børne- og Ungdomsforvaltningen;1;1;1;90;1;100,00');
     expect(csv[1]).toBe('BIF;Beskæftigelses- og Integrationsforvaltningen;0;0;0;0;0;0,00');
     expect(tableToCsv(billing.finance, { language: 'da', header: 'key', bom: false })).toBe(
-      'period;firstDay;lastDay;departmentId;departmentName;kind;text;devicesAtEnd;deviceDays;pricePerYearOre;amountOre\r\n' +
+      'Periode;Fra dato;Til dato;Forvaltningskode;Forvaltning;Enhedstype;Fakturatekst;Enheder ved periodens slut;Enhedsdage;Pris pr. år (kr.);Beløb (kr.)\r\n' +
         '2026-Q1;2026-01-01;2026-03-31;BUF;Børne- og Ungdomsforvaltningen;phone;Abonnement telefoner, 1. kvartal 2026;1;90;400,00;100,00\r\n',
     );
     const empty = tableToCsv(dailyStockTables(dailyStockReport([], [], { location: 'X', day: '2026-11-24' })).handouts, { language: 'en', bom: false });

@@ -1,3 +1,4 @@
+import { identifierOf } from '../domain/device-key';
 import { toCsv, type CsvCell, type CsvOptions } from './csv';
 import type { DailyStockReport, HandoutSummary, IdleRow, MovementRow, MovementTotal, RepairRow, StockRow } from './daily-stock';
 import { financeExport, type DepartmentBillingReport, type DepartmentBillingRow, type FinanceExportRow, type HoldingRow } from './department-billing';
@@ -10,15 +11,22 @@ import type { TrendReport, TrendRow } from './trends';
  *
  * Column types and their values: `text`; `integer`; `decimal` (a fraction); `money` (whole øre,
  * shown in kroner); `percent` (a fraction 0..1, shown ×100); `date` (a `LocalDate`). A column with
- * `values` holds codes (status, kind, movement) shown by their label.
+ * `values` holds codes (status, kind, movement, department, employee) shown by their label;
+ * `device` a device key, shown as its IMEI or serial (`identifierOf`), kept whole in a machine export.
  */
-export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date';
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date' | 'device';
 
 export interface Column<Row> {
   key: keyof Row & string;
   label: Label;
   type: ColumnType;
   values?: Readonly<Record<string, Label>>;
+  /**
+   * The header of a machine export (`header: 'key'`) when the key will not do: the finance
+   * system's import reads Danish names that say the unit (`Beløb (kr.)`), never `amountOre` over
+   * values in kroner — an import trusting such a header is off by a factor of 100.
+   */
+  exportHeader?: string;
 }
 
 export interface ReportTable<Row> {
@@ -32,7 +40,7 @@ const kind = { label: { da: 'Type', en: 'Kind' }, type: 'text', values: kindLabe
 const model = { label: { da: 'Model', en: 'Model' }, type: 'text' } as const;
 const status = { label: { da: 'Status', en: 'Status' }, type: 'text', values: statusLabels } as const;
 const count = { label: { da: 'Antal', en: 'Count' }, type: 'integer' } as const;
-const deviceKey = { label: { da: 'Enhed', en: 'Device' }, type: 'text' } as const;
+const deviceKey = { label: { da: 'IMEI/serienr.', en: 'IMEI/serial no.' }, type: 'device' } as const;
 const department = { label: { da: 'Forvaltning', en: 'Department' }, type: 'text' } as const;
 
 export function dailyStockTables(report: DailyStockReport): {
@@ -110,6 +118,10 @@ export function departmentBillingTables(report: DepartmentBillingReport): {
   finance: ReportTable<FinanceExportRow>;
 } {
   const amount = { label: { da: 'Beløb (kr.)', en: 'Amount (DKK)' }, type: 'money' } as const;
+  // People read names: the specification shows each department's and employee's name, not its id.
+  const named = (names: Iterable<[string, string]>) => Object.fromEntries([...names].map(([id, name]) => [id, { da: name, en: name }]));
+  const departmentNames = named(report.departments.map((d) => [d.department, d.name]));
+  const employeeNames = named(Object.entries(report.employeeNames ?? {}));
   return {
     departments: {
       id: 'departments',
@@ -130,11 +142,11 @@ export function departmentBillingTables(report: DepartmentBillingReport): {
       id: 'holdings',
       title: { da: `Specifikation, ${report.period}`, en: `Specification, ${report.period}` },
       columns: [
-        { key: 'department', ...department },
+        { key: 'department', ...department, values: departmentNames },
         { key: 'deviceKey', ...deviceKey },
         { key: 'kind', ...kind },
         { key: 'model', ...model },
-        { key: 'employeeId', label: { da: 'Medarbejder', en: 'Employee' }, type: 'text' },
+        { key: 'employeeId', label: { da: 'Medarbejder', en: 'Employee' }, type: 'text', values: employeeNames },
         { key: 'firstDay', label: { da: 'Fra', en: 'From' }, type: 'date' },
         { key: 'lastDay', label: { da: 'Til', en: 'To' }, type: 'date' },
         { key: 'days', label: { da: 'Dage', en: 'Days' }, type: 'integer' },
@@ -145,18 +157,19 @@ export function departmentBillingTables(report: DepartmentBillingReport): {
     finance: {
       id: 'finance',
       title: { da: `Til økonomisystemet, ${report.period}`, en: `For the finance system, ${report.period}` },
+      // Danish headers whatever the operator's language: they are the finance import's column names.
       columns: [
-        { key: 'period', label: { da: 'Periode', en: 'Period' }, type: 'text' },
-        { key: 'firstDay', label: { da: 'Fra', en: 'From' }, type: 'date' },
-        { key: 'lastDay', label: { da: 'Til', en: 'To' }, type: 'date' },
-        { key: 'departmentId', ...department },
-        { key: 'departmentName', label: { da: 'Navn', en: 'Name' }, type: 'text' },
-        { key: 'kind', ...kind },
-        { key: 'text', label: { da: 'Tekst', en: 'Text' }, type: 'text' },
-        { key: 'devicesAtEnd', label: { da: 'Enheder ved slut', en: 'Devices at end' }, type: 'integer' },
-        { key: 'deviceDays', label: { da: 'Enhedsdage', en: 'Device-days' }, type: 'integer' },
-        { key: 'pricePerYearOre', label: { da: 'Pris pr. år (kr.)', en: 'Price per year (DKK)' }, type: 'money' },
-        { key: 'amountOre', ...amount },
+        { key: 'period', label: { da: 'Periode', en: 'Period' }, type: 'text', exportHeader: 'Periode' },
+        { key: 'firstDay', label: { da: 'Fra', en: 'From' }, type: 'date', exportHeader: 'Fra dato' },
+        { key: 'lastDay', label: { da: 'Til', en: 'To' }, type: 'date', exportHeader: 'Til dato' },
+        { key: 'departmentId', ...department, exportHeader: 'Forvaltningskode' },
+        { key: 'departmentName', label: { da: 'Navn', en: 'Name' }, type: 'text', exportHeader: 'Forvaltning' },
+        { key: 'kind', ...kind, exportHeader: 'Enhedstype' },
+        { key: 'text', label: { da: 'Tekst', en: 'Text' }, type: 'text', exportHeader: 'Fakturatekst' },
+        { key: 'devicesAtEnd', label: { da: 'Enheder ved slut', en: 'Devices at end' }, type: 'integer', exportHeader: 'Enheder ved periodens slut' },
+        { key: 'deviceDays', label: { da: 'Enhedsdage', en: 'Device-days' }, type: 'integer', exportHeader: 'Enhedsdage' },
+        { key: 'pricePerYearOre', label: { da: 'Pris pr. år (kr.)', en: 'Price per year (DKK)' }, type: 'money', exportHeader: 'Pris pr. år (kr.)' },
+        { key: 'amountOre', ...amount, exportHeader: 'Beløb (kr.)' },
       ],
       rows: financeExport(report),
     },
@@ -183,8 +196,8 @@ export function trendTable(report: TrendReport): ReportTable<TrendRow> {
 export interface TableCsvOptions extends CsvOptions {
   language: Language;
   /**
-   * `label` (default): headers and codes in the language, for people. `key`: the column keys and
-   * raw codes as header and values, stable for a finance import whatever the operator's language.
+   * `label` (default): headers and codes in the language, for people. `key`: the columns' export
+   * headers (else their keys) and raw codes, stable for a finance import whatever the operator's language.
    */
   header?: 'label' | 'key';
 }
@@ -192,7 +205,7 @@ export interface TableCsvOptions extends CsvOptions {
 /** A table as CSV (UTF-8 with BOM, `;`, CRLF). Money in kroner with two decimals, percentages ×100 with one. */
 export function tableToCsv<Row>(table: ReportTable<Row>, options: TableCsvOptions): string {
   const { language, header = 'label', ...csv } = options;
-  const head = table.columns.map((column) => (header === 'key' ? column.key : column.label[language]));
+  const head = table.columns.map((column) => (header === 'key' ? (column.exportHeader ?? column.key) : column.label[language]));
   const rows = table.rows.map((row) =>
     table.columns.map((column) => csvCell(column, row[column.key], header === 'key' ? null : language)),
   );
@@ -206,6 +219,7 @@ function csvCell<Row>(column: Column<Row>, value: unknown, language: Language | 
     if (column.type === 'percent') return { minor: Math.round(value * 1000), scale: 1 };
     return value;
   }
+  if (typeof value === 'string' && column.type === 'device') return language ? identifierOf(value) : value;
   if (typeof value === 'string') return (language && column.values?.[value]?.[language]) || value;
   if (typeof value === 'boolean') return value;
   return String(value);

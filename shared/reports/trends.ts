@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { Device, DeviceKey } from '../domain/device';
 import { addDays, countAtOrBefore, dayEnds, localDateSchema, startOfDay, type LocalDate } from './calendar';
-import { isStock, stockStatuses, type StockStatus } from './daily-stock';
-import { handoutsBefore, undoneBefore, visitHistories, type DeviceHistory, type ReportEvents } from './history';
-
-import { movementAt } from './movements';
+import { digestUnchanged, handoutsOf, isUndoneBefore, sortedKeys, stockSpansOf, type HandoutMark, type StockSpan } from './device-digest';
+import { visitHistories, type ReportEvents } from './history';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
 
 export const trendOptionsSchema = z.object({
@@ -40,11 +38,38 @@ export interface TrendReport {
 
 /**
  * Stock per day and handouts new vs reused per day over the last `days` days. Forward, like every
- * report (see `history.ts`): the devices untouched since the first day add the same to every day;
- * the others are replayed and read at each day's end. `events`: every event of each device with an
- * event at or after the start of the first day.
+ * report (see `history.ts`): the devices untouched since the first day stand as they are; the
+ * others are replayed. `events`: every event of each device with an event at or after the start
+ * of the first day. The figures are summed from each device's digest (`device-digest.ts`), as a
+ * store that keeps digests sums them (`trendFromDigests`).
  */
 export function dailyTrends(devices: readonly Device[], events: ReportEvents, options: TrendOptions): TrendReport {
+  const parsed = trendOptionsSchema.parse(options);
+  const startMs = startOfDay(addDays(parsed.lastDay, 1 - parsed.days), parsed.settings.timeZone);
+  const stock: StockSpan[] = [];
+  const handouts: HandoutMark[] = [];
+  const incomplete = visitHistories(devices, events, startMs, {
+    unchanged(device) {
+      stock.push(...digestUnchanged(device).stock);
+    },
+    changed(history) {
+      stock.push(...stockSpansOf(history));
+      handouts.push(...handoutsOf(history));
+    },
+  });
+  return trendFromDigests({ stock, handouts, incomplete }, parsed);
+}
+
+/** The parts of the devices' digests a trend reads: any superset of the spans and handouts that reach its days. */
+export interface TrendDigests {
+  stock: readonly StockSpan[];
+  handouts: readonly HandoutMark[];
+  /** Incomplete devices with an event at or after the first day's start. */
+  incomplete: readonly DeviceKey[];
+}
+
+/** The trend summed from digests: each day's shelf from the stock spans, each day's handouts from the marks. */
+export function trendFromDigests(digests: TrendDigests, options: TrendOptions): TrendReport {
   const { location, lastDay, days, settings } = trendOptionsSchema.parse(options);
   const { timeZone } = settings;
   const firstDay = addDays(lastDay, 1 - days);
@@ -59,50 +84,25 @@ export function dailyTrends(devices: readonly Device[], events: ReportEvents, op
     handedOutNew: 0,
     handedOutReused: 0,
   }));
-  const here = (device: Device | null): StockStatus | null =>
-    device && isStock(device.status) && (location === undefined || device.location === location) ? device.status : null;
-  const count = (row: TrendRow, status: StockStatus | null): void => {
-    if (status === null) return;
-    row[status]++;
-    row.inStock++;
-  };
-
-  const constant: Record<StockStatus, number> = { received: 0, ready: 0, returned: 0 };
-  const replayed = (history: DeviceHistory): void => {
-    if (!history.complete) {
-      const status = here(history.current);
-      for (const row of rows) count(row, status);
-    } else {
-      const { steps } = history;
-      let next = 0;
-      let state: Device | null = null;
-      rows.forEach((row, i) => {
-        const end = ends[i] ?? Number.POSITIVE_INFINITY;
-        for (let step = steps[next]; step && step.atMs < end; step = steps[++next]) state = step.after;
-        count(row, here(state));
-      });
-    }
-    history.steps.forEach((step, index) => {
-      if (step.atMs < startMs || step.event.type !== 'handed_out') return;
-      const day = countAtOrBefore(ends, step.atMs);
-      const row = rows[day];
-      if (!row || movementAt(step, location, undoneBefore(history, ends[day] ?? step.atMs)) !== 'handed_out') return;
-      if (handoutsBefore(history, index) > 0) row.handedOutReused++;
-      else row.handedOutNew++;
-    });
-  };
-  const incomplete = visitHistories(devices, events, startMs, {
-    unchanged(device) {
-      const status = here(device);
-      if (status !== null) constant[status]++;
-    },
-    changed: replayed,
-  });
-  for (const row of rows) {
-    for (const status of stockStatuses) {
-      row[status] += constant[status];
-      row.inStock += constant[status];
+  const here = (place: string | null) => location === undefined || place === location;
+  for (const span of digests.stock) {
+    if (!here(span.location)) continue;
+    // The days whose end e has fromMs < e ≤ toMs.
+    const first = countAtOrBefore(ends, span.fromMs);
+    const afterLast = countAtOrBefore(ends, span.toMs);
+    for (let i = first; i < afterLast; i++) {
+      const row = rows[i] as TrendRow;
+      row[span.status]++;
+      row.inStock++;
     }
   }
-  return { location: location ?? null, firstDay, lastDay, timeZone, rows, incomplete };
+  for (const mark of digests.handouts) {
+    if (mark.atMs < startMs || !here(mark.location)) continue;
+    const day = countAtOrBefore(ends, mark.atMs);
+    const row = rows[day];
+    if (!row || isUndoneBefore(mark, ends[day] ?? mark.atMs)) continue;
+    if (mark.reused) row.handedOutReused++;
+    else row.handedOutNew++;
+  }
+  return { location: location ?? null, firstDay, lastDay, timeZone, rows, incomplete: sortedKeys(digests.incomplete) };
 }

@@ -91,3 +91,31 @@ describe('rule 11, version 2: what a serial may look like', () => {
     expect(parseScan('a'.repeat(29) + '1')).toEqual({ kind: 'serial', value: 'A'.repeat(29) + '1' });
   });
 });
+
+describe('employees: the desk-printed card and the municipality badge', () => {
+  it('reads a KVIK:EMP card as the employee it names, the id as printed, not as a command or device', () => {
+    expect(parseScan('KVIK:EMP:jh1234')).toEqual({ kind: 'employee', value: 'jh1234', via: 'card' });
+    expect(parseScan(']C0kvik:emp:AB-12.x@kk')).toEqual({ kind: 'employee', value: 'AB-12.x@kk', via: 'card' });
+    expect(parseScan('KVIK:EMP:')).toMatchObject({ kind: 'invalid', reason: 'employee_card' });
+    expect(parseScan('KVIK:MODE:HANDOUT')).toEqual({ kind: 'command', value: 'MODE:HANDOUT' });
+  });
+
+  it('takes a card id only of the characters a card can carry', () => {
+    expect(parseScan('KVIK:EMP:jens hansen')).toMatchObject({ kind: 'invalid', reason: 'employee_card' });
+    expect(parseScan(`KVIK:EMP:${'a'.repeat(65)}`)).toMatchObject({ kind: 'invalid', reason: 'employee_card' });
+  });
+
+  it('reads a badge number by the pattern in the settings, before the GTIN and serial rules', () => {
+    const badgePattern = /^\d{8}$/;
+    // 96385074 has a valid GS1 check digit: without the badge pattern it is an EAN-8 box label.
+    expect(parseScan('96385074')).toEqual({ kind: 'gtin', value: '00000096385074' });
+    expect(parseScan('96385074', { badgePattern })).toEqual({ kind: 'employee', value: '96385074', via: 'badge' });
+    expect(parseScan('kk-1234567', { badgePattern: /^KK-\d{7}$/i })).toEqual({ kind: 'employee', value: 'KK-1234567', via: 'badge' });
+  });
+
+  it('never takes a labelled device identifier or an IMEI for a badge', () => {
+    const badgePattern = /^\d{8}$/;
+    expect(parseScan('S/N: 12345678', { badgePattern })).toEqual({ kind: 'serial', value: '12345678' });
+    expect(parseScan('490154203237518', { badgePattern: /^\d{8}$/ })).toEqual({ kind: 'imei', value: '490154203237518' });
+  });
+});

@@ -1,7 +1,7 @@
 import { hasValidGs1CheckDigit, hasValidLuhn, luhnCheckDigit } from './check-digits';
 import { GS, splitGs1, splitParenthesisedGs1, type Gs1Elements } from './gs1';
 
-export type ScanKind = 'imei' | 'meid' | 'iccid' | 'gtin' | 'serial' | 'asset_tag' | 'command' | 'invalid';
+export type ScanKind = 'imei' | 'meid' | 'iccid' | 'gtin' | 'serial' | 'asset_tag' | 'employee' | 'command' | 'invalid';
 
 /** Why a scan is not an identifier; the desk translates the code, tests assert it. */
 export type InvalidReason =
@@ -15,13 +15,19 @@ export type InvalidReason =
   | 'gtin_check_digit'
   | 'gs1_unsupported'
   | 'not_an_identifier'
-  | 'no_digit';
+  | 'no_digit'
+  | 'employee_card';
 
 export type ParsedScan =
   | { kind: 'imei'; value: string; svn?: string; slot?: 1 | 2 }
   | { kind: 'meid' | 'iccid' | 'asset_tag' | 'command'; value: string }
   | { kind: 'gtin'; value: string }
   | { kind: 'serial'; value: string; gtin?: string; alternatives?: string[] }
+  /**
+   * An employee, not a device: `card` is a `KVIK:EMP:<id>` card the desk printed (`value` is the
+   * employee id as printed), `badge` the municipality's own badge number (`value` upper-cased).
+   */
+  | { kind: 'employee'; value: string; via: 'card' | 'badge' }
   | { kind: 'invalid'; value: string; reason: InvalidReason; message: string; checkDigit?: CheckDigitMismatch };
 
 /** A check digit that does not match: the one scanned and the one the other digits call for. */
@@ -33,6 +39,8 @@ export interface CheckDigitMismatch {
 export interface ParseOptions {
   /** The desk's asset-tag pattern (settings), e.g. `^KK\d{6}$`. */
   assetTagPattern?: RegExp | undefined;
+  /** The municipality's badge-number pattern (settings), e.g. `^KK-\d{7}$`: such a scan is an employee. */
+  badgePattern?: RegExp | undefined;
 }
 
 const MAX_LENGTH = 64;
@@ -43,6 +51,9 @@ const SERIAL_CHARACTERS = /^[A-Z0-9./-]+$/i;
 const AIM = /^\][A-Za-z][0-9A-Za-z]/;
 /** AIM identifiers that announce GS1 data: Code 128 FNC1, Data Matrix GS1, QR GS1, DataBar. */
 const GS1_AIM = new Set([']C1', ']d2', ']Q3', ']e0', ']J1']);
+/** What an employee id on a `KVIK:EMP:` card may be: at most 64 (`limits.ts`) letters, digits, `.`, `_`, `-`, `@`. */
+export const employeeCardId = /^[A-Za-z0-9._@-]{1,64}$/;
+const EMPLOYEE_CARD = /^KVIK:EMP:([A-Za-z0-9._@-]{1,64})$/i;
 const LABEL =
   /^(?:(imeisv)|(imei\s*\/\s*meid)|(imei)\s*([12])?|(s\/n|sn|serial(?:\s*no\.?|\s*number)?))(?:\s*[:#.]\s*|\s+)/i;
 
@@ -77,6 +88,11 @@ export function parseScan(raw: string, options: ParseOptions = {}): ParsedScan {
   }
   if (text.includes(GS)) return invalid('not_printable', 'a GS separator outside GS1 data');
 
+  // 9a. An employee card the desk printed: `KVIK:EMP:<id>`, the id kept as printed.
+  const card = EMPLOYEE_CARD.exec(text);
+  if (card) return { kind: 'employee', value: card[1] as string, via: 'card' };
+  if (/^KVIK:EMP:/i.test(text)) return invalid('employee_card', 'an employee card holds an id of at most 64 letters, digits, ".", "_", "-" and "@"');
+
   // 9. Command barcodes from the desk card.
   const command = /^KVIK:([A-Z0-9_-]+(?::[A-Z0-9_-]+)*)$/i.exec(text);
   if (command) return { kind: 'command', value: (command[1] as string).toUpperCase() };
@@ -91,6 +107,11 @@ export function parseScan(raw: string, options: ParseOptions = {}): ParsedScan {
     text = text.slice(label[0].length).trim();
     if (text.length === 0) return invalid('empty', 'a label without a value');
   }
+
+  // 10a. The municipality's badge numbers: checked before the number rules, because a badge number
+  // of 8 or 13 digits would otherwise pass as a GTIN one time in ten. A labelled value (`S/N: …`,
+  // `IMEI …`) is always a device.
+  if (!label && options.badgePattern?.test(text)) return { kind: 'employee', value: text.toUpperCase(), via: 'badge' };
 
   if (text.length < SERIAL_MIN) return invalid('too_short', `too short to be an identifier (at least ${SERIAL_MIN} characters)`);
   if (text.length > MAX_LENGTH) return invalid('too_long', `too long to be an identifier (at most ${MAX_LENGTH} characters)`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceKeySchema, deviceSchema } from '../domain/device';
 import { deviceEventSchema, type DeviceEvent } from '../domain/event';
 import { eventLimits, jsonBytes } from '../domain/limits';
-import { departmentSchema, employeeSchema, locationSchema, modelSchema } from '../domain/reference';
+import { departmentSchema, employeeSchema, locationSchema, modelSchema, operatorSchema } from '../domain/reference';
 import { refusalCodes, type RefusalCode } from '../lifecycle/refusal';
 
 /**
@@ -285,17 +285,34 @@ export const healthResponseSchema = z.object({
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 /**
- * All reference data for the desk's pickers. `revision` grows with every import, so a desk can
- * keep what it has while the revision is unchanged.
+ * Reference data for the desk, owned by the central inventory. `revision` grows with every change;
+ * `GET /v1/reference?since=<revision>` answers only the rows changed after it (`full: false`),
+ * without `since` everything (`full: true`: the desk replaces its copy). Rows are never deleted.
  */
 export const referenceResponseSchema = z.object({
   revision: z.number().int().nonnegative(),
+  full: z.boolean().default(true),
   departments: z.array(departmentSchema),
   employees: z.array(employeeSchema),
   locations: z.array(locationSchema),
   models: z.array(modelSchema),
+  operators: z.array(operatorSchema).default([]),
 });
 export type ReferenceResponse = z.infer<typeof referenceResponseSchema>;
+
+export const referenceQuerySchema = z.object({ since: z.coerce.number().int().nonnegative().default(0) });
+
+/**
+ * `PUT /v1/reference/<table>`: a team lead's edit from a desk, rows added or updated by id. The
+ * server checks the operator's role (`reference.edit`) and answers the new revision; `403`
+ * `not_permitted` otherwise.
+ */
+export const referenceEditBodySchema = z.object({
+  operator: z.string().min(1).max(64),
+  rows: z.array(z.unknown()).min(1).max(5000),
+});
+export type ReferenceEditBody = z.infer<typeof referenceEditBodySchema>;
+export const referenceEditResponseSchema = z.object({ revision: z.number().int().nonnegative() });
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -307,6 +324,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',
+  'not_permitted',
   'unavailable',
   'internal',
 ] as const;

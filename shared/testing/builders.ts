@@ -31,6 +31,14 @@ export const defaultData: { [T in EventType]: EventData<T> } = {
   transfer_missing: { transferId: 'T-1' },
   counted: { countId: 'C-1' },
   note: { text: 'Ridse på skærmen' },
+  receipt: {
+    receiptId: 'K-1',
+    of: 'handed_out',
+    employee: { id: 'E1001', name: 'Søren Ærø', department: 'ØKF' },
+    devices: [{ deviceKey: 'imei:490154203237518', model: 'iPhone 13', imei: '490154203237518' }],
+    language: 'da',
+    terms: 'Enheden tilhører Københavns Kommune.',
+  },
   voided: { reason: 'Fejlscanning' },
   corrected: { reason: 'Fejlscanning', resolves: '0190a000-0000-7000-8000-ffffffffffff' },
 };

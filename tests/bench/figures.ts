@@ -11,8 +11,16 @@ export interface Figure {
 /** A benchmark part: `npm run bench -- <name>` runs the parts whose name starts with <name>. */
 export interface BenchPart {
   name: string;
+  /**
+   * How long the part may take before the run gives up on it with a reason (`run.ts`); default
+   * `DEFAULT_TIME_LIMIT_MS`. A part that waits on something that never answers (a transaction
+   * aborted by a full disk, a page that never loads) must fail, not hang the run.
+   */
+  timeLimitMs?: number;
   run(): Promise<Record<string, Figure>>;
 }
+
+export const DEFAULT_TIME_LIMIT_MS = 20 * 60_000;
 
 export function figure(value: number, unit: string, baseline?: number, note?: string): Figure {
   const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { seedStore } from '../bench/support/seed-store';
 import { expectFeedback, importCsv, scan, signIn } from './support/desk';
-import { pdfPageToPng, pdfText as readPdfText } from './support/pdf';
+import { pdfPageToPng, printedText } from './support/pdf';
 
 /**
  * A scripted desk day and the team lead's reports on it. The browser's clock is set to Tuesday
@@ -57,15 +57,7 @@ function figure(page: Page, report: string, id: string): Locator {
   return page.getByTestId(report).locator(`[data-figure="${id}"]`);
 }
 
-async function pdfText(page: Page, name: string): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const path = `${ARTIFACTS}/${name}.pdf`;
-  // What Electron's printToPDF is given (electron/main/printing.ts pdfOptions): A4 portrait,
-  // backgrounds, no browser header (the page's own @page margin boxes carry the header).
-  await page.pdf({ path, format: 'A4', landscape: false, printBackground: true, displayHeaderFooter: false, preferCSSPageSize: false });
-  await pdfPageToPng(path, 1, 110, `${ARTIFACTS}/${name}-page1.png`);
-  return readPdfText(path);
-}
+const pdfText = (page: Page, name: string): Promise<string> => printedText(page, ARTIFACTS, name);
 
 /** The text of a PDF's page `n` (pages are separated by form feeds). */
 const pageOf = (text: string, n: number) => text.split('\f')[n - 1] ?? '';
@@ -197,7 +189,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
     ['Sendt til reparation', 'MK', '1'],
     ['Bortskaffet', 'MK', '1'],
   ]);
-  expect(await cells(daily.getByTestId('table-in-repair'))).toEqual([[`imei:${C}`, 'Telefon', 'iPhone 15', 'Fixit ApS', 'R-778', '24.11.2026', '0']]);
+  expect(await cells(daily.getByTestId('table-in-repair'))).toEqual([[C, 'Telefon', 'iPhone 15', 'Fixit ApS', 'R-778', '24.11.2026', '0']]);
   expect(await cells(daily.getByTestId('table-idle'))).toEqual([['Ingen']]);
 
   await page.screenshot({ path: 'tests/artifacts/screens/reports-daily.png', fullPage: true });
@@ -217,7 +209,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
     'Telefon | iPhone 15 | Klar til udlevering | 1',
     'Telefon | iPhone 15 | Returneret (afventer vurdering) | 1',
     '3 | 2 | 1 | 33,3 %',
-    `imei:${C} | Telefon | iPhone 15 | Fixit ApS | R-778 | 24.11.2026 | 0`,
+    `${C} | Telefon | iPhone 15 | Fixit ApS | R-778 | 24.11.2026 | 0`,
   ]) {
     expect(lines.some((line) => line.includes(expected)), `PDF line with "${expected}"`).toBe(true);
   }
@@ -278,7 +270,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   const financeDownload = page.waitForEvent('download');
   await billing.locator('[data-csv="finance"]').click();
   const finance = readFileSync(await (await financeDownload).path(), 'utf8');
-  expect(finance.split('\r\n')[0]).toBe('\uFEFFperiod;firstDay;lastDay;departmentId;departmentName;kind;text;devicesAtEnd;deviceDays;pricePerYearOre;amountOre');
+  expect(finance.split('\r\n')[0]).toBe('\uFEFFPeriode;Fra dato;Til dato;Forvaltningskode;Forvaltning;Enhedstype;Fakturatekst;Enheder ved periodens slut;Enhedsdage;Pris pr. år (kr.);Beløb (kr.)');
   expect(finance).toContain('2026-Q4;2026-10-01;2026-12-31;ØKF;Økonomiforvaltningen;phone;Abonnement telefoner, 4. kvartal 2026;0;2;400,00;2,18');
 
   // A new price is the team lead's to set: 500 kr a year → BUF 38 days × 2 = 51,63 kr × 2.
@@ -314,18 +306,20 @@ test('a long report prints page after page: header and page number on each, the 
   expect(pages.length).toBeGreaterThanOrEqual(3);
   const idleKeys = Array.from({ length: 150 }, (_, i) => {
     const body = `35${String(2 * i + 1).padStart(12, '0')}`;
-    return `imei:${body}${luhnCheckDigit(body)}`;
+    return `${body}${luhnCheckDigit(body)}`;
   });
   const seen = new Map<string, number>();
   pages.forEach((p, i) => {
     expect(p).toContain('Daglig lagerrapport · Centrallager · 24.11.2026');
     expect(p).toContain(`Side ${i + 1} af ${pages.length}`);
-    const rows = p.split('\n').filter((line) => line.includes('imei:'));
-    // Each row whole on its page: the key, the kind, the model, the status, the day and the count on one line.
-    for (const line of rows) expect(line).toMatch(/imei:\d{15}\s+Telefon\s+IP15\s+Klar\s+til\s+udlevering\s+\d{2}\.12\.2024\s+\d{3}\s*$/);
+    // People read the IMEI, not the store's key (`imei:…`).
+    expect(p).not.toContain('imei:');
+    const rows = p.split('\n').filter((line) => /^\s*35\d{13}\b/.test(line));
+    // Each row whole on its page: the IMEI, the kind, the model, the status, the day and the count on one line.
+    for (const line of rows) expect(line).toMatch(/^\s*\d{15}\s+Telefon\s+IP15\s+Klar\s+til\s+udlevering\s+\d{2}\.12\.2024\s+\d{3}\s*$/);
     for (const key of idleKeys) if (p.includes(key)) seen.set(key, (seen.get(key) ?? 0) + 1);
     // A page the idle table runs onto starts with its header row again.
-    if (i > 0 && rows.length > 0) expect(p).toMatch(/Enhed\s+Type\s+Model\s+Status\s+Siden\s+Dage/);
+    if (i > 0 && rows.length > 0) expect(p).toMatch(/IMEI\/serienr\.\s+Type\s+Model\s+Status\s+Siden\s+Dage/);
   });
   expect([...seen.values()].every((n) => n === 1)).toBe(true);
   expect(seen.size).toBe(150);

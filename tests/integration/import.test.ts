@@ -53,6 +53,16 @@ describe.each(backends)('reference data import on $name', (backend) => {
     ]);
   });
 
+  it('answers ?since= with only the rows changed after that revision; a row imported again unchanged is not news', async () => {
+    await importReferenceCsv(db, 'models', 'id,name,kind,price,tier\nS1,iPhone 15,phone,"6.499,00",standard\nS2,ThinkPad X1,pc,14999,advanced\n');
+    const held = (await readReference(db)).revision;
+    const result = await importReferenceCsv(db, 'models', 'id,name,kind,price,tier\nS1,iPhone 15,phone,"5.999,00",standard\nS2,ThinkPad X1,pc,14999,advanced\n');
+    const changes = await readReference(db, held);
+    expect(changes).toMatchObject({ revision: result.ok ? result.revision : -1, full: false, departments: [], employees: [], locations: [], operators: [] });
+    expect(changes.models).toEqual([{ id: 'S1', name: 'iPhone 15', kind: 'phone', price: 599900, tier: 'standard' }]);
+    expect((await readReference(db)).models.filter((m) => m.id.startsWith('S'))).toHaveLength(2);
+  });
+
   it('reports every bad row by its line and imports nothing', async () => {
     const before = await readReference(db);
     const csv = [

@@ -12,6 +12,10 @@ export function ReportProgressView({ progress }: { progress: ReportProgress | nu
   let bar = <progress />;
   let text: string;
   switch (phase.phase) {
+    case 'indexing':
+      if (phase.total > 0) bar = <progress value={phase.done} max={phase.total} />;
+      text = t('reports.progress.indexing', { done: numbers.format(phase.done), total: numbers.format(phase.total) });
+      break;
     case 'histories':
       if (phase.total > 0) bar = <progress value={phase.done} max={phase.total} />;
       text = t('reports.progress.histories', { done: numbers.format(phase.done), total: numbers.format(phase.total) });

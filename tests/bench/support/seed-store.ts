@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DIGEST_VERSION } from '../../../shared/reports/device-digest';
 
 /**
  * Fills the desk's IndexedDB in the page with `devices` devices and `events` events, written with
@@ -7,7 +8,7 @@ import type { Page } from 'playwright-core';
  */
 export async function seedStore(page: Page, devices: number, events: number): Promise<number> {
   return page.evaluate(
-    async ({ devices, events }) => {
+    async ({ devices, events, digestVersion }) => {
       const started = performance.now();
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('kvikdesk');
@@ -41,6 +42,8 @@ export async function seedStore(page: Page, devices: number, events: number): Pr
           for (const row of rows) os.put(row);
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
+          // A transaction the browser aborts (a full disk) fires no error on the transaction itself.
+          tx.onabort = () => reject(new Error(`writing ${store} was aborted: ${tx.error?.name ?? 'no reason given'}`));
         });
       let written = 0;
       const chunk = 2000;
@@ -95,9 +98,11 @@ export async function seedStore(page: Page, devices: number, events: number): Pr
         await write('devices', deviceRows);
         for (let i = 0; i < eventRows.length; i += 5000) await write('events', eventRows.slice(i, i + 5000));
       }
+      // Written past the app: its report rows are to be built from the log (a new generation makes them stale).
+      await write('reportRows', [{ id: '', version: digestVersion, ready: false, generation: 1 }]);
       db.close();
       return (performance.now() - started) / 1000;
     },
-    { devices, events },
+    { devices, events, digestVersion: DIGEST_VERSION },
   );
 }

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
@@ -70,8 +71,18 @@ export async function pdfText(path: string): Promise<string> {
   }
 }
 
-/** Page `n` of the PDF drawn at `dpi` into a PNG file. */
-export async function pdfPageToPng(path: string, n: number, dpi: number, png: string): Promise<void> {
+/** The number of pages of a PDF. */
+export async function pdfPageCount(path: string): Promise<number> {
+  const pdf = await open(path);
+  try {
+    return pdf.numPages;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Page `n` of the PDF drawn at `dpi` on white. */
+async function drawPage(path: string, n: number, dpi: number) {
   const pdf = await open(path);
   try {
     const page = await pdf.getPage(n);
@@ -81,8 +92,34 @@ export async function pdfPageToPng(path: string, n: number, dpi: number, png: st
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
-    await writeFile(png, await canvas.encode('png'));
+    return { canvas, context };
   } finally {
     await pdf.destroy();
   }
+}
+
+/** Page `n` of the PDF drawn at `dpi` into a PNG file. */
+export async function pdfPageToPng(path: string, n: number, dpi: number, png: string): Promise<void> {
+  const { canvas } = await drawPage(path, n, dpi);
+  await writeFile(png, await canvas.encode('png'));
+}
+
+/** Page `n` of the PDF drawn at `dpi` as RGBA pixels, for the barcode decoder. */
+export async function pdfPageRgba(path: string, n: number, dpi: number): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  const { canvas, context } = await drawPage(path, n, dpi);
+  const image = context.getImageData(0, 0, canvas.width, canvas.height);
+  return { data: new Uint8ClampedArray(image.data), width: canvas.width, height: canvas.height };
+}
+
+/**
+ * The page printed as Electron's `printToPDF` is asked to (electron/main/printing.ts pdfOptions:
+ * A4 portrait, backgrounds, no browser header — the page's own @page margin boxes carry it) into
+ * `<dir>/<name>.pdf`, its first page drawn to `<name>-page1.png` to look at, and its text read back.
+ */
+export async function printedText(page: Page, dir: string, name: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = `${dir}/${name}.pdf`;
+  await page.pdf({ path, format: 'A4', landscape: false, printBackground: true, displayHeaderFooter: false, preferCSSPageSize: false });
+  await pdfPageToPng(path, 1, 110, `${dir}/${name}-page1.png`);
+  return pdfText(path);
 }

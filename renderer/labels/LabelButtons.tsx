@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/services';
+import type { Employee } from '../../shared/domain/reference';
+import { deviceLabels } from './device-labels';
+import { employeeCardContent } from './label-content';
+import { usePrintLabels } from './print-labels';
+
+/** Opens the label screen with these devices' labels, in this order. */
+export function DeviceLabelsButton({ deviceKeys, text }: { deviceKeys: readonly string[]; text: 'forBatch' | 'forDevice' }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const printLabels = usePrintLabels();
+  return (
+    <button type="button" disabled={deviceKeys.length === 0} onClick={() => void deviceLabels(db, deviceKeys, t('labels.owner')).then(printLabels)}>
+      {t(`labels.${text}`)}
+    </button>
+  );
+}
+
+/** Opens the label screen with cards of these employees (`KVIK:EMP:<id>`), those whose id a card can carry. */
+export function EmployeeCardsButton({ employees }: { employees: readonly Employee[] }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const printLabels = usePrintLabels();
+  const print = async () => {
+    const names = new Map((await db.departments.toArray()).map((d) => [d.id, d.name]));
+    printLabels(employees.flatMap((e) => employeeCardContent(e, names.get(e.department) ?? e.department) ?? []));
+  };
+  return (
+    <button type="button" disabled={employees.length === 0} onClick={() => void print()}>
+      {t('labels.employeeCards', { count: employees.length })}
+    </button>
+  );
+}

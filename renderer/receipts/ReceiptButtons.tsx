@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { DeviceEventOf } from '../../shared/domain/event';
+import type { Employee } from '../../shared/domain/reference';
+import { useServices } from '../app/services';
+import type { StoredEvent } from '../store/db';
+import { batchReceipt } from './batch-receipt';
+import { useOpenReceipt } from './open-receipt';
+
+/** Offers the receipt of this batch's handouts (or returns) to sign. */
+export function BatchReceiptButton({ events, of, employee }: { events: readonly StoredEvent[]; of: 'handed_out' | 'returned'; employee: Employee | undefined }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const openReceipt = useOpenReceipt();
+  const any = events.some((e) => e.type === of);
+  return (
+    <button type="button" disabled={!any} onClick={() => void batchReceipt(db, events, of, employee).then((draft) => draft && openReceipt({ kind: 'sign', draft }))}>
+      {t('receipts.forBatch')}
+    </button>
+  );
+}
+
+/** Prints a recorded receipt again, from a device's history. */
+export function ReprintReceiptButton({ event }: { event: DeviceEventOf<'receipt'> }) {
+  const { t } = useTranslation();
+  const openReceipt = useOpenReceipt();
+  return (
+    <button type="button" className="link" onClick={() => openReceipt({ kind: 'print', event })}>
+      {t('receipts.reprint')}
+    </button>
+  );
+}

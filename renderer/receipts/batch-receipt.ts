@@ -1,0 +1,23 @@
+import type { ReceiptData } from '../../shared/domain/event';
+import type { Employee } from '../../shared/domain/reference';
+import type { KvikDb, StoredEvent } from '../store/db';
+import { receiptDraft, type ReceiptDraft } from './draft';
+
+/**
+ * The receipt of a batch from the desk's store: its handouts to the batch's employee, or its
+ * returns from the employee who held the first device returned.
+ */
+export async function batchReceipt(db: KvikDb, events: readonly StoredEvent[], of: ReceiptData['of'], employee: Employee | undefined, requestNumber?: string): Promise<ReceiptDraft | null> {
+  const ours = [...events].filter((e) => e.type === of).reverse();
+  const first = ours[0];
+  if (!first) return null;
+  const holder = of === 'returned' ? first.prior?.holder : undefined;
+  const who = employee ?? (holder ? ((await db.employees.get(holder.employeeId)) ?? { id: holder.employeeId, name: holder.employeeId, department: holder.department }) : undefined);
+  if (!who) return null;
+  // A return receipt lists what came back from this employee only.
+  const mine = of === 'returned' ? ours.filter((e) => e.prior?.holder?.employeeId === who.id) : ours;
+  const devices = await db.devices.bulkGet(mine.map((e) => e.deviceKey));
+  const models = new Map((await db.models.toArray()).map((m) => [m.id, m.name]));
+  const lines = mine.map((event, i) => ({ event, device: devices[i] }));
+  return receiptDraft(of, who, lines, (id) => models.get(id) ?? id, requestNumber);
+}

@@ -1,0 +1,93 @@
+import type { Department } from '../../shared/domain/reference';
+import type { HandoutMark, HoldingSpan, StockSpan } from '../../shared/reports/device-digest';
+import type { KvikDb } from '../store/db';
+import { handoutOfRow, holdingOfRow, stockOfRow, type HandoutRow, type HoldingRow, type IncompleteRow, type StockRow } from '../store/report-rows';
+import { ensureReportRows, reportRowsReady } from '../store/report-rows-rebuild';
+import type { ReportProgress } from './report-request';
+
+/**
+ * The long reports' read from the store's report rows (`renderer/store/report-rows.ts`) instead of
+ * the log: the rows whose spans reach into the report's period, by one index range per part, in
+ * ONE readonly transaction. The rows are built first where they are not ready (progress
+ * `indexing`); a write that marks them stale between the build and the read is met by building
+ * again.
+ */
+const index = '[part+place+endMs]';
+const { POSITIVE_INFINITY: END } = Number;
+
+export interface RowsRead<T> {
+  value: T;
+  rows: number;
+  modelNames: Map<string, string>;
+  departments: Department[];
+}
+
+async function inReadyRows<T>(
+  db: KvikDb,
+  onProgress: (progress: ReportProgress) => void,
+  read: () => Promise<{ value: T; rows: number }>,
+): Promise<RowsRead<T>> {
+  for (;;) {
+    await ensureReportRows(db, (done, total) => onProgress({ phase: 'indexing', done, total }));
+    const result = await db.transaction('r', [db.reportRows, db.models, db.departments, db.employees], async () => {
+      if (!(await reportRowsReady(db))) return null;
+      const [got, models, departments] = await Promise.all([read(), db.models.toArray(), db.departments.toArray()]);
+      return { ...got, modelNames: new Map(models.map((model) => [model.id, model.name])), departments };
+    });
+    if (result) return result;
+  }
+}
+
+/** Incomplete devices with an event at or after `fromMs`. */
+async function incompleteSince(db: KvikDb, fromMs: number): Promise<string[]> {
+  const rows = (await db.reportRows.where(index).between(['i', '', fromMs], ['i', '', END], true, true).toArray()) as IncompleteRow[];
+  return rows.map((row) => row.deviceKey);
+}
+
+/**
+ * Devices with events but no projection and no event since `fromMs`: a report replaying the log
+ * would not see them at all (it reads the histories of touched devices only), so neither does this.
+ */
+async function unseenSince(db: KvikDb, fromMs: number): Promise<Set<string>> {
+  const rows = (await db.reportRows.where(index).between(['u', '', -END], ['u', '', fromMs], true, false).toArray()) as IncompleteRow[];
+  return new Set(rows.map((row) => row.deviceKey));
+}
+
+/** Holdings that end after `fromMs` (or run on), and the incomplete devices touched since. */
+export function readHoldings(db: KvikDb, fromMs: number, onProgress: (progress: ReportProgress) => void) {
+  return inReadyRows(db, onProgress, async () => {
+    // The employees whole, in parallel with the holdings: as cheap as looking up tens of thousands of them.
+    const [rows, incomplete, unseen, employees] = await Promise.all([
+      db.reportRows.where(index).between(['h', '', fromMs], ['h', '', END], false, true).toArray() as Promise<HoldingRow[]>,
+      incompleteSince(db, fromMs),
+      unseenSince(db, fromMs),
+      db.employees.toArray(),
+    ]);
+    const holdings: HoldingSpan[] = rows.filter((row) => !unseen.has(row.deviceKey)).map(holdingOfRow);
+    const employeeNames = new Map(employees.map((employee) => [employee.id, employee.name]));
+    return { value: { holdings, incomplete, employeeNames }, rows: rows.length + incomplete.length };
+  });
+}
+
+/**
+ * Shelf spans at `location` that reach a day end at or after `firstEndMs`, handouts there from
+ * `fromMs` to `toMs`, and the incomplete devices touched since `fromMs`.
+ */
+export function readTrendRows(
+  db: KvikDb,
+  span: { location: string; fromMs: number; firstEndMs: number; toMs: number },
+  onProgress: (progress: ReportProgress) => void,
+) {
+  const { location, fromMs, firstEndMs, toMs } = span;
+  return inReadyRows(db, onProgress, async () => {
+    const [stockRows, handoutRows, incomplete, unseen] = await Promise.all([
+      db.reportRows.where(index).between(['s', location, firstEndMs], ['s', location, END], true, true).toArray() as Promise<StockRow[]>,
+      db.reportRows.where(index).between(['o', location, fromMs], ['o', location, toMs], true, false).toArray() as Promise<HandoutRow[]>,
+      incompleteSince(db, fromMs),
+      unseenSince(db, fromMs),
+    ]);
+    const stock: StockSpan[] = stockRows.filter((row) => !unseen.has(row.deviceKey)).map(stockOfRow);
+    const handouts: HandoutMark[] = handoutRows.map(handoutOfRow);
+    return { value: { stock, handouts, incomplete }, rows: stockRows.length + handoutRows.length + incomplete.length };
+  });
+}

@@ -1,0 +1,147 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../shared/domain/device';
+import { allowedEvents } from '../../shared/lifecycle/transitions';
+import { DIGEST_VERSION } from '../../shared/reports/device-digest';
+import { defaultReportSettings } from '../../shared/reports/settings';
+import { expectReportRowsFresh, storedReportRows } from '../../tests/support/report-rows';
+import { eventFor } from '../../tests/support/sync-desk';
+import type { DeskContext } from '../desk/desk-context';
+import { undoLastAction } from '../desk/undo';
+import { produceReport } from '../reports/produce-report';
+import type { ReportRequest } from '../reports/report-request';
+import type { KvikDb } from './db';
+import { openDb } from './open';
+import { recordEvent } from './record';
+import { ensureReportRows, REBUILD_DEVICES, reportRowsReady } from './report-rows-rebuild';
+import { STATE_ID } from './report-rows';
+
+/**
+ * The report rows kept with every write equal the rows rebuilt from the whole log, and the trend
+ * and the department report read from them equal the same reports replayed from the log — over
+ * random desk work: actions the lifecycle allows at two locations for three departments, undos,
+ * the central inventory's answers giving events a `seq` in an order of its own (so the applied
+ * order changes under the rows), and a rebuild from nothing.
+ */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 25);
+const keys = ['imei:354381079141772', 'imei:352099006317065', 'imei:490154203237518'];
+const locations = ['LAGER', 'KVIK-RH'];
+const departments = ['ØKF', 'BUF', 'SUF'];
+
+const stepArb = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('act' as const), device: fc.nat(keys.length - 1), pick: fc.nat(99), place: fc.nat(1), department: fc.nat(2), hours: fc.integer({ min: 1, max: 60 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), hours: fc.integer({ min: 0, max: 30 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('sequence' as const), order: fc.array(fc.nat(99), { minLength: 1, maxLength: 6 }) }) },
+);
+
+let opened = 0;
+
+type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
+
+export async function applyStep(db: KvikDb, at: { clock: number; seq: number }, step: Step): Promise<{ clock: number; seq: number }> {
+  let { clock, seq } = at;
+  switch (step.kind) {
+    case 'act': {
+      clock += step.hours * 3_600_000;
+      const key = keys[step.device] as string;
+      const ctx: DeskContext = { deskId: 'desk-1', operator: 'AB', location: locations[step.place] as string };
+      const shown = await db.devices.get(key);
+      const allowed = allowedEvents((shown?.status ?? 'none') as DeviceStatus | 'none').filter((type) => type !== 'corrected');
+      const type = allowed[step.pick % allowed.length] ?? 'received';
+      const data = type === 'handed_out' ? { department: departments[step.department], employeeId: `E${step.department}` } : type === 'moved' ? { to: locations[1 - step.place] } : {};
+      const event = { ...eventFor(ctx, type, key, data), at: new Date(clock).toISOString() };
+      await recordEvent(db, event);
+      break;
+    }
+    case 'undo':
+      clock += step.hours * 3_600_000;
+      await undoLastAction(db, { deskId: 'desk-1', operator: 'AB', location: 'LAGER' }, 'fortrudt', new Date(clock));
+      break;
+    case 'sequence': {
+      // The central inventory answers some pending events, in an order of its own.
+      const pending = await db.events.where('sync').equals('pending').toArray();
+      const picked = [...new Set(step.order.map((n) => pending[n % Math.max(1, pending.length)]).filter((e) => e !== undefined))];
+      await db.events.bulkPut(picked.map((event) => ({ ...event, sync: 'accepted' as const, seq: ++seq })));
+      break;
+    }
+  }
+  return { clock, seq };
+}
+
+const reports: ReportRequest[] = [
+  { kind: 'billing', quarter: { year: 2026, quarter: 3 }, settings: defaultReportSettings },
+  { kind: 'billing', quarter: { year: 2026, quarter: 4 }, settings: defaultReportSettings },
+  ...locations.map((location): ReportRequest => ({ kind: 'trend', location, lastDay: '2026-07-20', days: 30, settings: defaultReportSettings })),
+  ...locations.map((location): ReportRequest => ({ kind: 'trend', location, lastDay: '2026-08-31', days: 60, settings: defaultReportSettings })),
+];
+
+async function expectReportsFromRowsEqualReplay(db: KvikDb): Promise<void> {
+  for (const request of reports) {
+    const fromRows = await produceReport(db, request, undefined, { source: 'rows' });
+    const fromLog = await produceReport(db, request, undefined, { source: 'log' });
+    expect(fromRows.report).toEqual(fromLog.report);
+  }
+}
+
+describe('report rows', () => {
+  it('kept with every write, equal a rebuild from the log, and give the reports a full replay gives', async () => {
+    let busy = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const db = await openDb(`report-rows-${process.pid}-${++opened}`);
+        try {
+          expect(await reportRowsReady(db)).toBe(true);
+          let at = { clock: Date.parse('2026-06-20T08:00:00.000Z'), seq: 0 };
+          for (const step of steps) at = await applyStep(db, at, step);
+          await expectReportRowsFresh(db);
+          await expectReportsFromRowsEqualReplay(db);
+          busy += (await storedReportRows(db)).length;
+
+          // From nothing, as after a new digest version: the same rows.
+          const kept = await storedReportRows(db);
+          await db.reportRows.clear();
+          await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION - 1, ready: true });
+          expect(await reportRowsReady(db)).toBe(false);
+          await ensureReportRows(db);
+          expect(await storedReportRows(db)).toEqual(kept);
+        } finally {
+          db.close();
+          await db.delete();
+        }
+      }),
+      { numRuns: RUNS, seed: 20261201 },
+    );
+    // The runs held holdings, shelf spans and handouts to compare, not only empty stores.
+    expect(busy).toBeGreaterThan(RUNS * 3);
+    // Each run opens a store and compares six reports both ways: the time grows with the runs asked for.
+  }, 30_000 + RUNS * 1_500);
+
+  it('rebuilds in chunks that resume where a build was cut short, and starts over when the rows go stale meanwhile', async () => {
+    const db = await openDb(`report-rows-${process.pid}-${++opened}`);
+    try {
+      expect(REBUILD_DEVICES).toBeGreaterThan(1);
+      let at = { clock: Date.parse('2026-06-20T08:00:00.000Z'), seq: 0 };
+      for (let i = 0; i < 30; i++) at = await applyStep(db, at, { kind: 'act', device: i % 3, pick: i * 7, place: i % 2, department: i % 3, hours: 5 });
+      const kept = await storedReportRows(db);
+      expect(kept.length).toBeGreaterThan(3);
+      // A build half done: the first device's rows in place, progress noted after it.
+      await db.reportRows.clear();
+      await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: 4, progress: { through: keys[1] as string, open: false } });
+      const progress: number[] = [];
+      await ensureReportRows(db, (done) => progress.push(done));
+      // Resumed after `through`: the devices before it were taken as done (here: none rebuilt).
+      const rebuilt = await storedReportRows(db);
+      expect(rebuilt.length).toBeGreaterThan(0);
+      expect(rebuilt.every((row) => 'deviceKey' in row && row.deviceKey > (keys[1] as string))).toBe(true);
+      expect(await reportRowsReady(db)).toBe(true);
+      // Marked stale by a write (a raised generation): everything is built again.
+      await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: 9 });
+      await ensureReportRows(db);
+      expect(await storedReportRows(db)).toEqual(kept);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+});

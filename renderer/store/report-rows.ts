@@ -1,0 +1,183 @@
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/domain/device';
+import type { DeviceEvent } from '../../shared/domain/event';
+import { DIGEST_VERSION, digestDevice, type DeviceDigest, type HandoutMark, type HoldingSpan, type StockSpan } from '../../shared/reports/device-digest';
+import { inAppliedOrder } from '../reports/applied-order';
+
+/**
+ * The reports' digests in the desk's store (`shared/reports/device-digest.ts`): each device's
+ * holdings, shelf spans and handouts as rows of one table, `reportRows`, kept up to date in the
+ * SAME transaction as every write of an event or a device projection, so the department report and
+ * the trend read a few thousand rows by index instead of half a million events.
+ *
+ * How it stays exact: a Dexie middleware (below) widens every read-write transaction that touches
+ * `events` or `devices` to both and to `reportRows`, and after each such write recomputes the digests of the
+ * devices written, from their projection and every event of theirs in the store, with the same
+ * pure function a full replay uses. Every writer — a scan, an undo, a push's answer, a pull, a
+ * bootstrap — goes through it, none has to remember to. A write of very many devices at once (a
+ * bootstrap) marks the rows stale instead, and `rebuildReportRows` rebuilds them from the log in
+ * short transactions, as it does when `DIGEST_VERSION` changes.
+ *
+ * One row per span, keyed `<deviceKey>\0<part><n>`, so a device's rows are one key range;
+ * indexed by `[part+place+endMs]`: holdings (`h`) by their end, shelf spans (`s`) by location and
+ * end, handouts (`o`) by location and time, incomplete and unprojected devices (`i`, `u`) by their
+ * latest event.
+ */
+
+export const REPORT_ROWS = 'reportRows';
+
+interface RowBase {
+  id: string;
+  deviceKey: DeviceKey;
+  /** '' where the part has no place (holdings, incomplete devices, a device nowhere known). */
+  place: string;
+  endMs: number;
+}
+export type HoldingRow = RowBase & { part: 'h'; kind: DeviceKind; model: string | null; department: string; employeeId: string; startMs: number };
+export type StockRow = RowBase & { part: 's'; status: StockStatus; fromMs: number };
+export type HandoutRow = RowBase & { part: 'o'; reused: boolean; undoneFlips: number[] };
+/** `i`: an incomplete device; `u`: one with events but no projection (`DeviceDigest.unprojected`). */
+export type IncompleteRow = RowBase & { part: 'i' | 'u' };
+/** The state of the rows as a whole: `ready` once built for this `DIGEST_VERSION`. Not indexed (no `part`). */
+export interface ReportRowsState {
+  id: '';
+  version: number;
+  ready: boolean;
+  /** Raised whenever the rows go stale: a build that began in an older generation starts over. */
+  generation?: number;
+  /** How far a build has got: every device with a key ≤ `through` (< when `open`) is done. */
+  progress?: { through: string; open: boolean };
+}
+export type ReportRow = HoldingRow | StockRow | HandoutRow | IncompleteRow | ReportRowsState;
+
+export const STATE_ID = '';
+
+/** A write of more devices than this marks the rows stale (rebuilt after) rather than recomputing each inside the write. */
+export const RECOMPUTE_AT_MOST = 2_000;
+
+export function rowsOfDigest(digest: DeviceDigest): ReportRow[] {
+  const { deviceKey } = digest;
+  let n = 0;
+  const id = (part: string) => `${deviceKey}\u0000${part}${n++}`;
+  const rows: ReportRow[] = [];
+  for (const { kind, model, department, employeeId, startMs, endMs } of digest.holdings) {
+    rows.push({ id: id('h'), deviceKey, part: 'h', place: '', endMs, kind, model, department, employeeId, startMs });
+  }
+  for (const { location, status, fromMs, toMs } of digest.stock) rows.push({ id: id('s'), deviceKey, part: 's', place: location ?? '', endMs: toMs, status, fromMs });
+  for (const { location, atMs, reused, undoneFlips } of digest.handouts) {
+    rows.push({ id: id('o'), deviceKey, part: 'o', place: location ?? '', endMs: atMs, reused, undoneFlips });
+  }
+  if (digest.incomplete) rows.push({ id: id('i'), deviceKey, part: 'i', place: '', endMs: digest.incomplete.lastAtMs });
+  if (digest.unprojected) rows.push({ id: id('u'), deviceKey, part: 'u', place: '', endMs: digest.unprojected.lastAtMs });
+  return rows;
+}
+
+export const holdingOfRow = (row: HoldingRow): HoldingSpan => ({
+  deviceKey: row.deviceKey,
+  kind: row.kind,
+  model: row.model,
+  department: row.department,
+  employeeId: row.employeeId,
+  startMs: row.startMs,
+  endMs: row.endMs,
+});
+export const stockOfRow = (row: StockRow): StockSpan => ({ deviceKey: row.deviceKey, location: row.place === '' ? null : row.place, status: row.status, fromMs: row.fromMs, toMs: row.endMs });
+export const handoutOfRow = (row: HandoutRow): HandoutMark => ({
+  deviceKey: row.deviceKey,
+  atMs: row.endMs,
+  location: row.place === '' ? null : row.place,
+  reused: row.reused,
+  undoneFlips: row.undoneFlips,
+});
+
+/** The key range of one device's rows. */
+export function deviceRowsRange(key: DeviceKey): { lower: string; upper: string } {
+  return { lower: `${key}\u0000`, upper: `${key}\u0001` };
+}
+
+/** A device's digest rows from its projection and its events as the store holds them (any order). */
+export function rowsOfDevice(key: DeviceKey, device: Device | null, events: Array<DeviceEvent & { seq?: number }>): ReportRow[] {
+  return rowsOfDigest(digestDevice(key, device, inAppliedOrder(events)));
+}
+
+const range = (lower: unknown, upper: unknown, upperOpen = false): DBCoreKeyRange =>
+  ({ type: 2 /* DBCoreRangeType.Range */, lower, upper, lowerOpen: false, upperOpen }) as DBCoreKeyRange;
+/** IndexedDB's least and greatest keys (Dexie.minKey / maxKey), within a compound key. */
+const MIN_KEY = Number.NEGATIVE_INFINITY;
+const MAX_KEY = [[]];
+
+/** The Dexie middleware that keeps `reportRows` with every write of `events` or `devices` (see the top of this file). */
+export const reportRowsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'reportRows',
+  create(down) {
+    const hasRows = () => down.schema.tables.some((table) => table.name === REPORT_ROWS);
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        // A device's rows come from its projection and its events: both are read, the rows written.
+        const widen = mode === 'readwrite' && hasRows() && (stores.includes('events') || stores.includes('devices'));
+        return down.transaction(widen ? [...new Set([...stores, 'devices', 'events', REPORT_ROWS])] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if ((name !== 'events' && name !== 'devices') || !hasRows()) return table;
+        return {
+          ...table,
+          async mutate(req: DBCoreMutateRequest) {
+            const before = req.type === 'delete' && name === 'events' ? await deviceKeysOfEvents(table, req.trans, req.keys) : null;
+            const result = await table.mutate(req);
+            const keys = before ?? writtenDeviceKeys(name, req);
+            if (keys === null || keys.size > RECOMPUTE_AT_MOST) await markStale(down, req.trans);
+            else if (keys.size > 0) await recompute(down, req.trans, keys);
+            return result;
+          },
+        };
+      },
+    };
+  },
+};
+
+/** The devices a write touched; null when it cannot tell (a range delete): then everything is stale. */
+function writtenDeviceKeys(table: string, req: DBCoreMutateRequest): Set<string> | null {
+  if (req.type === 'deleteRange') return null;
+  if (req.type === 'delete') return new Set(req.keys as string[]);
+  const keys = new Set<string>();
+  for (const value of req.values as Array<{ deviceKey?: string; key?: string }>) {
+    const key = table === 'events' ? value.deviceKey : value.key;
+    if (typeof key === 'string') keys.add(key);
+  }
+  return keys;
+}
+
+async function deviceKeysOfEvents(events: DBCoreTable, trans: DBCoreTransaction, ids: unknown[]): Promise<Set<string> | null> {
+  const rows = (await events.getMany({ trans, keys: ids })) as Array<{ deviceKey: string } | undefined>;
+  return new Set(rows.flatMap((row) => (row ? [row.deviceKey] : [])));
+}
+
+/** Everything to be rebuilt: a new generation, so a build under way starts over (`report-rows-rebuild.ts`). */
+async function markStale(core: DBCore, trans: DBCoreTransaction): Promise<void> {
+  const rows = core.table(REPORT_ROWS);
+  const state = (await rows.get({ trans, key: STATE_ID })) as ReportRowsState | undefined;
+  const next: ReportRowsState = { id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: (state?.generation ?? 0) + 1 };
+  await rows.mutate({ type: 'put', trans, values: [next] });
+}
+
+/** Recomputes the rows of `keys` inside `trans`: their projections and events as they stand now in it. */
+async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlySet<string>): Promise<void> {
+  const devicesTable = core.table('devices');
+  const eventsTable = core.table('events');
+  const rowsTable = core.table(REPORT_ROWS);
+  const byDevice = eventsTable.schema.getIndexByKeyPath(['deviceKey', 'at']);
+  if (!byDevice) throw new Error('events has no [deviceKey+at] index');
+  const list = [...keys];
+  const [devices, histories] = await Promise.all([
+    devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>,
+    Promise.all(
+      list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
+    ),
+  ]);
+  const rows = list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? []));
+  await Promise.all(list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })));
+  if (rows.length > 0) await rowsTable.mutate({ type: 'put', trans, values: rows });
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { roleSchema, type Role } from '../../shared/auth/roles';
+import { hashPin, isAcceptablePin, pinRules } from '../../shared/auth/pin';
+import { operatorSchema, type Operator } from '../../shared/domain/reference';
+import type { Database, Queryable } from '../db/database';
+import { writeReferenceRows } from '../reference/write';
+
+export interface NewOperator {
+  id: string;
+  name: string;
+  role: string;
+  badge?: string;
+  pin: string;
+}
+
+/**
+ * Adds an operator, or replaces one with the same id (a new PIN, a new role). The PIN is hashed
+ * here with a fresh salt and never stored or logged as it was typed. Desks receive the operator
+ * with the next reference fetch.
+ */
+export async function saveOperator(db: Database, input: NewOperator): Promise<{ ok: true; revision: number } | { ok: false; problem: string }> {
+  if (!isAcceptablePin(input.pin)) return { ok: false, problem: `a PIN is ${pinRules.minLength}–${pinRules.maxLength} digits` };
+  const candidate = { id: input.id, name: input.name, role: input.role, ...(input.badge ? { badge: input.badge } : {}), pinHash: await hashPin(input.pin, randomBytes(16)) };
+  const parsed = operatorSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (parsed.data.badge) {
+    const [other] = await db.query('SELECT id FROM operators WHERE badge = $1 AND id <> $2', [parsed.data.badge, parsed.data.id]);
+    if (other) return { ok: false, problem: `badge ${parsed.data.badge} belongs to operator ${String(other.id)}` };
+  }
+  return { ok: true, revision: await writeReferenceRows(db, 'operators', [parsed.data]) };
+}
+
+export async function listOperators(db: Queryable): Promise<Array<Omit<Operator, 'pinHash'>>> {
+  const rows = await db.query('SELECT id, name, role, badge FROM operators ORDER BY id COLLATE "C"');
+  return rows.map((row) => ({ id: String(row.id), name: String(row.name), role: roleSchema.parse(row.role), ...(row.badge ? { badge: String(row.badge) } : {}) }));
+}
+
+/**
+ * Every operator's role, for the push's role check. Empty while no operator is set up: a trial
+ * server (or one before going live) takes events from any operator name, as before.
+ */
+export async function operatorRoles(db: Queryable): Promise<Map<string, Role>> {
+  const rows = await db.query('SELECT id, role FROM operators');
+  return new Map(rows.map((row) => [String(row.id), roleSchema.parse(row.role)]));
+}
