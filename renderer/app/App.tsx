@@ -14,6 +14,8 @@ import type { KvikDb } from '../store/db';
 import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
+import { NavigationContext, type Navigation } from './navigation';
+import type { DeskDestination } from '../desk/workflows/workflow';
 import type { LabelContent } from '../labels/label-content';
 import { PrintLabelsContext } from '../labels/print-labels';
 import type { ReceiptDraft } from '../receipts/draft';
@@ -21,7 +23,7 @@ import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
 import { filterFromHash } from '../register/register-link';
 import type { ScanClaim } from '../warehouse/use-flow-scans';
 import type { WarehouseView } from '../warehouse/WarehouseScreen';
-import { CommandCardScreen, ConflictsScreen, LabelsScreen, ReceiptScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
+import { CommandCardScreen, ConflictsScreen, LabelsScreen, PackingSlipScreen, ReceiptScreen, ReferenceScreen, RegisterScreen, ReportsScreen, SettingsScreen, WarehouseScreen } from './on-demand';
 import { ServicesContext, type Services } from './services';
 import { StatusBar } from './StatusBar';
 import { TopBar, type Screen } from './TopBar';
@@ -120,8 +122,18 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     },
     [screen],
   );
-  const offerReceipt = useCallback((draft: ReceiptDraft) => openReceipt({ kind: 'sign', draft }), [openReceipt]);
-  const desk = useDesk(services, openLookup, offerReceipt);
+  const [transferId, setTransferId] = useState('');
+  // Where DONE sends the operator: the receipt to sign, or the packing slip of the transfer sent.
+  const open = useCallback(
+    (to: DeskDestination) => {
+      if (to.screen === 'receipt') return openReceipt({ kind: 'sign', draft: to.draft });
+      setTransferId(to.transferId);
+      setScreen(to.screen);
+    },
+    [openReceipt],
+  );
+  const navigation = useMemo<Navigation>(() => ({ openTransfer: (id) => open({ screen: 'transfer', transferId: id }) }), [open]);
+  const desk = useDesk(services, openLookup, open);
   const sync = useSyncController(db, platform);
 
   // Every scan, from any scanner, lands here: the lookup screen takes it while open; anywhere else
@@ -160,6 +172,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   return (
     <ServicesContext.Provider value={services}>
       <SyncContext.Provider value={sync}>
+        <NavigationContext.Provider value={navigation}>
         <PrintLabelsContext.Provider value={printLabels}>
         <OpenReceiptContext.Provider value={openReceipt}>
         <div className="app">
@@ -184,6 +197,8 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
               <ReportsScreen />
             ) : screen === 'conflicts' ? (
               <ConflictsScreen />
+            ) : screen === 'transfer' ? (
+              <PackingSlipScreen transferId={transferId} onBack={() => setScreen('desk')} />
             ) : screen === 'receipt' && receiptJob ? (
               <ReceiptScreen key={receiptJob.n} job={receiptJob.job} onClose={() => setScreen(receiptJob.from)} />
             ) : screen === 'labels' ? (
@@ -198,6 +213,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
         </div>
         </OpenReceiptContext.Provider>
         </PrintLabelsContext.Provider>
+        </NavigationContext.Provider>
       </SyncContext.Provider>
     </ServicesContext.Provider>
   );

@@ -8,7 +8,7 @@ import { useServices } from './services';
  * settings, `labels` and `receipt` from wherever they are asked for.
  */
 export const screens = ['desk', 'lookup', 'register', 'warehouse', 'reports', 'reference', 'conflicts', 'settings'] as const;
-export type Screen = (typeof screens)[number] | 'cards' | 'labels' | 'receipt';
+export type Screen = (typeof screens)[number] | 'cards' | 'labels' | 'receipt' | 'transfer';
 
 export const TopBar = memo(function TopBar({ screen, onNavigate }: { screen: Screen; onNavigate: (screen: Screen) => void }) {
   const { t } = useTranslation();

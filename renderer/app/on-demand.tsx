@@ -29,6 +29,8 @@ export const ConflictsScreen = onDemand(() => import('../sync/ConflictsScreen').
 export const SettingsScreen = onDemand(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen));
 /** The printable command card: bwip-js, the largest library of the app, comes with it. */
 export const CommandCardScreen = onDemand(() => import('../desk/CommandCardScreen').then((m) => m.CommandCardScreen));
+/** The packing slip prints a barcode too: bwip-js again, loaded with it. */
+export const PackingSlipScreen = onDemand(() => import('../transfers/PackingSlipScreen').then((m) => m.PackingSlipScreen));
 /** The camera panel and its decoder start only when a desk worker opens the camera. */
 export const CameraPanel = onDemand(() => import('../camera/CameraPanel').then((m) => m.CameraPanel));
 /** The warehouse's stocktake and disposal batches. */

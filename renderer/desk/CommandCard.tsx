@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toSVG } from 'bwip-js/browser';
+import { Barcode } from './Barcode';
 import { commandWord, modes } from './modes';
 
 /** Every command a desk card carries: the workflows, then finish and undo. */
@@ -9,15 +8,6 @@ export const commandCodes: Array<{ code: string; label: { key: string; params?: 
   { code: 'KVIK:DONE', label: { key: 'desk.done' } },
   { code: 'KVIK:UNDO', label: { key: 'desk.undo' } },
 ];
-
-/** A Code 128 symbol as an image (bwip-js renders SVG; an <img> keeps it out of the DOM's scripts). */
-export function Barcode({ text }: { text: string }) {
-  const src = useMemo(() => {
-    const svg = toSVG({ bcid: 'code128', text, scale: 2, height: 11, paddingwidth: 6, paddingheight: 2 });
-    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  }, [text]);
-  return <img className="barcode" src={src} alt={text} />;
-}
 
 /** The desk's command card: printed and laid beside the scanner, it drives the desk without a keyboard. */
 export function CommandCard() {

@@ -93,4 +93,34 @@ describe('decideScan', () => {
     expect(decide('354381079141772', { mode: 'lookup', device })).toEqual({ kind: 'show', device });
     expect(decide('354381079141772', { mode: 'lookup' })).toMatchObject({ kind: 'error', message: { key: 'feedback.notFound' } });
   });
+
+  it('packs only devices in stock where the desk stands, into the transfer chosen', () => {
+    const { device } = deviceIn('ready');
+    const here = { ...device, location: 'LAGER' };
+    const packing = settingsWith('pack', { destination: 'KVIK-NORD', transferId: 'T261201-AAAA' });
+    expect(decide('354381079141772', { mode: 'pack', device: here })).toMatchObject({ kind: 'error', message: { key: 'feedback.needDestination' } });
+    expect(decide('354381079141772', { mode: 'pack', device: here, settings: packing })).toMatchObject({
+      kind: 'record',
+      data: { transferId: 'T261201-AAAA', from: 'LAGER', to: 'KVIK-NORD' },
+    });
+    expect(decide('354381079141772', { mode: 'pack', device: { ...device, location: 'KVIK-SYD' }, settings: packing })).toMatchObject({
+      kind: 'error',
+      message: { key: 'feedback.notAtThisLocation', params: { location: 'KVIK-SYD' } },
+    });
+  });
+
+  it("opens a transfer from its barcode, receives its devices, and lists one not in it as unexpected (amber)", () => {
+    expect(decide('KVIK:TRANSFER:T261201-AAAA')).toEqual({ kind: 'transfer', transferId: 'T261201-AAAA' });
+    const { device } = deviceIn('ready');
+    const packed = { ...device, status: 'in_transit' as const, transit: { transferId: 'T261201-AAAA', from: 'LAGER', to: 'KVIK-NORD', since: device.updatedAt, stockStatus: 'ready' as const } };
+    const receiving = settingsWith('unpack', { transferId: 'T261201-AAAA' });
+    expect(decide('354381079141772', { mode: 'unpack', device: packed, settings: receiving })).toMatchObject({ kind: 'record', data: { transferId: 'T261201-AAAA' } });
+    expect(decide('354381079141772', { mode: 'unpack', device, settings: receiving })).toMatchObject({
+      kind: 'warning',
+      message: { key: 'feedback.unexpected' },
+      deviceKey: device.key,
+      settings: { transferId: 'T261201-AAAA', unexpected: [device.key] },
+    });
+    expect(decide('354381079141772', { mode: 'unpack', device: packed })).toMatchObject({ kind: 'error', message: { key: 'feedback.needTransfer' } });
+  });
 });

@@ -4,6 +4,8 @@ import type { Employee, Model } from '../../shared/domain/reference';
 import { workflowForEmployeeScan } from '../counter/employee-scan';
 import { createsDevice } from '../../shared/lifecycle/transitions';
 import type { ParsedScan } from '../../shared/scan/parse';
+import { transferFromCommand } from '../../shared/transfers/transfer';
+import { deviceLabel } from './device-label';
 import { modeFromCommand, type Mode } from './modes';
 import { missingSetting, workflowOf, type BatchSettings, type WorkflowName } from './workflows';
 import type { DeskPlace, DeviceScan, Message } from './workflows/workflow';
@@ -20,7 +22,8 @@ export type Decision =
   | { kind: 'model'; settings: Record<string, unknown>; model: Model }
   /** An employee's card or badge: the counter serves them (`renderer/counter/`). */
   | { kind: 'employee'; employee: Employee; mode: 'handout' | 'return' }
-  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true }
+  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true; settings?: Record<string, unknown> }
+  | { kind: 'transfer'; transferId: string }
   | { kind: 'error'; message: Message };
 
 export interface DecideInput {
@@ -80,8 +83,12 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, 
       if (warning) return { kind: 'warning', deviceKey: key, ...warning };
     }
   } else if (!device) return { kind: 'error', message: { key: 'feedback.unknownDevice', params: { device: scan.value } } };
-  const refused = device ? workflow.refuses?.(device, place) : undefined;
-  if (refused) return { kind: 'error', message: refused };
+  const refused = device ? workflow.refuses?.(device, place, current) : undefined;
+  if (refused?.tone === 'error') return { kind: 'error', message: refused.message };
+  if (refused) {
+    const settings = refused.settings ? { settings: { ...current, ...refused.settings } } : {};
+    return { kind: 'warning', message: refused.message, deviceKey: key as string, ...settings };
+  }
   return { kind: 'record', mode, deviceKey: key as string, data: workflow.data(current, scan, place), label };
 }
 
@@ -93,13 +100,11 @@ function decideModel({ mode, settings, models }: DecideInput, gtin: string): Dec
   return { kind: 'model', model, settings: { ...settings[mode], ...fromBox(model) } };
 }
 
-export function deviceLabel(device: Pick<Device, 'imei' | 'serial' | 'key'>): string {
-  return device.imei ?? device.serial ?? device.key;
-}
-
 function decideCommand(value: string): Decision {
   if (value === 'DONE') return { kind: 'command', command: 'done' };
   if (value === 'UNDO') return { kind: 'command', command: 'undo' };
+  const transferId = transferFromCommand(value);
+  if (transferId) return { kind: 'transfer', transferId };
   const [word, arg] = value.split(':');
   const mode = word === 'MODE' && arg ? modeFromCommand(arg) : undefined;
   return mode ? { kind: 'mode', mode } : { kind: 'error', message: { key: 'feedback.unknownCommand', params: { command: value } } };

@@ -5,7 +5,8 @@ import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
-import { decideScan, deviceLabel, type Decision, type Message } from './decide';
+import { decideScan, type Decision, type Message } from './decide';
+import { deviceLabel } from './device-label';
 import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import type { ReceiveMemory } from './receive-checks';
@@ -62,6 +63,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
     }
     case 'mode':
     case 'command':
+    case 'transfer':
       return { tone: 'info', message: { key: '' }, decision };
     case 'record': {
       const type = workflows[decision.mode].event;

@@ -10,14 +10,14 @@ import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import { readScan } from './read-scan';
-import { settingsAfterDone, workflowForEvent, type WorkflowName } from './workflows';
+import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
+import type { DeskDestination } from './workflows/workflow';
 import { performScan, type Tone } from './perform-scan';
 import { ReceiveMemoryKeeper } from './receive-checks';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
 import { batchReceipt } from '../receipts/batch-receipt';
-import type { ReceiptDraft } from '../receipts/draft';
 import { suggestedNextStep } from '../../shared/lifecycle/next-step';
 
 export interface Feedback {
@@ -45,7 +45,7 @@ export interface Desk {
  * The desk's engine: the current batch, the queue of scans (processed strictly one after another,
  * so a fast scanner can never record the same device twice), feedback and sound.
  */
-export function useDesk(services: Services, onLookup: (device?: Device) => void, onReceipt: (draft: ReceiptDraft) => void): Desk | null {
+export function useDesk(services: Services, onLookup: (device?: Device) => void, onOpen: (to: DeskDestination) => void): Desk | null {
   const { db, settings, session } = services;
   const [batch, setBatchState] = useState<Batch | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -136,8 +136,10 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
     setServedAt(null);
     show('info', { key: 'feedback.batchDone', params: { count } });
-    if (draft) onReceipt(draft);
-  }, [db, setBatch, show, onReceipt]);
+    const next = mode === 'lookup' ? undefined : workflowOf(mode).opensAfterDone?.(settings[mode]);
+    if (draft) onOpen({ screen: 'receipt', draft });
+    else if (next && count > 0) onOpen(next);
+  }, [db, setBatch, show, onOpen]);
 
   /** An employee's card or badge: a new batch serving them, in the handout (or return) workflow. */
   const serve = useCallback(
@@ -160,6 +162,18 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     show('info', { key: 'feedback.employeeReleased' });
   }, [setBatch, show]);
   useIdleRelease(servedAt, settings.employeeIdleMinutes, release);
+
+  /** A transfer's barcode: receiving it starts, with its expected list. */
+  const openTransfer = useCallback(
+    (transferId: string) => {
+      const current = batchRef.current;
+      if (!current) return;
+      keysRef.current = new Set();
+      setBatch(newBatch('unpack', { ...current.settings, unpack: { transferId, unexpected: [] } }));
+      show('info', { key: 'feedback.transferOpened', params: { id: transferId } });
+    },
+    [setBatch, show],
+  );
 
   const undo = useCallback(async () => {
     const context = ctx();
@@ -193,6 +207,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
         receiveMemory.current.after(decision, current.startedAt);
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
+        if (decision.kind === 'transfer') return openTransfer(decision.transferId);
+        if (decision.kind === 'warning' && decision.settings) setSettings(decision.settings);
         if (decision.kind === 'model') setSettings(decision.settings);
         if (decision.kind === 'show') {
           onLookup(decision.device);
@@ -209,7 +225,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings, setMode, finishBatch, undo, setSettings, show, onLookup, serve],
+    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, onLookup, serve],
   );
 
   const handleScan = useCallback(

@@ -96,6 +96,8 @@ export const transitSchema = z.object({
   to: z.string().min(1),
   since: isoTimestampSchema,
   stockStatus: stockStatusSchema,
+  /** When the receiver closed the transfer without it: missing, still in transit until found or written off. */
+  missingSince: isoTimestampSchema.optional(),
 });
 export type Transit = z.infer<typeof transitSchema>;
 

@@ -151,7 +151,7 @@ const effects: { [T in Ordinary]: (device: Device, event: DeviceEventOf<T>) => D
     };
   },
   transfer_received: (device, event) => ({ ...device, location: event.location ?? device.transit?.to ?? device.location }),
-  transfer_missing: (device) => ({ ...device }),
+  transfer_missing: (device, event) => (device.transit ? { ...device, transit: { ...device.transit, missingSince: event.at } } : { ...device }),
   counted: (device, event) => ({ ...device, lastCountedAt: event.at }),
   note: (device) => ({ ...device }),
   receipt: (device) => ({ ...device }),

@@ -1,41 +1,13 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectFeedback, importCsv, scan, signIn } from './support/desk';
-import { startInventory } from './support/sync-server';
+import { inventoryForSpec, openSyncingDesk, syncStatus } from './support/syncing-desk';
 
 const imei = '354381079141772';
-let inventory: Awaited<ReturnType<typeof startInventory>>;
-
-test.beforeAll(async () => {
-  inventory = await startInventory({ 'desk-a': 'token-a', 'desk-b': 'token-b' });
-});
-test.afterAll(async () => {
-  await inventory?.stop();
-});
-
-interface Desk {
-  context: BrowserContext;
-  page: Page;
-}
-
+const inventory = inventoryForSpec({ 'desk-a': 'token-a', 'desk-b': 'token-b' });
+const status = syncStatus;
 /** A desk in a browser context of its own (its own IndexedDB), signed in and pointed at the server. */
-async function openDesk(browser: Browser, operator: string, deskId: string, token: string): Promise<Desk> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, operator);
-  await page.getByRole('button', { name: 'Indstillinger' }).click();
-  await page.locator('input[name="deskId"]').fill(deskId);
-  await page.getByRole('button', { name: 'Gem', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText('Gemt.');
-  await page.locator('input[name="serverUrl"]').fill(inventory.server.url);
-  await page.locator('input[name="deskToken"]').fill(token);
-  await page.getByRole('button', { name: 'Gem og synkronisér' }).click();
-  // The web platform cannot encrypt, and the settings say so.
-  await expect(page.getByTestId('token-state')).toContainText('Tokenet opbevares ukrypteret');
-  await expect(status(page)).toHaveAttribute('data-connection', 'online');
-  return { context, page };
-}
-
-const status = (page: Page) => page.getByRole('contentinfo').getByTestId('sync-status');
+const openDesk = (browser: Browser, operator: string, deskId: string, token: string) =>
+  openSyncingDesk(browser, inventory().server.url, { operator, deskId, token });
 
 async function expectPending(page: Page, count: number): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-pending', String(count));
@@ -144,7 +116,7 @@ test('a refused token stops the sync and says so', async ({ browser }) => {
   const page = await context.newPage();
   await signIn(page, 'CC');
   await page.getByRole('button', { name: 'Indstillinger' }).click();
-  await page.locator('input[name="serverUrl"]').fill(inventory.server.url);
+  await page.locator('input[name="serverUrl"]').fill(inventory().server.url);
   await page.locator('input[name="deskToken"]').fill('not-a-token');
   await page.getByRole('button', { name: 'Gem og synkronisér' }).click();
   await expect(status(page).getByTestId('sync-problem')).toHaveText('Token afvist – ret det under Indstillinger');

@@ -4,11 +4,13 @@ import { dispose } from './dispose';
 import { found } from './found';
 import { handout } from './handout';
 import { lost } from './lost';
+import { pack } from './pack';
 import { prepare } from './prepare';
 import { receive } from './receive';
 import { repair } from './repair';
 import { repaired } from './repaired';
 import { giveBack } from './return';
+import { unpack } from './unpack';
 import type { Workflow } from './workflow';
 
 /** Any workflow of the table, whatever its event and settings. */
@@ -28,6 +30,8 @@ export const workflows = {
   dispose,
   lost,
   found,
+  pack,
+  unpack,
 } satisfies Record<string, AnyWorkflow>;
 
 export type WorkflowName = keyof typeof workflows;

@@ -4,6 +4,7 @@ import type { Device } from '../../../shared/domain/device';
 import type { EventData, EventType } from '../../../shared/domain/event';
 import type { Model } from '../../../shared/domain/reference';
 import type { ParsedScan } from '../../../shared/scan/parse';
+import type { ReceiptDraft } from '../../receipts/draft';
 
 /** A translatable message: an i18n key and its parameters. */
 export interface Message {
@@ -17,6 +18,15 @@ export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'inval
 /** Where the desk stands: what an event's data may need beyond the batch's settings. */
 export interface DeskPlace {
   location: string;
+}
+
+/** A screen of the desk a workflow can send the operator to. */
+export type DeskDestination = { screen: 'transfer'; transferId: string } | { screen: 'receipt'; draft: ReceiptDraft };
+
+export interface Refusal<S> {
+  tone: 'error' | 'warning';
+  message: Message;
+  settings?: Partial<S>;
 }
 
 export interface SettingsPanelProps<S> {
@@ -38,14 +48,19 @@ export interface Workflow<T extends EventType, Schema extends z.ZodObject> {
   required: { readonly [K in keyof z.output<Schema>]?: string };
   /** The event's data for a scanned device. */
   data(settings: z.output<Schema>, scan: DeviceScan, place: DeskPlace): EventData<T>;
-  /** Why this device may not join the batch here, beyond what the lifecycle refuses. */
-  refuses?(device: Device, place: DeskPlace): Message | undefined;
+  /**
+   * Why this device may not join the batch here, beyond what the lifecycle refuses: red (an error),
+   * or amber with settings to remember it by (a device that was not expected).
+   */
+  refuses?(device: Device, place: DeskPlace, settings: z.output<Schema>): Refusal<z.output<Schema>> | undefined;
   /** The settings a model barcode (GTIN) on the box sets; without it such a scan is refused. */
   modelFromBox?(model: Model): Partial<z.output<Schema>>;
   /** The settings panel above the feedback. */
   Panel(props: SettingsPanelProps<z.output<Schema>>): ReactNode;
   /** The word of its command card, `KVIK:MODE:<word>`, in both languages. */
   words: { da: string; en: string };
+  /** What DONE opens, if anything (the packing slip of the transfer just sent). */
+  opensAfterDone?(settings: z.output<Schema>): DeskDestination | undefined;
   /** Settings that belong to one batch only: DONE puts them back to their defaults. */
   clearedByDone: readonly (keyof z.output<Schema>)[];
 }

@@ -12,7 +12,7 @@ import type { DeviceScan } from './workflow';
 
 const employee: Employee = { id: 'E1001', name: 'Søren Ærø', department: 'ØKF' };
 /** A value for every setting a workflow may require, as an operator would set it. */
-const filledIn: Record<string, unknown> = { employee, vendor: 'Dansk Mobilservice', method: 'recycled', certificate: 'WEEE-2026-118' };
+const filledIn: Record<string, unknown> = { employee, vendor: 'Dansk Mobilservice', method: 'recycled', certificate: 'WEEE-2026-118', destination: 'KVIK-NORD', transferId: 'T261201-7KQ2' };
 const scan = parseScan('354381079141772') as DeviceScan;
 const place = { location: 'LAGER' };
 

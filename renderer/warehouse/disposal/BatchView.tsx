@@ -8,7 +8,7 @@ import { useServices } from '../../app/services';
 import { useMay } from '../../app/use-may';
 import { useNewestFeedback } from '../../app/use-newest-feedback';
 import type { ScanInput } from '../../app/use-scan-input';
-import { Barcode } from '../../desk/CommandCard';
+import { Barcode } from '../../desk/Barcode';
 import { FeedbackPanel } from '../../desk/FeedbackPanel';
 import { ManualEntry } from '../../desk/ManualEntry';
 import type { ScanClaim } from '../use-flow-scans';

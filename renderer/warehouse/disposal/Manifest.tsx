@@ -3,7 +3,7 @@ import { countsByKind, type DisposalBatch } from '../../../shared/warehouse/disp
 import { manifestTable } from '../../../shared/warehouse/tables';
 import { formatDateTime } from '../../app/format';
 import { localeOf } from '../../i18n';
-import { Barcode } from '../../desk/CommandCard';
+import { Barcode } from '../../desk/Barcode';
 import { PrintablePage } from '../../reports/components/PrintablePage';
 import { ReportTableView } from '../../reports/components/ReportTableView';
 import { useModelNames } from '../use-model-names';

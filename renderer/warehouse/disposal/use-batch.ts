@@ -4,7 +4,7 @@ import type { DisposalBatch, JoinRefusal } from '../../../shared/warehouse/dispo
 import { isWarning } from '../../../shared/warehouse/disposal';
 import { useServices } from '../../app/services';
 import type { Message } from '../../desk/decide';
-import { deviceLabel } from '../../desk/decide';
+import { deviceLabel } from '../../desk/device-label';
 import { useFlowScans, type FlowResult, type FlowScan } from '../use-flow-scans';
 import { joinBatch } from './disposal-store';
 
