@@ -18,7 +18,6 @@ import { NavigationContext, type Navigation } from './navigation';
 import type { DeskDestination } from '../desk/workflows/workflow';
 import type { LabelContent } from '../labels/label-content';
 import { PrintLabelsContext } from '../labels/print-labels';
-import type { ReceiptDraft } from '../receipts/draft';
 import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
 import { filterFromHash } from '../register/register-link';
 import type { ScanClaim } from '../warehouse/use-flow-scans';
