@@ -30,7 +30,7 @@ describe('fleet report tables', () => {
     const reference = { models: [], employees: [{ id: 'e1', name: 'Søren Ødegård', department: 'BUF' }] };
     const { findings } = reconciliationTables(reconcileWithIntune(devices, rows, Date.parse('2026-11-20T12:00:00Z'), reference), [], names);
     const csv = tableToCsv(findings, { language: 'da' });
-    expect(csv).toContain('Bortskaffet/bortkommet, stadig i Intune;X2;Bortkommet;;;Tabt;2026-11-19;3');
-    expect(csv).toContain('Anden bruger i Intune;X1;Udleveret;Åse Æbelø;Søren Ødegård;;2026-11-19;2');
+    expect(csv).toContain('Bortskaffet/bortkommet, stadig i Intune;X2;Bortkommet;;;Tabt;2026-11-19;;3');
+    expect(csv).toContain('Anden bruger i Intune;X1;Udleveret;Åse Æbelø;Søren Ødegård;;2026-11-19;;2');
   });
 });

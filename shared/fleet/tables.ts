@@ -100,6 +100,8 @@ export interface FindingRow {
   intune: string;
   deviceName: string;
   lastCheckIn: string;
+  /** Days since Intune last saw a handed-out device (the unused ones). */
+  days: number | null;
   line: number | null;
 }
 
@@ -110,11 +112,11 @@ export function reconciliationTables(result: Reconciliation, problems: readonly 
   const people = namedValues(names.employees);
   const models = namedValues(names.models);
   const nameOf = (id: string | undefined, values: Record<string, Label>) => (id ? (values[id]?.da ?? id) : '');
-  const fromIntune = (row: IntuneRow | undefined) => ({ deviceName: row?.deviceName ?? '', lastCheckIn: row?.lastCheckIn ?? '', line: row?.line ?? null });
+  const fromIntune = (row: IntuneRow | undefined) => ({ deviceName: row?.deviceName ?? '', lastCheckIn: row?.lastCheckIn ?? '', days: null, line: row?.line ?? null });
   const rows: FindingRow[] = [
     ...result.retiredButEnrolled.map((r) => ({ reason: 'retired' as const, deviceKey: r.key, status: r.status, register: '', intune: r.intune.user ?? '', ...fromIntune(r.intune) })),
     ...result.onlyInIntune.map((r) => ({ reason: 'not_in_register' as const, deviceKey: '', status: '', register: '', intune: [r.serial, r.imei, r.user].filter(Boolean).join(' · '), ...fromIntune(r) })),
-    ...result.unused.map((r) => ({ reason: r.reason, deviceKey: r.key, status: 'assigned', register: '', intune: r.daysSinceCheckIn !== undefined ? `${r.daysSinceCheckIn}` : '', ...fromIntune(r.intune) })),
+    ...result.unused.map((r) => ({ reason: r.reason, deviceKey: r.key, status: 'assigned', register: '', intune: r.intune?.user ?? '', ...fromIntune(r.intune), days: r.daysSinceCheckIn ?? null })),
     ...result.differing.flatMap((r) =>
       r.differences.map((d) => {
         const values = d.field === 'holder' ? people : models;
@@ -133,6 +135,7 @@ export function reconciliationTables(result: Reconciliation, problems: readonly 
       { key: 'intune', label: { da: 'Intune siger', en: 'Intune says' }, type: 'text' },
       { key: 'deviceName', label: { da: 'Enhedsnavn i Intune', en: 'Device name in Intune' }, type: 'text' },
       { key: 'lastCheckIn', label: { da: 'Sidste indtjekning', en: 'Last check-in' }, type: 'text' },
+      { key: 'days', label: { da: 'Dage siden', en: 'Days since' }, type: 'integer' },
       { key: 'line', label: { da: 'Linje i filen', en: 'Line in the file' }, type: 'integer' },
     ],
     rows,

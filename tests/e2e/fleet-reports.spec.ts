@@ -82,7 +82,7 @@ test('an Intune export reconciled on screen and in the PDF, and the replacement 
   expect(pdf).toContain('Intune-afstemning');
   // Each finding on its line, its reason wrapped in the narrow column: reason, device, status, …
   expect(pdf).toMatch(/Bortskaffet\/bortkommet,\s+F17XK9\s+Bortskaffet/);
-  expect(pdf).toMatch(/Udleveret, ikke set af\s+5CG123\s+Udleveret\s+172\s+PC-ØST\s+2026-06-01\s+3/);
+  expect(pdf).toMatch(/Udleveret, ikke set af\s+5CG123\s+Udleveret\s+ase@kk\.dk\s+PC-ØST\s+2026-06-01\s+172\s+3/);
   expect(pdf).toMatch(/I Intune, ikke i registret\s+R58N/);
   expect(pdf).not.toContain('serial:');
 
