@@ -50,6 +50,8 @@ describe('the report prices in the settings table', () => {
       timeZone: 'Europe/Copenhagen',
       idleDays: 45,
       pricePerYearOre: { phone: 1, tablet: 2, pc: 3 },
+      residualFloorPercent: 0,
+      intuneCheckInDays: 90,
     });
   });
 });

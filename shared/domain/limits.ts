@@ -30,6 +30,17 @@ export const eventLimits = {
   receiptDevicesMax: 10,
 } as const;
 
+/**
+ * Files an operator loads into a report (an Intune "All devices" export): read in the desk's
+ * memory, so bounded. Intune writes ~400 bytes a device; 20 MB is the whole fleet several times.
+ */
+export const reportFileLimits = {
+  /** Characters of the file's text (the desk also refuses a file larger than this in bytes). */
+  maxChars: 20 * 1024 * 1024,
+  /** Data lines read; the rest are listed as one problem. */
+  maxRows: 200_000,
+} as const;
+
 // A NUL, or a UTF-16 surrogate without its other half: PostgreSQL refuses both in text and jsonb,
 // and a string holding one is not Unicode at all.
 const unsafeCharacter = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -26,6 +26,14 @@ export const reportSettingsSchema = z.object({
       pc: priceOre.default(40_000),
     })
     .default({ phone: 40_000, tablet: 40_000, pc: 40_000 }),
+  /**
+   * What a device is still worth once written off over four years, as a share of its price: the
+   * straight-line depreciation stops there. Zero until finance decides otherwise (the seeds name
+   * four years, no floor).
+   */
+  residualFloorPercent: z.number().int().min(0).max(100).default(0),
+  /** A handed-out device Intune has not seen for more days than this is reported unused. */
+  intuneCheckInDays: z.number().int().min(1).max(3650).default(90),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 export type ReportSettingsInput = z.input<typeof reportSettingsSchema>;

@@ -112,16 +112,19 @@ export function dailyStockTables(report: DailyStockReport): {
   };
 }
 
+/** People read names: a column of ids (departments, employees, models) shows each one's name. */
+export function namedValues(names: Iterable<readonly [string, string]>): Record<string, Label> {
+  return Object.fromEntries([...names].map(([id, name]) => [id, { da: name, en: name }]));
+}
+
 export function departmentBillingTables(report: DepartmentBillingReport): {
   departments: ReportTable<DepartmentBillingRow>;
   holdings: ReportTable<HoldingRow>;
   finance: ReportTable<FinanceExportRow>;
 } {
   const amount = { label: { da: 'Beløb (kr.)', en: 'Amount (DKK)' }, type: 'money' } as const;
-  // People read names: the specification shows each department's and employee's name, not its id.
-  const named = (names: Iterable<[string, string]>) => Object.fromEntries([...names].map(([id, name]) => [id, { da: name, en: name }]));
-  const departmentNames = named(report.departments.map((d) => [d.department, d.name]));
-  const employeeNames = named(Object.entries(report.employeeNames ?? {}));
+  const departmentNames = namedValues(report.departments.map((d) => [d.department, d.name]));
+  const employeeNames = namedValues(Object.entries(report.employeeNames ?? {}));
   return {
     departments: {
       id: 'departments',

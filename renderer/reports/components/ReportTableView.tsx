@@ -13,12 +13,14 @@ interface Props<Row> {
   totals?: Partial<Record<keyof Row & string, unknown>>;
   /** Show at most this many rows; the CSV always has all. */
   limit?: number;
+  /** Cells that link to the devices behind them: column key → the register's address for a row. */
+  links?: Partial<Record<keyof Row & string, (row: Row) => string | undefined>>;
 }
 
 const numeric = new Set(['integer', 'decimal', 'money', 'percent']);
 
 /** One report table as the screen and the printout show it, with its CSV export. */
-export function ReportTableView<Row>({ table, fileName, csvHeader, totals, limit }: Props<Row>) {
+export function ReportTableView<Row>({ table, fileName, csvHeader, totals, limit, links }: Props<Row>) {
   const { t } = useTranslation();
   const format = useReportLocale();
   const shown = limit !== undefined && table.rows.length > limit ? table.rows.slice(0, limit) : table.rows;
@@ -47,11 +49,15 @@ export function ReportTableView<Row>({ table, fileName, csvHeader, totals, limit
           ) : (
             shown.map((row, index) => (
               <tr key={index}>
-                {table.columns.map((column) => (
-                  <td key={column.key} className={cellClass(column)} data-column={column.key}>
-                    {formatCell(column, row[column.key], format)}
-                  </td>
-                ))}
+                {table.columns.map((column) => {
+                  const text = formatCell(column, row[column.key], format);
+                  const href = links?.[column.key]?.(row);
+                  return (
+                    <td key={column.key} className={cellClass(column)} data-column={column.key}>
+                      {href ? <a href={href}>{text}</a> : text}
+                    </td>
+                  );
+                })}
               </tr>
             ))
           )}

@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localDateSchema, type LocalDate } from '../../../shared/reports/calendar';
+import { formatDay } from '../../../shared/reports/format';
+import type { ReportSettings } from '../../../shared/reports/settings';
+import { replacementPlan } from '../../../shared/fleet/replacement';
+import { residualReport } from '../../../shared/fleet/residual';
+import { replacementTables, windowLabels } from '../../../shared/fleet/tables';
+import { registerHref } from '../../register/register-link';
+import { PrintablePage } from '../components/PrintablePage';
+import { ReportTableView } from '../components/ReportTableView';
+import { useReportLocale } from '../use-report-locale';
+import { useFleetData } from './use-fleet-data';
+
+/** The screen shows this many devices of the residual specification; its CSV has every one. */
+const DEVICE_ROWS = 200;
+
+/**
+ * "Udskiftningsplan og restværdi": the devices turning four this quarter, next quarter and this
+ * year with the budget to replace them, and what every device in service is worth on a chosen day.
+ */
+export function ReplacementReport({ today, settings }: { today: LocalDate; settings: ReportSettings }) {
+  const { t } = useTranslation();
+  const { locale, language } = useReportLocale();
+  const data = useFleetData();
+  const [on, setOn] = useState(today);
+  const tables = useMemo(() => {
+    if (!data) return undefined;
+    return replacementTables(replacementPlan(data.devices, data.models, today), residualReport(data.devices, on, settings), data.names);
+  }, [data, today, on, settings]);
+  const title = t('reports.replacement.title');
+  const link = (row: { keys: string[] }, what: string) => registerHref({ keys: row.keys, title: what });
+  return (
+    <PrintablePage
+      id="report-replacement"
+      title={title}
+      subtitle={t('reports.replacement.subtitle', { today: formatDay(today, locale), on: formatDay(on, locale) })}
+      pdfName={`${title} ${on}`}
+      ready={tables !== undefined}
+      data={{ 'data-state': tables ? 'done' : 'running' }}
+      controls={
+        <label className="field inline">
+          {t('reports.replacement.valueOn')}
+          <input
+            type="date"
+            name="residual-day"
+            value={on}
+            onChange={(e) => {
+              const day = localDateSchema.safeParse(e.target.value);
+              if (day.success) setOn(day.data);
+            }}
+          />
+        </label>
+      }
+    >
+      {!tables ? (
+        <p>{t('app.loading')}</p>
+      ) : (
+        <>
+          <p className="hint">{t('reports.replacement.rule', { floor: settings.residualFloorPercent })}</p>
+          <ReportTableView
+            table={tables.replacement}
+            fileName={`${title} ${tables.replacement.id}`}
+            links={{ count: (row) => link(row, `${windowLabels[row.window][language]}: ${row.model}`) }}
+          />
+          <ReportTableView
+            table={tables.residualDepartments}
+            fileName={`${title} ${tables.residualDepartments.id} ${on}`}
+            links={{ count: (row) => link(row, t('reports.replacement.residualOf', { department: row.department || '-' })) }}
+          />
+          <ReportTableView table={tables.residualDevices} fileName={`${title} ${tables.residualDevices.id} ${on}`} limit={DEVICE_ROWS} />
+        </>
+      )}
+    </PrintablePage>
+  );
+}

@@ -1,0 +1,125 @@
+import { reportFileLimits } from '../domain/limits';
+import { readCsvRows } from '../domain/reference-csv';
+import { mapColumns, normalizeHeader, type ImportField } from '../import/columns';
+import type { LocalDate } from '../reports/calendar';
+
+/**
+ * Intune's "All devices" export, read for the reconciliation. The columns are found by the device
+ * import's header mapping (`shared/import/columns.ts`: Intune's own names, old "Azure AD" ones
+ * too); the two columns only the reconciliation reads are named here. A file from another system
+ * is hostile: its size is bounded, every line is checked, a bad line is listed and the rest kept.
+ */
+
+export interface IntuneRow {
+  line: number;
+  deviceName?: string;
+  serial?: string;
+  imei?: string;
+  /** The primary user's UPN or address, as Intune writes it. */
+  user?: string;
+  model?: string;
+  manufacturer?: string;
+  /** The day of the last check-in (Intune writes UTC). */
+  lastCheckIn?: LocalDate;
+}
+
+export const intuneProblemCodes = ['too_large', 'no_columns', 'cell_count', 'no_identifier', 'bad_imei', 'bad_check_in', 'too_many_rows'] as const;
+export type IntuneProblemCode = (typeof intuneProblemCodes)[number];
+
+export interface IntuneProblem {
+  /** The file line; 0 for the whole file. */
+  line: number;
+  code: IntuneProblemCode;
+  /** What was read, for the operator to find the line (cut short). */
+  text: string;
+  /** The line was still used (a bad check-in date does not hide the device). */
+  kept: boolean;
+}
+
+export interface IntuneFile {
+  rows: IntuneRow[];
+  problems: IntuneProblem[];
+}
+
+/**
+ * Serials a PC's firmware reports when the maker left the field empty: shared by thousands of
+ * machines, so they identify none.
+ */
+const placeholderSerials = new Set(['system serial number', 'to be filled by o.e.m.', 'default string', 'none', 'n/a', '0', '0123456789', '123456789']);
+
+const HEADER_DEVICE_NAME = 'device name';
+const HEADER_LAST_CHECK_IN = ['last check-in', 'last check in', 'lastsynctime', 'last sync'];
+
+function serialOf(cell: string): string | undefined {
+  const serial = cell.trim().toUpperCase();
+  return serial === '' || placeholderSerials.has(serial.toLowerCase()) ? undefined : serial;
+}
+
+/** Intune writes `2024-05-13 08:21:44.0000000`; a sheet saved by Excel `5/13/2024 8:21 AM` or `13-05-2024 08:21`. */
+export function readCheckInDay(cell: string): LocalDate | null | undefined {
+  const text = cell.trim();
+  if (text === '') return undefined;
+  let parts: [number, number, number] | undefined;
+  let match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]|$)/.exec(text);
+  if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: |$)/.exec(text))) parts = [Number(match[3]), Number(match[1]), Number(match[2])];
+  else if ((match = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?: |$)/.exec(text))) parts = [Number(match[3]), Number(match[2]), Number(match[1])];
+  if (!parts) return null;
+  const [y, m, d] = parts;
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
+  return day.toISOString().slice(0, 10);
+}
+
+const excerpt = (cells: readonly string[]) => cells.join(', ').slice(0, 120);
+
+export function readIntuneFile(text: string): IntuneFile {
+  if (text.length > reportFileLimits.maxChars) return { rows: [], problems: [{ line: 0, code: 'too_large', text: `${text.length}`, kept: false }] };
+  const [header, ...lines] = readCsvRows(text);
+  const columns = mapColumns(header?.cells ?? []);
+  if (!header || (columns.fields.serial === undefined && columns.fields.imei === undefined))
+    return { rows: [], problems: [{ line: 1, code: 'no_columns', text: excerpt(header?.cells ?? []), kept: false }] };
+  const named = header.cells.map(normalizeHeader);
+  const deviceNameAt = named.indexOf(HEADER_DEVICE_NAME);
+  const checkInAt = named.findIndex((name) => HEADER_LAST_CHECK_IN.includes(name));
+  const problems: IntuneProblem[] = [];
+  const rows: IntuneRow[] = [];
+  if (lines.length > reportFileLimits.maxRows)
+    problems.push({ line: lines[reportFileLimits.maxRows]!.line, code: 'too_many_rows', text: `${lines.length}`, kept: false });
+  for (const { line, cells } of lines.slice(0, reportFileLimits.maxRows)) {
+    if (cells.length !== header.cells.length) {
+      problems.push({ line, code: 'cell_count', text: excerpt(cells), kept: false });
+      continue;
+    }
+    const cell = (field: ImportField) => {
+      for (const index of columns.fields[field] ?? []) if (cells[index]?.trim()) return cells[index]!.trim();
+      return undefined;
+    };
+    const imeiText = (cell('imei') ?? '').replace(/[\s-]/g, '');
+    const imei = /^\d{15}$/.test(imeiText) ? imeiText : undefined;
+    const serial = serialOf(cell('serial') ?? '');
+    if (!imei && !serial) {
+      problems.push({ line, code: 'no_identifier', text: excerpt(cells), kept: false });
+      continue;
+    }
+    if (imeiText !== '' && !imei) problems.push({ line, code: 'bad_imei', text: imeiText.slice(0, 40), kept: true });
+    const checkIn = checkInAt >= 0 ? readCheckInDay(cells[checkInAt] ?? '') : undefined;
+    if (checkIn === null) problems.push({ line, code: 'bad_check_in', text: (cells[checkInAt] ?? '').slice(0, 40), kept: true });
+    const deviceName = deviceNameAt >= 0 ? cells[deviceNameAt]?.trim() || undefined : undefined;
+    rows.push({
+      line,
+      ...(deviceName ? { deviceName } : {}),
+      ...(serial ? { serial } : {}),
+      ...(imei ? { imei } : {}),
+      ...optional('user', cell('holderEmail')),
+      ...optional('model', cell('model')),
+      ...optional('manufacturer', cell('manufacturer')),
+      ...(checkIn ? { lastCheckIn: checkIn } : {}),
+    });
+  }
+  return { rows, problems };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}

@@ -1,0 +1,126 @@
+import type { Device } from '../domain/device';
+import type { Employee, Model } from '../domain/reference';
+import { indexReference } from '../import/device-row';
+import { daysBetween, localDayOf, type LocalDate } from '../reports/calendar';
+import { compareText } from '../reports/order';
+import { defaultReportSettings, type ReportSettings } from '../reports/settings';
+import type { IntuneRow } from './intune-file';
+import { inService } from './replacement';
+
+/**
+ * The register against Intune: which devices Intune manages that the register does not know,
+ * which handed-out devices Intune has not seen (the unused ones), where the two disagree on who
+ * holds a device or what it is, and which devices the register has disposed of or lost while
+ * Intune still lets them in (a security risk to act on now). Matched by IMEI, then serial.
+ */
+
+/** A handed-out device Intune has never seen, or not within the check-in limit. */
+export interface UnusedDevice {
+  key: string;
+  reason: 'absent' | 'stale';
+  /** Days since Intune last saw it (stale only; missing when Intune gave no date). */
+  daysSinceCheckIn?: number;
+  intune?: IntuneRow;
+}
+
+export interface Difference {
+  field: 'holder' | 'model';
+  /** The register's employee id or model id. */
+  register?: string;
+  /** What Intune says: the employee or model id it names, or its own text when it names none we know. */
+  intune?: string;
+}
+
+export interface DifferingDevice {
+  key: string;
+  intune: IntuneRow;
+  differences: Difference[];
+}
+
+export interface RetiredButEnrolled {
+  key: string;
+  status: 'disposed' | 'lost';
+  intune: IntuneRow;
+}
+
+export interface Reconciliation {
+  onlyInIntune: IntuneRow[];
+  unused: UnusedDevice[];
+  differing: DifferingDevice[];
+  retiredButEnrolled: RetiredButEnrolled[];
+  /** Intune lines matched to a register device. */
+  matched: number;
+}
+
+export interface ReconcileReference {
+  models: readonly Model[];
+  employees: readonly Employee[];
+}
+
+function matcher(devices: Iterable<Device>) {
+  const byImei = new Map<string, Device>();
+  const bySerial = new Map<string, Device>();
+  const all: Device[] = [];
+  for (const device of devices) {
+    all.push(device);
+    for (const imei of [device.imei, device.imei2]) if (imei) byImei.set(imei, device);
+    if (device.serial) bySerial.set(device.serial.toUpperCase(), device);
+  }
+  return { all, find: (row: IntuneRow) => (row.imei && byImei.get(row.imei)) || (row.serial && bySerial.get(row.serial)) || undefined };
+}
+
+const later = (a: IntuneRow, b: IntuneRow) => ((b.lastCheckIn ?? '') > (a.lastCheckIn ?? '') ? b : a);
+
+export function reconcileWithIntune(
+  devices: Iterable<Device>,
+  intuneRows: readonly IntuneRow[],
+  now: Date | number,
+  reference: ReconcileReference = { models: [], employees: [] },
+  settings: Pick<ReportSettings, 'intuneCheckInDays' | 'timeZone'> = defaultReportSettings,
+): Reconciliation {
+  const { all, find } = matcher(devices);
+  const index = indexReference({ ...reference, locations: [], departments: [] });
+  const today: LocalDate = localDayOf(typeof now === 'number' ? now : now.getTime(), settings.timeZone);
+  // A device re-enrolled shows twice in Intune; its latest check-in is the one that says it is used.
+  const seen = new Map<string, IntuneRow>();
+  const onlyInIntune: IntuneRow[] = [];
+  for (const row of intuneRows) {
+    const device = find(row);
+    if (!device) onlyInIntune.push(row);
+    else seen.set(device.key, seen.has(device.key) ? later(seen.get(device.key)!, row) : row);
+  }
+  const result: Reconciliation = { onlyInIntune, unused: [], differing: [], retiredButEnrolled: [], matched: intuneRows.length - onlyInIntune.length };
+  for (const device of [...all].sort((a, b) => compareText(a.key, b.key))) {
+    const intune = seen.get(device.key);
+    if (device.status === 'disposed' || device.status === 'lost') {
+      if (intune) result.retiredButEnrolled.push({ key: device.key, status: device.status, intune });
+      continue;
+    }
+    if (device.status === 'assigned') {
+      if (!intune) result.unused.push({ key: device.key, reason: 'absent' });
+      else if (!intune.lastCheckIn) result.unused.push({ key: device.key, reason: 'stale', intune });
+      else {
+        const days = daysBetween(intune.lastCheckIn, today);
+        if (days > settings.intuneCheckInDays) result.unused.push({ key: device.key, reason: 'stale', daysSinceCheckIn: days, intune });
+      }
+    }
+    if (intune && inService(device)) {
+      const differences = differencesOf(device, intune, index);
+      if (differences.length > 0) result.differing.push({ key: device.key, intune, differences });
+    }
+  }
+  return result;
+}
+
+function differencesOf(device: Device, intune: IntuneRow, index: ReturnType<typeof indexReference>): Difference[] {
+  const differences: Difference[] = [];
+  if (device.status === 'assigned' && device.holder) {
+    const user = intune.user ? (index.employee(intune.user)?.id ?? intune.user) : undefined;
+    if (user !== device.holder.employeeId) differences.push({ field: 'holder', register: device.holder.employeeId, ...(user ? { intune: user } : {}) });
+  }
+  if (intune.model && device.model) {
+    const model = index.model(intune.model, intune.manufacturer ?? '')?.id ?? intune.model;
+    if (model !== device.model) differences.push({ field: 'model', register: device.model, intune: model });
+  }
+  return differences;
+}
