@@ -110,7 +110,25 @@ describe('report rows', () => {
           await db.delete();
         }
       }),
-      { numRuns: RUNS, seed: 20261201 },
+      {
+        numRuns: RUNS,
+        seed: 20261201,
+        examples: [
+          // Found by this seed once `receipt` joined the lifecycle: the prepared event sequenced
+          // before the received one, so the replay in applied order skips it and ends on the same
+          // last event as the projection, in another status (`replaysTo` in shared/reports/history.ts).
+          [
+            [
+              { kind: 'act', device: 0, pick: 0, place: 0, department: 0, hours: 1 },
+              { kind: 'act', device: 0, pick: 0, place: 0, department: 0, hours: 1 },
+              { kind: 'act', device: 0, pick: 16, place: 0, department: 0, hours: 1 },
+              { kind: 'act', device: 1, pick: 0, place: 0, department: 0, hours: 1 },
+              { kind: 'sequence', order: [21] },
+              { kind: 'act', device: 1, pick: 0, place: 0, department: 0, hours: 1 },
+            ],
+          ],
+        ],
+      },
     );
     // The runs held holdings, shelf spans and handouts to compare, not only empty stores.
     expect(busy).toBeGreaterThan(RUNS * 3);

@@ -17,7 +17,7 @@ import { compareText } from './order';
  * Bump `DIGEST_VERSION` whenever what a digest holds or means changes: stores rebuild them from
  * the log when the version they hold differs.
  */
-export const DIGEST_VERSION = 1;
+export const DIGEST_VERSION = 2;
 
 /** One span in which a device stood assigned to one holder (the department report's line). */
 export interface HoldingSpan {

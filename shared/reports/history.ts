@@ -129,11 +129,34 @@ export function replaySince<R>(
   const incomplete: DeviceKey[] = [];
   for (const [key, { run, replay: { state } }] of touched) {
     const projection = projections.get(key);
-    const complete = projection === undefined || projection.lastEventId === state?.lastEventId;
+    const complete = projection === undefined || replaysTo(state, projection);
     if (!complete) incomplete.push(key);
     visitor.end(run, projection ?? state, complete);
   }
   return incomplete;
+}
+
+/**
+ * Whether a replay reached the projection: the same last event AND the same state in what the
+ * reports read of it (status, location, holder, kind, model). The last event alone is not enough:
+ * when the central inventory sequences the desk's events in an order of its own, the replay in
+ * applied order can skip an event the desk applied (refused in that order) and still end on the
+ * same last event, in another state than the projection shows. Such a device is incomplete, taken
+ * as it is now, like one whose early history is missing: otherwise a report whose period the
+ * device's events fall before (which takes it as its projection) and one whose period they fall in
+ * (which replays it), or a digest (which always replays), would disagree about the same device.
+ */
+function replaysTo(state: Device | null, projection: Device): boolean {
+  if (state === null || state.lastEventId !== projection.lastEventId) return false;
+  return (
+    state.status === projection.status &&
+    (state.location ?? null) === (projection.location ?? null) &&
+    state.kind === projection.kind &&
+    (state.model ?? null) === (projection.model ?? null) &&
+    (state.holder?.department ?? null) === (projection.holder?.department ?? null) &&
+    (state.holder?.employeeId ?? null) === (projection.holder?.employeeId ?? null) &&
+    (state.holder?.since ?? null) === (projection.holder?.since ?? null)
+  );
 }
 
 /** Each device with an event at or after `from`, with all its events in the list's order. */
