@@ -78,7 +78,7 @@ test.describe('the camera as a scanner', () => {
     await expectFeedback(page, 'good', `Klargjort: ${imei}`);
 
     // Hand out to an employee; the camera is still closed, and nothing decodes.
-    await page.getByRole('tab', { name: 'Udlever' }).click();
+    await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
     await page.locator('[data-field="employee-search"]').fill('Søren');
     await page.getByRole('option').getByText('Søren Ærø').click();
     await expect(page.getByTestId('employee-chosen')).toContainText('Søren Ærø');

@@ -50,7 +50,7 @@ test('a handout in three scans from the idle desk: 0 clicks, 0 keys; a return by
   };
   await counted('KVIK:EMP:E1003');
   await expectFeedback(page, 'good', 'Udlevering til Jens Hansen (Teknik- og Miljøforvaltningen)');
-  await expect(page.getByRole('tab', { name: 'Udlever' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Udlever', exact: true })).toHaveAttribute('aria-selected', 'true');
   await counted(phones[0]!);
   await expectFeedback(page, 'good', `Udleveret: ${phones[0]}`);
   await expect(page.getByTestId('batch-list')).toContainText('iPhone 13');
@@ -82,7 +82,7 @@ test('a handout in three scans from the idle desk: 0 clicks, 0 keys; a return by
   await scan(page, 'KVIK:MODE:RETURN');
   await scan(page, 'KK-1234567');
   await expectFeedback(page, 'good', 'Aflevering fra Søren Ærø (Økonomiforvaltningen)');
-  await expect(page.getByRole('tab', { name: 'Tag retur' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Tag retur', exact: true })).toHaveAttribute('aria-selected', 'true');
   await scan(page, phones[1]!);
   await expectFeedback(page, 'good', phones[1]!);
   await expect(page.getByTestId('batch-list')).toContainText('Søren Ærø');

@@ -14,7 +14,7 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up ‚
   await page.getByRole('button', { name: 'Skranke' }).click();
 
   // Receive: the model from the box's GTIN, then five devices in a row.
-  await expect(page.getByRole('tab', { name: 'Modtag' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Modtag', exact: true })).toHaveAttribute('aria-selected', 'true');
   await scan(page, '5728657070492');
   await expectFeedback(page, 'info', 'Model valgt: iPhone 15');
   for (const imei of imeis) {
@@ -36,14 +36,14 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up ‚
 
   // Prepare all five, switching workflow with a command card.
   await scan(page, 'KVIK:MODE:PREPARE');
-  await expect(page.getByRole('tab', { name: 'Klarg√∏r' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Klarg√∏r', exact: true })).toHaveAttribute('aria-selected', 'true');
   for (const imei of imeis) {
     await scan(page, imei);
     await expectFeedback(page, 'good', `Klargjort: ${imei}`);
   }
 
   // Hand out: a scan while the employee search field has focus is still a scan, and the field keeps its text.
-  await page.getByRole('tab', { name: 'Udlever' }).click();
+  await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   const search = page.locator('[data-field="employee-search"]');
   await search.click();
   await search.pressSequentially('S√∏', { delay: 120 });
@@ -77,7 +77,7 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up ‚
   await expectFeedback(page, 'good', `Retur fra reparation: ${imeis[1]}`);
 
   // Dispose of another: refused until the method is chosen (it starts empty) and without evidence, recorded with a certificate.
-  await page.getByRole('tab', { name: 'Bortskaf' }).click();
+  await page.getByRole('tab', { name: 'Bortskaf', exact: true }).click();
   await scan(page, imeis[4]!);
   await expectFeedback(page, 'error', 'V√¶lg, hvordan enhederne bortskaffes');
   await page.locator('[data-field="method"]').getByText('Genanvendt').click();
@@ -88,7 +88,7 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up ‚
   await expectFeedback(page, 'good', `Bortskaffet: ${imeis[4]}`);
 
   // The lifecycle refuses what is not allowed: a disposed device cannot be handed out.
-  await page.getByRole('tab', { name: 'Udlever' }).click();
+  await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   await scan(page, imeis[4]!);
   await expectFeedback(page, 'error', 'Enheden er bortskaffet');
 

@@ -61,7 +61,7 @@ test('an Intune export reconciled on screen and in the PDF, and the replacement 
   await page.reload();
   await page.getByRole('button', { name: 'Rapporter' }).click();
 
-  await page.getByRole('tab', { name: 'Intune-afstemning' }).click();
+  await page.getByRole('tab', { name: 'Intune-afstemning', exact: true }).click();
   const report = page.getByTestId('report-intune');
   await report.locator('input[name="intune-file"]').setInputFiles({ name: 'intune.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${intuneCsv}`, 'utf8') });
   await expect(report).toHaveAttribute('data-state', 'done');
@@ -86,7 +86,7 @@ test('an Intune export reconciled on screen and in the PDF, and the replacement 
   expect(pdf).toMatch(/I Intune, ikke i registret\s+R58N/);
   expect(pdf).not.toContain('serial:');
 
-  await page.getByRole('tab', { name: 'Udskiftning og restværdi' }).click();
+  await page.getByRole('tab', { name: 'Udskiftning og restværdi', exact: true }).click();
   const plan = page.getByTestId('report-replacement');
   const rows = plan.getByTestId('table-replacement').locator('tbody tr');
   const thisQuarter = rows.filter({ hasText: 'Dette kvartal' });

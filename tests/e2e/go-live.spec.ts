@@ -71,7 +71,7 @@ test('a fresh desk receives the central reference data and the imported fleet; o
 
   // Reference data is the centre's: a desk operator reads it, cannot edit it.
   await page.getByRole('button', { name: 'Stamdata' }).click();
-  await page.getByRole('tab', { name: 'Modeller' }).click();
+  await page.getByRole('tab', { name: 'Modeller', exact: true }).click();
   await expect(page.locator('[data-row-id="IP13"]')).toContainText('iPhone 13');
   await expect(page.getByTestId('reference-read-only')).toHaveText('Kun en teamleder kan ændre stamdata.');
   await expect(page.getByTestId('import-models')).toHaveCount(0);

@@ -7,7 +7,7 @@ test('reference data: the nine departments to start with, a bad CSV rejected by 
   await expect(page.getByText('9 rækker')).toBeVisible();
   await expect(page.getByTestId('rows-departments')).toContainText('Børne- og Ungdomsforvaltningen');
 
-  await page.getByRole('tab', { name: 'Medarbejdere' }).click();
+  await page.getByRole('tab', { name: 'Medarbejdere', exact: true }).click();
   const csv = 'id;navn;forvaltning\r\nE1;Søren;ØKF\r\nE2;;BUF\r\nE1;Igen;BUF\r\n';
   await page.getByTestId('import-employees').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const alert = page.getByRole('alert');

@@ -52,7 +52,7 @@ test('the register: search by IMEI digits and surname, the employee view, a phan
     await scan(page, imei);
     await expectFeedback(page, 'good', `Klargjort: ${imei}`);
   }
-  await page.getByRole('tab', { name: 'Udlever' }).click();
+  await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   await page.locator('[data-field="employee-search"]').fill('Met');
   await page.getByRole('option').getByText('Mette Kjærgaard').click();
   for (const imei of [A, B]) {
@@ -62,7 +62,7 @@ test('the register: search by IMEI digits and surname, the employee view, a phan
 
   // Before: the phantom counts as stock in the daily report.
   await page.getByRole('button', { name: 'Rapporter' }).click();
-  await page.getByRole('tab', { name: 'Daglig lagerrapport' }).click();
+  await page.getByRole('tab', { name: 'Daglig lagerrapport', exact: true }).click();
   const daily = page.getByTestId('report-daily');
   await expect(daily).toHaveAttribute('data-state', 'done');
   expect(await cells(daily.getByTestId('table-stock'))).toEqual([['Telefon', 'iPhone 15', 'På lager (ikke klargjort)', '2']]);
@@ -85,7 +85,7 @@ test('the register: search by IMEI digits and surname, the employee view, a phan
   await page.screenshot({ path: 'tests/artifacts/screens/register-search.png' });
 
   // The employee view: Mette, found by part of her surname, holds two devices.
-  await register.getByRole('tab', { name: 'Medarbejdere' }).click();
+  await register.getByRole('tab', { name: 'Medarbejdere', exact: true }).click();
   await register.locator('[data-field="register-employee-search"]').fill('kjær');
   await register.getByTestId('employee-matches').getByRole('button', { name: /Mette Kjærgaard/ }).click();
   await expect(register.getByTestId('holdings').getByRole('heading').first()).toHaveText('Mette Kjærgaard har nu 2 enheder');
@@ -95,7 +95,7 @@ test('the register: search by IMEI digits and surname, the employee view, a phan
   await page.screenshot({ path: 'tests/artifacts/screens/register-employee.png' });
 
   // The phantom, voided from its card: gone from the register, its history says why.
-  await register.getByRole('tab', { name: 'Enheder' }).click();
+  await register.getByRole('tab', { name: 'Enheder', exact: true }).click();
   rows = await search(page, PHANTOM);
   await expect(rows).toHaveCount(2);
   await rows.filter({ has: page.locator('[data-column="identifier"]').getByText(PHANTOM, { exact: true }) }).click();
@@ -128,7 +128,7 @@ test('the register: search by IMEI digits and surname, the employee view, a phan
 
   // After: the phantom is gone from the report's stock.
   await page.getByRole('button', { name: 'Rapporter' }).click();
-  await page.getByRole('tab', { name: 'Daglig lagerrapport' }).click();
+  await page.getByRole('tab', { name: 'Daglig lagerrapport', exact: true }).click();
   await expect(daily).toHaveAttribute('data-state', 'done');
   expect(await cells(daily.getByTestId('table-stock'))).toEqual([['Telefon', 'iPhone 15', 'På lager (ikke klargjort)', '1']]);
 });

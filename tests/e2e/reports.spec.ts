@@ -69,7 +69,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await scanAll(page, 'Modtaget', [A, B, C, D, E, F]);
   await mode(page, 'PREPARE', 'Klargør');
   await scanAll(page, 'Klargjort', [A, B, C, D]);
-  await page.getByRole('tab', { name: 'Udlever' }).click();
+  await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   await chooseEmployee(page, 'Sø', 'Søren Ærø');
   await scanAll(page, 'Udleveret', [A, D]);
 
@@ -86,7 +86,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await mode(page, 'PREPARE', 'Klargør');
   await scanAll(page, 'Klargjort', [A, G]);
   // Åse (BUF) gets B and C, new, and A, reused.
-  await page.getByRole('tab', { name: 'Udlever' }).click();
+  await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   await chooseEmployee(page, 'Ås', 'Åse Lund');
   await scanAll(page, 'Udleveret', [B, A, C]);
   // C comes straight back defective and goes to repair.
@@ -98,7 +98,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await page.locator('[data-field="ticket"]').fill('R-778');
   await scanAll(page, 'Sendt til reparation', [C]);
   // E is disposed of, never used.
-  await page.getByRole('tab', { name: 'Bortskaf' }).click();
+  await page.getByRole('tab', { name: 'Bortskaf', exact: true }).click();
   await page.locator('[data-field="method"]').getByText('Genanvendt').click();
   await page.locator('[data-field="certificate"]').fill('CERT-2026-0042');
   await scanAll(page, 'Bortskaffet', [E]);
@@ -146,7 +146,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   expect(pageOf(overviewPdf, 1)).toContain('Lager de sidste 30 dage');
 
   // The daily stock report: the desk's location and today by default.
-  await page.getByRole('tab', { name: 'Daglig lagerrapport' }).click();
+  await page.getByRole('tab', { name: 'Daglig lagerrapport', exact: true }).click();
   const daily = page.getByTestId('report-daily');
   await expect(daily).toHaveAttribute('data-state', 'done');
   await expect(daily.locator('select[name="report-location"]')).toHaveValue('LAGER');
@@ -239,7 +239,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   ]);
 
   // The department report of the running quarter: midnight rule, 400 kr a year, Q4 has 92 days.
-  await page.getByRole('tab', { name: 'Forvaltninger' }).click();
+  await page.getByRole('tab', { name: 'Forvaltninger', exact: true }).click();
   const billing = page.getByTestId('report-billing');
   await expect(billing).toHaveAttribute('data-state', 'done');
   await expect(billing.locator('select[name="report-quarter"]')).toHaveValue('2026-Q4');
@@ -286,7 +286,7 @@ test('a long report prints page after page: header and page number on each, the 
   await seedStore(page, 300, 1500);
   await page.reload();
   await page.getByRole('button', { name: 'Rapporter' }).click();
-  await page.getByRole('tab', { name: 'Daglig lagerrapport' }).click();
+  await page.getByRole('tab', { name: 'Daglig lagerrapport', exact: true }).click();
   const daily = page.getByTestId('report-daily');
   await expect(daily).toHaveAttribute('data-state', 'done');
   await expect(figure(page, 'report-daily', 'stock').locator('.glance-value')).toHaveText('150');

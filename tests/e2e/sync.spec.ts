@@ -35,7 +35,7 @@ test('two desks: a handout made offline reaches the other desk; the desk that lo
   await scan(a.page, 'KVIK:MODE:PREPARE');
   await scan(a.page, imei);
   await expectFeedback(a.page, 'good', `Klargjort: ${imei}`);
-  await a.page.getByRole('tab', { name: 'Udlever' }).click();
+  await a.page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   await a.page.locator('[data-field="employee-search"]').fill('Søren');
   await a.page.getByRole('option').getByText('Søren Ærø').click();
   await scan(a.page, imei);
@@ -65,7 +65,7 @@ test('two desks: a handout made offline reaches the other desk; the desk that lo
   await scan(a.page, imei);
   await expectFeedback(a.page, 'good', `Returneret: ${imei}`);
   await b.page.getByRole('button', { name: 'Skranke' }).click();
-  await b.page.getByRole('tab', { name: 'Meld bortkommet' }).click();
+  await b.page.getByRole('tab', { name: 'Meld bortkommet', exact: true }).click();
   await scan(b.page, imei);
   await expectFeedback(b.page, 'good', `Meldt bortkommet: ${imei}`);
   await expectPending(a.page, 1);

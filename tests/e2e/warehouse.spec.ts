@@ -19,8 +19,8 @@ const imeiOf = (n: number) => {
 
 async function receive(page: Page, imeis: readonly string[]): Promise<void> {
   await page.getByRole('button', { name: 'Skranke' }).click();
-  await page.getByRole('tab', { name: 'Modtag' }).click();
-  await expect(page.getByRole('tab', { name: 'Modtag' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Modtag', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Modtag', exact: true })).toHaveAttribute('aria-selected', 'true');
   for (const imei of imeis) {
     await scan(page, imei);
     await expectFeedback(page, 'good', `Modtaget: ${imei}`);
@@ -43,7 +43,7 @@ test('a stocktake of the central warehouse: found, missing, unexpected and unkno
   await signInAt(page, 'MK', 'Centrallager');
 
   await page.getByRole('button', { name: 'Lager' }).click();
-  await expect(page.getByRole('tab', { name: 'Optælling' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Optælling', exact: true })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Start optælling' }).click();
   const counter = page.getByTestId('count-counter');
   await expect(counter).toContainText('0 / 4');
@@ -127,13 +127,13 @@ test('a disposal batch: devices scanned in with erasure evidence, refusals, clos
   await signIn(page, 'MK');
   await receive(page, [A, B, C]);
   // C is at the repair vendor: not on a shelf, so not for disposal.
-  await page.getByRole('tab', { name: 'Til reparation' }).click();
+  await page.getByRole('tab', { name: 'Til reparation', exact: true }).click();
   await page.locator('[data-field="vendor"]').fill('Fixit ApS');
   await scan(page, C);
   await expectFeedback(page, 'good', `Sendt til reparation: ${C}`);
 
   await page.getByRole('button', { name: 'Lager' }).click();
-  await page.getByRole('tab', { name: 'Bortskaffelse' }).click();
+  await page.getByRole('tab', { name: 'Bortskaffelse', exact: true }).click();
   await page.getByLabel('Genanvender').fill('Stena Recycling');
   await page.getByRole('button', { name: 'Opret parti' }).click();
   const evidence = page.getByTestId('erasure-evidence');

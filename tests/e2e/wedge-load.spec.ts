@@ -129,7 +129,7 @@ test('500 labels on a loaded machine: no scan split, no phantom device, every co
   await signIn(page, 'LD');
   await importCsv(page, 'models', 'Modeller', 'id;name;kind;gtin\r\nIP15;iPhone 15;phone;5728657070492\r\n');
   await page.getByRole('button', { name: 'Skranke' }).click();
-  await expect(page.getByRole('tab', { name: 'Modtag' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Modtag', exact: true })).toHaveAttribute('aria-selected', 'true');
 
   const cpus = busyProcesses(2);
   const tasks = longTasks(page, seeded(10));
