@@ -50,7 +50,7 @@ export async function expectFeedback(page: Page, tone: 'good' | 'warning' | 'err
 
 export async function importCsv(page: Page, table: string, tabName: string, csv: string): Promise<void> {
   await page.getByRole('button', { name: 'Stamdata' }).click();
-  await page.getByRole('tab', { name: tabName }).click();
+  await page.getByRole('tab', { name: tabName, exact: true }).click();
   await page.getByTestId(`import-${table}`).setInputFiles({ name: `${table}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') });
   await expect(page.getByRole('status')).toContainText('importeret');
 }
