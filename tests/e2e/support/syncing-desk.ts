@@ -1,5 +1,22 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { openDatabase } from '../../../server/db/open';
+import { importReferenceCsv } from '../../../server/reference/import-csv';
+import { defaultLocations } from '../../../renderer/store/populate';
 import { startInventory } from './sync-server';
+
+/**
+ * The central inventory owns the locations, and desks take its list at every sync: it starts with
+ * the same two a new desk has (the warehouse and the Rådhus desk), as a municipality's would.
+ */
+async function seedLocations(env: Record<string, string>): Promise<void> {
+  const db = await openDatabase({ kind: 'pglite', dataDir: env['PGLITE_DIR'] ?? '' });
+  try {
+    const result = await importReferenceCsv(db, 'locations', ['id;name;type', ...defaultLocations.map((l) => `${l.id};${l.name};${l.type}`)].join('\n'));
+    if (!result.ok) throw new Error(`locations not imported: ${JSON.stringify(result.problems)}`);
+  } finally {
+    await db.close();
+  }
+}
 
 export interface SyncingDesk {
   context: BrowserContext;
@@ -10,7 +27,7 @@ export interface SyncingDesk {
 export function inventoryForSpec(tokens: Record<string, string>): () => Awaited<ReturnType<typeof startInventory>> {
   let inventory: Awaited<ReturnType<typeof startInventory>> | undefined;
   test.beforeAll(async () => {
-    inventory = await startInventory(tokens);
+    inventory = await startInventory(tokens, seedLocations);
   });
   test.afterAll(async () => {
     await inventory?.stop();
