@@ -3,10 +3,11 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { seedStore } from '../bench/support/seed-store';
 import { expectFeedback, importCsv, scan, signIn, signInAt } from './support/desk';
+import { movePageDate, setPageDate } from './support/page-date';
 import { pdfPageToPng, printedText } from './support/pdf';
 
 /**
- * A scripted desk day and the team lead's reports on it. The browser's clock is set to Tuesday
+ * A scripted desk day and the team lead's reports on it. The page's calendar is set to Tuesday
  * 24 November 2026 (a day of the day before, 23 November, first), so the expected figures below
  * are fixed and worked out by hand from the script, not read back from the app.
  */
@@ -25,7 +26,7 @@ async function mode(page: Page, command: string, tab: string): Promise<void> {
   await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
 }
 
-/** Focus leaves the field typed in (see the fake clock's note in the desk day). */
+/** Focus leaves the field typed in, as a person's click on the desk does. */
 async function leaveField(page: Page): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
@@ -61,7 +62,7 @@ const pageOf = (text: string, n: number) => text.split('\f')[n - 1] ?? '';
 
 test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.clock.install({ time: new Date('2026-11-23T09:00:00+01:00') });
+  await setPageDate(page, new Date('2026-11-23T09:00:00+01:00'));
   await signIn(page, 'MK');
   await expect(page.getByTestId('operator')).toContainText('MK · Centrallager');
   await importCsv(page, 'employees', 'Medarbejdere', 'id;navn;forvaltning;e-mail\r\nE1001;Søren Ærø;ØKF;soren@kk.dk\r\nE1002;Åse Lund;BUF;\r\n');
@@ -79,7 +80,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await scanAll(page, 'Udleveret', [A, D]);
 
   // Tuesday 24 November.
-  await page.clock.setSystemTime(new Date('2026-11-24T09:00:00+01:00'));
+  await movePageDate(page, new Date('2026-11-24T09:00:00+01:00'));
   await mode(page, 'RECEIVE', 'Modtag');
   await scan(page, GTIN);
   await scanAll(page, 'Modtaget', [G, H]);
@@ -101,10 +102,6 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await page.getByRole('button', { name: 'Gå til Til reparation' }).click();
   await page.locator('[data-field="vendor"]').fill('Fixit ApS');
   await page.locator('[data-field="ticket"]').fill('R-778');
-  // This spec runs on Playwright's fake clock (the dates of the day), which moves the page's
-  // timers and performance.now in jumps of its own: a scan typed into a focused field is then
-  // judged against a clock the key events do not share. Scans into a focused field are the
-  // wedge's own tests (real clock); here the field is left first.
   await leaveField(page);
   await scanAll(page, 'Sendt til reparation', [C]);
   // E is disposed of, never used.
@@ -123,7 +120,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await scanAll(page, 'Klargjort', [I]);
 
   // The end of the day: the team lead of Centrallager opens the reports.
-  await page.clock.setSystemTime(new Date('2026-11-24T16:05:00+01:00'));
+  await movePageDate(page, new Date('2026-11-24T16:05:00+01:00'));
   await signInAt(page, 'MK', 'Centrallager');
   await page.getByRole('button', { name: 'Rapporter' }).click();
 
