@@ -13,7 +13,7 @@ function settingsWith<N extends keyof BatchSettings>(name: N, patch: Partial<Bat
 }
 
 function decide(raw: string, overrides: Partial<DecideInput> = {}) {
-  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
+  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER', today: '2026-11-30' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
   return decideScan({ ...input, ...overrides });
 }
 

@@ -1,6 +1,7 @@
 import type { Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
+import { defaultTimeZone, localDayOf } from '../../shared/reports/calendar';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
@@ -47,7 +48,7 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
   const device = await findDevice(db, scanIdentifiers(scan));
   const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
-  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee });
+  const decision = decideScan({ ...state, place: { location: ctx.location, today: localDayOf(now.getTime(), defaultTimeZone) }, scan, device, employee });
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };
