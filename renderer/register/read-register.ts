@@ -4,6 +4,8 @@ import { backwards, type KvikDb, type StoredDevice } from '../store/db';
 
 /** How many devices one read takes: small enough that the first rows show at once on 100,000. */
 export const REGISTER_PAGE = 2_000;
+/** The first read's size: about a screenful and a scroll, on screen before the rest is read. */
+export const FIRST_PAGE = 100;
 
 export interface RegisterProgress {
   /** The devices that match so far, in the order read. */
@@ -37,53 +39,62 @@ export function registerSource(db: KvikDb, filter: DeviceFilter): { collection: 
   return { collection: devices.toCollection(), narrowed: false };
 }
 
-/**
- * Reads the devices `filter` selects, page by page, telling `onProgress` after each page so the
- * first rows are on screen while the rest are read. A narrowed read takes its index's rows in one
- * go; the whole register is read in pages along the primary key. Stops when `signal` aborts (the
- * filter changed).
- */
 /** The names, and the employees whose name holds a text (a search for a surname finds their devices by index first). */
 export interface SearchNames extends FilterNames {
   employeesMatching?(text: string): string[];
 }
+
+/**
+ * Reads the devices `filter` selects, telling `onProgress` as it goes so the first rows are on
+ * screen while the rest are read: a narrowed read its index's first `FIRST_PAGE` rows, then all
+ * of them; the whole register in pages along the primary key, the first one small, after what
+ * the indexes find at once for a text search. `total` is 0 until known. Stops when `signal`
+ * aborts (the filter changed).
+ */
 
 export async function readRegister(
   db: KvikDb,
   filter: DeviceFilter,
   names: SearchNames,
   onProgress: (progress: RegisterProgress) => void,
-  { signal, nowMs = Date.now(), pageSize = REGISTER_PAGE }: { signal?: AbortSignal; nowMs?: number; pageSize?: number } = {},
+  { signal, nowMs = Date.now(), pageSize = REGISTER_PAGE, firstPage = FIRST_PAGE }: { signal?: AbortSignal; nowMs?: number; pageSize?: number; firstPage?: number } = {},
 ): Promise<RegisterProgress> {
   const matches = deviceMatcher(filter, nowMs, names);
   const { collection, narrowed } = registerSource(db, filter);
   const found: StoredDevice[] = [];
   if (narrowed) {
-    const rows = await collection.toArray();
+    // The index's first rows on screen at once; then all of them (half the register, at worst).
+    const first = await collection.clone().limit(firstPage).toArray();
+    if (first.length === firstPage && !signal?.aborted) onProgress({ matches: first.filter(matches), read: first.length, total: 0, done: false, nowMs });
+    const rows = first.length < firstPage ? first : await collection.toArray();
     for (const device of rows) if (matches(device)) found.push(device);
     const progress = { matches: found, read: rows.length, total: rows.length, done: true, nowMs };
     if (!signal?.aborted) onProgress(progress);
     return progress;
   }
-  const total = await db.devices.count();
+  // Counting a store in IndexedDB walks it: done beside the first reads, never before them.
+  const counting = db.devices.count();
   // A text search reads the whole register (any part of an identifier), but the identifiers that
   // begin or end with the text — a label's last digits — are an index lookup away: shown first.
   const early = filter.text?.trim() ? await earlyMatches(db, filter.text.trim(), names, matches) : [];
-  if (early.length > 0 && !signal?.aborted) onProgress({ matches: early, read: 0, total, done: false, nowMs });
+  if (early.length > 0 && !signal?.aborted) onProgress({ matches: early, read: 0, total: 0, done: false, nowMs });
   let read = 0;
   let after: string | undefined;
   for (;;) {
-    if (signal?.aborted) return { matches: found, read, total, done: false, nowMs };
-    const page = await (after === undefined ? db.devices.orderBy(':id') : db.devices.where(':id').above(after)).limit(pageSize).toArray();
+    if (signal?.aborted) return { matches: found, read, total: await counting, done: false, nowMs };
+    // A small first page, so the first rows are on screen at once; full pages after.
+    const size = after === undefined ? Math.min(pageSize, firstPage) : pageSize;
+    const page = await (after === undefined ? db.devices.orderBy(':id') : db.devices.where(':id').above(after)).limit(size).toArray();
     read += page.length;
     for (const device of page) if (matches(device)) found.push(device);
-    const done = page.length < pageSize;
+    const done = page.length < size;
+    const total = Math.max(await counting, read);
     if (signal?.aborted) return { matches: found, read, total, done: false, nowMs };
     // A new array each time: React sees the list grow. Until the read is done, the early matches
     // it has not reached yet stay in view.
     const shown = done || early.length === 0 ? found.slice() : withEarly(found, early);
-    onProgress({ matches: shown, read, total: Math.max(total, read), done, nowMs });
-    if (done) return { matches: found, read, total: Math.max(total, read), done, nowMs };
+    onProgress({ matches: shown, read, total, done, nowMs });
+    if (done) return { matches: found, read, total, done, nowMs };
     after = page[page.length - 1]?.key;
   }
 }
