@@ -20,8 +20,8 @@ interface NamesCache {
 const caches = new WeakMap<KvikDb, NamesCache>();
 
 function cacheOf(db: KvikDb): NamesCache {
-  let cache = caches.get(db);
-  if (cache) return cache;
+  const cached = caches.get(db);
+  if (cached) return cached;
   const created: NamesCache = { names: undefined, listeners: new Set() };
   caches.set(db, created);
   liveQuery(() => readNames(db)).subscribe({
