@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../shared/domain/device';
 import { allowedEvents } from '../../shared/lifecycle/transitions';
-import { DIGEST_VERSION } from '../../shared/reports/device-digest';
 import { defaultReportSettings } from '../../shared/reports/settings';
 import { expectReportRowsFresh, storedReportRows } from '../../tests/support/report-rows';
 import { eventFor } from '../../tests/support/sync-desk';
@@ -16,7 +15,7 @@ import { openDb } from './open';
 import { registerPopulate } from './populate';
 import { recordEvent } from './record';
 import { ensureReportRows, REBUILD_DEVICES, reportRowsReady } from './report-rows-rebuild';
-import { STATE_ID } from './report-rows';
+import { ROWS_VERSION, STATE_ID } from './report-rows';
 
 /**
  * The report rows kept with every write equal the rows rebuilt from the whole log, and the trend
@@ -102,7 +101,7 @@ describe('report rows', () => {
           // From nothing, as after a new digest version: the same rows.
           const kept = await storedReportRows(db);
           await db.reportRows.clear();
-          await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION - 1, ready: true });
+          await db.reportRows.put({ id: STATE_ID, version: ROWS_VERSION - 1, ready: true });
           expect(await reportRowsReady(db)).toBe(false);
           await ensureReportRows(db);
           expect(await storedReportRows(db)).toEqual(kept);
@@ -181,7 +180,7 @@ describe('report rows', () => {
       expect(kept.length).toBeGreaterThan(3);
       // A build half done: the first device's rows in place, progress noted after it.
       await db.reportRows.clear();
-      await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: 4, progress: { through: keys[1] as string, open: false } });
+      await db.reportRows.put({ id: STATE_ID, version: ROWS_VERSION, ready: false, generation: 4, progress: { through: keys[1] as string, open: false } });
       const progress: number[] = [];
       await ensureReportRows(db, (done) => progress.push(done));
       // Resumed after `through`: the devices before it were taken as done (here: none rebuilt).
@@ -190,7 +189,7 @@ describe('report rows', () => {
       expect(rebuilt.every((row) => 'deviceKey' in row && row.deviceKey > (keys[1] as string))).toBe(true);
       expect(await reportRowsReady(db)).toBe(true);
       // Marked stale by a write (a raised generation): everything is built again.
-      await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: 9 });
+      await db.reportRows.put({ id: STATE_ID, version: ROWS_VERSION, ready: false, generation: 9 });
       await ensureReportRows(db);
       expect(await storedReportRows(db)).toEqual(kept);
     } finally {
