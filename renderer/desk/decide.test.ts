@@ -40,6 +40,13 @@ describe('decideScan', () => {
     expect(decide('5728657070492', { mode: 'prepare' })).toMatchObject({ kind: 'error', message: { key: 'feedback.gtinNotHere' } });
   });
 
+  it('refuses the GTIN of a deactivated model, unless an active model shares it', () => {
+    const retired = { ...models[0]!, active: false };
+    expect(decide('5728657070492', { models: [retired] })).toMatchObject({ kind: 'error', message: { key: 'feedback.inactiveModel', params: { model: 'iPhone 15' } } });
+    const successor = { id: 'IP15B', name: 'iPhone 15 (2026)', kind: 'phone' as const, gtin: '05728657070492' };
+    expect(decide('5728657070492', { models: [retired, successor] })).toMatchObject({ kind: 'model', model: { id: 'IP15B' } });
+  });
+
   it('warns about a device already scanned in this batch', () => {
     expect(decide('354381079141772', { batchKeys: new Set(['imei:354381079141772']) })).toMatchObject({ kind: 'warning', message: { key: 'feedback.duplicate' } });
   });

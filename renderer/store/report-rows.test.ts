@@ -10,8 +10,9 @@ import type { DeskContext } from '../desk/desk-context';
 import { undoLastAction } from '../desk/undo';
 import { produceReport } from '../reports/produce-report';
 import type { ReportRequest } from '../reports/report-request';
-import type { KvikDb } from './db';
+import { KvikDb } from './db';
 import { openDb } from './open';
+import { registerPopulate } from './populate';
 import { recordEvent } from './record';
 import { ensureReportRows, REBUILD_DEVICES, reportRowsReady } from './report-rows-rebuild';
 import { ROWS_VERSION, STATE_ID } from './report-rows';
@@ -133,6 +134,41 @@ describe('report rows', () => {
     expect(busy).toBeGreaterThan(RUNS * 3);
     // Each run opens a store and compares six reports both ways: the time grows with the runs asked for.
   }, 30_000 + RUNS * 1_500);
+
+  it('recomputes a scanned device\'s rows once: with its event, not again for its projection', async () => {
+    const db = new KvikDb(`report-rows-${process.pid}-${++opened}`);
+    // Below the report rows' middleware: sees every recompute's replacement of a device's rows.
+    let recomputes = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'countRecomputes',
+      level: 1,
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'reportRows') return table;
+          return { ...table, mutate: (req) => (req.type === 'deleteRange' && ++recomputes, table.mutate(req)) };
+        },
+      }),
+    });
+    registerPopulate(db);
+    await db.open();
+    try {
+      const ctx: DeskContext = { deskId: 'desk-1', operator: 'AB', location: 'LAGER' };
+      await recordEvent(db, eventFor(ctx, 'received', keys[0] as string, {}));
+      expect(recomputes).toBe(1);
+      await recordEvent(db, eventFor(ctx, 'prepared', keys[0] as string, {}));
+      expect(recomputes).toBe(2);
+      await expectReportRowsFresh(db);
+      // A projection written alone is recomputed by itself.
+      await db.devices.update(keys[0] as string, { location: 'KVIK-RH' });
+      expect(recomputes).toBe(3);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
 
   it('rebuilds in chunks that resume where a build was cut short, and starts over when the rows go stale meanwhile', async () => {
     const db = await openDb(`report-rows-${process.pid}-${++opened}`);

@@ -116,6 +116,22 @@ const range = (lower: unknown, upper: unknown, upperOpen = false): DBCoreKeyRang
 const MIN_KEY = Number.NEGATIVE_INFINITY;
 const MAX_KEY = [[]];
 
+/**
+ * Device writes whose rows the write of their event recomputes: `recordEvent` writes a device's
+ * projection and then its event in one transaction, and recomputing after each would read and
+ * write the device's rows twice on the scan path. IndexedDB runs a transaction's requests in the
+ * order they were made, so the event's recompute, made after the event was written, sees the
+ * projection written before it. Keyed by the transaction, a key leaves the set with its event.
+ */
+const eventFollows = new WeakMap<object, Set<string>>();
+
+/** Within `trans` (Dexie's `idbtrans`), the next write of `deviceKey`'s projection leaves its rows to the event written after it. */
+export function eventWillFollow(trans: object, deviceKey: string): void {
+  const keys = eventFollows.get(trans);
+  if (keys) keys.add(deviceKey);
+  else eventFollows.set(trans, new Set([deviceKey]));
+}
+
 /** The Dexie middleware that keeps `reportRows` with every write of `events` or `devices` (see the top of this file). */
 export const reportRowsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -138,6 +154,12 @@ export const reportRowsMiddleware: Middleware<DBCore> = {
             const before = req.type === 'delete' && name === 'events' ? await deviceKeysOfEvents(table, req.trans, req.keys) : null;
             const result = await table.mutate(req);
             const keys = before ?? writtenDeviceKeys(name, req);
+            const following = eventFollows.get(req.trans);
+            if (following && keys) {
+              // A projection whose event comes next: that write recomputes. The event's write ends the wait.
+              if (name === 'devices' && req.type !== 'deleteRange' && [...keys].every((key) => following.has(key))) return result;
+              if (name === 'events') for (const key of keys) following.delete(key);
+            }
             if (keys === null || keys.size > RECOMPUTE_AT_MOST) await markStale(down, req.trans);
             else if (keys.size > 0) await recompute(down, req.trans, keys);
             return result;
