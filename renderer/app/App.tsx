@@ -147,9 +147,14 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     for (const scan of waiting) void desk.handleScan(scan);
   }, [desk]);
 
+  /** A scan at the sign-in screen: an operator's badge. */
+  const [badgeScan, setBadgeScan] = useState<{ text: string; n: number }>({ text: '', n: 0 });
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      if (!session) return;
+      if (!session) {
+        setBadgeScan((b) => ({ text: scan.raw, n: b.n + 1 }));
+        return;
+      }
       if (!desk) {
         early.current.push(scan);
         return;
@@ -178,7 +183,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           <TopBar screen={screen} onNavigate={navigate} />
           <main className="content">
             {!session ? (
-              <SignInScreen />
+              <SignInScreen badgeScan={badgeScan} />
             ) : !desk ? (
               <p>{i18n.t('app.loading')}</p>
             ) : screen === 'desk' ? (

@@ -48,6 +48,8 @@ export const da = {
     checking: 'Tjekker …',
     unknownOperator: 'Kortet eller id’et kendes ikke. Bed en teamleder oprette dig.',
     wrongPin: 'Forkert pinkode.',
+    badgeRead: 'Hej {{name}}. Tast din pinkode.',
+    unknownBadge: 'Kortet kendes ikke. Bed en teamleder oprette dig.',
     locked: 'For mange forkerte pinkoder. Prøv igen om {{minutes}} min.',
   },
   modes: {
@@ -348,6 +350,8 @@ export const da = {
       kind: 'Enhedstype',
       gtin: 'GTIN (stregkode på æsken)',
       devicesJune2023: 'Enheder juni 2023',
+      price: 'Pris (kr.)',
+      tier: 'Niveau',
     },
     locationTypes: { warehouse: 'Lager', desk: 'Kvikskranke' },
     csv: {
@@ -360,6 +364,14 @@ export const da = {
       duplicate_id: 'Id {{id}} står også på linje {{first}}.',
     },
     invalidRow: 'Rækken er ikke gyldig: {{message}}',
+    needsConnection: 'Stamdata ændres i den centrale database, og skranken har ikke forbindelse til den nu. Prøv igen, når forbindelsen er tilbage.',
+    sentToServer: 'Gemt i den centrale database. Alle skranker får ændringen ved næste synkronisering.',
+    partlySent: '{{count}} rækker nåede den centrale database, resten ikke: {{problem}}',
+    serverFailed: 'Den centrale database tog ikke imod ændringen: {{message}}',
+    refusedByServer_one: '{{written}} rækker gemt; den centrale database afviste {{count}} række:',
+    refusedByServer_other: '{{written}} rækker gemt; den centrale database afviste {{count}} rækker:',
+    sending: 'Sender {{done}} af {{total}} rækker …',
+    tiers: { standard: 'Standard', advanced: 'Avanceret' },
   },
   scanners: {
     wedge: 'Tastatur-scannere (keyboard wedge) virker uden opsætning, overalt i vinduet.',

@@ -45,6 +45,8 @@ export const en: Texts<typeof da> = {
     checking: 'Checking …',
     unknownOperator: 'That badge or id is not known. Ask a team lead to set you up.',
     wrongPin: 'Wrong PIN.',
+    badgeRead: 'Hello {{name}}. Type your PIN.',
+    unknownBadge: 'The badge is not known. Ask a team lead to set you up.',
     locked: 'Too many wrong PINs. Try again in {{minutes}} min.',
   },
   modes: {
@@ -345,6 +347,8 @@ export const en: Texts<typeof da> = {
       kind: 'Device kind',
       gtin: 'GTIN (barcode on the box)',
       devicesJune2023: 'Devices June 2023',
+      price: 'Price (DKK)',
+      tier: 'Tier',
     },
     locationTypes: { warehouse: 'Warehouse', desk: 'Service desk' },
     csv: {
@@ -357,6 +361,14 @@ export const en: Texts<typeof da> = {
       duplicate_id: 'Id {{id}} is also on line {{first}}.',
     },
     invalidRow: 'The row is not valid: {{message}}',
+    needsConnection: 'Reference data is changed in the central inventory, and this desk cannot reach it now. Try again when the connection is back.',
+    sentToServer: 'Saved in the central inventory. Every desk gets the change at its next sync.',
+    partlySent: '{{count}} rows reached the central inventory, the rest did not: {{problem}}',
+    serverFailed: 'The central inventory did not take the change: {{message}}',
+    refusedByServer_one: '{{written}} rows saved; the central inventory refused {{count}} row:',
+    refusedByServer_other: '{{written}} rows saved; the central inventory refused {{count}} rows:',
+    sending: 'Sending {{done}} of {{total}} rows …',
+    tiers: { standard: 'Standard', advanced: 'Advanced' },
   },
   scanners: {
     wedge: 'Keyboard-wedge scanners work without setup, anywhere in the window.',

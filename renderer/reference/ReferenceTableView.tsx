@@ -8,23 +8,30 @@ import type { ReferenceTable } from '../../shared/domain/reference';
 import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/reference-csv';
 import { useServices } from '../app/services';
 import { useMay } from '../app/use-may';
-import { deleteReferenceRow, importReferenceRows, saveReferenceRow } from '../store/reference';
-import { formToRow, referenceFields } from './reference-fields';
+import { deleteReferenceRow } from '../store/reference';
+import { fieldText, formToRow, referenceFields } from './reference-fields';
+import { useReferenceEdits, type EditOutcome } from './use-reference-edits';
 
 const ROW_HEIGHT = 36;
 
-type Notice = { tone: 'good' | 'error'; text: string; lines?: string[] };
+type Notice = { tone: 'good' | 'warning' | 'error'; text: string; lines?: string[] };
 
 /** One reference table: a virtualised list (thousands of employees scroll smoothly), a form, CSV import. */
 export function ReferenceTableView({ table }: { table: ReferenceTable }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { db } = useServices();
   // The desk hides what the role may not do; the central inventory refuses it too.
   const mayEdit = useMay('reference.edit');
+  const mayPrice = useMay('prices.edit');
+  const edits = useReferenceEdits();
+  // Offline with a server: the edit waits for the connection, never lands in this desk's copy alone.
+  const canEdit = mayEdit && !edits.offline;
   const fields = referenceFields[table];
+  const formFields = fields.filter((f) => !f.action || (f.action === 'prices.edit' ? mayPrice : true));
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const rows = useLiveQuery(() => db.table<Record<string, unknown>, string>(table).orderBy('id').toArray(), [db, table]) ?? [];
   const departments = useLiveQuery(() => db.departments.orderBy('name').toArray(), [db]) ?? [];
-  const [editing, setEditing] = useState<{ id?: string; values: Record<string, string> } | null>(null);
+  const [editing, setEditing] = useState<{ id?: string; row?: Record<string, unknown>; values: Record<string, string> } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise;
@@ -44,18 +51,32 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
       setNotice({ tone: 'error', text: t('reference.importFailed'), lines: result.errors.map((e) => t('reference.line', { line: e.line, message: explain(e) })) });
       return;
     }
-    const count = await importReferenceRows(db, table, result.rows.map(({ row }) => row));
-    setNotice({ tone: 'good', text: t('reference.importDone', { count }) });
+    setProgress({ done: 0, total: result.rows.length });
+    const outcome = await edits.importRows(table, result.rows.map(({ row }) => row), (done, total) => setProgress({ done, total }));
+    setProgress(null);
+    // The server's row numbers are places in what was sent: back to the file's lines.
+    const lineOf = (row: number) => result.rows[row - 1]?.line ?? row;
+    setNotice(noticeOf(outcome, (written) => t('reference.importDone', { count: written }), lineOf));
+  };
+
+  const noticeOf = (outcome: EditOutcome, done: (written: number) => string, lineOf: (row: number) => number = (row) => row): Notice => {
+    if (!outcome.ok) return { tone: 'error', text: outcome.problem };
+    if (outcome.refused.length === 0) return { tone: 'good', text: done(outcome.written) };
+    return {
+      tone: 'warning',
+      text: t('reference.refusedByServer', { count: outcome.refused.length, written: outcome.written }),
+      lines: outcome.refused.map((r) => t('reference.line', { line: lineOf(r.row), message: r.id ? `${r.id}: ${r.reason}` : r.reason })),
+    };
   };
 
   const save = async () => {
     if (!editing) return;
-    const problem = await saveReferenceRow(db, table, formToRow(fields, editing.values), editing.id);
-    if (problem) setNotice({ tone: 'error', text: t('reference.invalidRow', { message: problem }) });
-    else {
-      setEditing(null);
-      setNotice(null);
-    }
+    // Fields this role does not edit keep the row's value (a form without them would clear them).
+    const kept = Object.fromEntries(fields.filter((f) => !formFields.includes(f)).map((f) => [f.name, editing.row?.[f.name]]));
+    const outcome = await edits.save(table, { ...kept, ...formToRow(formFields, editing.values) }, editing.id);
+    if (!outcome.ok || outcome.refused.length > 0) return setNotice(noticeOf(outcome, () => ''));
+    setEditing(null);
+    setNotice(edits.central ? { tone: 'good', text: t('reference.sentToServer') } : null);
   };
 
   const cell = (row: Record<string, unknown>, name: string) => {
@@ -64,6 +85,8 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
     if (value === undefined) return '';
     if (field?.options === 'departments') return departments.find((d) => d.id === value)?.name ?? String(value);
     if (field?.optionsNamespace) return t(`${field.optionsNamespace}.${String(value)}`);
+    if (field?.type === 'kroner' && typeof value === 'number')
+      return new Intl.NumberFormat(i18n.language === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(value / 100);
     return String(value);
   };
 
@@ -73,14 +96,15 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
         <span className="counter">{t('reference.count', { count: rows.length })}</span>
         {mayEdit ? (
           <>
-            <button type="button" onClick={() => setEditing({ values: {} })}>
+            <button type="button" disabled={!canEdit} onClick={() => setEditing({ values: {} })}>
               {t('reference.add')}
             </button>
-            <label className="button">
+            <label className={canEdit && !progress ? 'button' : 'button disabled'} aria-disabled={!canEdit || progress !== null}>
               {t('reference.importCsv')}
               <input
                 type="file"
                 accept=".csv,text/csv"
+                disabled={!canEdit || progress !== null}
                 hidden
                 data-testid={`import-${table}`}
                 onChange={(e) => {
@@ -96,8 +120,19 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
         )}
         {table === 'employees' && <EmployeeCardsButton employees={rows as Employee[]} />}
       </div>
+      {mayEdit && edits.offline && (
+        <p className="notice warning" role="status" data-testid="reference-offline">
+          {t('reference.needsConnection')}
+        </p>
+      )}
+      {progress && (
+        <div className="progress" role="status">
+          <progress value={progress.done} max={progress.total} />
+          <span>{t('reference.sending', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
       {notice && (
-        <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+        <div className={`notice ${notice.tone}`} role={notice.tone === 'good' ? 'status' : 'alert'}>
           <p>{notice.text}</p>
           {notice.lines && (
             <ul>
@@ -116,7 +151,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
             void save();
           }}
         >
-          {fields.map((field) => (
+          {formFields.map((field) => (
             <label key={field.name} className="field">
               {t(`reference.fields.${field.name}`)}
               {field.type === 'select' ? (
@@ -129,7 +164,14 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                   ))}
                 </select>
               ) : (
-                <input name={field.name} type={field.type} required={field.required} value={editing.values[field.name] ?? ''} onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [field.name]: e.target.value } })} />
+                <input
+                  name={field.name}
+                  type={field.type === 'number' ? 'number' : 'text'}
+                  inputMode={field.type === 'kroner' ? 'decimal' : undefined}
+                  required={field.required}
+                  // The central inventory never deletes a row (old events name it): its id stays.
+                  readOnly={edits.central && field.name === 'id' && editing.id !== undefined}
+                  value={editing.values[field.name] ?? ''} onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [field.name]: e.target.value } })} />
               )}
             </label>
           ))}
@@ -160,12 +202,15 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                 ))}
                 {mayEdit && (
                 <span className="row-actions">
-                  <button type="button" onClick={() => setEditing({ id, values: Object.fromEntries(fields.map((f) => [f.name, row[f.name] === undefined ? '' : String(row[f.name])])) })}>
+                  <button type="button" disabled={!canEdit} onClick={() => setEditing({ id, row, values: Object.fromEntries(fields.map((f) => [f.name, fieldText(f, row[f.name])])) })}>
                     {t('reference.edit')}
                   </button>
-                  <button type="button" onClick={() => void deleteReferenceRow(db, table, id)}>
-                    {t('reference.delete')}
-                  </button>
+                  {/* Rows of the central inventory are never deleted: old events still name them. */}
+                  {!edits.central && (
+                    <button type="button" onClick={() => void deleteReferenceRow(db, table, id)}>
+                      {t('reference.delete')}
+                    </button>
+                  )}
                 </span>
                 )}
               </div>

@@ -1,14 +1,19 @@
+import type { Action } from '../../shared/auth/roles';
 import { deviceKinds } from '../../shared/domain/device';
 import type { ReferenceTable } from '../../shared/domain/reference';
+import { readPrice } from '../../shared/import/values';
 
 /** How each reference table is shown and edited: its columns, and which are choices. */
 export interface FieldSpec {
   name: string;
-  type: 'text' | 'number' | 'select';
+  /** `kroner`: an amount kept in øre, typed and shown in kroner (`4.599,00`). */
+  type: 'text' | 'number' | 'select' | 'kroner';
   /** Fixed options (translated under `optionsNamespace`) or `departments` for the department list. */
   options?: readonly string[] | 'departments';
   optionsNamespace?: string;
   required?: boolean;
+  /** Edited only by a role that may do this as well (a model's price and tier: `prices.edit`). */
+  action?: Action;
 }
 
 export const referenceFields: Record<ReferenceTable, FieldSpec[]> = {
@@ -34,6 +39,8 @@ export const referenceFields: Record<ReferenceTable, FieldSpec[]> = {
     { name: 'name', type: 'text', required: true },
     { name: 'kind', type: 'select', options: deviceKinds, optionsNamespace: 'kinds', required: true },
     { name: 'gtin', type: 'text' },
+    { name: 'price', type: 'kroner', action: 'prices.edit' },
+    { name: 'tier', type: 'select', options: ['standard', 'advanced'], optionsNamespace: 'reference.tiers', action: 'prices.edit' },
   ],
 };
 
@@ -43,7 +50,15 @@ export function formToRow(fields: FieldSpec[], values: Record<string, string>): 
   for (const field of fields) {
     const value = (values[field.name] ?? '').trim();
     if (!value) continue;
-    row[field.name] = field.type === 'number' ? Number(value) : value;
+    // A price that does not read as kroner stays text, and the schema says what is wrong.
+    row[field.name] = field.type === 'number' ? Number(value) : field.type === 'kroner' ? (readPrice(value) ?? value) : value;
   }
   return row;
+}
+
+/** A row's value as the form shows it: øre as kroner with a decimal comma, as `readPrice` reads it back. */
+export function fieldText(field: FieldSpec, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (field.type === 'kroner' && typeof value === 'number') return `${Math.trunc(value / 100)},${String(value % 100).padStart(2, '0')}`;
+  return String(value);
 }

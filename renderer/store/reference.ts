@@ -16,13 +16,20 @@ export async function importReferenceRows<T extends ReferenceTable>(db: KvikDb, 
   return rows.length;
 }
 
+/** A row checked against the table's schema, or the schema's complaint. */
+export function validateReferenceRow<T extends ReferenceTable>(name: T, row: unknown): { ok: true; row: ReferenceRow<T> } | { ok: false; problem: string } {
+  const parsed = referenceSchemas[name].safeParse(row);
+  if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { ok: true, row: parsed.data as ReferenceRow<T> };
+}
+
 /** Saves one row after checking it against the table's schema; returns the schema's complaint if any. */
 export async function saveReferenceRow<T extends ReferenceTable>(db: KvikDb, name: T, row: unknown, replacing?: string): Promise<string | null> {
-  const parsed = referenceSchemas[name].safeParse(row);
-  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  const checked = validateReferenceRow(name, row);
+  if (!checked.ok) return checked.problem;
   await db.transaction('rw', table(db, name), async () => {
-    if (replacing && replacing !== parsed.data.id) await table(db, name).delete(replacing);
-    await table(db, name).put(parsed.data as ReferenceRow<T>);
+    if (replacing && replacing !== checked.row.id) await table(db, name).delete(replacing);
+    await table(db, name).put(checked.row);
   });
   return null;
 }

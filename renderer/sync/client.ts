@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DeviceEvent } from '../../shared/domain/event';
+import type { ReferenceTable } from '../../shared/domain/reference';
 import {
   classifyStatus,
   describeIssues,
@@ -8,6 +9,7 @@ import {
   healthResponseSchema,
   pullPageSchema,
   pushResponseSchema,
+  referenceEditResponseSchema,
   referenceResponseSchema,
   syncHeaders,
   syncPaths,
@@ -15,6 +17,7 @@ import {
   type HealthResponse,
   type PullPage,
   type PushResult,
+  type ReferenceEditResponse,
   type ReferenceResponse,
 } from '../../shared/sync/protocol';
 import { SyncError } from './sync-error';
@@ -42,6 +45,8 @@ export interface SyncClient {
   devices(after: string | null, limit: number): Promise<DevicesResponse>;
   /** Reference data changed after revision `since` (everything for 0). */
   reference(since: number): Promise<ReferenceResponse>;
+  /** A team lead's edit of a reference table (`operator` is who asks; the server checks the role). */
+  editReference(table: ReferenceTable, operator: string, rows: readonly unknown[]): Promise<ReferenceEditResponse>;
 }
 
 export function normalizeServerUrl(url: string): string {
@@ -98,20 +103,27 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     devices: (after, limit) =>
       request(`${syncPaths.devices}?limit=${limit}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`, devicesResponseSchema),
     reference: (since) => request(`${syncPaths.reference}?since=${since}`, referenceResponseSchema),
+    editReference: (table, operator, rows) =>
+      request(`${syncPaths.reference}/${table}`, referenceEditResponseSchema, { method: 'PUT', body: JSON.stringify({ operator, rows }) }),
   };
 }
 
 function statusError(response: Response, text: string): SyncError {
   let message = `${response.status} ${response.statusText}`.trim();
+  let code: string | undefined;
   try {
     const parsed = errorResponseSchema.safeParse(JSON.parse(text));
-    if (parsed.success) message = `${response.status} ${parsed.data.error.code}: ${parsed.data.error.message}`;
+    if (parsed.success) {
+      message = `${response.status} ${parsed.data.error.code}: ${parsed.data.error.message}`;
+      code = parsed.data.error.code;
+    }
   } catch {
     // Not the server's JSON error (a proxy's page): the status line says enough.
   }
   const retryAfter = Number(response.headers.get('retry-after'));
   return new SyncError(classifyStatus(response.status), message, {
     status: response.status,
+    code,
     retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0,
   });
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { may } from '../../shared/auth/roles';
 import { referenceSchemas, referenceTables, type ReferenceTable } from '../../shared/domain/reference';
-import { describeIssues, referenceEditBodySchema, referenceQuerySchema, syncPaths } from '../../shared/sync/protocol';
+import { referenceEditBodySchema, referenceQuerySchema, syncPaths, describeIssues, type ReferenceEditResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/database';
 import { sendError } from '../http/errors';
 import { operatorRoles } from '../operators/operators';
-import { readReference } from '../reference/read';
+import { readReference, readRevision } from '../reference/read';
 import { writeReferenceRows } from '../reference/write';
 
 export function referenceRoute(app: FastifyInstance, db: Database): void {
@@ -26,14 +26,43 @@ export function referenceRoute(app: FastifyInstance, db: Database): void {
     const role = roles.get(body.data.operator);
     if (roles.size > 0 && (role === undefined || !may(role, 'reference.edit') || (table === 'models' && !may(role, 'prices.edit'))))
       return sendError(reply, 403, 'not_permitted', `operator ${body.data.operator} may not edit reference data`);
-    const rows = [];
-    for (const [i, raw] of body.data.rows.entries()) {
-      const row = referenceSchemas[table].safeParse(raw);
-      if (!row.success) return sendError(reply, 400, 'bad_request', `row ${i + 1}: ${describeIssues(row.error)}`);
-      rows.push(row.data);
-    }
-    const revision = await writeReferenceRows(db, table, rows);
-    request.log.info({ table, rows: rows.length, operator: body.data.operator, revision }, 'reference edited');
-    return { revision };
+    // Every row is checked on its own: a bad one is answered with its reason, the good ones are kept.
+    const { rows, refused } = checkRows(table, body.data.rows);
+    const revision = rows.length > 0 ? await writeReferenceRows(db, table, rows) : await readRevision(db);
+    request.log.info({ table, rows: rows.length, refused: refused.length, operator: body.data.operator, revision }, 'reference edited');
+    return { revision, written: rows.length, refused } satisfies ReferenceEditResponse;
   });
+}
+
+/**
+ * The rows that match the table's schema, and one reason (the first problem) for each that does
+ * not. An id given twice keeps its first row: one statement cannot write a row twice, and which
+ * one was meant is for a person.
+ */
+export function checkRows(table: ReferenceTable, raw: readonly unknown[]): { rows: Array<{ id: string }>; refused: ReferenceEditResponse['refused'] } {
+  const rows: Array<{ id: string }> = [];
+  const refused: ReferenceEditResponse['refused'] = [];
+  const firstRow = new Map<string, number>();
+  for (const [i, candidate] of raw.entries()) {
+    const parsed = referenceSchemas[table].safeParse(candidate);
+    if (!parsed.success) {
+      const [issue] = parsed.error.issues;
+      const id = idOf(candidate);
+      refused.push({ row: i + 1, ...(id ? { id } : {}), reason: issue ? `${issue.path.join('.') || 'row'}: ${issue.message}` : 'not a row' });
+      continue;
+    }
+    const first = firstRow.get(parsed.data.id);
+    if (first !== undefined) {
+      refused.push({ row: i + 1, id: parsed.data.id, reason: `id ${parsed.data.id} is already in row ${first}` });
+      continue;
+    }
+    firstRow.set(parsed.data.id, i + 1);
+    rows.push(parsed.data);
+  }
+  return { rows, refused };
+}
+
+function idOf(candidate: unknown): string | undefined {
+  if (typeof candidate !== 'object' || candidate === null || !('id' in candidate) || typeof candidate.id !== 'string') return undefined;
+  return candidate.id.slice(0, 200) || undefined;
 }

@@ -304,15 +304,26 @@ export const referenceQuerySchema = z.object({ since: z.coerce.number().int().no
 
 /**
  * `PUT /v1/reference/<table>`: a team lead's edit from a desk, rows added or updated by id. The
- * server checks the operator's role (`reference.edit`) and answers the new revision; `403`
- * `not_permitted` otherwise.
+ * server checks the operator's role (`reference.edit`, and `prices.edit` for models), checks every
+ * row with the table's schema, and answers the new revision; `403` `not_permitted` otherwise.
  */
 export const referenceEditBodySchema = z.object({
   operator: z.string().min(1).max(64),
   rows: z.array(z.unknown()).min(1).max(5000),
 });
 export type ReferenceEditBody = z.infer<typeof referenceEditBodySchema>;
-export const referenceEditResponseSchema = z.object({ revision: z.number().int().nonnegative() });
+/**
+ * The answer: the revision after the edit, how many rows were written, and every row refused
+ * (its place in `rows`, from 1, its id if it had one, and one reason). Good rows are kept.
+ */
+export const referenceEditResponseSchema = z.object({
+  revision: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative().default(0),
+  refused: z
+    .array(z.object({ row: z.number().int().positive(), id: z.string().max(200).optional(), reason: z.string().max(1000) }))
+    .default([]),
+});
+export type ReferenceEditResponse = z.infer<typeof referenceEditResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Errors

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPin } from '../../shared/auth/pin';
 import { makeEvent } from '../../shared/testing/builders';
-import { syncPaths } from '../../shared/sync/protocol';
+import { referenceEditResponseSchema, syncPaths } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/app';
 import { parseDeskTokens } from '../../server/auth/tokens';
 import { operatorCommand } from '../../server/cli/operator';
@@ -80,5 +80,49 @@ describe.each(backends)('operators and roles on $name', (backend) => {
     const allowed = await put('TL1');
     expect(allowed.statusCode).toBe(200);
     expect((await api().reference()).models).toEqual([{ id: 'IP15', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' }]);
+  });
+
+  it("checks every row of a team lead's edit on its own: one reason per bad row, the good rows kept", async () => {
+    const before = (await api().reference()).revision;
+    const res = await app.inject({
+      method: 'PUT',
+      url: `${syncPaths.reference}/employees`,
+      headers: { authorization: 'Bearer tok-desk-1' },
+      payload: {
+        operator: 'TL1',
+        rows: [
+          { id: 'E1', name: 'Mette Hansen', department: 'ØKF' },
+          { id: 'E2', department: 'ØKF' },
+          'not a row',
+          { id: 'E1', name: 'Mette Jensen', department: 'ØKF' },
+          { id: 'E3', name: 'Jens Berg', department: 'TMF', badge: 'x'.repeat(65) },
+          { id: 'E4', name: 'Ida Holm', department: 'BUF', unknown: 'dropped' },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const answer = referenceEditResponseSchema.parse(JSON.parse(res.body));
+    expect(answer.written).toBe(2);
+    expect(answer.refused.map((r) => [r.row, r.id, r.reason.split(':')[0]])).toEqual([
+      [2, 'E2', 'name'],
+      [3, undefined, 'row'],
+      [4, 'E1', 'id E1 is already in row 1'],
+      [5, 'E3', 'badge'],
+    ]);
+    const changed = await api().reference(before);
+    expect(changed.revision).toBe(answer.revision);
+    expect(changed.employees).toEqual([
+      { id: 'E1', name: 'Mette Hansen', department: 'ØKF' },
+      { id: 'E4', name: 'Ida Holm', department: 'BUF' },
+    ]);
+
+    // Nothing good to write: refused, and the revision stays.
+    const none = await app.inject({
+      method: 'PUT',
+      url: `${syncPaths.reference}/locations`,
+      headers: { authorization: 'Bearer tok-desk-1' },
+      payload: { operator: 'TL1', rows: [{ id: 'X', name: 'Somewhere', type: 'shop' }] },
+    });
+    expect(referenceEditResponseSchema.parse(JSON.parse(none.body))).toMatchObject({ revision: answer.revision, written: 0, refused: [{ row: 1, id: 'X' }] });
   });
 });
