@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { ReferenceTable } from '../../shared/domain/reference';
 import type { ReferenceEditResponse } from '../../shared/sync/protocol';
 import { useServices } from '../app/services';
 import { importReferenceRows, saveReferenceRow, validateReferenceRow, type ReferenceRow } from '../store/reference';
-import { SyncError } from '../sync/sync-error';
 import { useSync } from '../sync/sync-context';
+import { editProblem } from './edit-problem';
 
 /** Rows per request: well under the server's 5,000 and its body limit, and a progress bar that moves. */
 const CHUNK = 1000;
@@ -81,13 +80,4 @@ export function useReferenceEdits(): ReferenceEdits {
     },
     importRows: (table, rows, progress) => send(table, rows, progress),
   };
-}
-
-/** Why the server did not take the edit, in the operator's language. */
-export function editProblem(t: TFunction, error: unknown): string {
-  if (error instanceof SyncError) {
-    if (error.kind === 'network' || error.kind === 'retry') return t('reference.needsConnection');
-    if (error.code === 'not_permitted') return t('refusals.not_permitted');
-  }
-  return t('reference.serverFailed', { message: error instanceof Error ? error.message : String(error) });
 }

@@ -4,7 +4,7 @@ import { openDatabase } from '../../server/db/open';
 import { importDevices } from '../../server/import/devices';
 import { saveOperator } from '../../server/operators/operators';
 import { importReferenceCsv } from '../../server/reference/import-csv';
-import { signIn } from './support/desk';
+import { scan, signIn } from './support/desk';
 import { startInventory } from './support/sync-server';
 
 const phone = '354381079141772';
@@ -32,6 +32,12 @@ test.beforeAll(async () => {
     }
   });
 });
+/** What the central inventory holds now. */
+async function centralReference(): Promise<{ models: unknown[]; employees: Array<{ id: string }> }> {
+  const res = await fetch(`${inventory.server.url}/v1/reference`, { headers: { authorization: 'Bearer token-g' } });
+  return (await res.json()) as { models: unknown[]; employees: Array<{ id: string }> };
+}
+
 test.afterAll(async () => {
   await inventory?.stop();
 });
@@ -53,10 +59,18 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await expect(page.getByRole('contentinfo').getByTestId('sync-last')).toContainText('Sidst synkroniseret');
   await page.getByRole('button', { name: 'Log ud' }).click();
 
-  // Now operators come from the centre: badge (or id) and PIN, no desk id asked.
+  // Now operators come from the centre: badge (or id) and PIN, no desk id asked. The badge is
+  // scanned (a wedge scanner, wherever the focus is): it chooses the operator and the PIN field
+  // takes the focus; a card that is nobody's is red.
   await expect(page.getByLabel('Kort eller id')).toBeVisible();
   await expect(page.locator('input[name="deskId"]')).toHaveCount(0);
-  await page.getByLabel('Kort eller id').fill('B-D1');
+  await scan(page, 'B-X9');
+  await expect(page.getByTestId('badge-scan')).toHaveAttribute('data-tone', 'error');
+  await expect(page.getByTestId('badge-scan')).toHaveText('Kortet kendes ikke. Bed en teamleder oprette dig.');
+  await scan(page, 'B-D1');
+  await expect(page.getByTestId('badge-scan')).toHaveText('Hej Dan Dahl. Tast din pinkode.');
+  await expect(page.getByLabel('Kort eller id')).toHaveValue('B-D1');
+  await expect(page.getByLabel('Pinkode')).toBeFocused();
   await page.getByLabel('Pinkode').fill('9999');
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page.getByRole('alert')).toHaveText('Forkert pinkode.');
@@ -79,7 +93,21 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await expect(page.getByTestId('reference-updated')).toContainText('Hentet fra den centrale database');
   await page.screenshot({ path: 'tests/artifacts/screens/go-live-reference.png', fullPage: true });
 
-  // …and the server refuses a team lead's action from a desk operator, whatever the desk does.
+  // Prices are a team lead's too: the department report shows them, a desk operator cannot set them.
+  await page.getByRole('button', { name: 'Rapporter' }).click();
+  await page.getByRole('tab', { name: 'Forvaltninger', exact: true }).click();
+  await expect(page.getByTestId('report-billing')).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('input[name="price-phone"]')).toHaveCount(0);
+
+  // …and the server refuses a team lead's action from a desk operator, whatever the desk does:
+  // an edit of the models (prices) sent straight to the server…
+  const put = await fetch(`${inventory.server.url}/v1/reference/models`, {
+    method: 'PUT',
+    headers: { authorization: 'Bearer token-g', 'content-type': 'application/json' },
+    body: JSON.stringify({ operator: 'D1', rows: [{ id: 'IP13', name: 'iPhone 13', kind: 'phone', price: 100 }] }),
+  });
+  expect(put.status).toBe(403);
+  expect(((await put.json()) as { error: { code: string } }).error.code).toBe('not_permitted');
   const lost = {
     id: uuidv7(), type: 'reported_lost', deviceKey: `imei:${shelved}`, at: new Date().toISOString(),
     deskId: 'desk-g', operator: 'D1', location: 'LAGER', data: {},
@@ -91,5 +119,48 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   });
   const { results } = (await res.json()) as { results: Array<{ status: string; reasonCode?: string }> };
   expect(results).toEqual([expect.objectContaining({ status: 'conflict', reasonCode: 'not_permitted' })]);
+  // …which the desk pulls like any event and shows in the device's history with the reason in Danish.
+  await page.getByRole('contentinfo').getByRole('button', { name: 'Synkronisér nu' }).click();
+  await page.getByRole('button', { name: 'Opslag' }).click();
+  await page.locator('[data-field="lookup-search"]').fill(shelved);
+  const refused = page.getByTestId('history').locator(`[data-event-id="${lost.id}"]`);
+  await expect(refused).toContainText('Din rolle giver ikke adgang til denne handling. Bed en teamleder.');
+
+  // A team lead edits reference data on the desk: it goes to the central inventory and comes back.
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await scan(page, 'B-TL1');
+  await expect(page.getByLabel('Pinkode')).toBeFocused();
+  await page.getByLabel('Pinkode').fill('4711');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByTestId('operator')).toContainText('TL1');
+  await page.getByRole('button', { name: 'Stamdata' }).click();
+  await page.getByRole('tab', { name: 'Modeller', exact: true }).click();
+  const model = page.locator('[data-row-id="IP13"]');
+  await expect(model).toContainText('4.599,00 kr.');
+  await expect(model).toContainText('Standard');
+  await expect(model.getByRole('button', { name: 'Slet' })).toHaveCount(0);
+  await model.getByRole('button', { name: 'Redigér' }).click();
+  await expect(page.locator('input[name="id"]')).toHaveAttribute('readonly', '');
+  await page.locator('input[name="price"]').fill('4.299,00');
+  await page.locator('select[name="tier"]').selectOption('advanced');
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gemt i den centrale database' })).toBeVisible();
+  await expect(model).toContainText('4.299,00 kr.');
+  await expect(model).toContainText('Avanceret');
+  expect((await centralReference()).models).toEqual([{ id: 'IP13', name: 'iPhone 13', kind: 'phone', price: 429900, tier: 'advanced' }]);
+
+  // The desk's CSV import goes the same way.
+  await page.getByRole('tab', { name: 'Medarbejdere', exact: true }).click();
+  await page.getByTestId('import-employees').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFid;name;department\nE2002;Jens Berg;TMF\n', 'utf8') });
+  await expect(page.getByRole('status').filter({ hasText: '1 rækker importeret' })).toBeVisible();
+  await expect(page.locator('[data-row-id="E2002"]')).toContainText('Jens Berg');
+  expect((await centralReference()).employees.map((e) => e.id)).toEqual(['E1001', 'E2002']);
+
+  // Offline, the desk says that reference edits need the connection, and edits nothing locally.
+  await context.setOffline(true);
+  await expect(page.getByTestId('reference-offline')).toContainText('har ikke forbindelse');
+  await expect(page.getByRole('button', { name: 'Tilføj' })).toBeDisabled();
+  await context.setOffline(false);
+  await expect(page.getByTestId('reference-offline')).toHaveCount(0);
   await context.close();
 });
