@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { roleSchema, type Role } from '../../shared/auth/roles';
+import { may, roleSchema, type Action, type Role } from '../../shared/auth/roles';
 import { hashPin, isAcceptablePin, pinRules } from '../../shared/auth/pin';
 import { operatorSchema, type Operator } from '../../shared/domain/reference';
 import type { Database, Queryable } from '../db/database';
@@ -42,4 +42,16 @@ export async function listOperators(db: Queryable): Promise<Array<Omit<Operator,
 export async function operatorRoles(db: Queryable): Promise<Map<string, Role>> {
   const rows = await db.query('SELECT id, role FROM operators');
   return new Map(rows.map((row) => [String(row.id), roleSchema.parse(row.role)]));
+}
+
+/**
+ * Whether `operator` may do every one of `actions` (THE role check of `shared/auth/roles.ts`): for
+ * a request from a desk that is not an event (a reference edit, a device import). While no
+ * operator is set up (a trial server), anyone may.
+ */
+export async function operatorMay(db: Queryable, operator: string, actions: readonly Action[]): Promise<boolean> {
+  const roles = await operatorRoles(db);
+  if (roles.size === 0) return true;
+  const role = roles.get(operator);
+  return role !== undefined && actions.every((action) => may(role, action));
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { may } from '../../shared/auth/roles';
 import { referenceSchemas, referenceTables, type ReferenceTable } from '../../shared/domain/reference';
 import { referenceEditBodySchema, referenceQuerySchema, syncPaths, describeIssues, type ReferenceEditResponse } from '../../shared/sync/protocol';
 import type { Database } from '../db/database';
 import { sendError } from '../http/errors';
-import { operatorRoles } from '../operators/operators';
+import { operatorMay } from '../operators/operators';
 import { readReference, readRevision } from '../reference/read';
 import { writeReferenceRows } from '../reference/write';
 
@@ -22,9 +21,7 @@ export function referenceRoute(app: FastifyInstance, db: Database): void {
     if (!referenceTables.includes(table)) return sendError(reply, 404, 'not_found', `no reference table ${request.params.table}`);
     const body = referenceEditBodySchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'bad_request', describeIssues(body.error));
-    const roles = await operatorRoles(db);
-    const role = roles.get(body.data.operator);
-    if (roles.size > 0 && (role === undefined || !may(role, 'reference.edit') || (table === 'models' && !may(role, 'prices.edit'))))
+    if (!(await operatorMay(db, body.data.operator, table === 'models' ? ['reference.edit', 'prices.edit'] : ['reference.edit'])))
       return sendError(reply, 403, 'not_permitted', `operator ${body.data.operator} may not edit reference data`);
     // Every row is checked on its own: a bad one is answered with its reason, the good ones are kept.
     const { rows, refused } = checkRows(table, body.data.rows);
