@@ -59,6 +59,11 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   /** The receipt screen's receipt (to sign, or to print again) and the screen it returns to. */
   const [receiptJob, setReceiptJob] = useState<{ job: ReceiptJob; from: Screen; n: number } | null>(null);
 
+  /**
+   * A scan at the sign-in screen: an operator's badge. Counted from the sign-out, so a badge
+   * scanned while the sign-in screen is still loading its operators is read once it is there.
+   */
+  const [badgeScan, setBadgeScan] = useState<{ text: string; n: number }>({ text: '', n: 0 });
   const services = useMemo<Services>(
     () => ({
       db,
@@ -76,6 +81,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       },
       async signOut() {
         await saveSession(db, null);
+        setBadgeScan({ text: '', n: 0 });
         setSession(null);
       },
     }),
@@ -147,8 +153,6 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     for (const scan of waiting) void desk.handleScan(scan);
   }, [desk]);
 
-  /** A scan at the sign-in screen: an operator's badge. */
-  const [badgeScan, setBadgeScan] = useState<{ text: string; n: number }>({ text: '', n: 0 });
   const onScan = useCallback(
     (scan: ScanEvent) => {
       if (!session) {

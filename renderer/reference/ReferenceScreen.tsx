@@ -4,16 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services';
 import { readSyncState } from '../sync/sync-state';
 import { referenceTables, type ReferenceTable } from '../../shared/domain/reference';
+import { useMay } from '../app/use-may';
+import { DeviceImportView } from './DeviceImportView';
 import { ReferenceTableView } from './ReferenceTableView';
 
 /**
  * Departments, employees, locations and models: the central inventory's, fetched with every sync
- * (when last, shown here); a team lead edits them, everyone else reads.
+ * (when last, shown here); a team lead edits them, everyone else reads, and a team lead imports
+ * the existing fleet from here.
  */
 export function ReferenceScreen() {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
-  const [table, setTable] = useState<ReferenceTable>('departments');
+  const [table, setTable] = useState<ReferenceTable | 'devices'>('departments');
+  // Importing the existing fleet is a team lead's, done by the central inventory.
+  const mayImport = useMay('devices.import');
   const updatedAt = useLiveQuery(async () => (await readSyncState(db)).referenceUpdatedAt, [db]);
   return (
     <div className="reference">
@@ -30,8 +35,13 @@ export function ReferenceScreen() {
             {t(`reference.tables.${name}`)}
           </button>
         ))}
+        {mayImport && (
+          <button type="button" role="tab" aria-selected={table === 'devices'} className={table === 'devices' ? 'tab active' : 'tab'} onClick={() => setTable('devices')}>
+            {t('deviceImport.tab')}
+          </button>
+        )}
       </div>
-      <ReferenceTableView key={table} table={table} />
+      {table === 'devices' ? <DeviceImportView /> : <ReferenceTableView key={table} table={table} />}
     </div>
   );
 }

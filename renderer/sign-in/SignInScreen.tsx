@@ -45,7 +45,7 @@ function OperatorSignIn({ operators, badgeScan }: { operators: Operator[]; badge
 
   // A badge scanned anywhere on the screen chooses its operator and hands over to the PIN; a scan
   // that is nobody's badge says so in red, and the PIN waits.
-  const [seen, setSeen] = useState(badgeScan.n);
+  const [seen, setSeen] = useState(0);
   if (badgeScan.n !== seen) {
     setSeen(badgeScan.n);
     const operator = find(badgeScan.text);

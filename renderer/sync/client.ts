@@ -9,6 +9,7 @@ import {
   healthResponseSchema,
   pullPageSchema,
   pushResponseSchema,
+  deviceImportResponseSchema,
   referenceEditResponseSchema,
   referenceResponseSchema,
   syncHeaders,
@@ -17,6 +18,8 @@ import {
   type HealthResponse,
   type PullPage,
   type PushResult,
+  type DeviceImportBody,
+  type DeviceImportResponse,
   type ReferenceEditResponse,
   type ReferenceResponse,
 } from '../../shared/sync/protocol';
@@ -47,7 +50,12 @@ export interface SyncClient {
   reference(since: number): Promise<ReferenceResponse>;
   /** A team lead's edit of a reference table (`operator` is who asks; the server checks the role). */
   editReference(table: ReferenceTable, operator: string, rows: readonly unknown[]): Promise<ReferenceEditResponse>;
+  /** A team lead's device file, planned (dry run) or imported by the server; the whole fleet may take a minute or more. */
+  importDevices(body: DeviceImportBody): Promise<DeviceImportResponse>;
 }
+
+/** The server plans and writes the whole fleet (62,000 rows) in well under a minute; this leaves room. */
+const IMPORT_TIMEOUT_MS = 5 * 60_000;
 
 export function normalizeServerUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
@@ -59,21 +67,22 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const doFetch: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function request<S extends z.ZodType>(path: string, schema: S, init: RequestInit & { auth?: boolean } = {}): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(path: string, schema: S, init: RequestInit & { auth?: boolean; timeoutMs?: number } = {}): Promise<z.infer<S>> {
     // The token must not cross the network in clear: refused before anything is sent.
     if (!secure) throw new SyncError('config', `${serverUrl} is not https:// (plain http:// is only for this machine); the token is not sent there`);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.auth !== false) headers.authorization = syncHeaders.authorization(options.token);
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const waitMs = init.timeoutMs ?? timeoutMs;
+    const timer = setTimeout(() => controller.abort(), waitMs);
     let response: Response;
     let text: string;
     try {
       response = await doFetch(`${serverUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body, signal: controller.signal });
       text = await response.text();
     } catch (error) {
-      const message = controller.signal.aborted ? `no answer from ${serverUrl} in ${timeoutMs} ms` : `cannot reach ${serverUrl}: ${error instanceof Error ? error.message : String(error)}`;
+      const message = controller.signal.aborted ? `no answer from ${serverUrl} in ${waitMs} ms` : `cannot reach ${serverUrl}: ${error instanceof Error ? error.message : String(error)}`;
       throw new SyncError('network', message, { cause: error });
     } finally {
       clearTimeout(timer);
@@ -105,6 +114,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     reference: (since) => request(`${syncPaths.reference}?since=${since}`, referenceResponseSchema),
     editReference: (table, operator, rows) =>
       request(`${syncPaths.reference}/${table}`, referenceEditResponseSchema, { method: 'PUT', body: JSON.stringify({ operator, rows }) }),
+    importDevices: (body) =>
+      request(syncPaths.importDevices, deviceImportResponseSchema, { method: 'POST', body: JSON.stringify(body), timeoutMs: IMPORT_TIMEOUT_MS }),
   };
 }
 

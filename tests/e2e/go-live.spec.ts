@@ -4,10 +4,12 @@ import { openDatabase } from '../../server/db/open';
 import { importDevices } from '../../server/import/devices';
 import { saveOperator } from '../../server/operators/operators';
 import { importReferenceCsv } from '../../server/reference/import-csv';
+import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { scan, signIn } from './support/desk';
 import { startInventory } from './support/sync-server';
 
 const phone = '354381079141772';
+const withCheckDigit = (body: string) => `${body}${luhnCheckDigit(body)}`;
 const shelved = '356938035643809';
 let inventory: Awaited<ReturnType<typeof startInventory>>;
 
@@ -128,6 +130,7 @@ test('a fresh desk receives the central reference data and the imported fleet; o
 
   // A team lead edits reference data on the desk: it goes to the central inventory and comes back.
   await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByLabel('Kort eller id')).toBeVisible();
   await scan(page, 'B-TL1');
   await expect(page.getByLabel('Pinkode')).toBeFocused();
   await page.getByLabel('Pinkode').fill('4711');
@@ -162,5 +165,36 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await expect(page.getByRole('button', { name: 'Tilføj' })).toBeDisabled();
   await context.setOffline(false);
   await expect(page.getByTestId('reference-offline')).toHaveCount(0);
+
+  // The team lead imports an Intune export from the desk: the server's dry run by line first…
+  const intuneImei = withCheckDigit('35693803564381');
+  const intune =
+    'Device name,Ownership,OS,Serial number,IMEI,Manufacturer,Model,Primary user UPN,Last check-in\n' +
+    `KK-IP-1,Corporate,iOS,F2LXK9ABCD,${intuneImei},Apple,iPhone 13,mette@kk.dk,2026-11-30 08:00:00\n` +
+    `KK-IP-2,Corporate,iOS,,${withCheckDigit('35693803564382')},Nokia,Nokia 3310,,2026-11-30 08:00:00\n`;
+  await page.getByRole('tab', { name: 'Importér enheder' }).click();
+  await page.getByTestId('import-devices').setInputFiles({ name: 'intune.csv', mimeType: 'text/csv', buffer: Buffer.from(intune, 'utf8') });
+  await expect(page.getByTestId('import-counts')).toHaveText('Oprettes: 1 · Ændres: 0 · Uændret: 0 · Afvist: 1');
+  await expect(page.locator('[data-line="2"]')).toContainText('Oprettes');
+  await expect(page.locator('[data-line="2"]')).toContainText('Udleveret');
+  await expect(page.locator('[data-line="3"]')).toContainText('Ukendt model (model Nokia 3310 is not in the reference data)');
+  await page.screenshot({ path: 'tests/artifacts/screens/go-live-device-import.png', fullPage: true });
+  const importButton = page.getByRole('button', { name: 'Importér 1 enhed' });
+  await expect(importButton).toBeDisabled();
+  // …nothing while a line is refused, unless the team lead skips it; then the desk receives it.
+  await page.getByLabel('Importér de gode linjer, og spring de afviste over').check();
+  await importButton.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Importeret: 1 oprettet, 0 ændret.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Opslag' }).click();
+  await page.locator('[data-field="lookup-search"]').fill(intuneImei);
+  await expect(page.getByText('Mette Hansen').first()).toBeVisible();
+
+  // A desk operator has no import tab.
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.getByLabel('Kort eller id').fill('D1');
+  await page.getByLabel('Pinkode').fill('1234');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('button', { name: 'Stamdata' }).click();
+  await expect(page.getByRole('tab', { name: 'Importér enheder' })).toHaveCount(0);
   await context.close();
 });
