@@ -4,6 +4,7 @@ import { hashPin, isAcceptablePin, pinRules } from '../../shared/auth/pin';
 import { operatorSchema, type Operator } from '../../shared/domain/reference';
 import type { Database, Queryable } from '../db/database';
 import { writeReferenceRows } from '../reference/write';
+import type { CheckedRows } from '../reference/check';
 
 export interface NewOperator {
   id: string;
@@ -54,4 +55,27 @@ export async function operatorMay(db: Queryable, operator: string, actions: read
   if (roles.size === 0) return true;
   const role = roles.get(operator);
   return role !== undefined && actions.every((action) => may(role, action));
+}
+
+/**
+ * Operators' rows of a desk's edit whose badge another operator holds (in the table, or an
+ * earlier row of the same edit) are refused: a badge scan must choose one operator.
+ */
+export async function refuseTakenBadges(db: Queryable, checked: CheckedRows): Promise<CheckedRows> {
+  const badges = checked.rows.flatMap(({ data }) => (data.badge ? [data.badge] : []));
+  const holders = new Map<string, string>();
+  if (badges.length > 0)
+    for (const row of await db.query('SELECT id, badge FROM operators WHERE badge = ANY($1::text[])', [badges])) holders.set(String(row.badge), String(row.id));
+  const refused = [...checked.refused];
+  const rows = checked.rows.filter(({ row, data }) => {
+    if (!data.badge) return true;
+    const holder = holders.get(data.badge);
+    if (holder !== undefined && holder !== data.id) {
+      refused.push({ row, id: data.id, reason: `badge ${data.badge} belongs to operator ${holder}` });
+      return false;
+    }
+    holders.set(data.badge, data.id);
+    return true;
+  });
+  return { rows, refused: refused.sort((a, b) => a.row - b.row) };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPin } from '../../shared/auth/pin';
+import { hashPin, verifyPin } from '../../shared/auth/pin';
 import { makeEvent } from '../../shared/testing/builders';
 import { referenceEditResponseSchema, syncPaths } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/app';
@@ -124,5 +124,46 @@ describe.each(backends)('operators and roles on $name', (backend) => {
       payload: { operator: 'TL1', rows: [{ id: 'X', name: 'Somewhere', type: 'shop' }] },
     });
     expect(referenceEditResponseSchema.parse(JSON.parse(none.body))).toMatchObject({ revision: answer.revision, written: 0, refused: [{ row: 1, id: 'X' }] });
+  });
+
+  it("takes a team lead's operators from a desk with the PIN as a hash of this version's cost only, and a badge that is no one else's", async () => {
+    const salt = new Uint8Array(16).fill(7);
+    const good = await hashPin('2468', salt);
+    const cheap = good.replace(`scrypt:${2 ** 15}:`, 'scrypt:1024:');
+    const res = await app.inject({
+      method: 'PUT',
+      url: `${syncPaths.reference}/operators`,
+      headers: { authorization: 'Bearer tok-desk-1' },
+      payload: {
+        operator: 'TL1',
+        rows: [
+          { id: 'W1', name: 'Wilma Lager', role: 'warehouse', badge: 'B-W1', pinHash: good },
+          { id: 'W2', name: 'Cheap Hash', role: 'warehouse', pinHash: cheap },
+          { id: 'W3', name: 'Badge Thief', role: 'desk', badge: 'B-D1', pinHash: good },
+          { id: 'W4', name: 'Badge Twin', role: 'desk', badge: 'B-W1', pinHash: good },
+          { id: 'W5', name: 'Plain PIN', role: 'desk', pin: '1234' },
+        ],
+      },
+    });
+    const answer = referenceEditResponseSchema.parse(JSON.parse(res.body));
+    expect(answer.written).toBe(1);
+    expect(answer.refused.map((r) => [r.row, r.reason])).toEqual([
+      [2, 'pinHash: not made at this server’s scrypt cost'],
+      [3, 'badge B-D1 belongs to operator D1'],
+      [4, 'badge B-W1 belongs to operator W1'],
+      [5, expect.stringMatching(/^pinHash: /)],
+    ]);
+    const { operators } = await api().reference();
+    expect(operators.map((o) => o.id)).toEqual(['D1', 'TL1', 'W1']);
+    expect(await verifyPin('2468', operators[2]?.pinHash ?? '')).toBe(true);
+
+    // A desk operator may not add one.
+    const refused = await app.inject({
+      method: 'PUT',
+      url: `${syncPaths.reference}/operators`,
+      headers: { authorization: 'Bearer tok-desk-1' },
+      payload: { operator: 'D1', rows: [{ id: 'D1', name: 'Dan Desk', role: 'team_lead', pinHash: good }] },
+    });
+    expect(refused.statusCode).toBe(403);
   });
 });
