@@ -4,12 +4,14 @@ import type { Employee } from '../../shared/domain/reference';
 import { EmployeeCardsButton } from '../labels/LabelButtons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { ReferenceTable } from '../../shared/domain/reference';
+import type { EditableTable } from '../../shared/domain/reference';
+import { pinRules } from '../../shared/auth/pin';
 import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/reference-csv';
 import { useServices } from '../app/services';
 import { useMay } from '../app/use-may';
 import { deleteReferenceRow } from '../store/reference';
 import { fieldText, formToRow, referenceFields } from './reference-fields';
+import { operatorPinHash } from './operator-pin';
 import { useReferenceEdits, type EditOutcome } from './use-reference-edits';
 
 const ROW_HEIGHT = 36;
@@ -17,7 +19,7 @@ const ROW_HEIGHT = 36;
 type Notice = { tone: 'good' | 'warning' | 'error'; text: string; lines?: string[] };
 
 /** One reference table: a virtualised list (thousands of employees scroll smoothly), a form, CSV import. */
-export function ReferenceTableView({ table }: { table: ReferenceTable }) {
+export function ReferenceTableView({ table }: { table: EditableTable }) {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
   // The desk hides what the role may not do; the central inventory refuses it too.
@@ -26,8 +28,9 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
   const edits = useReferenceEdits();
   // Offline with a server: the edit waits for the connection, never lands in this desk's copy alone.
   const canEdit = mayEdit && !edits.offline;
-  const fields = referenceFields[table];
-  const formFields = fields.filter((f) => !f.action || (f.action === 'prices.edit' ? mayPrice : true));
+  // The PIN is typed in the form only: never a column.
+  const fields = referenceFields[table].filter((f) => f.type !== 'pin');
+  const formFields = referenceFields[table].filter((f) => !f.action || (f.action === 'prices.edit' ? mayPrice : true));
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const rows = useLiveQuery(() => db.table<Record<string, unknown>, string>(table).orderBy('id').toArray(), [db, table]) ?? [];
   const departments = useLiveQuery(() => db.departments.orderBy('name').toArray(), [db]) ?? [];
@@ -40,6 +43,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
   const importFile = async (file: File) => {
+    if (table === 'operators') return;
     const result = parseReferenceCsv(table, await file.text());
     if (result.errors.length > 0) {
       const explain = (e: CsvRowError) =>
@@ -73,7 +77,13 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
     if (!editing) return;
     // Fields this role does not edit keep the row's value (a form without them would clear them).
     const kept = Object.fromEntries(fields.filter((f) => !formFields.includes(f)).map((f) => [f.name, editing.row?.[f.name]]));
-    const outcome = await edits.save(table, { ...kept, ...formToRow(formFields, editing.values) }, editing.id);
+    const row = { ...kept, ...formToRow(formFields, editing.values) };
+    if (table === 'operators') {
+      const pin = await operatorPinHash(editing.values.pin, editing.row?.pinHash);
+      if (!pin.ok) return setNotice({ tone: 'error', text: t(`reference.${pin.problem}`, pinRules) });
+      row.pinHash = pin.pinHash;
+    }
+    const outcome = await edits.save(table, row, editing.id);
     if (!outcome.ok || outcome.refused.length > 0) return setNotice(noticeOf(outcome, () => ''));
     setEditing(null);
     setNotice(edits.central ? { tone: 'good', text: t('reference.sentToServer') } : null);
@@ -99,6 +109,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
             <button type="button" disabled={!canEdit} onClick={() => setEditing({ values: {} })}>
               {t('reference.add')}
             </button>
+            {table !== 'operators' && (
             <label className={canEdit && !progress ? 'button' : 'button disabled'} aria-disabled={!canEdit || progress !== null}>
               {t('reference.importCsv')}
               <input
@@ -114,6 +125,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
                 }}
               />
             </label>
+            )}
           </>
         ) : (
           <span className="hint" data-testid="reference-read-only">{t('reference.readOnly')}</span>
@@ -166,7 +178,9 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
               ) : (
                 <input
                   name={field.name}
-                  type={field.type === 'number' ? 'number' : 'text'}
+                  type={field.type === 'number' ? 'number' : field.type === 'pin' ? 'password' : 'text'}
+                  autoComplete={field.type === 'pin' ? 'new-password' : undefined}
+                  placeholder={field.type === 'pin' && editing.id !== undefined ? t('reference.pinKeep') : undefined}
                   inputMode={field.type === 'kroner' ? 'decimal' : undefined}
                   required={field.required}
                   // The central inventory never deletes a row (old events name it): its id stays.

@@ -1,13 +1,16 @@
-import type { Action } from '../../shared/auth/roles';
+import { roles, type Action } from '../../shared/auth/roles';
 import { deviceKinds } from '../../shared/domain/device';
-import type { ReferenceTable } from '../../shared/domain/reference';
+import type { EditableTable } from '../../shared/domain/reference';
 import { readPrice } from '../../shared/import/values';
 
 /** How each reference table is shown and edited: its columns, and which are choices. */
 export interface FieldSpec {
   name: string;
-  /** `kroner`: an amount kept in øre, typed and shown in kroner (`4.599,00`). */
-  type: 'text' | 'number' | 'select' | 'kroner';
+  /**
+   * `kroner`: an amount kept in øre, typed and shown in kroner (`4.599,00`); `pin`: typed in the
+   * form only, never shown, and kept only as its hash (`pinHash`).
+   */
+  type: 'text' | 'number' | 'select' | 'kroner' | 'pin';
   /** Fixed options (translated under `optionsNamespace`) or `departments` for the department list. */
   options?: readonly string[] | 'departments';
   optionsNamespace?: string;
@@ -16,7 +19,7 @@ export interface FieldSpec {
   action?: Action;
 }
 
-export const referenceFields: Record<ReferenceTable, FieldSpec[]> = {
+export const referenceFields: Record<EditableTable, FieldSpec[]> = {
   departments: [
     { name: 'id', type: 'text', required: true },
     { name: 'name', type: 'text', required: true },
@@ -42,6 +45,13 @@ export const referenceFields: Record<ReferenceTable, FieldSpec[]> = {
     { name: 'price', type: 'kroner', action: 'prices.edit' },
     { name: 'tier', type: 'select', options: ['standard', 'advanced'], optionsNamespace: 'reference.tiers', action: 'prices.edit' },
   ],
+  operators: [
+    { name: 'id', type: 'text', required: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'role', type: 'select', options: roles, optionsNamespace: 'reference.roles', required: true },
+    { name: 'badge', type: 'text' },
+    { name: 'pin', type: 'pin' },
+  ],
 };
 
 /** Form values (all strings) to a row for the schema: empty optional fields left out, numbers parsed. */
@@ -49,7 +59,8 @@ export function formToRow(fields: FieldSpec[], values: Record<string, string>): 
   const row: Record<string, unknown> = {};
   for (const field of fields) {
     const value = (values[field.name] ?? '').trim();
-    if (!value) continue;
+    // A PIN never goes into a row: the caller hashes it.
+    if (!value || field.type === 'pin') continue;
     // A price that does not read as kroner stays text, and the schema says what is wrong.
     row[field.name] = field.type === 'number' ? Number(value) : field.type === 'kroner' ? (readPrice(value) ?? value) : value;
   }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReferenceTable } from '../../shared/domain/reference';
+import type { EditableTable, ReferenceTable } from '../../shared/domain/reference';
 import type { ReferenceEditResponse } from '../../shared/sync/protocol';
 import { useServices } from '../app/services';
 import { importReferenceRows, saveReferenceRow, validateReferenceRow, type ReferenceRow } from '../store/reference';
@@ -18,7 +18,7 @@ export interface ReferenceEdits {
   central: boolean;
   /** Central, and the server cannot be reached now: editing must wait for the connection. */
   offline: boolean;
-  save(table: ReferenceTable, row: unknown, replacing?: string): Promise<EditOutcome>;
+  save(table: EditableTable, row: unknown, replacing?: string): Promise<EditOutcome>;
   /** Checked rows, sent in chunks; `progress(done, total)` after each. */
   importRows<T extends ReferenceTable>(table: T, rows: ReferenceRow<T>[], progress?: (done: number, total: number) => void): Promise<EditOutcome>;
 }
@@ -50,7 +50,7 @@ export function useReferenceEdits(): ReferenceEdits {
     };
 
   const operator = session?.operator ?? '';
-  const send = async (table: ReferenceTable, rows: readonly unknown[], progress?: (done: number, total: number) => void): Promise<EditOutcome> => {
+  const send = async (table: EditableTable, rows: readonly unknown[], progress?: (done: number, total: number) => void): Promise<EditOutcome> => {
     let written = 0;
     const refused: ReferenceEditResponse['refused'] = [];
     try {

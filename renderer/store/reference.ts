@@ -1,10 +1,10 @@
-import { referenceSchemas, type ReferenceTable } from '../../shared/domain/reference';
+import { editableSchemas, type EditableTable, type ReferenceTable } from '../../shared/domain/reference';
 import type { z } from 'zod';
 import type { KvikDb } from './db';
 
-export type ReferenceRow<T extends ReferenceTable> = z.infer<(typeof referenceSchemas)[T]>;
+export type ReferenceRow<T extends EditableTable> = z.infer<(typeof editableSchemas)[T]>;
 
-function table<T extends ReferenceTable>(db: KvikDb, name: T) {
+function table<T extends EditableTable>(db: KvikDb, name: T) {
   return db.table<ReferenceRow<T>, string>(name);
 }
 
@@ -17,14 +17,14 @@ export async function importReferenceRows<T extends ReferenceTable>(db: KvikDb, 
 }
 
 /** A row checked against the table's schema, or the schema's complaint. */
-export function validateReferenceRow<T extends ReferenceTable>(name: T, row: unknown): { ok: true; row: ReferenceRow<T> } | { ok: false; problem: string } {
-  const parsed = referenceSchemas[name].safeParse(row);
+export function validateReferenceRow<T extends EditableTable>(name: T, row: unknown): { ok: true; row: ReferenceRow<T> } | { ok: false; problem: string } {
+  const parsed = editableSchemas[name].safeParse(row);
   if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return { ok: true, row: parsed.data as ReferenceRow<T> };
 }
 
 /** Saves one row after checking it against the table's schema; returns the schema's complaint if any. */
-export async function saveReferenceRow<T extends ReferenceTable>(db: KvikDb, name: T, row: unknown, replacing?: string): Promise<string | null> {
+export async function saveReferenceRow<T extends EditableTable>(db: KvikDb, name: T, row: unknown, replacing?: string): Promise<string | null> {
   const checked = validateReferenceRow(name, row);
   if (!checked.ok) return checked.problem;
   await db.transaction('rw', table(db, name), async () => {
@@ -34,6 +34,6 @@ export async function saveReferenceRow<T extends ReferenceTable>(db: KvikDb, nam
   return null;
 }
 
-export async function deleteReferenceRow(db: KvikDb, name: ReferenceTable, id: string): Promise<void> {
+export async function deleteReferenceRow(db: KvikDb, name: EditableTable, id: string): Promise<void> {
   await db.table(name).delete(id);
 }

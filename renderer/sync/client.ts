@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DeviceEvent } from '../../shared/domain/event';
-import type { ReferenceTable } from '../../shared/domain/reference';
+import type { EditableTable } from '../../shared/domain/reference';
 import {
   classifyStatus,
   describeIssues,
@@ -49,7 +49,7 @@ export interface SyncClient {
   /** Reference data changed after revision `since` (everything for 0). */
   reference(since: number): Promise<ReferenceResponse>;
   /** A team lead's edit of a reference table (`operator` is who asks; the server checks the role). */
-  editReference(table: ReferenceTable, operator: string, rows: readonly unknown[]): Promise<ReferenceEditResponse>;
+  editReference(table: EditableTable, operator: string, rows: readonly unknown[]): Promise<ReferenceEditResponse>;
   /** A team lead's device file, planned (dry run) or imported by the server; the whole fleet may take a minute or more. */
   importDevices(body: DeviceImportBody): Promise<DeviceImportResponse>;
 }

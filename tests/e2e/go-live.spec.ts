@@ -159,6 +159,22 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await expect(page.locator('[data-row-id="E2002"]')).toContainText('Jens Berg');
   expect((await centralReference()).employees.map((e) => e.id)).toEqual(['E1001', 'E2002']);
 
+  // …and operators: a new one with role, badge and PIN (it leaves the desk only as its hash).
+  await page.getByRole('tab', { name: 'Operatører', exact: true }).click();
+  await expect(page.getByTestId('import-operators')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Tilføj' }).click();
+  await page.locator('input[name="id"]').fill('W1');
+  await page.locator('input[name="name"]').fill('Wilma Lager');
+  await page.locator('select[name="role"]').selectOption('warehouse');
+  await page.locator('input[name="badge"]').fill('B-W1');
+  await page.locator('input[name="pin"]').fill('12');
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('En pinkode er 4–12 cifre.');
+  await page.locator('input[name="pin"]').fill('2468');
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await expect(page.locator('[data-row-id="W1"]')).toContainText('Lager');
+  await expect(page.locator('[data-row-id="W1"]')).not.toContainText('2468');
+
   // Offline, the desk says that reference edits need the connection, and edits nothing locally.
   await context.setOffline(true);
   await expect(page.getByTestId('reference-offline')).toContainText('har ikke forbindelse');
@@ -196,5 +212,15 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.getByRole('button', { name: 'Stamdata' }).click();
   await expect(page.getByRole('tab', { name: 'Importér enheder' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Operatører' })).toHaveCount(0);
+
+  // The operator the team lead added signs in with badge and PIN.
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByLabel('Kort eller id')).toBeVisible();
+  await scan(page, 'B-W1');
+  await expect(page.getByLabel('Pinkode')).toBeFocused();
+  await page.getByLabel('Pinkode').fill('2468');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByTestId('operator')).toContainText('W1');
   await context.close();
 });
