@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../../server/db/open';
 import { importDevices } from '../../server/import/devices';
@@ -38,6 +38,17 @@ test.beforeAll(async () => {
 async function centralReference(): Promise<{ models: unknown[]; employees: Array<{ id: string }> }> {
   const res = await fetch(`${inventory.server.url}/v1/reference`, { headers: { authorization: 'Bearer token-g' } });
   return (await res.json()) as { models: unknown[]; employees: Array<{ id: string }> };
+}
+
+/** Signs out, then in again the way an operator does: the badge scanned, the PIN typed. */
+async function signInWithBadge(page: Page, badge: string, pin: string, operator: string): Promise<void> {
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByLabel('Kort eller id')).toBeVisible();
+  await scan(page, badge);
+  await expect(page.getByLabel('Pinkode')).toBeFocused();
+  await page.getByLabel('Pinkode').fill(pin);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByTestId('operator')).toContainText(operator);
 }
 
 test.afterAll(async () => {
@@ -129,13 +140,7 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await expect(refused).toContainText('Din rolle giver ikke adgang til denne handling. Bed en teamleder.');
 
   // A team lead edits reference data on the desk: it goes to the central inventory and comes back.
-  await page.getByRole('button', { name: 'Log ud' }).click();
-  await expect(page.getByLabel('Kort eller id')).toBeVisible();
-  await scan(page, 'B-TL1');
-  await expect(page.getByLabel('Pinkode')).toBeFocused();
-  await page.getByLabel('Pinkode').fill('4711');
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByTestId('operator')).toContainText('TL1');
+  await signInWithBadge(page, 'B-TL1', '4711', 'TL1');
   await page.getByRole('button', { name: 'Stamdata' }).click();
   await page.getByRole('tab', { name: 'Modeller', exact: true }).click();
   const model = page.locator('[data-row-id="IP13"]');
@@ -215,12 +220,6 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await expect(page.getByRole('tab', { name: 'Operatører' })).toHaveCount(0);
 
   // The operator the team lead added signs in with badge and PIN.
-  await page.getByRole('button', { name: 'Log ud' }).click();
-  await expect(page.getByLabel('Kort eller id')).toBeVisible();
-  await scan(page, 'B-W1');
-  await expect(page.getByLabel('Pinkode')).toBeFocused();
-  await page.getByLabel('Pinkode').fill('2468');
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByTestId('operator')).toContainText('W1');
+  await signInWithBadge(page, 'B-W1', '2468', 'W1');
   await context.close();
 });

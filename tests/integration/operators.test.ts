@@ -15,6 +15,9 @@ describe.each(backends)('operators and roles on $name', (backend) => {
   let db: Database;
   let app: FastifyInstance;
   const api = () => apiClient(app, 'tok-desk-1');
+  /** A desk's edit of a reference table, as `operator`. */
+  const putReference = (table: string, operator: string, rows: unknown[]) =>
+    app.inject({ method: 'PUT', url: `${syncPaths.reference}/${table}`, headers: { authorization: 'Bearer tok-desk-1' }, payload: { operator, rows } });
 
   beforeAll(async () => {
     opened = await backend.open();
@@ -67,12 +70,7 @@ describe.each(backends)('operators and roles on $name', (backend) => {
 
   it('lets only a team lead edit reference data from a desk', async () => {
     const put = (operator: string) =>
-      app.inject({
-        method: 'PUT',
-        url: `${syncPaths.reference}/models`,
-        headers: { authorization: 'Bearer tok-desk-1' },
-        payload: { operator, rows: [{ id: 'IP15', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' }] },
-      });
+      putReference('models', operator, [{ id: 'IP15', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' }]);
     const refused = await put('D1');
     expect(refused.statusCode).toBe(403);
     expect(errorOf(refused.body).code).toBe('not_permitted');
@@ -84,22 +82,14 @@ describe.each(backends)('operators and roles on $name', (backend) => {
 
   it("checks every row of a team lead's edit on its own: one reason per bad row, the good rows kept", async () => {
     const before = (await api().reference()).revision;
-    const res = await app.inject({
-      method: 'PUT',
-      url: `${syncPaths.reference}/employees`,
-      headers: { authorization: 'Bearer tok-desk-1' },
-      payload: {
-        operator: 'TL1',
-        rows: [
-          { id: 'E1', name: 'Mette Hansen', department: 'ØKF' },
-          { id: 'E2', department: 'ØKF' },
-          'not a row',
-          { id: 'E1', name: 'Mette Jensen', department: 'ØKF' },
-          { id: 'E3', name: 'Jens Berg', department: 'TMF', badge: 'x'.repeat(65) },
-          { id: 'E4', name: 'Ida Holm', department: 'BUF', unknown: 'dropped' },
-        ],
-      },
-    });
+    const res = await putReference('employees', 'TL1', [
+      { id: 'E1', name: 'Mette Hansen', department: 'ØKF' },
+      { id: 'E2', department: 'ØKF' },
+      'not a row',
+      { id: 'E1', name: 'Mette Jensen', department: 'ØKF' },
+      { id: 'E3', name: 'Jens Berg', department: 'TMF', badge: 'x'.repeat(65) },
+      { id: 'E4', name: 'Ida Holm', department: 'BUF', unknown: 'dropped' },
+    ]);
     expect(res.statusCode).toBe(200);
     const answer = referenceEditResponseSchema.parse(JSON.parse(res.body));
     expect(answer.written).toBe(2);
@@ -117,12 +107,7 @@ describe.each(backends)('operators and roles on $name', (backend) => {
     ]);
 
     // Nothing good to write: refused, and the revision stays.
-    const none = await app.inject({
-      method: 'PUT',
-      url: `${syncPaths.reference}/locations`,
-      headers: { authorization: 'Bearer tok-desk-1' },
-      payload: { operator: 'TL1', rows: [{ id: 'X', name: 'Somewhere', type: 'shop' }] },
-    });
+    const none = await putReference('locations', 'TL1', [{ id: 'X', name: 'Somewhere', type: 'shop' }]);
     expect(referenceEditResponseSchema.parse(JSON.parse(none.body))).toMatchObject({ revision: answer.revision, written: 0, refused: [{ row: 1, id: 'X' }] });
   });
 
@@ -130,21 +115,13 @@ describe.each(backends)('operators and roles on $name', (backend) => {
     const salt = new Uint8Array(16).fill(7);
     const good = await hashPin('2468', salt);
     const cheap = good.replace(`scrypt:${2 ** 15}:`, 'scrypt:1024:');
-    const res = await app.inject({
-      method: 'PUT',
-      url: `${syncPaths.reference}/operators`,
-      headers: { authorization: 'Bearer tok-desk-1' },
-      payload: {
-        operator: 'TL1',
-        rows: [
-          { id: 'W1', name: 'Wilma Lager', role: 'warehouse', badge: 'B-W1', pinHash: good },
-          { id: 'W2', name: 'Cheap Hash', role: 'warehouse', pinHash: cheap },
-          { id: 'W3', name: 'Badge Thief', role: 'desk', badge: 'B-D1', pinHash: good },
-          { id: 'W4', name: 'Badge Twin', role: 'desk', badge: 'B-W1', pinHash: good },
-          { id: 'W5', name: 'Plain PIN', role: 'desk', pin: '1234' },
-        ],
-      },
-    });
+    const res = await putReference('operators', 'TL1', [
+      { id: 'W1', name: 'Wilma Lager', role: 'warehouse', badge: 'B-W1', pinHash: good },
+      { id: 'W2', name: 'Cheap Hash', role: 'warehouse', pinHash: cheap },
+      { id: 'W3', name: 'Badge Thief', role: 'desk', badge: 'B-D1', pinHash: good },
+      { id: 'W4', name: 'Badge Twin', role: 'desk', badge: 'B-W1', pinHash: good },
+      { id: 'W5', name: 'Plain PIN', role: 'desk', pin: '1234' },
+    ]);
     const answer = referenceEditResponseSchema.parse(JSON.parse(res.body));
     expect(answer.written).toBe(1);
     expect(answer.refused.map((r) => [r.row, r.reason])).toEqual([
@@ -158,12 +135,7 @@ describe.each(backends)('operators and roles on $name', (backend) => {
     expect(await verifyPin('2468', operators[2]?.pinHash ?? '')).toBe(true);
 
     // A desk operator may not add one.
-    const refused = await app.inject({
-      method: 'PUT',
-      url: `${syncPaths.reference}/operators`,
-      headers: { authorization: 'Bearer tok-desk-1' },
-      payload: { operator: 'D1', rows: [{ id: 'D1', name: 'Dan Desk', role: 'team_lead', pinHash: good }] },
-    });
+    const refused = await putReference('operators', 'D1', [{ id: 'D1', name: 'Dan Desk', role: 'team_lead', pinHash: good }]);
     expect(refused.statusCode).toBe(403);
   });
 });
