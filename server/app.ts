@@ -13,6 +13,7 @@ import { healthRoute } from './routes/health';
 import { pullRoutes, type PageBudgets } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { referenceRoute } from './routes/reference';
+import { importRoute } from './routes/import';
 
 export interface ServerOptions {
   db: Database;
@@ -83,6 +84,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     pushRoute(scope, db);
     pullRoutes(scope, db, options.pageBudgets);
     referenceRoute(scope, db);
+    importRoute(scope, db);
   });
   return app;
 }

@@ -61,6 +61,11 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   /** The receipt screen's receipt (to sign, or to print again) and the screen it returns to. */
   const [receiptJob, setReceiptJob] = useState<{ job: ReceiptJob; from: Screen; n: number } | null>(null);
 
+  /**
+   * A scan at the sign-in screen: an operator's badge. Counted from the sign-out, so a badge
+   * scanned while the sign-in screen is still loading its operators is read once it is there.
+   */
+  const [badgeScan, setBadgeScan] = useState<{ text: string; n: number }>({ text: '', n: 0 });
   const services = useMemo<Services>(
     () => ({
       db,
@@ -78,6 +83,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       },
       async signOut() {
         await saveSession(db, null);
+        setBadgeScan({ text: '', n: 0 });
         setSession(null);
       },
     }),
@@ -151,7 +157,10 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
 
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      if (!session) return;
+      if (!session) {
+        setBadgeScan((b) => ({ text: scan.raw, n: b.n + 1 }));
+        return;
+      }
       // A focused form field that takes scans (a new model's GTIN) gets the scan; the desk does not.
       const field = focusedScanField(document);
       if (field) {
@@ -187,7 +196,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           <TopBar screen={screen} onNavigate={navigate} />
           <main className="content">
             {!session ? (
-              <SignInScreen />
+              <SignInScreen badgeScan={badgeScan} />
             ) : !desk ? (
               <p>{i18n.t('app.loading')}</p>
             ) : screen === 'desk' ? (

@@ -8,6 +8,7 @@ import { localeOf } from '../i18n';
 import type { StoredEvent } from '../store/db';
 import { deviceHistory } from '../store/lookup';
 import { ReprintReceiptButton } from '../receipts/ReceiptButtons';
+import { conflictReason } from '../sync/conflict-reason';
 
 /**
  * A device's events, newest first, each with who, where and what; an undone event struck through.
@@ -66,7 +67,13 @@ export function DeviceHistory({
               </td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
-              <td>{t(`lookup.syncStates.${event.sync}`)}</td>
+              <td>
+                {t(`lookup.syncStates.${event.sync}`)}
+                {/* Why the server refused it, in the operator's language (any desk's event, once pulled). */}
+                {(event.sync === 'conflict' || event.sync === 'invalid') && event.reason !== undefined && (
+                  <span className="hint refusal-reason"> · {conflictReason(t, { status: event.sync, reason: event.reason, reasonCode: event.reasonCode ?? '' })}</span>
+                )}
+              </td>
               {action && <td className="no-print">{action(event)}</td>}
             </tr>
           ))}

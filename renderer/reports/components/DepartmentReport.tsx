@@ -5,6 +5,7 @@ import type { DepartmentBillingReport } from '../../../shared/reports/department
 import { formatDay } from '../../../shared/reports/format';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { departmentBillingTables } from '../../../shared/reports/tables';
+import { useMay } from '../../app/use-may';
 import type { ReportRequest } from '../report-request';
 import type { ReportPrices } from '../report-settings';
 import { useReport } from '../use-report';
@@ -30,6 +31,7 @@ const SPECIFICATION_ROWS = 200;
 /** The department report: what each forvaltning holds and owes for a quarter, and the finance export. */
 export function DepartmentReport({ quarter, quarters, onQuarterChange, today, settings, prices }: Props) {
   const { t } = useTranslation();
+  const mayPrice = useMay('prices.edit');
   const { locale } = useReportLocale();
   const runner = useReportRunner();
   const [run, setRun] = useState(0);
@@ -63,8 +65,8 @@ export function DepartmentReport({ quarter, quarters, onQuarterChange, today, se
               ))}
             </select>
           </label>
-          {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. */}
-          <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />
+          {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. Prices are a team lead's. */}
+          {mayPrice && <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />}
         </>
       }
       state={state}
