@@ -2,6 +2,8 @@ import type { Device } from '../../shared/domain/device';
 import { deviceKeyFor } from '../../shared/domain/device-key';
 import type { Employee, Model } from '../../shared/domain/reference';
 import { workflowForEmployeeScan } from '../counter/employee-scan';
+import { reuseCheck, type PendingAdvice } from '../counter/reuse-first';
+import { holderMismatch } from '../counter/holder-check';
 import { createsDevice } from '../../shared/lifecycle/transitions';
 import type { ParsedScan } from '../../shared/scan/parse';
 import { transferFromCommand } from '../../shared/transfers/transfer';
@@ -22,7 +24,7 @@ export type Decision =
   | { kind: 'model'; settings: Record<string, unknown>; model: Model }
   /** An employee's card or badge: the counter serves them (`renderer/counter/`). */
   | { kind: 'employee'; employee: Employee; mode: 'handout' | 'return' }
-  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true; settings?: Record<string, unknown> }
+  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true; advised?: PendingAdvice; settings?: Record<string, unknown> }
   | { kind: 'transfer'; transferId: string }
   | { kind: 'error'; message: Message };
 
@@ -40,6 +42,8 @@ export interface DecideInput {
   employee?: Employee | undefined;
   /** What the desk remembers for receiving (`receive-checks.ts`); without it, no receive warnings. */
   receive?: ReceiveMemory | undefined;
+  /** Ready devices at this location, for the reuse advice of a handout (`renderer/counter/reuse-first.ts`). */
+  readyHere?: readonly Device[] | undefined;
 }
 
 /**
@@ -63,7 +67,7 @@ export function decideScan(input: DecideInput): Decision {
   return decideRecord(mode, input, scan);
 }
 
-function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, receive }: DecideInput, scan: DeviceScan): Decision {
+function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, receive, readyHere }: DecideInput, scan: DeviceScan): Decision {
   const workflow = workflowOf(mode);
   const current: Record<string, unknown> = settings[mode];
   const creates = createsDevice(workflow.event);
@@ -89,7 +93,19 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, 
     const settings = refused.settings ? { settings: { ...current, ...refused.settings } } : {};
     return { kind: 'warning', message: refused.message, deviceKey: key as string, ...settings };
   }
-  return { kind: 'record', mode, deviceKey: key as string, data: workflow.data(current, scan, place), label };
+  const data: Record<string, unknown> = workflow.data(current, scan, place);
+  // The counter's checks (`renderer/counter/`): amber, and the same label scanned again goes ahead.
+  if (device && mode === 'return') {
+    const mismatch = holderMismatch(device, settings.return.employee, receive?.confirming === scan.value);
+    if (mismatch) return { kind: 'warning', message: mismatch, deviceKey: device.key, confirm: scan.value };
+  }
+  if (device && mode === 'handout') {
+    const modelName = (id: string) => models.find((m) => m.id === id)?.name ?? id;
+    const reuse = reuseCheck(device, place.location, readyHere ?? [], receive?.advised, modelName);
+    if (reuse.kind === 'advise') return { kind: 'warning', message: reuse.message, deviceKey: device.key, confirm: scan.value, advised: reuse.pending };
+    if (reuse.outcome) data.reuseOutcome = reuse.outcome;
+  }
+  return { kind: 'record', mode, deviceKey: key as string, data, label };
 }
 
 function decideModel({ mode, settings, models }: DecideInput, gtin: string): Decision {

@@ -47,12 +47,14 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
   const device = await findDevice(db, scanIdentifiers(scan));
   const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
-  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee });
+  // Reuse first: only a never-handed-out device going out needs the used ones ready here.
+  const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
+  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee, readyHere });
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };
     case 'warning':
-      return { tone: 'warning', message: decision.message, decision };
+      return { tone: 'warning', message: await withHolderName(db, decision.message), decision };
     case 'show':
       return { tone: 'good', message: { key: 'feedback.found', params: { device: deviceLabel(decision.device) } }, decision, device: decision.device };
     case 'model':
@@ -83,4 +85,12 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
       };
     }
   }
+}
+
+/** A warning naming a device's holder by id says their name when the store knows it. */
+async function withHolderName(db: KvikDb, message: Message): Promise<Message> {
+  const holder = message.params?.holder;
+  if (typeof holder !== 'string') return message;
+  const employee = await db.employees.get(holder);
+  return employee ? { ...message, params: { ...message.params, holder: employee.name } } : message;
 }

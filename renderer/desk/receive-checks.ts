@@ -1,10 +1,14 @@
 import type { ParsedScan } from '../../shared/scan/parse';
+import type { PendingAdvice } from '../counter/reuse-first';
 import type { Message } from './decide';
 
 /** How long an IMEI scanned at this desk makes a serial that ends it suspect: a cut label's two pieces come seconds apart. */
 export const RECENT_IMEI_MS = 5 * 60_000;
 
-/** What the desk remembers between scans to judge a new device before receiving it. */
+/**
+ * What the desk remembers between scans to judge the next one: a new device before receiving it,
+ * and the counter's reuse advice waiting for its answer.
+ */
 export interface ReceiveMemory {
   /** The label the last warning asked to scan again: scanning it again confirms. */
   confirming?: string | undefined;
@@ -12,6 +16,8 @@ export interface ReceiveMemory {
   recentImeis: readonly string[];
   /** Whether this batch has already been asked about receiving without a model. */
   modelAsked: boolean;
+  /** The reuse advice the last scan gave (`renderer/counter/reuse-first.ts`): the next scan answers it. */
+  advised?: PendingAdvice | undefined;
 }
 
 export interface ReceiveWarning {
@@ -48,16 +54,18 @@ export class ReceiveMemoryKeeper {
   private confirming: string | undefined;
   private imeis: Array<{ imei: string; at: number }> = [];
   private modelAskedIn: string | undefined;
+  private advised: PendingAdvice | undefined;
 
   /** What the next scan of the batch that started at `batchStartedAt` is judged with. */
   memory(batchStartedAt: string, now = Date.now()): ReceiveMemory {
     this.imeis = this.imeis.filter((seen) => now - seen.at <= RECENT_IMEI_MS);
-    return { confirming: this.confirming, recentImeis: this.imeis.map((seen) => seen.imei), modelAsked: this.modelAskedIn === batchStartedAt };
+    return { confirming: this.confirming, recentImeis: this.imeis.map((seen) => seen.imei), modelAsked: this.modelAskedIn === batchStartedAt, advised: this.advised };
   }
 
-  /** After a scan: a warning waits for its label again; anything else ends the wait. Every IMEI scanned is remembered. */
-  after(decision: { kind: string; deviceKey?: string; confirm?: string; asksModel?: true }, batchStartedAt: string, now = Date.now()): void {
+  /** After a scan: a warning waits for its label again (an advice for its answer); anything else ends the wait. Every IMEI scanned is remembered. */
+  after(decision: { kind: string; deviceKey?: string; confirm?: string; asksModel?: true; advised?: PendingAdvice }, batchStartedAt: string, now = Date.now()): void {
     this.confirming = decision.kind === 'warning' ? decision.confirm : undefined;
+    this.advised = decision.kind === 'warning' ? decision.advised : undefined;
     if (decision.kind === 'warning' && decision.asksModel) this.modelAskedIn = batchStartedAt;
     const imei = decision.deviceKey?.startsWith('imei:') ? decision.deviceKey.slice(5) : undefined;
     if (imei) this.imeis.push({ imei, at: now });

@@ -150,6 +150,11 @@ export const da = {
     notAtThisLocation: 'Enheden står ikke her, men på {{location}}. Kun enheder på lager her kan pakkes.',
     unexpected: 'Ikke i denne forsendelse: {{device}} ({{status}}, {{location}}). Listet som uventet – kan tages ind.',
     transferOpened: 'Forsendelse {{id}} åbnet. Scan enhederne.',
+    reuseModel_one: '1 brugt {{model}} er klar — genbrug først? Scan den brugte – eller scan {{device}} igen for at udlevere den nye.',
+    reuseModel_other: '{{count}} brugte {{model}} er klar — genbrug først? Scan en af de brugte – eller scan {{device}} igen for at udlevere den nye.',
+    reuseKind_one: '1 brugt enhed af samme type ({{kind}}) er klar — genbrug først? Scan den brugte – eller scan {{device}} igen for at udlevere den nye.',
+    reuseKind_other: '{{count}} brugte enheder af samme type ({{kind}}) er klar — genbrug først? Scan en af de brugte – eller scan {{device}} igen for at udlevere den nye.',
+    otherHolder: '{{device}} er udleveret til {{holder}}, ikke {{name}}. Scan {{device}} igen for at tage den retur alligevel.',
     storageFailed: 'Kunne ikke gemme: {{message}}. Intet blev registreret – prøv igen.',
   },
   invalid: {
@@ -236,6 +241,7 @@ export const da = {
     noDevices: 'Ingen enheder undervejs i denne forsendelse.',
   },
   lookup: {
+    reuse: { followed: 'genbrug først: fulgt', declined: 'genbrug først: ny udleveret alligevel' },
     disposalBatch: 'parti {{id}}',
     title: 'Opslag',
     search: 'Scan eller skriv IMEI, serienummer eller stregkode',
@@ -653,6 +659,13 @@ export const da = {
       new: 'Nye',
       reused: 'Genbrugte',
       trendTable: 'Tallene bag graferne',
+      reuseNone: 'Genbrug de sidste {{days}} dage: ingen udleveringer (målet er {{goal}}).',
+      reuse: {
+        reached_one: 'Genbrug de sidste {{days}} dage: {{share}} af {{count}} udlevering var brugte enheder – målet på {{goal}} er nået.',
+        reached_other: 'Genbrug de sidste {{days}} dage: {{share}} af {{count}} udleveringer var brugte enheder ({{reused}}) – målet på {{goal}} er nået.',
+        below_one: 'Genbrug de sidste {{days}} dage: {{share}} af {{count}} udlevering var brugte enheder – under målet på {{goal}}.',
+        below_other: 'Genbrug de sidste {{days}} dage: {{share}} af {{count}} udleveringer var brugte enheder ({{reused}}) – under målet på {{goal}}.',
+      },
     },
     daily: {
       title: 'Daglig lagerrapport',

@@ -147,6 +147,11 @@ export const en: Texts<typeof da> = {
     notAtThisLocation: 'This device is not here but at {{location}}. Only devices in stock here can be packed.',
     unexpected: 'Not in this transfer: {{device}} ({{status}}, {{location}}). Listed as unexpected – can be taken in.',
     transferOpened: 'Transfer {{id}} opened. Scan the devices.',
+    reuseModel_one: '1 used {{model}} is ready — reuse first? Scan the used one – or scan {{device}} again to hand out the new one.',
+    reuseModel_other: '{{count}} used {{model}} are ready — reuse first? Scan one of the used ones – or scan {{device}} again to hand out the new one.',
+    reuseKind_one: '1 used device of the same kind ({{kind}}) is ready — reuse first? Scan the used one – or scan {{device}} again to hand out the new one.',
+    reuseKind_other: '{{count}} used devices of the same kind ({{kind}}) are ready — reuse first? Scan one of the used ones – or scan {{device}} again to hand out the new one.',
+    otherHolder: '{{device}} is handed out to {{holder}}, not {{name}}. Scan {{device}} again to take it back anyway.',
     storageFailed: 'Could not save: {{message}}. Nothing was recorded – try again.',
   },
   invalid: {
@@ -233,6 +238,7 @@ export const en: Texts<typeof da> = {
     noDevices: 'No devices in transit in this transfer.',
   },
   lookup: {
+    reuse: { followed: 'reuse first: followed', declined: 'reuse first: new one handed out anyway' },
     disposalBatch: 'batch {{id}}',
     title: 'Lookup',
     search: 'Scan or type an IMEI, serial number or barcode',
@@ -650,6 +656,13 @@ export const en: Texts<typeof da> = {
       new: 'New',
       reused: 'Reused',
       trendTable: 'The figures behind the charts',
+      reuseNone: 'Reuse over the last {{days}} days: no handouts (the goal is {{goal}}).',
+      reuse: {
+        reached_one: 'Reuse over the last {{days}} days: {{share}} of {{count}} handout was a used device – the {{goal}} goal is reached.',
+        reached_other: 'Reuse over the last {{days}} days: {{share}} of {{count}} handouts were used devices ({{reused}}) – the {{goal}} goal is reached.',
+        below_one: 'Reuse over the last {{days}} days: {{share}} of {{count}} handout was a used device – below the {{goal}} goal.',
+        below_other: 'Reuse over the last {{days}} days: {{share}} of {{count}} handouts were used devices ({{reused}}) – below the {{goal}} goal.',
+      },
     },
     daily: {
       title: 'Daily stock report',

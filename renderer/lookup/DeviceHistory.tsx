@@ -107,7 +107,7 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
     case 'prepared':
       return [event.data.wiped && t('desk.wiped'), event.data.enrolled && t('desk.enrolled')].filter(Boolean).join(' · ');
     case 'handed_out':
-      return `${name(event.data.employeeId)} · ${event.data.department}`;
+      return [name(event.data.employeeId), event.data.department, event.data.reuseOutcome && t(`lookup.reuse.${event.data.reuseOutcome}`)].filter(Boolean).join(' · ');
     case 'returned':
       return [t(`conditions.${event.data.condition}`), event.data.reason].filter(Boolean).join(' · ');
     case 'sent_to_repair':

@@ -56,6 +56,14 @@ const identity = {
 
 const holderData = z.object({ employeeId: safeText(max.idMax).min(1), department: safeText(max.idMax).min(1) });
 
+/**
+ * What became of the counter's reuse advice (`shared/reuse/advice.ts`), on the handout that
+ * answered it: `followed` when a used device like the advised one went out instead, `declined`
+ * when the new one went out anyway. Absent on a handout that was given no advice.
+ */
+export const reuseOutcomeSchema = z.enum(['followed', 'declined']);
+export type ReuseOutcome = z.infer<typeof reuseOutcomeSchema>;
+
 /** Erasure evidence of one device (NIST SP 800-88): how, with what, and who checked it. */
 export const erasureSchema = z.object({
   method: erasureMethodSchema,
@@ -142,7 +150,7 @@ export const eventDataSchemas = {
     source: safeText(max.nameMax).optional(),
   }),
   prepared: z.object({ wiped: z.boolean(), enrolled: z.boolean() }),
-  handed_out: holderData,
+  handed_out: holderData.extend({ reuseOutcome: reuseOutcomeSchema.optional() }),
   returned: z.object({ condition: conditionSchema, reason: safeText(max.reasonMax).optional() }),
   sent_to_repair: z.object({ vendor: safeText(max.nameMax).min(1), ticket: safeText(max.nameMax).optional() }),
   repaired: z.object({ outcome: repairOutcomeSchema }),
