@@ -87,3 +87,28 @@ describe('a return from someone else than the holder', () => {
     expect(counterDesk('return', [])(heldBy('E1'))).toMatchObject({ kind: 'record' });
   });
 });
+
+describe('a SIM card scanned right after a phone in a handout', () => {
+  const iccid = '8945102000001234561';
+  const handedOut = { ...deviceIn('assigned').device, model: 'IP13' };
+  const decideSim = (previous: Device | undefined) =>
+    decideScan({ mode: 'handout', settings, place: { location: 'KVIK-1' }, scan: parseScan(iccid), device: undefined, batchKeys: new Set(), models, previous });
+
+  it('pairs the SIM with that phone', () => {
+    expect(decideSim(handedOut)).toMatchObject({ kind: 'record', event: 'sim_paired', deviceKey: handedOut.key, data: { iccid } });
+  });
+
+  it('is refused without a phone just handed out, and not paired twice', () => {
+    expect(decideSim(undefined)).toMatchObject({ kind: 'error', message: { key: 'feedback.simNeedsPhone' } });
+    expect(decideSim(fresh)).toMatchObject({ kind: 'error', message: { key: 'feedback.simNeedsPhone' } });
+    expect(decideSim({ ...handedOut, sim: iccid })).toMatchObject({ kind: 'warning', message: { key: 'feedback.simAlreadyPaired' } });
+  });
+
+  it('is remembered by the desk only for the scan right after a recorded one', () => {
+    const memory = new ReceiveMemoryKeeper();
+    memory.after({ kind: 'record', deviceKey: handedOut.key }, 'batch');
+    expect(memory.memory('batch').recorded).toBe(handedOut.key);
+    memory.after({ kind: 'error' }, 'batch');
+    expect(memory.memory('batch').recorded).toBeUndefined();
+  });
+});

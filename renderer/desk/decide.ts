@@ -1,9 +1,11 @@
 import type { Device } from '../../shared/domain/device';
+import type { EventType } from '../../shared/domain/event';
 import { deviceKeyFor } from '../../shared/domain/device-key';
 import type { Employee, Model } from '../../shared/domain/reference';
 import { workflowForEmployeeScan } from '../counter/employee-scan';
 import { reuseCheck, type PendingAdvice } from '../counter/reuse-first';
 import { holderMismatch } from '../counter/holder-check';
+import { simPairing } from '../counter/sim-pairing';
 import { createsDevice } from '../../shared/lifecycle/transitions';
 import type { ParsedScan } from '../../shared/scan/parse';
 import { transferFromCommand } from '../../shared/transfers/transfer';
@@ -17,7 +19,8 @@ export type { Message } from './workflows/workflow';
 
 /** What the desk does with one scan, decided before anything is written. */
 export type Decision =
-  | { kind: 'record'; mode: WorkflowName; deviceKey: string; data: Record<string, unknown>; label: string }
+  /** `event`: when it is not the workflow's own (a SIM paired during a handout). */
+  | { kind: 'record'; mode: WorkflowName; deviceKey: string; data: Record<string, unknown>; label: string; event?: EventType }
   | { kind: 'show'; device: Device }
   | { kind: 'command'; command: 'done' | 'undo' }
   | { kind: 'mode'; mode: Mode }
@@ -44,6 +47,8 @@ export interface DecideInput {
   receive?: ReceiveMemory | undefined;
   /** Ready devices at this location, for the reuse advice of a handout (`renderer/counter/reuse-first.ts`). */
   readyHere?: readonly Device[] | undefined;
+  /** The device the batch's previous scan recorded: what a SIM card scanned next is paired with. */
+  previous?: Device | undefined;
 }
 
 /**
@@ -60,6 +65,11 @@ export function decideScan(input: DecideInput): Decision {
     const { employee } = input;
     if (!employee) return { kind: 'error', message: { key: 'feedback.unknownEmployee', params: { value: scan.value } } };
     return { kind: 'employee', employee, mode: workflowForEmployeeScan(mode) };
+  }
+  if (scan.kind === 'iccid' && mode === 'handout') {
+    const pairing = simPairing(input.previous, scan.value);
+    if (!pairing.ok) return pairing.tone === 'error' ? { kind: 'error', message: pairing.message } : { kind: 'warning', message: pairing.message };
+    return { kind: 'record', mode, event: 'sim_paired', deviceKey: pairing.deviceKey, data: pairing.data, label: pairing.label };
   }
   if (mode === 'lookup') {
     return device ? { kind: 'show', device } : { kind: 'error', message: { key: 'feedback.notFound', params: { value: scan.value } } };

@@ -18,6 +18,8 @@ export interface ReceiveMemory {
   modelAsked: boolean;
   /** The reuse advice the last scan gave (`renderer/counter/reuse-first.ts`): the next scan answers it. */
   advised?: PendingAdvice | undefined;
+  /** The device the last scan recorded, if it recorded one: a SIM card scanned next is paired with it. */
+  recorded?: string | undefined;
 }
 
 export interface ReceiveWarning {
@@ -55,17 +57,19 @@ export class ReceiveMemoryKeeper {
   private imeis: Array<{ imei: string; at: number }> = [];
   private modelAskedIn: string | undefined;
   private advised: PendingAdvice | undefined;
+  private recorded: string | undefined;
 
   /** What the next scan of the batch that started at `batchStartedAt` is judged with. */
   memory(batchStartedAt: string, now = Date.now()): ReceiveMemory {
     this.imeis = this.imeis.filter((seen) => now - seen.at <= RECENT_IMEI_MS);
-    return { confirming: this.confirming, recentImeis: this.imeis.map((seen) => seen.imei), modelAsked: this.modelAskedIn === batchStartedAt, advised: this.advised };
+    return { confirming: this.confirming, recentImeis: this.imeis.map((seen) => seen.imei), modelAsked: this.modelAskedIn === batchStartedAt, advised: this.advised, recorded: this.recorded };
   }
 
   /** After a scan: a warning waits for its label again (an advice for its answer); anything else ends the wait. Every IMEI scanned is remembered. */
   after(decision: { kind: string; deviceKey?: string; confirm?: string; asksModel?: true; advised?: PendingAdvice }, batchStartedAt: string, now = Date.now()): void {
     this.confirming = decision.kind === 'warning' ? decision.confirm : undefined;
     this.advised = decision.kind === 'warning' ? decision.advised : undefined;
+    this.recorded = decision.kind === 'record' ? decision.deviceKey : undefined;
     if (decision.kind === 'warning' && decision.asksModel) this.modelAskedIn = batchStartedAt;
     const imei = decision.deviceKey?.startsWith('imei:') ? decision.deviceKey.slice(5) : undefined;
     if (imei) this.imeis.push({ imei, at: now });

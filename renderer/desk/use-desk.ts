@@ -180,7 +180,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     if (!context) return;
     const result = await undoLastAction(db, context, 'KVIK:UNDO');
     if (result.ok) {
-      keysRef.current.delete(result.event.deviceKey);
+      // An undone SIM pairing leaves its phone's handout in the batch.
+      if (result.undone.type !== 'sim_paired') keysRef.current.delete(result.event.deviceKey);
       const device = result.undone.deviceKey.replace(/^(imei|serial):/, '');
       show('warning', { key: 'feedback.undone', params: { event: result.undone.type, device } });
     } else if ('nothing' in result) show('warning', { key: 'feedback.nothingToUndo' });

@@ -155,6 +155,8 @@ export const da = {
     reuseKind_one: '1 brugt enhed af samme type ({{kind}}) er klar — genbrug først? Scan den brugte – eller scan {{device}} igen for at udlevere den nye.',
     reuseKind_other: '{{count}} brugte enheder af samme type ({{kind}}) er klar — genbrug først? Scan en af de brugte – eller scan {{device}} igen for at udlevere den nye.',
     otherHolder: '{{device}} er udleveret til {{holder}}, ikke {{name}}. Scan {{device}} igen for at tage den retur alligevel.',
+    simNeedsPhone: 'SIM-kort {{iccid}}: scan telefonen først, så SIM-kortet lige efter.',
+    simAlreadyPaired: 'SIM-kort {{iccid}} er allerede parret med {{device}}.',
     storageFailed: 'Kunne ikke gemme: {{message}}. Intet blev registreret – prøv igen.',
   },
   invalid: {
@@ -241,6 +243,8 @@ export const da = {
     noDevices: 'Ingen enheder undervejs i denne forsendelse.',
   },
   lookup: {
+    sim: 'SIM-kort',
+    simUnpaired: 'SIM-kort {{iccid}} taget ud',
     reuse: { followed: 'genbrug først: fulgt', declined: 'genbrug først: ny udleveret alligevel' },
     disposalBatch: 'parti {{id}}',
     title: 'Opslag',

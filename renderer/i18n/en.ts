@@ -152,6 +152,8 @@ export const en: Texts<typeof da> = {
     reuseKind_one: '1 used device of the same kind ({{kind}}) is ready — reuse first? Scan the used one – or scan {{device}} again to hand out the new one.',
     reuseKind_other: '{{count}} used devices of the same kind ({{kind}}) are ready — reuse first? Scan one of the used ones – or scan {{device}} again to hand out the new one.',
     otherHolder: '{{device}} is handed out to {{holder}}, not {{name}}. Scan {{device}} again to take it back anyway.',
+    simNeedsPhone: 'SIM card {{iccid}}: scan the phone first, then the SIM card right after it.',
+    simAlreadyPaired: 'SIM card {{iccid}} is already paired with {{device}}.',
     storageFailed: 'Could not save: {{message}}. Nothing was recorded – try again.',
   },
   invalid: {
@@ -238,6 +240,8 @@ export const en: Texts<typeof da> = {
     noDevices: 'No devices in transit in this transfer.',
   },
   lookup: {
+    sim: 'SIM card',
+    simUnpaired: 'SIM card {{iccid}} taken out',
     reuse: { followed: 'reuse first: followed', declined: 'reuse first: new one handed out anyway' },
     disposalBatch: 'batch {{id}}',
     title: 'Lookup',

@@ -18,6 +18,11 @@ export async function batchReceipt(db: KvikDb, events: readonly StoredEvent[], o
   const mine = of === 'returned' ? ours.filter((e) => e.prior?.holder?.employeeId === who.id) : ours;
   const devices = await db.devices.bulkGet(mine.map((e) => e.deviceKey));
   const models = new Map((await db.models.toArray()).map((m) => [m.id, m.name]));
-  const lines = mine.map((event, i) => ({ event, device: devices[i] }));
+  // A return took the SIM pairing away with it: the receipt says which SIM card came back.
+  const lines = mine.map((event, i) => {
+    const device = devices[i];
+    const sim = of === 'returned' ? event.prior?.sim : device?.sim;
+    return { event, device: device && { ...device, sim } };
+  });
   return receiptDraft(of, who, lines, (id) => models.get(id) ?? id, requestNumber);
 }

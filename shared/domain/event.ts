@@ -32,6 +32,7 @@ export const eventTypes = [
   'counted',
   'note',
   'receipt',
+  'sim_paired',
   'voided',
   'corrected',
 ] as const;
@@ -39,6 +40,8 @@ export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 const imei = z.string().regex(/^\d{15}$/);
+/** A SIM card's number: 19 or 20 digits from 89 (`parseScan` checks its Luhn digit). */
+const iccidSchema = z.string().regex(/^89\d{17,18}$/);
 
 /** The identifiers and description a device enters the register with (receive or import). */
 const identity = {
@@ -107,7 +110,7 @@ export const receiptDeviceSchema = z.object({
   serial: safeText(max.idMax).optional(),
   assetTag: safeText(max.idMax).optional(),
   /** The ICCID of the SIM card paired with it. */
-  sim: z.string().regex(/^89\d{17,18}$/).optional(),
+  sim: iccidSchema.optional(),
   /** What came back: a return receipt's condition. */
   condition: conditionSchema.optional(),
 });
@@ -182,6 +185,11 @@ export const eventDataSchemas = {
    */
   receipt: receiptDataSchema,
   /**
+   * A SIM card put in a handed-out phone at the counter: the ICCID scanned right after the phone.
+   * The pairing lasts while the device is handed out (`clearLeftBehind`: a return undoes it).
+   */
+  sim_paired: z.object({ iccid: iccidSchema }),
+  /**
    * A registration made in error (a phantom device, a fragment of a label): the device leaves the
    * register; its events stay and this one says why.
    */
@@ -238,6 +246,7 @@ export const deviceEventSchema = z
     variant('counted'),
     variant('note'),
     variant('receipt'),
+    variant('sim_paired'),
     variant('voided'),
     variant('corrected'),
   ])

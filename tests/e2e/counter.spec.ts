@@ -92,13 +92,14 @@ test('a handout in three scans from the idle desk: 0 clicks, 0 keys; a return by
   await expect(page.getByTestId('receipt')).toContainText('I orden');
 });
 
-test('reuse first: a new phone is held back while a used one is ready, and the used one goes out instead', async ({ page }) => {
+test('reuse first: a new phone is held back while a used one is ready, the used one goes out with a SIM card, and comes back from someone else', async ({ page }) => {
   test.setTimeout(240_000);
   await signIn(page, 'MK');
   await importCsv(page, 'employees', 'Medarbejdere', 'id;navn;forvaltning\r\nE1001;Søren Ærø;ØKF\r\nE1003;Jens Hansen;TMF\r\n');
   await importCsv(page, 'models', 'Modeller', 'id;name;kind;gtin\r\nIP13;iPhone 13;phone;5728657070492\r\n');
   await page.getByRole('button', { name: 'Skranke' }).click();
   const [used, fresh] = phones as [string, string];
+  const sim = '8945102000001234561';
   await scan(page, '5728657070492');
   for (const imei of phones) await scan(page, imei);
   await scan(page, 'KVIK:MODE:PREPARE');
@@ -129,7 +130,12 @@ test('reuse first: a new phone is held back while a used one is ready, and the u
   await scan(page, used);
   await expectFeedback(page, 'good', `Udleveret: ${used}`);
   await page.screenshot({ path: 'tests/artifacts/screens/counter-reuse-followed.png', fullPage: true });
+  // A SIM card scanned right after the phone is paired with it, and named on the receipt.
+  await scan(page, sim);
+  await expectFeedback(page, 'good', `SIM-kort parret: ${used} · SIM ${sim}`);
+  await expect(page.getByTestId('batch-count')).toHaveText('1 enhed');
   await scan(page, 'KVIK:DONE');
+  await expect(page.getByTestId('receipt')).toContainText(sim);
   await page.getByRole('button', { name: 'Spring over' }).click();
 
   // A return from Søren of the phone Jens holds: amber first, scanned again it comes back.
@@ -145,6 +151,9 @@ test('reuse first: a new phone is held back while a used one is ready, and the u
   await page.getByRole('button', { name: 'Opslag' }).click();
   await scan(page, used);
   await expect(page.getByTestId('history')).toContainText('Jens Hansen · TMF · genbrug først: fulgt');
+  await expect(page.getByTestId('history').locator('tr', { hasText: 'SIM-kort parret' })).toContainText(sim);
+  await expect(page.getByTestId('history')).toContainText(`SIM-kort ${sim} taget ud`);
+  await expect(page.getByTestId('device-card')).not.toContainText(sim);
   await page.getByRole('button', { name: 'Rapporter' }).click();
   // Two handouts today, one of them a used phone: 50 % against the goal of 8 %.
   await expect(page.getByTestId('reuse-goal')).toHaveAttribute('data-state', 'reached', { timeout: 60_000 });
