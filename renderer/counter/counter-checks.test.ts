@@ -9,7 +9,7 @@ import { readBatchSettings } from '../desk/workflows';
 const models = [{ id: 'IP13', name: 'iPhone 13', kind: 'phone' as const }];
 const jens = { id: 'E1', name: 'Jens Hansen', department: 'TMF' };
 const defaults = readBatchSettings({});
-const settings = { ...defaults, handout: { employee: jens }, return: { ...defaults.return, employee: jens } };
+const settings = { ...defaults, handout: { ...defaults.handout, employee: jens }, return: { ...defaults.return, employee: jens } };
 
 /** A ready IP13 at KVIK-1, handed out `handouts` times before. */
 function ready(imei: string, handouts: number): Device {
@@ -110,5 +110,23 @@ describe('a SIM card scanned right after a phone in a handout', () => {
     expect(memory.memory('batch').recorded).toBe(handedOut.key);
     memory.after({ kind: 'error' }, 'batch');
     expect(memory.memory('batch').recorded).toBeUndefined();
+  });
+});
+
+describe('a request number scanned at the counter', () => {
+  const decideRequest = (mode: DecideInput['mode']) =>
+    decideScan({ mode, settings, place: { location: 'KVIK-1' }, scan: parseScan('RITM0012345'), device: undefined, batchKeys: new Set(), models });
+
+  it('is kept for the handout or return, and recorded with each device', () => {
+    expect(decideRequest('handout')).toMatchObject({ kind: 'request', requestNumber: 'RITM0012345', settings: { employee: jens, requestNumber: 'RITM0012345' } });
+    expect(decideRequest('return')).toMatchObject({ kind: 'request', settings: { requestNumber: 'RITM0012345' } });
+    const withRequest = { ...settings, handout: { ...defaults.handout, employee: jens, requestNumber: 'RITM0012345' } };
+    const handout = decideScan({ mode: 'handout', settings: withRequest, place: { location: 'KVIK-1' }, scan: parseScan(fresh.imei!), device: fresh, batchKeys: new Set(), models });
+    expect(handout).toMatchObject({ kind: 'record', data: { employeeId: 'E1', requestNumber: 'RITM0012345' } });
+  });
+
+  it('is refused where nothing answers a request', () => {
+    expect(decideRequest('receive')).toMatchObject({ kind: 'error', message: { key: 'feedback.requestNotHere' } });
+    expect(decideRequest('lookup')).toMatchObject({ kind: 'error' });
   });
 });

@@ -25,6 +25,8 @@ export type Decision =
   | { kind: 'command'; command: 'done' | 'undo' }
   | { kind: 'mode'; mode: Mode }
   | { kind: 'model'; settings: Record<string, unknown>; model: Model }
+  /** A request number (`RITM…`) for the batch's handouts or returns: the workflow's settings with it. */
+  | { kind: 'request'; settings: Record<string, unknown>; requestNumber: string }
   /** An employee's card or badge: the counter serves them (`renderer/counter/`). */
   | { kind: 'employee'; employee: Employee; mode: 'handout' | 'return' }
   | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true; advised?: PendingAdvice; settings?: Record<string, unknown> }
@@ -61,6 +63,7 @@ export function decideScan(input: DecideInput): Decision {
   if (scan.kind === 'invalid') return { kind: 'error', message: invalidMessage(scan) };
   if (scan.kind === 'command') return decideCommand(scan.value);
   if (scan.kind === 'gtin') return decideModel(input, scan.value);
+  if (scan.kind === 'request') return decideRequest(input, scan.value);
   if (scan.kind === 'employee') {
     const { employee } = input;
     if (!employee) return { kind: 'error', message: { key: 'feedback.unknownEmployee', params: { value: scan.value } } };
@@ -124,6 +127,13 @@ function decideModel({ mode, settings, models }: DecideInput, gtin: string): Dec
   const model = models.find((m) => m.gtin === gtin);
   if (!model) return { kind: 'error', message: { key: 'feedback.unknownGtin', params: { gtin } } };
   return { kind: 'model', model, settings: { ...settings[mode], ...fromBox(model) } };
+}
+
+/** A request number goes with the workflows that record one (their settings have `requestNumber`). */
+function decideRequest({ mode, settings }: DecideInput, requestNumber: string): Decision {
+  const current: Record<string, unknown> | undefined = mode === 'lookup' ? undefined : settings[mode];
+  if (!current || !('requestNumber' in current)) return { kind: 'error', message: { key: 'feedback.requestNotHere', params: { value: requestNumber } } };
+  return { kind: 'request', requestNumber, settings: { ...current, requestNumber } };
 }
 
 function decideCommand(value: string): Decision {

@@ -60,6 +60,8 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
       return { tone: 'good', message: { key: 'feedback.found', params: { device: deviceLabel(decision.device) } }, decision, device: decision.device };
     case 'model':
       return { tone: 'info', message: { key: 'feedback.modelSet', params: { model: decision.model.name } }, decision };
+    case 'request':
+      return { tone: 'info', message: { key: 'feedback.requestSet', params: { value: decision.requestNumber } }, decision };
     case 'employee': {
       const department = (await db.departments.get(decision.employee.department))?.name ?? decision.employee.department;
       return { tone: 'good', message: { key: `feedback.serving.${decision.mode}`, params: { name: decision.employee.name, department } }, decision };

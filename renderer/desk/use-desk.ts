@@ -132,7 +132,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     const { mode, settings } = current;
     // A handout or return ends with its receipt offered, and the employee let go.
     const of = mode === 'handout' ? 'handed_out' : mode === 'return' ? 'returned' : undefined;
-    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(settings[mode as 'handout'])) : null;
+    const served = settings[mode as 'handout'];
+    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(served), served.requestNumber) : null;
     setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
     setServedAt(null);
     show('info', { key: 'feedback.batchDone', params: { count } });
@@ -158,7 +159,10 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     setServedAt(null);
     if (!current || current.mode === 'lookup' || !employeeOf(current.settings[current.mode])) return;
     const mode: WorkflowName = current.mode;
-    setBatch({ ...current, settings: { ...current.settings, [mode]: { ...current.settings[mode], employee: undefined } } });
+    // The request they came with goes with them.
+    const served: Record<string, unknown> = { ...current.settings[mode], employee: undefined };
+    if ('requestNumber' in served) served.requestNumber = '';
+    setBatch({ ...current, settings: { ...current.settings, [mode]: served } });
     show('info', { key: 'feedback.employeeReleased' });
   }, [setBatch, show]);
   useIdleRelease(servedAt, settings.employeeIdleMinutes, release);
@@ -210,7 +214,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'transfer') return openTransfer(decision.transferId);
         if (decision.kind === 'warning' && decision.settings) setSettings(decision.settings);
-        if (decision.kind === 'model') setSettings(decision.settings);
+        if (decision.kind === 'model' || decision.kind === 'request') setSettings(decision.settings);
         if (decision.kind === 'show') {
           onLookup(decision.device);
         }

@@ -95,6 +95,7 @@ export const da = {
     enrolled: 'Tilmeldt MDM (Intune)',
     condition: 'Stand',
     reason: 'Årsag (valgfri)',
+    requestNumber: 'Anmodningsnummer (RITM…, valgfri)',
     vendor: 'Reparatør',
     ticket: 'Sagsnummer (valgfrit)',
     outcome: 'Resultat',
@@ -157,6 +158,8 @@ export const da = {
     otherHolder: '{{device}} er udleveret til {{holder}}, ikke {{name}}. Scan {{device}} igen for at tage den retur alligevel.',
     simNeedsPhone: 'SIM-kort {{iccid}}: scan telefonen først, så SIM-kortet lige efter.',
     simAlreadyPaired: 'SIM-kort {{iccid}} er allerede parret med {{device}}.',
+    requestSet: 'Anmodning {{value}} noteres på denne omgangs enheder og på kvitteringen.',
+    requestNotHere: '{{value}} er et anmodningsnummer: det hører til en udlevering eller en returnering.',
     storageFailed: 'Kunne ikke gemme: {{message}}. Intet blev registreret – prøv igen.',
   },
   invalid: {

@@ -92,6 +92,7 @@ export const en: Texts<typeof da> = {
     enrolled: 'Enrolled in MDM (Intune)',
     condition: 'Condition',
     reason: 'Reason (optional)',
+    requestNumber: 'Request number (RITM…, optional)',
     vendor: 'Repair vendor',
     ticket: 'Ticket (optional)',
     outcome: 'Outcome',
@@ -154,6 +155,8 @@ export const en: Texts<typeof da> = {
     otherHolder: '{{device}} is handed out to {{holder}}, not {{name}}. Scan {{device}} again to take it back anyway.',
     simNeedsPhone: 'SIM card {{iccid}}: scan the phone first, then the SIM card right after it.',
     simAlreadyPaired: 'SIM card {{iccid}} is already paired with {{device}}.',
+    requestSet: 'Request {{value}} is recorded with this batch\'s devices and on the receipt.',
+    requestNotHere: '{{value}} is a request number: it belongs to a handout or a return.',
     storageFailed: 'Could not save: {{message}}. Nothing was recorded – try again.',
   },
   invalid: {

@@ -107,9 +107,9 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
     case 'prepared':
       return [event.data.wiped && t('desk.wiped'), event.data.enrolled && t('desk.enrolled')].filter(Boolean).join(' · ');
     case 'handed_out':
-      return [name(event.data.employeeId), event.data.department, event.data.reuseOutcome && t(`lookup.reuse.${event.data.reuseOutcome}`)].filter(Boolean).join(' · ');
+      return [name(event.data.employeeId), event.data.department, event.data.requestNumber, event.data.reuseOutcome && t(`lookup.reuse.${event.data.reuseOutcome}`)].filter(Boolean).join(' · ');
     case 'returned':
-      return [t(`conditions.${event.data.condition}`), event.data.reason, event.prior?.sim && t('lookup.simUnpaired', { iccid: event.prior.sim })].filter(Boolean).join(' · ');
+      return [t(`conditions.${event.data.condition}`), event.data.reason, event.data.requestNumber, event.prior?.sim && t('lookup.simUnpaired', { iccid: event.prior.sim })].filter(Boolean).join(' · ');
     case 'sim_paired':
       return event.data.iccid;
     case 'sent_to_repair':

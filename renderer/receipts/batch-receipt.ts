@@ -5,7 +5,7 @@ import { receiptDraft, type ReceiptDraft } from './draft';
 
 /**
  * The receipt of a batch from the desk's store: its handouts to the batch's employee, or its
- * returns from the employee who held the first device returned.
+ * returns from the employee who held the first device returned; `requestNumber`: the batch's.
  */
 export async function batchReceipt(db: KvikDb, events: readonly StoredEvent[], of: ReceiptData['of'], employee: Employee | undefined, requestNumber?: string): Promise<ReceiptDraft | null> {
   const ours = [...events].filter((e) => e.type === of).reverse();
@@ -24,5 +24,7 @@ export async function batchReceipt(db: KvikDb, events: readonly StoredEvent[], o
     const sim = of === 'returned' ? event.prior?.sim : device?.sim;
     return { event, device: device && { ...device, sim } };
   });
-  return receiptDraft(of, who, lines, (id) => models.get(id) ?? id, requestNumber);
+  // The request the batch answers: as set for it, else as recorded with its devices.
+  const recorded = mine.map((e) => (e.data as { requestNumber?: string }).requestNumber).find(Boolean);
+  return receiptDraft(of, who, lines, (id) => models.get(id) ?? id, requestNumber?.trim() || recorded);
 }

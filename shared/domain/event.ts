@@ -67,6 +67,9 @@ const holderData = z.object({ employeeId: safeText(max.idMax).min(1), department
 export const reuseOutcomeSchema = z.enum(['followed', 'declined']);
 export type ReuseOutcome = z.infer<typeof reuseOutcomeSchema>;
 
+/** The request (a ServiceNow request item, `RITM…`) a handout, return or receipt answers. */
+const requestNumber = safeText(max.idMax).min(1);
+
 /** Erasure evidence of one device (NIST SP 800-88): how, with what, and who checked it. */
 export const erasureSchema = z.object({
   method: erasureMethodSchema,
@@ -126,7 +129,7 @@ export const receiptDataSchema = z.object({
   language: z.enum(['da', 'en']),
   terms: safeText(max.termsMax),
   /** The request (ServiceNow `RITM…`) the handout or return answers. */
-  requestNumber: safeText(max.idMax).optional(),
+  requestNumber: requestNumber.optional(),
   /** A PNG data URL; absent when the employee did not sign (a return dropped at the desk). */
   signature: z
     .string()
@@ -153,8 +156,8 @@ export const eventDataSchemas = {
     source: safeText(max.nameMax).optional(),
   }),
   prepared: z.object({ wiped: z.boolean(), enrolled: z.boolean() }),
-  handed_out: holderData.extend({ reuseOutcome: reuseOutcomeSchema.optional() }),
-  returned: z.object({ condition: conditionSchema, reason: safeText(max.reasonMax).optional() }),
+  handed_out: holderData.extend({ reuseOutcome: reuseOutcomeSchema.optional(), requestNumber: requestNumber.optional() }),
+  returned: z.object({ condition: conditionSchema, reason: safeText(max.reasonMax).optional(), requestNumber: requestNumber.optional() }),
   sent_to_repair: z.object({ vendor: safeText(max.nameMax).min(1), ticket: safeText(max.nameMax).optional() }),
   repaired: z.object({ outcome: repairOutcomeSchema }),
   disposed: z.object({

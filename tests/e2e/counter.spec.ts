@@ -122,6 +122,9 @@ test('reuse first: a new phone is held back while a used one is ready, the used 
 
   // Jens is about to get the new one: amber, with the advice.
   await scan(page, 'KVIK:EMP:E1003');
+  // The ServiceNow request Jens comes with, from its barcode.
+  await scan(page, 'RITM0012345');
+  await expectFeedback(page, 'info', 'Anmodning RITM0012345');
   await scan(page, fresh);
   await expectFeedback(page, 'warning', '1 brugt iPhone 13 er klar — genbrug først?');
   // Nothing recorded yet: the batch is still empty.
@@ -136,6 +139,7 @@ test('reuse first: a new phone is held back while a used one is ready, the used 
   await expect(page.getByTestId('batch-count')).toHaveText('1 enhed');
   await scan(page, 'KVIK:DONE');
   await expect(page.getByTestId('receipt')).toContainText(sim);
+  await expect(page.getByTestId('receipt')).toContainText('RITM0012345');
   await page.getByRole('button', { name: 'Spring over' }).click();
 
   // A return from Søren of the phone Jens holds: amber first, scanned again it comes back.
@@ -150,7 +154,7 @@ test('reuse first: a new phone is held back while a used one is ready, the used 
   // The history says the advice was followed; the overview holds the share against the goal.
   await page.getByRole('button', { name: 'Opslag' }).click();
   await scan(page, used);
-  await expect(page.getByTestId('history')).toContainText('Jens Hansen · TMF · genbrug først: fulgt');
+  await expect(page.getByTestId('history')).toContainText('Jens Hansen · TMF · RITM0012345 · genbrug først: fulgt');
   await expect(page.getByTestId('history').locator('tr', { hasText: 'SIM-kort parret' })).toContainText(sim);
   await expect(page.getByTestId('history')).toContainText(`SIM-kort ${sim} taget ud`);
   await expect(page.getByTestId('device-card')).not.toContainText(sim);

@@ -52,9 +52,9 @@ describe('the workflow registry', () => {
   });
 
   it('DONE clears what belongs to one batch and keeps the rest', () => {
-    const settings = readBatchSettings({ handout: { employee }, return: { condition: 'defective', reason: 'revnet skærm' } });
-    expect(settingsAfterDone('handout', settings.handout)).toEqual({});
-    expect(settingsAfterDone('return', settings.return)).toEqual({ condition: 'defective', reason: '' });
+    const settings = readBatchSettings({ handout: { employee, requestNumber: 'RITM0012345' }, return: { condition: 'defective', reason: 'revnet skærm', requestNumber: 'RITM0012346' } });
+    expect(settingsAfterDone('handout', settings.handout)).toEqual({ requestNumber: '' });
+    expect(settingsAfterDone('return', settings.return)).toEqual({ condition: 'defective', reason: '', requestNumber: '' });
     expect(settingsAfterDone('receive', { kind: 'tablet', model: 'IPAD10' })).toEqual({ kind: 'tablet' });
     expect(settingsAfterDone('dispose', { method: 'destroyed', certificate: 'C-1' })).toEqual({ certificate: '' });
   });
