@@ -55,8 +55,8 @@ export function undoneIds(events: readonly StoredEvent[]): Set<string> {
   return new Set(events.flatMap((event) => (event.type === 'corrected' && event.data.undoes ? [event.data.undoes] : [])));
 }
 
-/** Events recorded on a device the batch already holds: a SIM card paired with a phone just handed out. */
-const addsNoDevice: ReadonlySet<string> = new Set(['sim_paired']);
+/** Events recorded on a device the batch already holds: a SIM card paired with a phone just handed out, a tag linked. */
+export const addsNoDevice: ReadonlySet<string> = new Set(['sim_paired', 'tagged']);
 
 /** How many devices the batch recorded: corrections and pairings are not devices, and what was undone is not counted. */
 export function batchCount(events: readonly StoredEvent[]): number {

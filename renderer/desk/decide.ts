@@ -6,6 +6,7 @@ import { workflowForEmployeeScan } from '../counter/employee-scan';
 import { reuseCheck, type PendingAdvice } from '../counter/reuse-first';
 import { holderMismatch } from '../counter/holder-check';
 import { simPairing } from '../counter/sim-pairing';
+import { tagPairing } from './tag-pairing';
 import { createsDevice } from '../../shared/lifecycle/transitions';
 import type { ParsedScan } from '../../shared/scan/parse';
 import { transferFromCommand } from '../../shared/transfers/transfer';
@@ -19,7 +20,7 @@ export type { Message } from './workflows/workflow';
 
 /** What the desk does with one scan, decided before anything is written. */
 export type Decision =
-  /** `event`: when it is not the workflow's own (a SIM paired during a handout). */
+  /** `event`: when it is not the workflow's own (a SIM paired during a handout, a tag linked in receive). */
   | { kind: 'record'; mode: WorkflowName; deviceKey: string; data: Record<string, unknown>; label: string; event?: EventType }
   | { kind: 'show'; device: Device }
   | { kind: 'command'; command: 'done' | 'undo' }
@@ -49,7 +50,7 @@ export interface DecideInput {
   receive?: ReceiveMemory | undefined;
   /** Ready devices at this location, for the reuse advice of a handout (`renderer/counter/reuse-first.ts`). */
   readyHere?: readonly Device[] | undefined;
-  /** The device the batch's previous scan recorded: what a SIM card scanned next is paired with. */
+  /** The device the batch's previous scan recorded: what a SIM card or an asset tag scanned next goes with. */
   previous?: Device | undefined;
 }
 
@@ -73,6 +74,11 @@ export function decideScan(input: DecideInput): Decision {
     const pairing = simPairing(input.previous, scan.value);
     if (!pairing.ok) return pairing.tone === 'error' ? { kind: 'error', message: pairing.message } : { kind: 'warning', message: pairing.message };
     return { kind: 'record', mode, event: 'sim_paired', deviceKey: pairing.deviceKey, data: pairing.data, label: pairing.label };
+  }
+  if (scan.kind === 'asset_tag' && mode === 'receive') {
+    const pairing = tagPairing(input.previous, scan.value, device);
+    if (!pairing.ok) return { kind: 'error', message: pairing.message };
+    return { kind: 'record', mode, event: 'tagged', deviceKey: pairing.deviceKey, data: pairing.data, label: pairing.label };
   }
   if (mode === 'lookup') {
     return device ? { kind: 'show', device } : { kind: 'error', message: { key: 'feedback.notFound', params: { value: scan.value } } };

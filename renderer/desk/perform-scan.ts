@@ -49,7 +49,9 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
   const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
   // Reuse first: only a never-handed-out device going out needs the used ones ready here.
   const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
-  const previous = scan.kind === 'iccid' && state.receive?.recorded ? await db.devices.get(state.receive.recorded) : undefined;
+  // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
+  const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
+  const previous = followsDevice && state.receive?.recorded ? await db.devices.get(state.receive.recorded) : undefined;
   const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee, readyHere, previous });
   switch (decision.kind) {
     case 'error':
@@ -73,7 +75,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
     case 'record': {
       const type = decision.event ?? workflows[decision.mode].event;
       const event = newEvent(ctx, type, decision.deviceKey, decision.data, now);
-      const result = await recordEvent(db, event, { current: (decision.event === 'sim_paired' ? previous : device) ?? null });
+      const result = await recordEvent(db, event, { current: (decision.event ? previous : device) ?? null });
       if (!result.ok) {
         const { refusal } = result;
         return { tone: 'error', message: { key: `refusals.${refusal.code}`, params: { status: refusal.status } }, decision };

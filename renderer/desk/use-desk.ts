@@ -5,7 +5,7 @@ import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
 import { playTone } from '../feedback/sounds';
 import type { StoredEvent } from '../store/db';
-import { batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
+import { addsNoDevice, batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
 import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
@@ -184,8 +184,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     if (!context) return;
     const result = await undoLastAction(db, context, 'KVIK:UNDO');
     if (result.ok) {
-      // An undone SIM pairing leaves its phone's handout in the batch.
-      if (result.undone.type !== 'sim_paired') keysRef.current.delete(result.event.deviceKey);
+      // An undone SIM pairing or tag leaves its device in the batch.
+      if (!addsNoDevice.has(result.undone.type)) keysRef.current.delete(result.event.deviceKey);
       const device = result.undone.deviceKey.replace(/^(imei|serial):/, '');
       show('warning', { key: 'feedback.undone', params: { event: result.undone.type, device } });
     } else if ('nothing' in result) show('warning', { key: 'feedback.nothingToUndo' });

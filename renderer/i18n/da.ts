@@ -160,6 +160,9 @@ export const da = {
     simAlreadyPaired: 'SIM-kort {{iccid}} er allerede parret med {{device}}.',
     requestSet: 'Anmodning {{value}} noteres på denne omgangs enheder og på kvitteringen.',
     requestNotHere: '{{value}} er et anmodningsnummer: det hører til en udlevering eller en returnering.',
+    tagInUse: 'Inventarmærket {{tag}} sidder allerede på {{device}}.',
+    tagNeedsDevice: 'Inventarmærket {{tag}}: scan enheden først, så mærket lige efter.',
+    alreadyTagged: '{{device}} har allerede inventarmærket {{tag}}.',
     storageFailed: 'Kunne ikke gemme: {{message}}. Intet blev registreret – prøv igen.',
   },
   invalid: {
@@ -246,6 +249,7 @@ export const da = {
     noDevices: 'Ingen enheder undervejs i denne forsendelse.',
   },
   lookup: {
+    tagSource: { preprinted: 'fortrykt mærke', series: 'fra skrankens serie' },
     sim: 'SIM-kort',
     simUnpaired: 'SIM-kort {{iccid}} taget ud',
     reuse: { followed: 'genbrug først: fulgt', declined: 'genbrug først: ny udleveret alligevel' },
@@ -701,6 +705,13 @@ export const da = {
     employeeIdleMinutes: 'Glem medarbejderen efter (minutter uden scanning)',
     terms: { da: 'Vilkår for brug på kvitteringen (dansk)', en: 'Vilkår for brug på kvitteringen (engelsk)' },
     assetTagPattern: 'Mønster for inventarnumre (regulært udtryk)',
+    tagSeries: {
+      title: 'Skrankens serie af inventarnumre',
+      prefix: 'Præfiks (tomt: ingen serie)',
+      digits: 'Antal cifre',
+      next: 'Næste nummer',
+      hint: 'Når der printes etiketter, får enheder uden inventarnummer det næste i serien (fx KK000123). Giv hver skranke sin egen serie.',
+    },
     assetTagInvalid: 'Mønsteret er ikke et gyldigt regulært udtryk.',
     sound: 'Lyd ved scanning',
     save: 'Gem',

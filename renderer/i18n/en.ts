@@ -157,6 +157,9 @@ export const en: Texts<typeof da> = {
     simAlreadyPaired: 'SIM card {{iccid}} is already paired with {{device}}.',
     requestSet: 'Request {{value}} is recorded with this batch\'s devices and on the receipt.',
     requestNotHere: '{{value}} is a request number: it belongs to a handout or a return.',
+    tagInUse: 'Asset tag {{tag}} is already on {{device}}.',
+    tagNeedsDevice: 'Asset tag {{tag}}: scan the device first, then the tag right after it.',
+    alreadyTagged: '{{device}} already has asset tag {{tag}}.',
     storageFailed: 'Could not save: {{message}}. Nothing was recorded – try again.',
   },
   invalid: {
@@ -243,6 +246,7 @@ export const en: Texts<typeof da> = {
     noDevices: 'No devices in transit in this transfer.',
   },
   lookup: {
+    tagSource: { preprinted: 'pre-printed tag', series: 'from the desk\'s series' },
     sim: 'SIM card',
     simUnpaired: 'SIM card {{iccid}} taken out',
     reuse: { followed: 'reuse first: followed', declined: 'reuse first: new one handed out anyway' },
@@ -698,6 +702,13 @@ export const en: Texts<typeof da> = {
     employeeIdleMinutes: 'Forget the employee after (minutes without a scan)',
     terms: { da: 'Terms of use on the receipt (Danish)', en: 'Terms of use on the receipt (English)' },
     assetTagPattern: 'Asset tag pattern (regular expression)',
+    tagSeries: {
+      title: 'The desk’s series of asset tags',
+      prefix: 'Prefix (empty: no series)',
+      digits: 'Digits',
+      next: 'Next number',
+      hint: 'When labels are printed, devices without an asset tag get the next one of the series (e.g. KK000123). Give each desk its own series.',
+    },
     assetTagInvalid: 'The pattern is not a valid regular expression.',
     sound: 'Sound on scan',
     save: 'Save',

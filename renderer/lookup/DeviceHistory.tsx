@@ -112,6 +112,8 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
       return [t(`conditions.${event.data.condition}`), event.data.reason, event.data.requestNumber, event.prior?.sim && t('lookup.simUnpaired', { iccid: event.prior.sim })].filter(Boolean).join(' · ');
     case 'sim_paired':
       return event.data.iccid;
+    case 'tagged':
+      return `${event.data.assetTag} · ${t(`lookup.tagSource.${event.data.source}`)}`;
     case 'sent_to_repair':
       return [event.data.vendor, event.data.ticket].filter(Boolean).join(' · ');
     case 'repaired':

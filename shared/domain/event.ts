@@ -33,6 +33,7 @@ export const eventTypes = [
   'note',
   'receipt',
   'sim_paired',
+  'tagged',
   'voided',
   'corrected',
 ] as const;
@@ -193,6 +194,11 @@ export const eventDataSchemas = {
    */
   sim_paired: z.object({ iccid: iccidSchema }),
   /**
+   * An asset tag put on a device that had none: a pre-printed tag scanned right after the device
+   * in receive, or the next tag of the desk's series, assigned when its label was printed.
+   */
+  tagged: z.object({ assetTag: safeText(max.idMax).min(1), source: z.enum(['preprinted', 'series']) }),
+  /**
    * A registration made in error (a phantom device, a fragment of a label): the device leaves the
    * register; its events stay and this one says why.
    */
@@ -250,6 +256,7 @@ export const deviceEventSchema = z
     variant('note'),
     variant('receipt'),
     variant('sim_paired'),
+    variant('tagged'),
     variant('voided'),
     variant('corrected'),
   ])

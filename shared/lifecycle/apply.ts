@@ -156,6 +156,7 @@ const effects: { [T in Ordinary]: (device: Device, event: DeviceEventOf<T>) => D
   note: (device) => ({ ...device }),
   receipt: (device) => ({ ...device }),
   sim_paired: (device, event) => ({ ...device, sim: event.data.iccid }),
+  tagged: (device, event) => ({ ...device, assetTag: event.data.assetTag }),
 };
 
 /**

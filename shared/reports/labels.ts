@@ -49,6 +49,7 @@ export const eventLabels: Readonly<Record<EventType, Label>> = {
   note: { da: 'Note', en: 'Note' },
   receipt: { da: 'Kvittering', en: 'Receipt' },
   sim_paired: { da: 'SIM-kort parret', en: 'SIM card paired' },
+  tagged: { da: 'Inventarmærke sat på', en: 'Asset tag attached' },
   voided: { da: 'Annulleret (fejlregistrering)', en: 'Voided (registered in error)' },
   corrected: { da: 'Rettet', en: 'Corrected' },
 };

@@ -163,3 +163,35 @@ test('reuse first: a new phone is held back while a used one is ready, the used 
   await expect(page.getByTestId('reuse-goal')).toHaveAttribute('data-state', 'reached', { timeout: 60_000 });
   await expect(page.getByTestId('reuse-goal')).toContainText(/50\s%.*2 udleveringer.*8\s%/);
 });
+
+test('asset tags: a pre-printed tag scanned after the device in receive is linked, the next of the desk’s series is given when the label is printed', async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'MK');
+  await page.getByRole('button', { name: 'Indstillinger' }).click();
+  await page.locator('input[name="assetTagPattern"]').fill('^KK\\d{6}$');
+  await page.locator('input[name="tagSeriesPrefix"]').fill('KK');
+  await page.locator('input[name="tagSeriesNext"]').fill('500');
+  await page.getByRole('button', { name: 'Gem', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Skranke' }).click();
+  const [tagged, untagged] = phones as [string, string];
+  await scan(page, 'KVIK:MODE:RECEIVE');
+  await scan(page, tagged);
+  await scan(page, 'KK000100');
+  await expectFeedback(page, 'good', `Inventarmærke sat på: ${tagged} · KK000100`);
+  await scan(page, untagged);
+  await expectFeedback(page, 'good', untagged);
+  await expect(page.getByTestId('batch-count')).toHaveText('2 enheder');
+
+  // The labels: the pre-printed tag, and the series' next for the one without.
+  await page.getByRole('button', { name: 'Etiketter til omgangen' }).click();
+  await expect(page.getByRole('heading', { name: '2 etiketter' })).toBeVisible();
+  await expect(page.locator('body')).toContainText('KK000100');
+  await expect(page.locator('body')).toContainText('KK000500');
+  await page.getByRole('button', { name: 'Opslag' }).click();
+  await scan(page, 'KK000500');
+  await expect(page.getByTestId('device-card')).toContainText(untagged);
+  await expect(page.getByTestId('history')).toContainText('fra skrankens serie');
+  // The series moved on.
+  await page.getByRole('button', { name: 'Indstillinger' }).click();
+  await expect(page.locator('input[name="tagSeriesNext"]')).toHaveValue('501');
+});

@@ -69,8 +69,8 @@ describe('the workflow registry', () => {
 
   it('types each workflow by its settings schema', () => {
     expectTypeOf<SettingsOf<'receive'>>().toEqualTypeOf<{ kind: DeviceKind; model?: string | undefined }>();
-    expectTypeOf<SettingsOf<'handout'>>().toEqualTypeOf<{ employee?: Employee | undefined }>();
-    expectTypeOf<SettingsOf<'return'>>().toEqualTypeOf<{ condition: Condition; reason: string; employee?: Employee | undefined }>();
+    expectTypeOf<SettingsOf<'handout'>>().toEqualTypeOf<{ employee?: Employee | undefined; requestNumber: string }>();
+    expectTypeOf<SettingsOf<'return'>>().toEqualTypeOf<{ condition: Condition; reason: string; employee?: Employee | undefined; requestNumber: string }>();
     const { Panel: _panel, ...withoutPanel } = found;
     // @ts-expect-error a workflow without its settings panel is not a workflow
     const incomplete: AnyWorkflow = withoutPanel;
