@@ -27,6 +27,7 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
   const [editing, setEditing] = useState<{ id?: string; values: Record<string, string> } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise;
   // this app does not compile with it, so the rule's warning does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -76,20 +77,22 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
             <button type="button" onClick={() => setEditing({ values: {} })}>
               {t('reference.add')}
             </button>
-            <label className="button">
+            {/* A button, not a label around the hidden input: Tab reaches it and Enter opens the file dialog. */}
+            <button type="button" onClick={() => fileInput.current?.click()}>
               {t('reference.importCsv')}
-              <input
-                type="file"
-                accept=".csv,text/csv"
-                hidden
-                data-testid={`import-${table}`}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void importFile(file);
-                }}
-              />
-            </label>
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".csv,text/csv"
+              hidden
+              data-testid={`import-${table}`}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importFile(file);
+              }}
+            />
           </>
         ) : (
           <span className="hint" data-testid="reference-read-only">{t('reference.readOnly')}</span>
