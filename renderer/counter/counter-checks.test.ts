@@ -3,7 +3,7 @@ import type { Device } from '../../shared/domain/device';
 import { parseScan } from '../../shared/scan/parse';
 import { deviceIn } from '../../shared/testing/builders';
 import { decideScan, type DecideInput, type Decision } from '../desk/decide';
-import { ReceiveMemoryKeeper } from '../desk/receive-checks';
+import { ScanMemoryKeeper } from '../desk/scan-memory';
 import { readBatchSettings } from '../desk/workflows';
 
 const models = [{ id: 'IP13', name: 'iPhone 13', kind: 'phone' as const }];
@@ -20,7 +20,7 @@ const used = [ready('352099001761481', 1), ready('356938035643809', 2), ready('3
 
 /** A desk serving Jens: scans decided one after another, with the memory the desk keeps between them. */
 function counterDesk(mode: 'handout' | 'return', stock: readonly Device[]) {
-  const memory = new ReceiveMemoryKeeper();
+  const memory = new ScanMemoryKeeper();
   return (device: Device): Decision => {
     const input: DecideInput = {
       mode,
@@ -30,7 +30,7 @@ function counterDesk(mode: 'handout' | 'return', stock: readonly Device[]) {
       device,
       batchKeys: new Set(),
       models,
-      receive: memory.memory('batch'),
+      memory: memory.memory('batch'),
       readyHere: stock,
     };
     const decision = decideScan(input);
@@ -105,7 +105,7 @@ describe('a SIM card scanned right after a phone in a handout', () => {
   });
 
   it('is remembered by the desk only for the scan right after a recorded one', () => {
-    const memory = new ReceiveMemoryKeeper();
+    const memory = new ScanMemoryKeeper();
     memory.after({ kind: 'record', deviceKey: handedOut.key }, 'batch');
     expect(memory.memory('batch').recorded).toBe(handedOut.key);
     memory.after({ kind: 'error' }, 'batch');

@@ -14,7 +14,8 @@ import { deviceLabel } from './device-label';
 import { modeFromCommand, type Mode } from './modes';
 import { missingSetting, workflowOf, type BatchSettings, type WorkflowName } from './workflows';
 import type { DeskPlace, DeviceScan, Message } from './workflows/workflow';
-import { receiveWarning, type ReceiveMemory } from './receive-checks';
+import { receiveWarning } from './receive-checks';
+import type { ScanMemory } from './scan-memory';
 
 export type { Message } from './workflows/workflow';
 
@@ -46,8 +47,8 @@ export interface DecideInput {
   models: readonly Model[];
   /** The employee an employee scan names, found in the local store (`findEmployee`). */
   employee?: Employee | undefined;
-  /** What the desk remembers for receiving (`receive-checks.ts`); without it, no receive warnings. */
-  receive?: ReceiveMemory | undefined;
+  /** What the desk remembers between scans (`scan-memory.ts`); without it, no receive warnings and no confirmations. */
+  memory?: ScanMemory | undefined;
   /** Ready devices at this location, for the reuse advice of a handout (`renderer/counter/reuse-first.ts`). */
   readyHere?: readonly Device[] | undefined;
   /** The device the batch's previous scan recorded: what a SIM card or an asset tag scanned next goes with. */
@@ -86,7 +87,7 @@ export function decideScan(input: DecideInput): Decision {
   return decideRecord(mode, input, scan);
 }
 
-function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, receive, readyHere }: DecideInput, scan: DeviceScan): Decision {
+function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, memory, readyHere }: DecideInput, scan: DeviceScan): Decision {
   const workflow = workflowOf(mode);
   const current: Record<string, unknown> = settings[mode];
   const creates = createsDevice(workflow.event);
@@ -99,10 +100,10 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, 
   if (creates) {
     // An existing device goes to `apply`, which refuses it with `already_registered`.
     if (!key) return { kind: 'error', message: { key: 'feedback.needIdentifier', params: { kind: scan.kind } } };
-    if (!device && receive) {
+    if (!device && memory) {
       // A desk with no models to choose from is not asked for one.
       const model = typeof current.model === 'string' ? current.model : undefined;
-      const warning = receiveWarning(scan, model, { ...receive, modelAsked: receive.modelAsked || models.length === 0 });
+      const warning = receiveWarning(scan, model, { ...memory, modelAsked: memory.modelAsked || models.length === 0 });
       if (warning) return { kind: 'warning', deviceKey: key, ...warning };
     }
   } else if (!device) return { kind: 'error', message: { key: 'feedback.unknownDevice', params: { device: scan.value } } };
@@ -115,12 +116,12 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, 
   const data: Record<string, unknown> = workflow.data(current, scan, place);
   // The counter's checks (`renderer/counter/`): amber, and the same label scanned again goes ahead.
   if (device && mode === 'return') {
-    const mismatch = holderMismatch(device, settings.return.employee, receive?.confirming === scan.value);
+    const mismatch = holderMismatch(device, settings.return.employee, memory?.confirming === scan.value);
     if (mismatch) return { kind: 'warning', message: mismatch, deviceKey: device.key, confirm: scan.value };
   }
   if (device && mode === 'handout') {
     const modelName = (id: string) => models.find((m) => m.id === id)?.name ?? id;
-    const reuse = reuseCheck(device, place.location, readyHere ?? [], receive?.advised, modelName);
+    const reuse = reuseCheck(device, place.location, readyHere ?? [], memory?.advised, modelName);
     if (reuse.kind === 'advise') return { kind: 'warning', message: reuse.message, deviceKey: device.key, confirm: scan.value, advised: reuse.pending };
     if (reuse.outcome) data.reuseOutcome = reuse.outcome;
   }

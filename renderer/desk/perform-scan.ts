@@ -9,7 +9,7 @@ import { decideScan, type Decision, type Message } from './decide';
 import { deviceLabel } from './device-label';
 import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
-import type { ReceiveMemory } from './receive-checks';
+import type { ScanMemory } from './scan-memory';
 import { workflows, type BatchSettings } from './workflows';
 
 export type Tone = 'good' | 'warning' | 'error' | 'info';
@@ -30,7 +30,7 @@ export interface ScanState {
   settings: BatchSettings;
   batchKeys: ReadonlySet<string>;
   models: readonly Model[];
-  receive?: ReceiveMemory | undefined;
+  memory?: ScanMemory | undefined;
 }
 
 /**
@@ -51,7 +51,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
   const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
   // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
   const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
-  const previous = followsDevice && state.receive?.recorded ? await db.devices.get(state.receive.recorded) : undefined;
+  const previous = followsDevice && state.memory?.recorded ? await db.devices.get(state.memory.recorded) : undefined;
   const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee, readyHere, previous });
   switch (decision.kind) {
     case 'error':

@@ -13,7 +13,7 @@ import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
 import type { DeskDestination } from './workflows/workflow';
 import { performScan, type Tone } from './perform-scan';
-import { ReceiveMemoryKeeper } from './receive-checks';
+import { ScanMemoryKeeper } from './scan-memory';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
@@ -58,7 +58,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
   /** When the employee being served last had a scan; `null` when no one is served. */
   const [servedAt, setServedAt] = useState<number | null>(null);
   const eventsRef = useRef<StoredEvent[]>([]);
-  const receiveMemory = useRef(new ReceiveMemoryKeeper());
+  const scanMemory = useRef(new ScanMemoryKeeper());
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -203,13 +203,13 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
           settings: current.settings,
           batchKeys: keysRef.current,
           models: models ?? [],
-          receive: receiveMemory.current.memory(current.startedAt),
+          memory: scanMemory.current.memory(current.startedAt),
         }, readScan(scan, settings));
         const { decision } = outcome;
         if (decision.kind === 'employee') serve(decision.employee, decision.mode);
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
         setServedAt(serving ? Date.now() : null);
-        receiveMemory.current.after(decision, current.startedAt);
+        scanMemory.current.after(decision, current.startedAt);
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'transfer') return openTransfer(decision.transferId);
