@@ -1,10 +1,8 @@
 import type { Device } from '../../shared/domain/device';
 import { deviceLabel } from '../desk/device-label';
-import type { Message } from '../desk/workflows/workflow';
+import type { Pairing } from '../desk/pairing';
 
-export type SimPairing =
-  | { ok: true; deviceKey: string; data: { iccid: string }; label: string }
-  | { ok: false; tone: 'error' | 'warning'; message: Message };
+export type SimPairing = Pairing<'sim_paired', { iccid: string }>;
 
 /**
  * A SIM card at the counter: its ICCID scanned in a handout right after the phone pairs it with
@@ -14,5 +12,5 @@ export type SimPairing =
 export function simPairing(phone: Device | undefined, iccid: string): SimPairing {
   if (!phone || phone.status !== 'assigned') return { ok: false, tone: 'error', message: { key: 'feedback.simNeedsPhone', params: { iccid } } };
   if (phone.sim === iccid) return { ok: false, tone: 'warning', message: { key: 'feedback.simAlreadyPaired', params: { iccid, device: deviceLabel(phone) } } };
-  return { ok: true, deviceKey: phone.key, data: { iccid }, label: `${deviceLabel(phone)} · SIM ${iccid}` };
+  return { ok: true, event: 'sim_paired', deviceKey: phone.key, data: { iccid }, label: `${deviceLabel(phone)} · SIM ${iccid}` };
 }

@@ -71,20 +71,22 @@ export function decideScan(input: DecideInput): Decision {
     if (!employee) return { kind: 'error', message: { key: 'feedback.unknownEmployee', params: { value: scan.value } } };
     return { kind: 'employee', employee, mode: workflowForEmployeeScan(mode) };
   }
-  if (scan.kind === 'iccid' && mode === 'handout') {
-    const pairing = simPairing(input.previous, scan.value);
-    if (!pairing.ok) return pairing.tone === 'error' ? { kind: 'error', message: pairing.message } : { kind: 'warning', message: pairing.message };
-    return { kind: 'record', mode, event: 'sim_paired', deviceKey: pairing.deviceKey, data: pairing.data, label: pairing.label };
-  }
-  if (scan.kind === 'asset_tag' && mode === 'receive') {
-    const pairing = tagPairing(input.previous, scan.value, device);
-    if (!pairing.ok) return { kind: 'error', message: pairing.message };
-    return { kind: 'record', mode, event: 'tagged', deviceKey: pairing.deviceKey, data: pairing.data, label: pairing.label };
+  const pairing = pairingOf(input);
+  if (pairing && mode !== 'lookup') {
+    if (!pairing.ok) return { kind: pairing.tone, message: pairing.message };
+    return { kind: 'record', mode, event: pairing.event, deviceKey: pairing.deviceKey, data: pairing.data, label: pairing.label };
   }
   if (mode === 'lookup') {
     return device ? { kind: 'show', device } : { kind: 'error', message: { key: 'feedback.notFound', params: { value: scan.value } } };
   }
   return decideRecord(mode, input, scan);
+}
+
+/** A SIM card in a handout, a pre-printed tag in receive: they go with the device the scan before recorded. */
+function pairingOf({ mode, scan, previous, device }: DecideInput) {
+  if (scan.kind === 'iccid' && mode === 'handout') return simPairing(previous, scan.value);
+  if (scan.kind === 'asset_tag' && mode === 'receive') return tagPairing(previous, scan.value, device);
+  return undefined;
 }
 
 function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, memory, readyHere }: DecideInput, scan: DeviceScan): Decision {
