@@ -4,7 +4,9 @@ import type { Device } from '../../shared/domain/device';
 import type { DeviceFilter } from '../../shared/register/device-filter';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { ScanEvent } from '../../shared/scan/scan-event';
-import { readScan } from '../desk/read-scan';
+import { readScan, scanFieldValue } from '../desk/read-scan';
+import { playTone } from '../feedback/sounds';
+import { focusedScanField, setFieldValue } from '../scanner/scan-field';
 import { useDesk } from '../desk/use-desk';
 import type { Platform } from '../platform/platform';
 import { DeskScreen } from '../desk/DeskScreen';
@@ -99,7 +101,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     setScreen(next);
   }, []);
 
-  const { assetTagPattern, badgePattern } = settings;
+  const { assetTagPattern, badgePattern, sound } = settings;
   const openLookup = useCallback(
     (device?: Device) => {
       setScreen('lookup');
@@ -150,6 +152,13 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   const onScan = useCallback(
     (scan: ScanEvent) => {
       if (!session) return;
+      // A focused form field that takes scans (a new model's GTIN) gets the scan; the desk does not.
+      const field = focusedScanField(document);
+      if (field) {
+        setFieldValue(field.element, scanFieldValue(field.takes, scan, { assetTagPattern, badgePattern }));
+        playTone('good', sound);
+        return;
+      }
       if (!desk) {
         early.current.push(scan);
         return;
@@ -164,7 +173,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       navigate('desk');
       void desk.handleScan(scan);
     },
-    [screen, session, desk, assetTagPattern, badgePattern, navigate],
+    [screen, session, desk, assetTagPattern, badgePattern, sound, navigate],
   );
   const scanInput = useScanInput(platform, onScan, settings);
 

@@ -25,7 +25,7 @@ function counterDesk(mode: 'handout' | 'return', stock: readonly Device[]) {
     const input: DecideInput = {
       mode,
       settings,
-      place: { location: 'KVIK-1' },
+      place: { location: 'KVIK-1', today: '2026-12-01' },
       scan: parseScan(device.imei as string),
       device,
       batchKeys: new Set(),
@@ -92,7 +92,7 @@ describe('a SIM card scanned right after a phone in a handout', () => {
   const iccid = '8945102000001234561';
   const handedOut = { ...deviceIn('assigned').device, model: 'IP13' };
   const decideSim = (previous: Device | undefined) =>
-    decideScan({ mode: 'handout', settings, place: { location: 'KVIK-1' }, scan: parseScan(iccid), device: undefined, batchKeys: new Set(), models, previous });
+    decideScan({ mode: 'handout', settings, place: { location: 'KVIK-1', today: '2026-12-01' }, scan: parseScan(iccid), device: undefined, batchKeys: new Set(), models, previous });
 
   it('pairs the SIM with that phone', () => {
     expect(decideSim(handedOut)).toMatchObject({ kind: 'record', event: 'sim_paired', deviceKey: handedOut.key, data: { iccid } });
@@ -115,13 +115,13 @@ describe('a SIM card scanned right after a phone in a handout', () => {
 
 describe('a request number scanned at the counter', () => {
   const decideRequest = (mode: DecideInput['mode']) =>
-    decideScan({ mode, settings, place: { location: 'KVIK-1' }, scan: parseScan('RITM0012345'), device: undefined, batchKeys: new Set(), models });
+    decideScan({ mode, settings, place: { location: 'KVIK-1', today: '2026-12-01' }, scan: parseScan('RITM0012345'), device: undefined, batchKeys: new Set(), models });
 
   it('is kept for the handout or return, and recorded with each device', () => {
     expect(decideRequest('handout')).toMatchObject({ kind: 'request', requestNumber: 'RITM0012345', settings: { employee: jens, requestNumber: 'RITM0012345' } });
     expect(decideRequest('return')).toMatchObject({ kind: 'request', settings: { requestNumber: 'RITM0012345' } });
     const withRequest = { ...settings, handout: { ...defaults.handout, employee: jens, requestNumber: 'RITM0012345' } };
-    const handout = decideScan({ mode: 'handout', settings: withRequest, place: { location: 'KVIK-1' }, scan: parseScan(fresh.imei!), device: fresh, batchKeys: new Set(), models });
+    const handout = decideScan({ mode: 'handout', settings: withRequest, place: { location: 'KVIK-1', today: '2026-12-01' }, scan: parseScan(fresh.imei!), device: fresh, batchKeys: new Set(), models });
     expect(handout).toMatchObject({ kind: 'record', data: { employeeId: 'E1', requestNumber: 'RITM0012345' } });
   });
 

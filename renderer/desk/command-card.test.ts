@@ -15,7 +15,7 @@ describe('the desk command card', () => {
       const png = PNG.sync.read(await bwipjs.toBuffer({ ...code128Options(code), scale: 2 }));
       const read = await decodeImage({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height });
       expect(read.map((r) => r.text)).toEqual([code]);
-      const decision = decideScan({ mode: 'receive', settings: readBatchSettings({}), place: { location: 'LAGER' }, scan: parseScan(code), device: undefined, batchKeys: new Set(), models: [] });
+      const decision = decideScan({ mode: 'receive', settings: readBatchSettings({}), place: { location: 'LAGER', today: '2026-11-30' }, scan: parseScan(code), device: undefined, batchKeys: new Set(), models: [] });
       expect(['mode', 'command']).toContain(decision.kind);
     }
   });

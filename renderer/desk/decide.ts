@@ -16,6 +16,7 @@ import { missingSetting, workflowOf, type BatchSettings, type WorkflowName } fro
 import type { DeskPlace, DeviceScan, Message } from './workflows/workflow';
 import { receiveWarning } from './receive-checks';
 import type { ScanMemory } from './scan-memory';
+import { isActive } from '../../shared/domain/reference-use';
 
 export type { Message } from './workflows/workflow';
 
@@ -133,8 +134,10 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, 
 function decideModel({ mode, settings, models }: DecideInput, gtin: string): Decision {
   const fromBox = mode === 'lookup' ? undefined : workflowOf(mode).modelFromBox;
   if (!fromBox || mode === 'lookup') return { kind: 'error', message: { key: 'feedback.gtinNotHere' } };
-  const model = models.find((m) => m.gtin === gtin);
+  // An active model with the GTIN first: a deactivated one may share it with its successor.
+  const model = models.find((m) => m.gtin === gtin && isActive(m)) ?? models.find((m) => m.gtin === gtin);
   if (!model) return { kind: 'error', message: { key: 'feedback.unknownGtin', params: { gtin } } };
+  if (!isActive(model)) return { kind: 'error', message: { key: 'feedback.inactiveModel', params: { model: model.name } } };
   return { kind: 'model', model, settings: { ...settings[mode], ...fromBox(model) } };
 }
 

@@ -1,6 +1,7 @@
 import type { Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
+import { defaultTimeZone, localDayOf } from '../../shared/reports/calendar';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
@@ -52,7 +53,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
   // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
   const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
   const previous = followsDevice && state.memory?.recorded ? await db.devices.get(state.memory.recorded) : undefined;
-  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee, readyHere, previous });
+  const decision = decideScan({ ...state, place: { location: ctx.location, today: localDayOf(now.getTime(), defaultTimeZone) }, scan, device, employee, readyHere, previous });
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };

@@ -14,7 +14,7 @@ describe('a pre-printed asset tag scanned right after a device in receive', () =
     decideScan({
       mode: 'receive',
       settings,
-      place: { location: 'KVIK-1' },
+      place: { location: 'KVIK-1', today: '2026-12-01' },
       scan: parseScan('KK000123', { assetTagPattern: /^KK\d{6}$/ }),
       device: holder,
       batchKeys: new Set(),

@@ -8,12 +8,14 @@ import type { ReferenceTable } from '../../shared/domain/reference';
 import { parseReferenceCsv, type CsvRowError } from '../../shared/domain/reference-csv';
 import { useServices } from '../app/services';
 import { useMay } from '../app/use-may';
-import { deleteReferenceRow, importReferenceRows, saveReferenceRow } from '../store/reference';
+import { choosable, isActive, isDeactivatable, type ReferenceUse } from '../../shared/domain/reference-use';
+import { importReferenceRows, removeReferenceRow, saveReferenceRow, setReferenceActive } from '../store/reference';
+import { TAKES_SCAN } from '../scanner/scan-field';
 import { formToRow, referenceFields } from './reference-fields';
 
 const ROW_HEIGHT = 36;
 
-type Notice = { tone: 'good' | 'error'; text: string; lines?: string[] };
+type Notice = { tone: 'good' | 'error'; text: string; lines?: string[]; deactivate?: string };
 
 /** One reference table: a virtualised list (thousands of employees scroll smoothly), a form, CSV import. */
 export function ReferenceTableView({ table }: { table: ReferenceTable }) {
@@ -59,6 +61,24 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
     }
   };
 
+  // From the latest form: a scan's input events (its keys taken back out, then its text) come in one go.
+  const setValue = (name: string, value: string) => setEditing((current) => current && { ...current, values: { ...current.values, [name]: value } });
+
+  const remove = async (id: string, name: string) => {
+    setNotice(null);
+    const verdict = await removeReferenceRow(db, table, id);
+    if (verdict.kind === 'deactivate') setNotice({ tone: 'error', text: t('reference.inUse', { name, uses: usesText(verdict.use) }), deactivate: id });
+  };
+  const usesText = ({ devices, events }: ReferenceUse) =>
+    [devices > 0 ? t('reference.usedByDevices', { count: devices }) : null, events > 0 ? t('reference.usedByEvents', { count: events }) : null]
+      .filter((part) => part !== null)
+      .join(t('reference.and'));
+  const setActive = async (id: string, active: boolean) => {
+    if (!isDeactivatable(table)) return;
+    await setReferenceActive(db, table, id, active);
+    setNotice(null);
+  };
+
   const cell = (row: Record<string, unknown>, name: string) => {
     const field = fields.find((f) => f.name === name);
     const value = row[name];
@@ -102,6 +122,11 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
       {notice && (
         <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           <p>{notice.text}</p>
+          {notice.deactivate && (
+            <button type="button" onClick={() => void setActive(notice.deactivate as string, false)}>
+              {t('reference.deactivate')}
+            </button>
+          )}
           {notice.lines && (
             <ul>
               {notice.lines.map((line) => (
@@ -123,16 +148,23 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
             <label key={field.name} className="field">
               {t(`reference.fields.${field.name}`)}
               {field.type === 'select' ? (
-                <select name={field.name} required={field.required} value={editing.values[field.name] ?? ''} onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [field.name]: e.target.value } })}>
+                <select name={field.name} required={field.required} value={editing.values[field.name] ?? ''} onChange={(e) => setValue(field.name, e.target.value)}>
                   <option value="" />
-                  {(field.options === 'departments' ? departments.map((d) => d.id) : (field.options ?? [])).map((option) => (
+                  {(field.options === 'departments' ? choosable(departments, editing.values[field.name]).map((d) => d.id) : (field.options ?? [])).map((option) => (
                     <option key={option} value={option}>
                       {field.options === 'departments' ? departments.find((d) => d.id === option)?.name : t(`${field.optionsNamespace}.${option}`)}
                     </option>
                   ))}
                 </select>
               ) : (
-                <input name={field.name} type={field.type} required={field.required} value={editing.values[field.name] ?? ''} onChange={(e) => setEditing({ ...editing, values: { ...editing.values, [field.name]: e.target.value } })} />
+                <input
+                  name={field.name}
+                  type={field.type}
+                  required={field.required}
+                  // A scan into the focused field fills it (a GTIN from the box) instead of driving the desk.
+                  {...(field.type === 'text' ? { [TAKES_SCAN]: field.name === 'gtin' ? 'gtin' : 'text' } : {})}
+                  value={editing.values[field.name] ?? ''}
+                  onChange={(e) => setValue(field.name, e.target.value)} />
               )}
             </label>
           ))}
@@ -156,19 +188,29 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
             const row = rows[item.index];
             if (!row) return null;
             const id = String(row.id);
+            const inactive = !isActive(row);
             return (
-              <div key={id} className="grid-row" data-row-id={id} style={{ position: 'absolute', top: item.start, height: ROW_HEIGHT, gridTemplateColumns: `repeat(${fields.length}, 1fr) 12rem` }}>
+              <div key={id} className={inactive ? 'grid-row inactive' : 'grid-row'} data-row-id={id} data-active={!inactive} style={{ position: 'absolute', top: item.start, height: ROW_HEIGHT, gridTemplateColumns: `repeat(${fields.length}, 1fr) 12rem` }}>
                 {fields.map((f) => (
-                  <span key={f.name}>{cell(row, f.name)}</span>
+                  <span key={f.name}>
+                    {cell(row, f.name)}
+                    {f.name === 'name' && inactive && <em className="sub"> {t('reference.inactive')}</em>}
+                  </span>
                 ))}
                 {mayEdit && (
                 <span className="row-actions">
                   <button type="button" onClick={() => setEditing({ id, values: Object.fromEntries(fields.map((f) => [f.name, row[f.name] === undefined ? '' : String(row[f.name])])) })}>
                     {t('reference.edit')}
                   </button>
-                  <button type="button" onClick={() => void deleteReferenceRow(db, table, id)}>
-                    {t('reference.delete')}
-                  </button>
+                  {inactive ? (
+                    <button type="button" onClick={() => void setActive(id, true)}>
+                      {t('reference.reactivate')}
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => void remove(id, String(row.name ?? id))}>
+                      {t('reference.delete')}
+                    </button>
+                  )}
                 </span>
                 )}
               </div>

@@ -9,6 +9,7 @@ import { ScannerLayoutField } from '../scanner/ScannerLayoutField';
 import { SyncSettings } from '../sync/SyncSettings';
 import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
 import { seriesFromDraft, TagSeriesFields } from './TagSeriesFields';
+import { choosable } from '../../shared/domain/reference-use';
 
 /** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */
 export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
@@ -57,7 +58,7 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
         <label className="field">
           {t('settings.location')}
           <select name="location" value={draft.location ?? ''} onChange={(e) => setDraft({ ...draft, location: e.target.value })}>
-            {locations.map((l) => (
+            {choosable(locations, settings.location).map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
               </option>

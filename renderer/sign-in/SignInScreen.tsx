@@ -5,6 +5,7 @@ import { afterWrongPin, isLocked, type PinFailures } from '../../shared/auth/loc
 import { verifyPin } from '../../shared/auth/pin';
 import type { Operator } from '../../shared/domain/reference';
 import { useServices } from '../app/services';
+import { choosable } from '../../shared/domain/reference-use';
 
 /**
  * Signing in at the desk. Once operators come from the central inventory: scan your badge (or
@@ -25,7 +26,7 @@ const failuresKey = (operator: string) => `pin-failures:${operator}`;
 function OperatorSignIn({ operators }: { operators: Operator[] }) {
   const { t } = useTranslation();
   const { db, settings, signIn } = useServices();
-  const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]);
+  const locations = useLiveQuery(async () => choosable(await db.locations.orderBy('name').toArray(), settings.location), [db, settings.location]);
   const [who, setWho] = useState('');
   const [pin, setPin] = useState('');
   const [checking, setChecking] = useState(false);
@@ -94,7 +95,7 @@ function OperatorSignIn({ operators }: { operators: Operator[] }) {
 function TrialSignIn() {
   const { t } = useTranslation();
   const { db, settings, updateSettings, signIn } = useServices();
-  const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]);
+  const locations = useLiveQuery(async () => choosable(await db.locations.orderBy('name').toArray(), settings.location), [db, settings.location]);
   const [operator, setOperator] = useState('');
   const [location, setLocation] = useState(settings.location ?? '');
   const [error, setError] = useState<string | null>(null);

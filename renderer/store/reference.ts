@@ -1,6 +1,8 @@
+import Dexie from 'dexie';
 import { referenceSchemas, type ReferenceTable } from '../../shared/domain/reference';
+import { isDeactivatable, namedByEvent, removeVerdict, type DeactivatableTable, type ReferenceUse, type RemoveVerdict } from '../../shared/domain/reference-use';
 import type { z } from 'zod';
-import type { KvikDb } from './db';
+import type { KvikDb, StoredEvent } from './db';
 
 export type ReferenceRow<T extends ReferenceTable> = z.infer<(typeof referenceSchemas)[T]>;
 
@@ -11,9 +13,18 @@ function table<T extends ReferenceTable>(db: KvikDb, name: T) {
 /** Imports validated rows in one transaction: the whole file or nothing. Rows with a known id are updated. */
 export async function importReferenceRows<T extends ReferenceTable>(db: KvikDb, name: T, rows: ReferenceRow<T>[]): Promise<number> {
   await db.transaction('rw', table(db, name), async () => {
-    await table(db, name).bulkPut(rows);
+    const existing = await table(db, name).bulkGet(rows.map((row) => row.id));
+    await table(db, name).bulkPut(rows.map((row, i) => keepActive(existing[i], row)));
   });
   return rows.length;
+}
+
+/**
+ * A row written over an existing one keeps its `active` flag unless it says otherwise: an edit
+ * form or a CSV file without the flag never brings a deactivated row back into the pickers.
+ */
+function keepActive<R extends { active?: boolean | undefined }>(existing: { active?: boolean | undefined } | undefined, row: R): R {
+  return row.active === undefined && existing?.active !== undefined ? { ...row, active: existing.active } : row;
 }
 
 /** Saves one row after checking it against the table's schema; returns the schema's complaint if any. */
@@ -21,12 +32,61 @@ export async function saveReferenceRow<T extends ReferenceTable>(db: KvikDb, nam
   const parsed = referenceSchemas[name].safeParse(row);
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   await db.transaction('rw', table(db, name), async () => {
+    const existing = await table(db, name).get(replacing ?? parsed.data.id);
     if (replacing && replacing !== parsed.data.id) await table(db, name).delete(replacing);
-    await table(db, name).put(parsed.data as ReferenceRow<T>);
+    await table(db, name).put(keepActive(existing, parsed.data as ReferenceRow<T>));
   });
   return null;
 }
 
-export async function deleteReferenceRow(db: KvikDb, name: ReferenceTable, id: string): Promise<void> {
-  await db.table(name).delete(id);
+/** Events read per transaction while counting: a scan is never held up behind the whole log. */
+const EVENT_PAGE = 5_000;
+
+/** The devices naming a row now, by their index. */
+function devicesNaming(db: KvikDb, table: DeactivatableTable, id: string) {
+  if (table === 'models') return db.devices.where('model').equals(id);
+  if (table === 'departments') return db.devices.where('holder.department').equals(id);
+  return db.devices.where('[location+status]').between([id, Dexie.minKey], [id, Dexie.maxKey]);
+}
+
+/**
+ * How many devices and events name a model, location or department. The devices by index; the
+ * events (their history, a device voided or corrected since) in pages along the log, each page a
+ * transaction of its own so the desk's scans go on meanwhile.
+ */
+export async function referenceUse(db: KvikDb, table: DeactivatableTable, id: string): Promise<ReferenceUse> {
+  const devices = await devicesNaming(db, table, id).count();
+  let events = 0;
+  let after: string | undefined;
+  for (;;) {
+    const page = (await (after === undefined ? db.events.orderBy(':id') : db.events.where(':id').above(after)).limit(EVENT_PAGE).toArray()) as StoredEvent[];
+    for (const event of page) if (namedByEvent(table, event).includes(id)) events++;
+    if (page.length < EVENT_PAGE) return { devices, events };
+    after = page[page.length - 1]?.id;
+  }
+}
+
+/**
+ * Deletes a reference row, unless devices or events name it: then nothing is deleted and the
+ * verdict says how much uses it, to offer deactivation instead. Employees are not counted.
+ */
+export async function removeReferenceRow(db: KvikDb, name: ReferenceTable, id: string): Promise<RemoveVerdict> {
+  if (!isDeactivatable(name)) {
+    await db.table(name).delete(id);
+    return { kind: 'delete' };
+  }
+  const verdict = removeVerdict(await referenceUse(db, name, id));
+  if (verdict.kind !== 'delete') return verdict;
+  // A device may have taken the row while the log was read: checked again with the delete.
+  return db.transaction('rw', [db.table(name), db.devices], async () => {
+    const devices = await devicesNaming(db, name, id).count();
+    if (devices > 0) return removeVerdict({ devices, events: 0 });
+    await db.table(name).delete(id);
+    return verdict;
+  });
+}
+
+/** Deactivates (hidden from pickers, still named where used) or reactivates a row. */
+export async function setReferenceActive(db: KvikDb, name: DeactivatableTable, id: string, active: boolean): Promise<void> {
+  await db.table(name).update(id, { active });
 }

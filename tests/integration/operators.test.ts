@@ -81,4 +81,20 @@ describe.each(backends)('operators and roles on $name', (backend) => {
     expect(allowed.statusCode).toBe(200);
     expect((await api().reference()).models).toEqual([{ id: 'IP15', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' }]);
   });
+
+  it('deactivates a model through the same edit; a later edit without the flag keeps it; reactivates', async () => {
+    const put = (row: object) =>
+      app.inject({ method: 'PUT', url: `${syncPaths.reference}/models`, headers: { authorization: 'Bearer tok-desk-1' }, payload: { operator: 'TL1', rows: [row] } });
+    const row = { id: 'IP15', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' };
+    const before = (await api().reference()).revision;
+    expect((await put({ ...row, active: false })).statusCode).toBe(200);
+    const changed = await api().reference(before);
+    expect(changed.models).toEqual([{ ...row, active: false }]);
+    // A price change from a desk (or a CSV import) that does not say never reactivates it.
+    expect((await put({ ...row, price: 599900 })).statusCode).toBe(200);
+    expect((await api().reference()).models).toEqual([{ ...row, price: 599900, active: false }]);
+    expect((await put({ ...row, active: 'nej' })).statusCode).toBe(400);
+    expect((await put({ ...row, active: true })).statusCode).toBe(200);
+    expect((await api().reference()).models).toEqual([{ ...row, active: true }]);
+  });
 });
