@@ -114,9 +114,13 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
     case 'prepared':
       return [event.data.wiped && t('desk.wiped'), event.data.enrolled && t('desk.enrolled')].filter(Boolean).join(' · ');
     case 'handed_out':
-      return `${name(event.data.employeeId)} · ${event.data.department}`;
+      return [name(event.data.employeeId), event.data.department, event.data.requestNumber, event.data.reuseOutcome && t(`lookup.reuse.${event.data.reuseOutcome}`)].filter(Boolean).join(' · ');
     case 'returned':
-      return [t(`conditions.${event.data.condition}`), event.data.reason].filter(Boolean).join(' · ');
+      return [t(`conditions.${event.data.condition}`), event.data.reason, event.data.requestNumber, event.prior?.sim && t('lookup.simUnpaired', { iccid: event.prior.sim })].filter(Boolean).join(' · ');
+    case 'sim_paired':
+      return event.data.iccid;
+    case 'tagged':
+      return `${event.data.assetTag} · ${t(`lookup.tagSource.${event.data.source}`)}`;
     case 'sent_to_repair':
       return [event.data.vendor, event.data.ticket].filter(Boolean).join(' · ');
     case 'repaired':

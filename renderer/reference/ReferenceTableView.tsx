@@ -39,6 +39,7 @@ export function ReferenceTableView({ table }: { table: EditableTable }) {
   const [editing, setEditing] = useState<{ id?: string; row?: Record<string, unknown>; values: Record<string, string> } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise;
   // this app does not compile with it, so the rule's warning does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -133,21 +134,25 @@ export function ReferenceTableView({ table }: { table: EditableTable }) {
               {t('reference.add')}
             </button>
             {table !== 'operators' && (
-            <label className={canEdit && !progress ? 'button' : 'button disabled'} aria-disabled={!canEdit || progress !== null}>
-              {t('reference.importCsv')}
-              <input
-                type="file"
-                accept=".csv,text/csv"
-                disabled={!canEdit || progress !== null}
-                hidden
-                data-testid={`import-${table}`}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void importFile(file);
-                }}
-              />
-            </label>
+              <>
+                {/* A button, not a label around the hidden input: Tab reaches it and Enter opens the file dialog. */}
+                <button type="button" disabled={!canEdit || progress !== null} onClick={() => fileInput.current?.click()}>
+                  {t('reference.importCsv')}
+                </button>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  accept=".csv,text/csv"
+                  disabled={!canEdit || progress !== null}
+                  hidden
+                  data-testid={`import-${table}`}
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    e.target.value = '';
+                    if (file) void importFile(file);
+                  }}
+                />
+              </>
             )}
           </>
         ) : (

@@ -52,6 +52,7 @@ describe('the report prices in the settings table', () => {
       pricePerYearOre: { phone: 1, tablet: 2, pc: 3 },
       residualFloorPercent: 0,
       intuneCheckInDays: 90,
+      reuseGoalPercent: 8,
     });
   });
 });

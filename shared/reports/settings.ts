@@ -34,6 +34,11 @@ export const reportSettingsSchema = z.object({
   residualFloorPercent: z.number().int().min(0).max(100).default(0),
   /** A handed-out device Intune has not seen for more days than this is reported unused. */
   intuneCheckInDays: z.number().int().min(1).max(3650).default(90),
+  /**
+   * The share of handouts that should be used devices: the seeds' goal of cutting purchases by
+   * 8 % through reuse (seed 002), read as 8 % of the devices handed out being used ones.
+   */
+  reuseGoalPercent: z.number().min(0).max(100).default(8),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 export type ReportSettingsInput = z.input<typeof reportSettingsSchema>;

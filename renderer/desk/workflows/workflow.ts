@@ -14,7 +14,7 @@ export interface Message {
 }
 
 /** A scan that names a device (not a command, a model barcode, an employee or an unreadable label). */
-export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' | 'employee' }>;
+export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' | 'employee' | 'request' }>;
 
 /** Where and when the desk stands: what an event's data may need beyond the batch's settings. */
 export interface DeskPlace {

@@ -62,9 +62,9 @@ describe('the workflow registry', () => {
   });
 
   it('DONE clears what belongs to one batch and keeps the rest', () => {
-    const settings = readBatchSettings({ handout: { employee }, return: { condition: 'defective', reason: 'revnet skærm' } });
-    expect(settingsAfterDone('handout', settings.handout)).toEqual({});
-    expect(settingsAfterDone('return', settings.return)).toEqual({ condition: 'defective', reason: '' });
+    const settings = readBatchSettings({ handout: { employee, requestNumber: 'RITM0012345' }, return: { condition: 'defective', reason: 'revnet skærm', requestNumber: 'RITM0012346' } });
+    expect(settingsAfterDone('handout', settings.handout)).toEqual({ requestNumber: '' });
+    expect(settingsAfterDone('return', settings.return)).toEqual({ condition: 'defective', reason: '', requestNumber: '' });
     expect(settingsAfterDone('receive', { kind: 'tablet', model: 'IPAD10', purchaseDate: '2026-10-01', purchasePrice: 459_900 })).toEqual({ kind: 'tablet' });
     expect(settingsAfterDone('dispose', { method: 'destroyed', certificate: 'C-1' })).toEqual({ certificate: '' });
   });
@@ -79,8 +79,8 @@ describe('the workflow registry', () => {
 
   it('types each workflow by its settings schema', () => {
     expectTypeOf<SettingsOf<'receive'>>().toEqualTypeOf<{ kind: DeviceKind; model?: string | undefined; purchaseDate?: string | undefined; purchasePrice?: number | undefined }>();
-    expectTypeOf<SettingsOf<'handout'>>().toEqualTypeOf<{ employee?: Employee | undefined }>();
-    expectTypeOf<SettingsOf<'return'>>().toEqualTypeOf<{ condition: Condition; reason: string; employee?: Employee | undefined }>();
+    expectTypeOf<SettingsOf<'handout'>>().toEqualTypeOf<{ employee?: Employee | undefined; requestNumber: string }>();
+    expectTypeOf<SettingsOf<'return'>>().toEqualTypeOf<{ condition: Condition; reason: string; employee?: Employee | undefined; requestNumber: string }>();
     const { Panel: _panel, ...withoutPanel } = found;
     // @ts-expect-error a workflow without its settings panel is not a workflow
     const incomplete: AnyWorkflow = withoutPanel;
