@@ -62,11 +62,12 @@ export function useReferenceEdits(): ReferenceEdits {
       }
     } catch (error) {
       const problem = editProblem(t, error);
-      return { ok: false, problem: written > 0 ? t('reference.partlySent', { count: written, problem }) : problem };
-    } finally {
-      // What was written comes back by the normal reference pull, to this desk as to the others.
       if (written > 0) void sync.syncNow();
+      return { ok: false, problem: written > 0 ? t('reference.partlySent', { count: written, problem }) : problem };
     }
+    // What was written comes back by the normal reference pull, to this desk as to the others;
+    // the edit is done when this desk has it (the next scan may need the new employee).
+    if (written > 0) await sync.syncNow();
     return { ok: true, written, refused };
   };
 

@@ -175,6 +175,9 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     },
     syncNow() {
       if (!started) return Promise.resolve();
+      // A cycle already running may have passed what the caller waits for (a team lead's edit,
+      // pulled back): the promise is of the cycle that follows it.
+      if (current) return run().then(() => current ?? undefined);
       return run();
     },
     nudge() {
