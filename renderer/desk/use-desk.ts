@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Device } from '../../shared/domain/device';
 import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
 import { playTone } from '../feedback/sounds';
@@ -11,7 +10,7 @@ import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
-import type { DeskDestination } from './workflows/workflow';
+import type { Destination } from '../app/navigation';
 import { performScan, type Tone } from './perform-scan';
 import { ScanMemoryKeeper } from './scan-memory';
 import { undoLastAction } from './undo';
@@ -45,7 +44,7 @@ export interface Desk {
  * The desk's engine: the current batch, the queue of scans (processed strictly one after another,
  * so a fast scanner can never record the same device twice), feedback and sound.
  */
-export function useDesk(services: Services, onLookup: (device?: Device) => void, onOpen: (to: DeskDestination) => void): Desk | null {
+export function useDesk(services: Services, open: (to: Destination) => void): Desk | null {
   const { db, settings, session } = services;
   const [batch, setBatchState] = useState<Batch | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -138,9 +137,9 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     setServedAt(null);
     show('info', { key: 'feedback.batchDone', params: { count } });
     const next = mode === 'lookup' ? undefined : workflowOf(mode).opensAfterDone?.(settings[mode]);
-    if (draft) onOpen({ screen: 'receipt', draft });
-    else if (next && count > 0) onOpen(next);
-  }, [db, setBatch, show, onOpen]);
+    if (draft) open({ screen: 'receipt', job: { kind: 'sign', draft } });
+    else if (next && count > 0) open(next);
+  }, [db, setBatch, show, open]);
 
   /** An employee's card or badge: a new batch serving them, in the handout (or return) workflow. */
   const serve = useCallback(
@@ -210,13 +209,13 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
         setServedAt(serving ? Date.now() : null);
         scanMemory.current.after(decision, current.startedAt);
-        if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
+        if (decision.kind === 'mode') return decision.mode === 'lookup' ? open({ screen: 'lookup' }) : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'transfer') return openTransfer(decision.transferId);
         if (decision.kind === 'warning' && decision.settings) setSettings(decision.settings);
         if (decision.kind === 'model' || decision.kind === 'request') setSettings(decision.settings);
         if (decision.kind === 'show') {
-          onLookup(decision.device);
+          open({ screen: 'lookup', device: decision.device });
         }
         let suggestion: Mode | undefined;
         if (decision.kind === 'record' && outcome.event) {
@@ -230,7 +229,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, onLookup, serve],
+    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, open, serve],
   );
 
   const handleScan = useCallback(
