@@ -590,7 +590,18 @@ export const da = {
   },
   reports: {
     title: 'Rapporter',
-    tabs: { overview: 'Overblik', daily: 'Daglig lagerrapport', billing: 'Forvaltninger', replacement: 'Udskiftning og restværdi', intune: 'Intune-afstemning' },
+    tabs: { overview: 'Overblik', daily: 'Daglig lagerrapport', monthly: 'Månedsoversigt', billing: 'Forvaltninger', statement: 'Forvaltningsopgørelse', replacement: 'Udskiftning og restværdi', intune: 'Intune-afstemning' },
+    monthly: {
+      title: 'Månedsoversigt',
+      subtitle: '{{month}} · {{first}}–{{last}}',
+      month: 'Måned',
+      running: 'Måneden er ikke slut: tallene står pr. {{day}}.',
+      goal: {
+        met: 'Genbrugsmålet på 8 % af udleveringerne er nået.',
+        missed: 'Genbrugsmålet på 8 % af udleveringerne er ikke nået.',
+      },
+      co2eSource: 'CO₂e pr. genbrugt enhed (indstilling pr. type). Kilde: {{source}}',
+    },
     replacement: {
       title: 'Udskiftningsplan og restværdi',
       subtitle: 'Plan pr. {{today}} · restværdi pr. {{on}}',

@@ -587,7 +587,18 @@ export const en: Texts<typeof da> = {
   },
   reports: {
     title: 'Reports',
-    tabs: { overview: 'Overview', daily: 'Daily stock report', billing: 'Departments', replacement: 'Replacement and residual value', intune: 'Intune reconciliation' },
+    tabs: { overview: 'Overview', daily: 'Daily stock report', monthly: 'Monthly summary', billing: 'Departments', statement: 'Department statement', replacement: 'Replacement and residual value', intune: 'Intune reconciliation' },
+    monthly: {
+      title: 'Monthly summary',
+      subtitle: '{{month}} · {{first}}–{{last}}',
+      month: 'Month',
+      running: 'The month is not over: the figures stand as of {{day}}.',
+      goal: {
+        met: 'The reuse goal of 8 % of handouts is met.',
+        missed: 'The reuse goal of 8 % of handouts is not met.',
+      },
+      co2eSource: 'CO₂e per reused device (a setting per kind). Source: {{source}}',
+    },
     replacement: {
       title: 'Replacement plan and residual value',
       subtitle: 'Plan as of {{today}} · residual value on {{on}}',

@@ -1,5 +1,6 @@
 import { dailyStockReport, type DailyStockReport } from '../../shared/reports/daily-stock';
-import { addDays, dayEnds, quarterSpan, startOfDay } from '../../shared/reports/calendar';
+import { addDays, dayEnds, quarterOf, quarterSpan, startOfDay } from '../../shared/reports/calendar';
+import { monthDays, monthlySummary } from '../../shared/reports/monthly-summary';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
 import type { KvikDb } from '../store/db';
@@ -20,7 +21,7 @@ export async function produceReport(
   readOptions: ReadOptions & { source?: 'rows' | 'log' } = {},
 ): Promise<ReportResult> {
   // The quarter and the month from the report rows, unless asked for from the log (tests compare the two).
-  if (request.kind !== 'daily' && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
+  if ((request.kind === 'trend' || request.kind === 'billing') && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
   const started = performance.now();
   const inputs = await readReportInputs(db, readPlan(request), onProgress, readOptions);
   const read = performance.now();
@@ -43,6 +44,15 @@ export async function produceReport(
       const { location, lastDay, days } = request;
       return { kind: 'trend', report: dailyTrends(devices, events, { location, lastDay, days, settings }), timings: timings() };
     }
+    case 'monthly': {
+      const { month, today } = request;
+      // The quarter's department totals as the department report gives them; the model prices for what reuse saved.
+      const quarter = quarterOf(monthDays(month).firstDay);
+      const [billing, models] = await Promise.all([fromReportRows(db, { kind: 'billing', quarter, settings }, () => {}), db.models.toArray()]);
+      const context = { models, ...(billing.kind === 'billing' ? { billing: billing.report } : {}) };
+      const report = monthlySummary(devices, events, { month, today, settings }, context);
+      return { kind: 'monthly', report, timings: timings() };
+    }
     case 'billing': {
       const report = departmentBilling(devices, events, {
         quarter: request.quarter,
@@ -56,7 +66,7 @@ export async function produceReport(
 }
 
 /** The trend and the department report summed from the store's report rows (`read-rows.ts`). */
-async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind: 'daily' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
+async function fromReportRows(db: KvikDb, request: Extract<ReportRequest, { kind: 'trend' | 'billing' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
   const started = performance.now();
   const { settings } = request;
   const { timeZone } = settings;
