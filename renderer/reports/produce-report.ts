@@ -1,6 +1,8 @@
 import { dailyStockReport, type DailyStockReport } from '../../shared/reports/daily-stock';
 import { addDays, dayEnds, quarterOf, quarterSpan, startOfDay } from '../../shared/reports/calendar';
 import { monthDays, monthlySummary } from '../../shared/reports/monthly-summary';
+import { sortedKeys } from '../../shared/reports/device-digest';
+import { residualCharges } from '../../shared/fleet/residual-charges';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
 import type { KvikDb } from '../store/db';
@@ -52,6 +54,14 @@ export async function produceReport(
       const context = { models, ...(billing.kind === 'billing' ? { billing: billing.report } : {}) };
       const report = monthlySummary(devices, events, { month, today, settings }, context);
       return { kind: 'monthly', report, timings: timings() };
+    }
+    case 'statement': {
+      const { quarter } = request;
+      const billing = await fromReportRows(db, { kind: 'billing', quarter, settings }, () => {});
+      if (billing.kind !== 'billing') throw new Error(billing.kind);
+      const { charges, incomplete } = residualCharges(devices, events, quarter, settings);
+      const report = { billing: billing.report, charges: namedModels(charges, modelNames), incomplete: sortedKeys(new Set([...billing.report.incomplete, ...incomplete])) };
+      return { kind: 'statement', report, timings: timings() };
     }
     case 'billing': {
       const report = departmentBilling(devices, events, {
