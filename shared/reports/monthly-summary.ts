@@ -256,7 +256,10 @@ export function monthlySummary(devices: readonly Device[], events: ReportEvents,
 }
 
 function billingTotals(report: DepartmentBillingReport, asOf: LocalDate): NonNullable<MonthlySummary['billing']> {
-  const departments = report.departments.map(({ department, name, devicesAtEnd, amountOre }) => ({ department, name, devicesAtEnd, amountOre }));
+  // The departments billed anything: the page has no room for the rest (the department report lists them all).
+  const departments = report.departments
+    .filter((row) => row.amountOre > 0 || row.devicesAtEnd > 0)
+    .map(({ department, name, devicesAtEnd, amountOre }) => ({ department, name, devicesAtEnd, amountOre }));
   return {
     period: report.period,
     forecast: asOf < report.lastDay,

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../../shared/reports/format';
 import { monthDays, monthOf, type Month, type MonthlySummary } from '../../../shared/reports/monthly-summary';
-import { monthlySummaryTables } from '../../../shared/reports/monthly-tables';
+import { monthlyFigureLabels, monthlySummaryTables, type MonthlyFigureRow } from '../../../shared/reports/monthly-tables';
 import { addDays, type LocalDate } from '../../../shared/reports/calendar';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { useServices } from '../../app/services';
@@ -69,8 +69,11 @@ function MonthlyBody({ summary, fileName }: { summary: MonthlySummary; fileName:
   const models = useLiveQuery(() => db.models.toArray(), [db]);
   const tables = useMemo(() => monthlySummaryTables(summary, { models: (models ?? []).map((m) => [m.id, m.name] as const) }), [summary, models]);
   const name = (id: string) => `${fileName} ${id}`;
-  const figureLink = (row: { keys: readonly string[]; figure: string }) =>
-    row.keys.length === 0 ? undefined : registerHref({ keys: [...row.keys], title: `${tables.figures.columns[0]?.values?.[row.figure]?.[language] ?? row.figure}, ${summary.month}` });
+  // A figure's value links to its devices; an empty cell links nowhere.
+  const figureLink = (column: 'count' | 'share' | 'amountOre' | 'kg') => (row: MonthlyFigureRow) =>
+    row.keys.length === 0 || row[column] === null
+      ? undefined
+      : registerHref({ keys: [...row.keys], title: `${monthlyFigureLabels[row.figure][language]}, ${summary.month}` });
   const goal = summary.reuseGoalMet === null ? null : summary.reuseGoalMet ? 'met' : 'missed';
   return (
     <div className="monthly-summary">
@@ -83,9 +86,19 @@ function MonthlyBody({ summary, fileName }: { summary: MonthlySummary; fileName:
       <ReportTableView
         table={tables.figures}
         fileName={name(tables.figures.id)}
-        links={{ count: figureLink, share: figureLink, amountOre: figureLink, kg: figureLink }}
+        links={{ count: figureLink('count'), share: figureLink('share'), amountOre: figureLink('amountOre'), kg: figureLink('kg') }}
       />
-      <ReportTableView table={tables.co2e} fileName={name(tables.co2e.id)} />
+      <div className="report-pair">
+        <ReportTableView table={tables.co2e} fileName={name(tables.co2e.id)} />
+        {summary.billing && (
+          <ReportTableView
+            table={tables.billing}
+            fileName={name(tables.billing.id)}
+            totals={{ devicesAtEnd: summary.billing.devicesAtEnd, amountOre: summary.billing.amountOre }}
+            links={{ devicesAtEnd: (row) => registerHref({ departments: [row.department], statuses: ['assigned'], title: row.name }) }}
+          />
+        )}
+      </div>
       <p className="hint" data-testid="co2e-source">
         {t('reports.monthly.co2eSource', { source: summary.co2eSource })}
       </p>
@@ -101,14 +114,6 @@ function MonthlyBody({ summary, fileName }: { summary: MonthlySummary; fileName:
         limit={LIST_ROWS}
         links={{ deviceKey: (row) => registerHref({ keys: [row.deviceKey] }) }}
       />
-      {summary.billing && (
-        <ReportTableView
-          table={tables.billing}
-          fileName={name(tables.billing.id)}
-          totals={{ devicesAtEnd: summary.billing.devicesAtEnd, amountOre: summary.billing.amountOre }}
-          links={{ devicesAtEnd: (row) => registerHref({ departments: [row.department], statuses: ['assigned'], title: row.name }) }}
-        />
-      )}
     </div>
   );
 }
