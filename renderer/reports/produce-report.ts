@@ -2,6 +2,7 @@ import { dailyStockReport, type DailyStockReport } from '../../shared/reports/da
 import { addDays, dayEnds, quarterOf, quarterSpan, startOfDay } from '../../shared/reports/calendar';
 import { monthDays, monthlySummary } from '../../shared/reports/monthly-summary';
 import { sortedKeys } from '../../shared/reports/device-digest';
+import { billingWithModelNames, dailyWithModelNames, namedModels } from '../../shared/reports/model-names';
 import { residualCharges } from '../../shared/fleet/residual-charges';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
@@ -39,7 +40,7 @@ export async function produceReport(
   });
   switch (request.kind) {
     case 'daily': {
-      const report = withModelNames(dailyStockReport(devices, events, { location: request.location, day: request.day, settings }), modelNames);
+      const report = dailyWithModelNames(dailyStockReport(devices, events, { location: request.location, day: request.day, settings }), modelNames);
       return { kind: 'daily', report, timings: timings() };
     }
     case 'trend': {
@@ -70,7 +71,7 @@ export async function produceReport(
         // The store's departments once it has them (the seeds' nine until then, from populate).
         ...(departments.length > 0 ? { departments } : {}),
       });
-      return { kind: 'billing', report: await withEmployeeNames(db, withHoldingModelNames(report, modelNames)), timings: timings() };
+      return { kind: 'billing', report: await withEmployeeNames(db, billingWithModelNames(report, modelNames)), timings: timings() };
     }
   }
 }
@@ -103,21 +104,8 @@ async function fromReportRows(db: KvikDb, request: Extract<ReportRequest, { kind
   const read = performance.now();
   onProgress({ phase: 'computing' });
   const report = billFromHoldings(value.holdings, value.incomplete, { quarter: request.quarter, settings, ...(departments.length > 0 ? { departments } : {}) });
-  const named = await withEmployeeNames(db, withHoldingModelNames(report, modelNames), value.employeeNames);
+  const named = await withEmployeeNames(db, billingWithModelNames(report, modelNames), value.employeeNames);
   return { kind: 'billing', report: named, timings: timings(read, rows, new Set(value.holdings.map((h) => h.deviceKey)).size) };
-}
-
-/** The reports carry model ids; people read model names (an id without a name stays as it is). */
-function namedModels<R extends { model: string | null }>(rows: readonly R[], names: ReadonlyMap<string, string>): R[] {
-  return rows.map((row) => (row.model === null ? row : { ...row, model: names.get(row.model) ?? row.model }));
-}
-
-function withModelNames(report: DailyStockReport, names: ReadonlyMap<string, string>): DailyStockReport {
-  return { ...report, stock: namedModels(report.stock, names), inRepair: namedModels(report.inRepair, names), idle: namedModels(report.idle, names) };
-}
-
-function withHoldingModelNames(report: DepartmentBillingReport, names: ReadonlyMap<string, string>): DepartmentBillingReport {
-  return { ...report, holdings: namedModels(report.holdings, names) };
 }
 
 /** The names of the employees the specification lists, from the store or from `known`. */
