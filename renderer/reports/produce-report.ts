@@ -1,4 +1,4 @@
-import { dailyStockReport, type DailyStockReport } from '../../shared/reports/daily-stock';
+import { dailyStockReport } from '../../shared/reports/daily-stock';
 import { addDays, dayEnds, quarterOf, quarterSpan, startOfDay } from '../../shared/reports/calendar';
 import { monthDays, monthlySummary } from '../../shared/reports/monthly-summary';
 import { sortedKeys } from '../../shared/reports/device-digest';
