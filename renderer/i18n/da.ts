@@ -610,6 +610,7 @@ export const da = {
         met: 'Genbrugsmålet på 8 % af udleveringerne er nået.',
         missed: 'Genbrugsmålet på 8 % af udleveringerne er ikke nået.',
       },
+      intuneSource: 'Ubrugte ifølge Intune: filen {{file}}, indlæst {{day}} (Intune-afstemningen).',
       co2eSource: 'CO₂e pr. genbrugt enhed (indstilling pr. type). Kilde: {{source}}',
     },
     replacement: {

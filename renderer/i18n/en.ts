@@ -607,6 +607,7 @@ export const en: Texts<typeof da> = {
         met: 'The reuse goal of 8 % of handouts is met.',
         missed: 'The reuse goal of 8 % of handouts is not met.',
       },
+      intuneSource: 'Unused by Intune: the file {{file}}, loaded {{day}} (the Intune reconciliation).',
       co2eSource: 'CO₂e per reused device (a setting per kind). Source: {{source}}',
     },
     replacement: {

@@ -7,6 +7,7 @@ import { residualCharges } from '../../shared/fleet/residual-charges';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
 import type { KvikDb } from '../store/db';
+import { loadIntuneEvidence } from './intune-evidence';
 import { readPlan } from './read-plan';
 import { readHoldings, readTrendRows } from './read-rows';
 import { readReportInputs, type ReadOptions } from './read-store';
@@ -51,8 +52,12 @@ export async function produceReport(
       const { month, today } = request;
       // The quarter's department totals as the department report gives them; the model prices for what reuse saved.
       const quarter = quarterOf(monthDays(month).firstDay);
-      const [billing, models] = await Promise.all([fromReportRows(db, { kind: 'billing', quarter, settings }, () => {}), db.models.toArray()]);
-      const context = { models, ...(billing.kind === 'billing' ? { billing: billing.report } : {}) };
+      const [billing, models, intune] = await Promise.all([fromReportRows(db, { kind: 'billing', quarter, settings }, () => {}), db.models.toArray(), loadIntuneEvidence(db)]);
+      const context = {
+        models,
+        ...(billing.kind === 'billing' ? { billing: billing.report } : {}),
+        ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}),
+      };
       const report = monthlySummary(devices, events, { month, today, settings }, context);
       return { kind: 'monthly', report, timings: timings() };
     }

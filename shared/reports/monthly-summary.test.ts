@@ -129,8 +129,11 @@ describe('the monthly summary', () => {
   it('finds the devices idle on a shelf at the month’s end, and takes the Intune evidence when given', () => {
     expect(summary.idle).toEqual({ count: 1, keys: [key.idle] });
     expect(summary.intuneUnused).toBeNull();
-    const withIntune = monthlySummary(devices, events, { month: '2026-11' }, { models, intuneUnused: [key.laptop, key.laptop] });
+    expect(summary.intuneSource).toBeNull();
+    const intuneSource = { file: 'AllDevices.csv', day: '2026-11-28' };
+    const withIntune = monthlySummary(devices, events, { month: '2026-11' }, { models, intuneUnused: [key.laptop, key.laptop], intuneSource });
     expect(withIntune.intuneUnused).toEqual({ count: 1, keys: [key.laptop] });
+    expect(withIntune.intuneSource).toEqual(intuneSource);
   });
 
   it('reads the month as the log stood at its end: an undo in December leaves November’s handout counted', () => {

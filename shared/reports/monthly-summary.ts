@@ -41,6 +41,8 @@ export interface MonthlyContext {
   billing?: DepartmentBillingReport;
   /** Handed-out devices the last Intune reconciliation found unused (`shared/fleet/reconcile.ts`); absent when none was loaded. */
   intuneUnused?: readonly DeviceKey[];
+  /** Which Intune file said so, and when it was loaded: named on the page. */
+  intuneSource?: { file: string; day: LocalDate };
 }
 
 /** A count and the devices behind it. */
@@ -118,6 +120,7 @@ export interface MonthlySummary {
   idle: Figure;
   /** Handed out but unused by the Intune evidence; null when no reconciliation is given. */
   intuneUnused: Figure | null;
+  intuneSource: { file: string; day: LocalDate } | null;
   /** The quarter's department bill, when given. */
   billing: { period: string; forecast: boolean; departments: BillingTotalLine[]; devicesAtEnd: number; amountOre: number } | null;
   incomplete: DeviceKey[];
@@ -250,6 +253,7 @@ export function monthlySummary(devices: readonly Device[], events: ReportEvents,
     disposalsCertified: disposals.filter((d) => d.certificate.trim() !== '').length,
     idle: figureOf(idle),
     intuneUnused: context.intuneUnused ? figureOf(context.intuneUnused) : null,
+    intuneSource: context.intuneUnused ? (context.intuneSource ?? null) : null,
     billing: context.billing ? billingTotals(context.billing, asOf) : null,
     incomplete: sortedKeys(incomplete),
   };

@@ -99,6 +99,11 @@ function MonthlyBody({ summary, fileName }: { summary: MonthlySummary; fileName:
           />
         )}
       </div>
+      {summary.intuneSource && (
+        <p className="hint" data-testid="intune-source">
+          {t('reports.monthly.intuneSource', { file: summary.intuneSource.file, day: formatDay(summary.intuneSource.day, locale) })}
+        </p>
+      )}
       <p className="hint" data-testid="co2e-source">
         {t('reports.monthly.co2eSource', { source: summary.co2eSource })}
       </p>
