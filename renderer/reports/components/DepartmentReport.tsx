@@ -11,6 +11,7 @@ import { useReport } from '../use-report';
 import { useReportRunner } from '../use-report-runner';
 import { useReportLocale } from '../use-report-locale';
 import { PriceSettings } from './PriceSettings';
+import { QuarterPicker } from './QuarterPicker';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
 
@@ -46,23 +47,7 @@ export function DepartmentReport({ quarter, quarters, onQuarterChange, today, se
       pdfName={`${title} ${period}`}
       controls={
         <>
-          <label className="field inline">
-            {t('reports.quarter')}
-            <select
-              name="report-quarter"
-              value={period}
-              onChange={(e) => {
-                const chosen = quarters.find((q) => quarterLabel(q) === e.target.value);
-                if (chosen) onQuarterChange(chosen);
-              }}
-            >
-              {quarters.map((q) => (
-                <option key={quarterLabel(q)} value={quarterLabel(q)}>
-                  {quarterLabel(q)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <QuarterPicker name="report-quarter" quarters={quarters} value={quarter} onChange={onQuarterChange} />
           {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. */}
           <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />
         </>

@@ -11,6 +11,7 @@ import type { ReportRequest, StatementInputs } from '../report-request';
 import { useReport } from '../use-report';
 import { useReportLocale } from '../use-report-locale';
 import { useReportRunner } from '../use-report-runner';
+import { QuarterPicker } from './QuarterPicker';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
 
@@ -48,23 +49,7 @@ export function StatementReport({ quarter, quarters, onQuarterChange, today, set
       pdfName={`${title} ${department} ${period}`}
       controls={
         <>
-          <label className="field inline">
-            {t('reports.quarter')}
-            <select
-              name="statement-quarter"
-              value={period}
-              onChange={(e) => {
-                const picked = quarters.find((q) => quarterLabel(q) === e.target.value);
-                if (picked) onQuarterChange(picked);
-              }}
-            >
-              {quarters.map((q) => (
-                <option key={quarterLabel(q)} value={quarterLabel(q)}>
-                  {quarterLabel(q)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <QuarterPicker name="statement-quarter" quarters={quarters} value={quarter} onChange={onQuarterChange} />
           <label className="field inline">
             {t('reports.statement.department')}
             <select name="statement-department" value={department} onChange={(e) => setChosen(e.target.value)}>
