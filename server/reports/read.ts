@@ -1,21 +1,24 @@
-import type { Device } from '../../shared/domain/device';
+import type { Device, DeviceStatus } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { CentralReportData } from '../../shared/reports/central';
 import type { Queryable } from '../db/database';
 import { readReference } from '../reference/read';
 import { toDevice } from '../sync/rows';
 
+/** Which devices to read besides the touched ones (`untouchedThatCount`). */
+export interface DeviceSelection {
+  statuses: readonly DeviceStatus[];
+  location?: string;
+}
+
 /**
- * What a central report is computed from, in ONE snapshot (a REPEATABLE READ transaction would be
- * stricter; one statement per part is what the desk's readonly transaction gives too, and the
- * parts are read back to back): every device projection, the accepted events of each device with
- * an event at or after `fromMs` (its whole history, in `seq` order: the order they were applied),
- * and the reference tables for names and prices. Conflicts are left out, as the projection left
- * them out.
+ * What a central report is computed from: the accepted events of each device with an event at or
+ * after `fromMs` (its whole history, in `seq` order: the order they were applied), the
+ * projections of those devices and of the untouched ones that can count (`selection`), and the
+ * reference tables for names and prices. Conflicts are left out, as the projection left them out.
  */
-export async function readReportData(db: Queryable, fromMs: number): Promise<CentralReportData> {
-  const [deviceRows, eventRows, reference] = await Promise.all([
-    db.query('SELECT device FROM devices'),
+export async function readReportData(db: Queryable, fromMs: number, selection: DeviceSelection): Promise<CentralReportData> {
+  const [eventRows, reference] = await Promise.all([
     db.query(
       `SELECT device_key, event FROM events
        WHERE status = 'accepted' AND device_key IN (
@@ -27,7 +30,6 @@ export async function readReportData(db: Queryable, fromMs: number): Promise<Cen
     ),
     readReference(db),
   ]);
-  const devices: Device[] = deviceRows.map(toDevice);
   // Stored events passed the event schema when they were pushed: taken as they are, like a pull.
   const events = new Map<string, DeviceEvent[]>();
   for (const row of eventRows) {
@@ -36,5 +38,11 @@ export async function readReportData(db: Queryable, fromMs: number): Promise<Cen
     if (list) list.push(row.event as DeviceEvent);
     else events.set(key, [row.event as DeviceEvent]);
   }
+  const deviceRows = await db.query(
+    `SELECT device FROM devices
+     WHERE (status = ANY($1::text[]) AND ($2::text IS NULL OR device->>'location' = $2::text)) OR key = ANY($3::text[])`,
+    [[...selection.statuses], selection.location ?? null, [...events.keys()]],
+  );
+  const devices: Device[] = deviceRows.map(toDevice);
   return { devices, events, models: reference.models, departments: reference.departments, employees: reference.employees };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyPin } from '../../shared/auth/pin';
 import { may, roleSchema } from '../../shared/auth/roles';
 import { localDayOf } from '../../shared/reports/calendar';
-import { centralReport, centralReportNames, centralReportQuerySchema, reportStart } from '../../shared/reports/central';
+import { centralReport, centralReportNames, centralReportQuerySchema, reportStart, untouchedThatCount } from '../../shared/reports/central';
 import { defaultReportSettings } from '../../shared/reports/settings';
 import { tableToCsv } from '../../shared/reports/tables';
 import { describeIssues } from '../../shared/sync/protocol';
@@ -47,7 +47,7 @@ export function reportsRoute(app: FastifyInstance, db: Database): void {
 
     const settings = defaultReportSettings;
     const today = query.data.today ?? localDayOf(Date.now(), settings.timeZone);
-    const data = await readReportData(db, reportStart(query.data, today, settings));
+    const data = await readReportData(db, reportStart(query.data, today, settings), untouchedThatCount(query.data));
     const result = centralReport(query.data, data, today, settings);
     request.log.info({ report: query.data.report, devices: data.devices.length }, 'report');
     if (query.data.format === 'json') return result.report;

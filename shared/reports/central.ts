@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Device } from '../domain/device';
+import { inStockStatuses, type Device, type DeviceStatus } from '../domain/device';
 import type { Department, Employee, Model } from '../domain/reference';
 import { residualCharges } from '../fleet/residual-charges';
 import { addDays, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
@@ -68,6 +68,27 @@ export function reportStart(query: CentralReportQuery, today: LocalDate, setting
     case 'department':
     case 'statement':
       return quarterSpan(query.quarter ?? quarterOf(today), timeZone).startMs;
+  }
+}
+
+/**
+ * Which devices untouched since `reportStart` can count in the report (a device with no event
+ * since then is constant over it, and counts only in some statuses): the rest need not be read.
+ * As the desk's read plan (`renderer/reports/read-plan.ts`); the department totals of the monthly
+ * summary and the statement need the held devices too.
+ */
+export function untouchedThatCount(query: CentralReportQuery): { statuses: readonly DeviceStatus[]; location?: string } {
+  const shelf = [...inStockStatuses];
+  switch (query.report) {
+    case 'daily':
+      return { statuses: [...shelf, 'in_repair'], location: query.location };
+    case 'trend':
+      return { statuses: shelf, ...(query.location ? { location: query.location } : {}) };
+    case 'department':
+    case 'statement':
+      return { statuses: ['assigned'] };
+    case 'monthly':
+      return { statuses: [...shelf, 'in_repair', 'assigned'] };
   }
 }
 

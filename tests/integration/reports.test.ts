@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centralReport, centralReportQuerySchema } from '../../shared/reports/central';
+import { projectDevices } from '../../shared/reports/history';
 import { imei, keyOf, lifeOf, merge } from '../../shared/reports/scenario.test-support';
 import { syncPaths } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/app';
@@ -36,6 +38,20 @@ const lives = [
     { type: 'prepared', at: '2026-10-01T09:00:00.000Z' },
     { type: 'handed_out', at: '2026-10-02T08:00:00.000Z', data: { department: 'BUF', employeeId: 'E1' } },
     { type: 'reported_lost', at: '2026-11-12T10:00:00.000Z' },
+  ]),
+  // Untouched since 2025: held by BUF all quarter, idle on the shelf, out for repair.
+  lifeOf(phone(3), [
+    { type: 'received', at: '2025-03-01T08:00:00.000Z' },
+    { type: 'prepared', at: '2025-03-01T09:00:00.000Z' },
+    { type: 'handed_out', at: '2025-03-02T08:00:00.000Z', data: { department: 'BUF', employeeId: 'E1' } },
+  ]),
+  lifeOf(phone(4), [
+    { type: 'received', at: '2025-03-01T08:00:00.000Z' },
+    { type: 'prepared', at: '2025-03-01T09:00:00.000Z' },
+  ]),
+  lifeOf(phone(5), [
+    { type: 'received', at: '2025-03-01T08:00:00.000Z' },
+    { type: 'sent_to_repair', at: '2025-03-01T09:00:00.000Z' },
   ]),
 ];
 const events = merge(...lives);
@@ -93,6 +109,8 @@ describe.each(backends)('the reports over HTTP on $name', (backend) => {
       reuseGoalMet: true,
       purchasesAvoidedOre: 450_000,
       co2eKg: 65,
+      idle: { count: 1, keys: [keyOf(phone(4))] },
+      inRepair: [expect.objectContaining({ deviceKey: keyOf(phone(5)), since: '2025-03-01' })],
     });
     expect(summary.billing.period).toBe('2026-Q4');
   });
@@ -100,14 +118,14 @@ describe.each(backends)('the reports over HTTP on $name', (backend) => {
   it('answers the department report, and its finance table as CSV with Danish headers in kroner', async () => {
     const json = (await get('/v1/reports/department?quarter=2026-Q4&today=2027-01-02')).json();
     const buf = json.departments.find((d: { department: string }) => d.department === 'BUF');
-    // BUF: phone 2 from 2 October to the loss on 12 November (41 days), phone 1 from 3 to 10 November (7 days).
-    expect(buf).toMatchObject({ devicesHeld: 2, deviceDays: 48 });
+    // BUF: phone 2 from 2 October to the loss on 12 November (41 days), phone 1 from 3 to 10 November (7 days), phone 3 all 92.
+    expect(buf).toMatchObject({ devicesHeld: 3, deviceDays: 140, devicesAtEnd: 1 });
     expect(json.employeeNames).toEqual({ E1: 'Søren Ærø', E2: 'Åse Lund' });
     const csv = await get('/v1/reports/department?quarter=2026-Q4&format=csv&table=finance&today=2027-01-02');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="department-2026-Q4-finance.csv"');
     expect(csv.body.split('\r\n')[0]).toBe('\uFEFFPeriode;Fra dato;Til dato;Forvaltningskode;Forvaltning;Enhedstype;Fakturatekst;Enheder ved periodens slut;Enhedsdage;Pris pr. år (kr.);Beløb (kr.)');
-    expect(csv.body).toContain(';BUF;Børne- og Ungdomsforvaltningen;phone;Abonnement telefoner, 4. kvartal 2026;0;48;400,00;');
+    expect(csv.body).toContain(';BUF;Børne- og Ungdomsforvaltningen;phone;Abonnement telefoner, 4. kvartal 2026;1;140;400,00;');
   });
 
   it('answers a department statement with its residual-value charge, names and no raw keys in the CSV', async () => {
@@ -119,6 +137,27 @@ describe.each(backends)('the reports over HTTP on $name', (backend) => {
     const csv = (await get('/v1/reports/statement?quarter=2026-Q4&department=BUF&format=csv&table=statement-charges')).body;
     expect(csv).toContain(`${imei(2)};Apple iPhone 13;Søren Ærø;2026-11-12;Bortkommet;2024-11-01;4800,00;2400,00`);
     expect(csv).not.toContain('imei:');
+  });
+
+  it('reads only what each report needs: every report equals the same report over every device and the whole log', async () => {
+    const reference = await apiClient(app, 'tok-desk-1').reference();
+    const everything = { devices: projectDevices(events), events, models: reference.models, departments: reference.departments, employees: reference.employees };
+    const questions = [
+      'daily?location=KVIK-NORD&day=2026-11-20',
+      'daily?location=KVIK-NORD&day=2026-11-12',
+      'trend?location=KVIK-NORD&lastDay=2026-11-30',
+      'trend?lastDay=2026-11-30&days=60',
+      'department?quarter=2026-Q4',
+      'monthly?month=2026-11',
+      'monthly?month=2026-10',
+      'statement?quarter=2026-Q4&department=BUF',
+    ];
+    for (const question of questions) {
+      const url = `/v1/reports/${question}&today=2026-12-05`;
+      const query = centralReportQuerySchema.parse({ ...Object.fromEntries(new URL(url, 'http://x').searchParams), report: question.split('?')[0] });
+      const expected = JSON.parse(JSON.stringify(centralReport(query, everything, '2026-12-05').report));
+      expect((await get(url)).json(), question).toEqual(expected);
+    }
   });
 
   it('answers the daily report and says what is wrong with a bad question', async () => {
