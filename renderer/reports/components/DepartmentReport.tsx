@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { quarterLabel, quarterSpan, type LocalDate, type Quarter } from '../../../shared/reports/calendar';
+import { quarterLabel, quarterSpan, type LocalDate } from '../../../shared/reports/calendar';
 import type { DepartmentBillingReport } from '../../../shared/reports/department-billing';
 import { formatDay } from '../../../shared/reports/format';
-import type { ReportSettings } from '../../../shared/reports/settings';
 import { departmentBillingTables } from '../../../shared/reports/tables';
 import type { ReportRequest } from '../report-request';
 import type { ReportPrices } from '../report-settings';
@@ -11,17 +10,11 @@ import { useReport } from '../use-report';
 import { useReportRunner } from '../use-report-runner';
 import { useReportLocale } from '../use-report-locale';
 import { PriceSettings } from './PriceSettings';
-import { QuarterPicker } from './QuarterPicker';
+import { QuarterPicker, type QuarterlyReportProps } from './QuarterPicker';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
 
-interface Props {
-  quarter: Quarter;
-  /** The quarters to choose from, newest first. */
-  quarters: readonly Quarter[];
-  onQuarterChange(quarter: Quarter): void;
-  today: LocalDate;
-  settings: ReportSettings;
+interface Props extends QuarterlyReportProps {
   prices: ReportPrices;
 }
 

@@ -1,5 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { quarterLabel, type Quarter } from '../../../shared/reports/calendar';
+import { quarterLabel, type LocalDate, type Quarter } from '../../../shared/reports/calendar';
+import type { ReportSettings } from '../../../shared/reports/settings';
+
+/** What a quarterly report is given: the quarter, the ones to choose from, and today. */
+export interface QuarterlyReportProps {
+  quarter: Quarter;
+  /** The quarters to choose from, newest first. */
+  quarters: readonly Quarter[];
+  onQuarterChange(quarter: Quarter): void;
+  today: LocalDate;
+  settings: ReportSettings;
+}
 
 /** The quarter a report is for, among `quarters` (newest first). */
 export function QuarterPicker({ name, quarters, value, onChange }: { name: string; quarters: readonly Quarter[]; value: Quarter; onChange(quarter: Quarter): void }) {

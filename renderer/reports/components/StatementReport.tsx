@@ -1,34 +1,25 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { quarterLabel, type LocalDate, type Quarter } from '../../../shared/reports/calendar';
+import { quarterLabel, type LocalDate } from '../../../shared/reports/calendar';
 import { departmentStatement, departmentStatementTables } from '../../../shared/reports/department-statement';
 import { formatCell, formatDay } from '../../../shared/reports/format';
-import type { ReportSettings } from '../../../shared/reports/settings';
 import { useServices } from '../../app/services';
 import { registerHref } from '../../register/register-link';
 import type { ReportRequest, StatementInputs } from '../report-request';
 import { useReport } from '../use-report';
 import { useReportLocale } from '../use-report-locale';
 import { useReportRunner } from '../use-report-runner';
-import { QuarterPicker } from './QuarterPicker';
+import { QuarterPicker, type QuarterlyReportProps } from './QuarterPicker';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
-
-interface Props {
-  quarter: Quarter;
-  quarters: readonly Quarter[];
-  onQuarterChange(quarter: Quarter): void;
-  today: LocalDate;
-  settings: ReportSettings;
-}
 
 /**
  * "Forvaltningsopgørelse": one department's statement for one quarter on A4 — its devices and days
  * held, the subscription, the residual value of devices lost or returned damaged, and the total.
  * What finance sends with the invoice; saved as one PDF per department and quarter.
  */
-export function StatementReport({ quarter, quarters, onQuarterChange, today, settings }: Props) {
+export function StatementReport({ quarter, quarters, onQuarterChange, today, settings }: QuarterlyReportProps) {
   const { t } = useTranslation();
   const { db } = useServices();
   const runner = useReportRunner();
