@@ -14,6 +14,7 @@ import { healthRoute } from './routes/health';
 import { pullRoutes, type PageBudgets } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { referenceRoute } from './routes/reference';
+import { importRoute } from './routes/import';
 import { reportsRoute } from './routes/reports';
 
 export interface ServerOptions {
@@ -87,6 +88,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     pushRoute(scope, db);
     pullRoutes(scope, db, options.pageBudgets);
     referenceRoute(scope, db);
+    importRoute(scope, db);
     reportsRoute(scope, db);
   });
   const { webRoot } = options;

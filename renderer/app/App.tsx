@@ -4,7 +4,9 @@ import type { Device } from '../../shared/domain/device';
 import type { DeviceFilter } from '../../shared/register/device-filter';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { ScanEvent } from '../../shared/scan/scan-event';
-import { readScan } from '../desk/read-scan';
+import { readScan, scanFieldValue } from '../desk/read-scan';
+import { playTone } from '../feedback/sounds';
+import { focusedScanField, setFieldValue } from '../scanner/scan-field';
 import { useDesk } from '../desk/use-desk';
 import type { Platform } from '../platform/platform';
 import { DeskScreen } from '../desk/DeskScreen';
@@ -59,6 +61,11 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   /** The receipt screen's receipt (to sign, or to print again) and the screen it returns to. */
   const [receiptJob, setReceiptJob] = useState<{ job: ReceiptJob; from: Screen; n: number } | null>(null);
 
+  /**
+   * A scan at the sign-in screen: an operator's badge. Counted from the sign-out, so a badge
+   * scanned while the sign-in screen is still loading its operators is read once it is there.
+   */
+  const [badgeScan, setBadgeScan] = useState<{ text: string; n: number }>({ text: '', n: 0 });
   const services = useMemo<Services>(
     () => ({
       db,
@@ -76,6 +83,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       },
       async signOut() {
         await saveSession(db, null);
+        setBadgeScan({ text: '', n: 0 });
         setSession(null);
       },
     }),
@@ -99,7 +107,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
     setScreen(next);
   }, []);
 
-  const { assetTagPattern, badgePattern } = settings;
+  const { assetTagPattern, badgePattern, sound } = settings;
   const openLookup = useCallback(
     (device?: Device) => {
       setScreen('lookup');
@@ -149,7 +157,17 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
 
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      if (!session) return;
+      if (!session) {
+        setBadgeScan((b) => ({ text: scan.raw, n: b.n + 1 }));
+        return;
+      }
+      // A focused form field that takes scans (a new model's GTIN) gets the scan; the desk does not.
+      const field = focusedScanField(document);
+      if (field) {
+        setFieldValue(field.element, scanFieldValue(field.takes, scan, { assetTagPattern, badgePattern }));
+        playTone('good', sound);
+        return;
+      }
       if (!desk) {
         early.current.push(scan);
         return;
@@ -164,7 +182,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       navigate('desk');
       void desk.handleScan(scan);
     },
-    [screen, session, desk, assetTagPattern, badgePattern, navigate],
+    [screen, session, desk, assetTagPattern, badgePattern, sound, navigate],
   );
   const scanInput = useScanInput(platform, onScan, settings);
 
@@ -178,7 +196,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           <TopBar screen={screen} onNavigate={navigate} />
           <main className="content">
             {!session ? (
-              <SignInScreen />
+              <SignInScreen badgeScan={badgeScan} />
             ) : !desk ? (
               <p>{i18n.t('app.loading')}</p>
             ) : screen === 'desk' ? (

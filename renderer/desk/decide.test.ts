@@ -13,7 +13,7 @@ function settingsWith<N extends keyof BatchSettings>(name: N, patch: Partial<Bat
 }
 
 function decide(raw: string, overrides: Partial<DecideInput> = {}) {
-  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
+  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER', today: '2026-11-30' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
   return decideScan({ ...input, ...overrides });
 }
 
@@ -38,6 +38,13 @@ describe('decideScan', () => {
     expect(decide('5728657070492')).toMatchObject({ kind: 'model', model: { id: 'IP15' } });
     expect(decide('5000112637922')).toMatchObject({ kind: 'error', message: { key: 'feedback.unknownGtin' } });
     expect(decide('5728657070492', { mode: 'prepare' })).toMatchObject({ kind: 'error', message: { key: 'feedback.gtinNotHere' } });
+  });
+
+  it('refuses the GTIN of a deactivated model, unless an active model shares it', () => {
+    const retired = { ...models[0]!, active: false };
+    expect(decide('5728657070492', { models: [retired] })).toMatchObject({ kind: 'error', message: { key: 'feedback.inactiveModel', params: { model: 'iPhone 15' } } });
+    const successor = { id: 'IP15B', name: 'iPhone 15 (2026)', kind: 'phone' as const, gtin: '05728657070492' };
+    expect(decide('5728657070492', { models: [retired, successor] })).toMatchObject({ kind: 'model', model: { id: 'IP15B' } });
   });
 
   it('warns about a device already scanned in this batch', () => {
@@ -73,11 +80,11 @@ describe('decideScan', () => {
   it('warns in amber before receiving a fragment of a label or without a model, and receives it scanned again', () => {
     const remembered = { recentImeis: ['352906114004528'], modelAsked: false };
     const withModel = settingsWith('receive', { model: 'IP15' });
-    expect(decide('4004528', { settings: withModel, receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.imeiTail' }, confirm: '4004528' });
-    expect(decide('4004528', { settings: withModel, receive: { ...remembered, confirming: '4004528' } })).toMatchObject({ kind: 'record', deviceKey: 'serial:4004528' });
-    expect(decide('C02XL0GHJGH5', { receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.noModel' }, asksModel: true });
+    expect(decide('4004528', { settings: withModel, memory: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.imeiTail' }, confirm: '4004528' });
+    expect(decide('4004528', { settings: withModel, memory: { ...remembered, confirming: '4004528' } })).toMatchObject({ kind: 'record', deviceKey: 'serial:4004528' });
+    expect(decide('C02XL0GHJGH5', { memory: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.noModel' }, asksModel: true });
     // A desk with no models to choose from is not asked for one.
-    expect(decide('C02XL0GHJGH5', { receive: remembered, models: [] })).toMatchObject({ kind: 'record' });
+    expect(decide('C02XL0GHJGH5', { memory: remembered, models: [] })).toMatchObject({ kind: 'record' });
   });
 
   it('turns command cards into commands and modes', () => {

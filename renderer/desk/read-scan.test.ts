@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScan } from './read-scan';
+import { readScan, scanFieldValue } from './read-scan';
 
 const settings = { badgePattern: '', assetTagPattern: '^KK\\d{6}$' };
 
@@ -13,5 +13,17 @@ describe('readScan, the one way every screen reads a scan', () => {
 
   it("applies the desk's asset-tag pattern", () => {
     expect(readScan({ raw: 'kk123456' }, settings)).toEqual({ kind: 'asset_tag', value: 'KK123456' });
+  });
+});
+
+describe('scanFieldValue: what a scan fills into a focused form field', () => {
+  it("gives a GTIN field the box label's GTIN, from an EAN-13 or from inside a GS1 label", () => {
+    expect(scanFieldValue('gtin', { raw: '5728657070492' }, settings)).toBe('05728657070492');
+    expect(scanFieldValue('gtin', { raw: '0105728657070492\u001d21F17ZK0QHN72J', symbology: ']C1' }, settings)).toBe('05728657070492');
+  });
+
+  it('gives anything else, and a label with no GTIN, as read', () => {
+    expect(scanFieldValue('gtin', { raw: 'F17ZK0QHN72J' }, settings)).toBe('F17ZK0QHN72J');
+    expect(scanFieldValue('text', { raw: '5728657070492' }, settings)).toBe('5728657070492');
   });
 });

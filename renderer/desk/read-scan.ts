@@ -10,3 +10,16 @@ import { scanOptions, type DeskSettings } from '../store/settings';
 export function readScan(scan: Pick<ScanEvent, 'raw' | 'symbology'>, settings: Pick<DeskSettings, 'assetTagPattern' | 'badgePattern'>): ParsedScan {
   return parseScan(scanText(scan), scanOptions(settings));
 }
+
+/**
+ * What a scan puts into a form field that takes scans (`renderer/scanner/scan-field.ts`): a GTIN
+ * field the box label's GTIN (an EAN-13 as read, or the GTIN inside a GS1 label), else the label
+ * as read.
+ */
+export function scanFieldValue(takes: 'gtin' | 'text', scan: Pick<ScanEvent, 'raw' | 'symbology'>, settings: Pick<DeskSettings, 'assetTagPattern' | 'badgePattern'>): string {
+  if (takes === 'text') return scan.raw;
+  const read = readScan(scan, settings);
+  if (read.kind === 'gtin') return read.value;
+  if (read.kind === 'serial' && read.gtin) return read.gtin;
+  return scan.raw;
+}

@@ -5,7 +5,7 @@ import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
 import { playTone } from '../feedback/sounds';
 import type { StoredEvent } from '../store/db';
-import { batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
+import { addsNoDevice, batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
 import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
@@ -13,7 +13,7 @@ import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
 import type { DeskDestination } from './workflows/workflow';
 import { performScan, type Tone } from './perform-scan';
-import { ReceiveMemoryKeeper } from './receive-checks';
+import { ScanMemoryKeeper } from './scan-memory';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
@@ -58,7 +58,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
   /** When the employee being served last had a scan; `null` when no one is served. */
   const [servedAt, setServedAt] = useState<number | null>(null);
   const eventsRef = useRef<StoredEvent[]>([]);
-  const receiveMemory = useRef(new ReceiveMemoryKeeper());
+  const scanMemory = useRef(new ScanMemoryKeeper());
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -132,7 +132,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     const { mode, settings } = current;
     // A handout or return ends with its receipt offered, and the employee let go.
     const of = mode === 'handout' ? 'handed_out' : mode === 'return' ? 'returned' : undefined;
-    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(settings[mode as 'handout'])) : null;
+    const served = settings[mode as 'handout'];
+    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(served), served.requestNumber) : null;
     setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
     setServedAt(null);
     show('info', { key: 'feedback.batchDone', params: { count } });
@@ -158,7 +159,10 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     setServedAt(null);
     if (!current || current.mode === 'lookup' || !employeeOf(current.settings[current.mode])) return;
     const mode: WorkflowName = current.mode;
-    setBatch({ ...current, settings: { ...current.settings, [mode]: { ...current.settings[mode], employee: undefined } } });
+    // The request they came with goes with them.
+    const served: Record<string, unknown> = { ...current.settings[mode], employee: undefined };
+    if ('requestNumber' in served) served.requestNumber = '';
+    setBatch({ ...current, settings: { ...current.settings, [mode]: served } });
     show('info', { key: 'feedback.employeeReleased' });
   }, [setBatch, show]);
   useIdleRelease(servedAt, settings.employeeIdleMinutes, release);
@@ -180,7 +184,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     if (!context) return;
     const result = await undoLastAction(db, context, 'KVIK:UNDO');
     if (result.ok) {
-      keysRef.current.delete(result.event.deviceKey);
+      // An undone SIM pairing or tag leaves its device in the batch.
+      if (!addsNoDevice.has(result.undone.type)) keysRef.current.delete(result.event.deviceKey);
       const device = result.undone.deviceKey.replace(/^(imei|serial):/, '');
       show('warning', { key: 'feedback.undone', params: { event: result.undone.type, device } });
     } else if ('nothing' in result) show('warning', { key: 'feedback.nothingToUndo' });
@@ -198,18 +203,18 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
           settings: current.settings,
           batchKeys: keysRef.current,
           models: models ?? [],
-          receive: receiveMemory.current.memory(current.startedAt),
+          memory: scanMemory.current.memory(current.startedAt),
         }, readScan(scan, settings));
         const { decision } = outcome;
         if (decision.kind === 'employee') serve(decision.employee, decision.mode);
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
         setServedAt(serving ? Date.now() : null);
-        receiveMemory.current.after(decision, current.startedAt);
+        scanMemory.current.after(decision, current.startedAt);
         if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'transfer') return openTransfer(decision.transferId);
         if (decision.kind === 'warning' && decision.settings) setSettings(decision.settings);
-        if (decision.kind === 'model') setSettings(decision.settings);
+        if (decision.kind === 'model' || decision.kind === 'request') setSettings(decision.settings);
         if (decision.kind === 'show') {
           onLookup(decision.device);
         }

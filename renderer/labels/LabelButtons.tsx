@@ -4,14 +4,23 @@ import type { Employee } from '../../shared/domain/reference';
 import { deviceLabels } from './device-labels';
 import { employeeCardContent } from './label-content';
 import { usePrintLabels } from './print-labels';
+import { tagFromSeries } from './series-tags';
 
 /** Opens the label screen with these devices' labels, in this order. */
 export function DeviceLabelsButton({ deviceKeys, text }: { deviceKeys: readonly string[]; text: 'forBatch' | 'forDevice' }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, settings, session, updateSettings } = useServices();
   const printLabels = usePrintLabels();
+  const print = async () => {
+    // A desk with a series of asset tags tags the untagged devices first: their labels carry the tag.
+    if (settings.assetTagSeries && session) {
+      const moved = await tagFromSeries(db, { deskId: settings.deskId, operator: session.operator, location: session.location }, deviceKeys);
+      if (moved.assetTagSeries?.next !== settings.assetTagSeries.next) await updateSettings(moved);
+    }
+    printLabels(await deviceLabels(db, deviceKeys, t('labels.owner')));
+  };
   return (
-    <button type="button" disabled={deviceKeys.length === 0} onClick={() => void deviceLabels(db, deviceKeys, t('labels.owner')).then(printLabels)}>
+    <button type="button" disabled={deviceKeys.length === 0} onClick={() => void print()}>
       {t(`labels.${text}`)}
     </button>
   );

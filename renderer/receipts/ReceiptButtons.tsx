@@ -7,13 +7,13 @@ import { batchReceipt } from './batch-receipt';
 import { useOpenReceipt } from './open-receipt';
 
 /** Offers the receipt of this batch's handouts (or returns) to sign. */
-export function BatchReceiptButton({ events, of, employee }: { events: readonly StoredEvent[]; of: 'handed_out' | 'returned'; employee: Employee | undefined }) {
+export function BatchReceiptButton({ events, of, employee, requestNumber }: { events: readonly StoredEvent[]; of: 'handed_out' | 'returned'; employee: Employee | undefined; requestNumber: string }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const openReceipt = useOpenReceipt();
   const any = events.some((e) => e.type === of);
   return (
-    <button type="button" disabled={!any} onClick={() => void batchReceipt(db, events, of, employee).then((draft) => draft && openReceipt({ kind: 'sign', draft }))}>
+    <button type="button" disabled={!any} onClick={() => void batchReceipt(db, events, of, employee, requestNumber).then((draft) => draft && openReceipt({ kind: 'sign', draft }))}>
       {t('receipts.forBatch')}
     </button>
   );

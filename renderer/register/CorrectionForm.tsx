@@ -5,6 +5,7 @@ import { conditions, deviceKinds, type Device } from '../../shared/domain/device
 import { useServices } from '../app/services';
 import type { StoredEvent } from '../store/db';
 import { correctionSet, fieldsToCorrect, valuesOf, type CorrectableField, type CorrectionValues } from './correction';
+import { choosable } from '../../shared/domain/reference-use';
 
 interface Props {
   device: Device;
@@ -52,14 +53,14 @@ export function CorrectionForm({ device, target, onSubmit, onCancel }: Props) {
         return (
           <select value={value} onChange={(e) => change(e.target.value)}>
             <option value="">{t('desk.modelNone')}</option>
-            {options(lists?.models ?? [])}
+            {options(choosable(lists?.models ?? [], device.model))}
           </select>
         );
       case 'location':
         return (
           <select value={value} onChange={(e) => change(e.target.value)}>
             <option value="" />
-            {options(lists?.locations ?? [])}
+            {options(choosable(lists?.locations ?? [], device.location))}
           </select>
         );
       case 'kind':

@@ -89,13 +89,16 @@ export function RegisterScreen({ initialFilter }: { initialFilter: DeviceFilter 
           </header>
           <DeviceFilterBar filter={filter} onChange={setFilter} holderName={filter.holder ? names?.employee(filter.holder) : undefined} />
           {!progress.done && (
-            <progress className="no-print" max={progress.total || 1} value={progress.read} aria-label={t('register.reading', { read: progress.read, total: progress.total })} />
+            <progress className="no-print" max={progress.total || 1} value={progress.total ? progress.read : undefined} aria-label={t('register.reading', { read: progress.read, total: progress.total })} />
           )}
           {progress.done && table.rows.length === 0 && <p className="hint">{t('register.none')}</p>}
           <DeviceTable table={table} onOpen={setOpen} />
-          <div className="print-only">
-            <ReportTableView table={table} fileName={title} limit={PRINT_LIMIT} />
-          </div>
+          {/* Printed once the read is done (the Print button waits for it too): not rebuilt with every page read. */}
+          {progress.done && (
+            <div className="print-only">
+              <ReportTableView table={table} fileName={title} limit={PRINT_LIMIT} />
+            </div>
+          )}
         </>
       )}
     </div>

@@ -33,9 +33,9 @@ describe('readRegister', () => {
     expect(result.matches.map((d) => d.imei)).toEqual([imei(17)]);
     // First the device whose IMEI ends so, by index; then the whole register, page by page.
     expect(seen.map((p) => [p.read, p.total, p.done, p.matches.length])).toEqual([
-      [0, 25, false, 1],
-      [10, 25, false, 1],
-      [20, 25, false, 1],
+      [0, 0, false, 1],
+      [10, 10, false, 1],
+      [20, 20, false, 1],
       [25, 25, true, 1],
     ]);
     expect(seen[0]?.matches[0]?.imei).toBe(imei(17));
@@ -58,10 +58,37 @@ describe('readRegister', () => {
   it('reads the whole register page by page', async () => {
     const seen: RegisterProgress[] = [];
     await readRegister(db, {}, names, (p) => seen.push(p), { pageSize: 10 });
+    // The store is never counted (a walk of it in IndexedDB): the total grows until the read is done…
     expect(seen.map((p) => [p.read, p.total, p.done])).toEqual([
+      [10, 10, false],
+      [20, 20, false],
+      [25, 25, true],
+    ]);
+    // …and the next read of the same store knows it from the start.
+    const again: RegisterProgress[] = [];
+    await readRegister(db, {}, names, (p) => again.push(p), { pageSize: 10 });
+    expect(again.map((p) => [p.read, p.total, p.done])).toEqual([
       [10, 25, false],
       [20, 25, false],
       [25, 25, true],
+    ]);
+  });
+
+  it('shows the first rows of an index (or of the whole register) before reading the rest', async () => {
+    const narrowed: RegisterProgress[] = [];
+    const result = await readRegister(db, { statuses: ['ready'] }, names, (p) => narrowed.push(p), { firstPage: 4 });
+    expect(narrowed.map((p) => [p.read, p.total, p.done, p.matches.length])).toEqual([
+      [4, 0, false, 4],
+      [20, 20, true, 20],
+    ]);
+    expect(result.matches).toHaveLength(20);
+    const whole: RegisterProgress[] = [];
+    await readRegister(db, {}, names, (p) => whole.push(p), { firstPage: 4, pageSize: 10 });
+    expect(whole.map((p) => [p.read, p.done])).toEqual([
+      [4, false],
+      [14, false],
+      [24, false],
+      [25, true],
     ]);
   });
 

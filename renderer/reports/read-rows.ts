@@ -1,6 +1,7 @@
 import type { Department } from '../../shared/domain/reference';
 import type { HandoutMark, HoldingSpan, StockSpan } from '../../shared/reports/device-digest';
 import type { KvikDb } from '../store/db';
+import { PACK_PART, unpackHoldings, type HoldingPackRow } from '../store/holding-packs';
 import { handoutOfRow, holdingOfRow, stockOfRow, type HandoutRow, type HoldingRow, type IncompleteRow, type StockRow } from '../store/report-rows';
 import { ensureReportRows, reportRowsReady } from '../store/report-rows-rebuild';
 import type { ReportProgress } from './report-request';
@@ -53,16 +54,21 @@ async function unseenSince(db: KvikDb, fromMs: number): Promise<Set<string>> {
   return new Set(rows.map((row) => row.deviceKey));
 }
 
-/** Holdings that end after `fromMs` (or run on), and the incomplete devices touched since. */
+/**
+ * Holdings that end after `fromMs` (or run on), and the incomplete devices touched since: the
+ * closed ones by their end, the open ones from their packs (`store/holding-packs.ts`).
+ */
 export function readHoldings(db: KvikDb, fromMs: number, onProgress: (progress: ReportProgress) => void) {
   return inReadyRows(db, onProgress, async () => {
     // The employees whole, in parallel with the holdings: as cheap as looking up tens of thousands of them.
-    const [rows, incomplete, unseen, employees] = await Promise.all([
+    const [closed, packs, incomplete, unseen, employees] = await Promise.all([
       db.reportRows.where(index).between(['h', '', fromMs], ['h', '', END], false, true).toArray() as Promise<HoldingRow[]>,
+      db.reportRows.where(index).equals([PACK_PART, '', END]).toArray() as Promise<HoldingPackRow[]>,
       incompleteSince(db, fromMs),
       unseenSince(db, fromMs),
       db.employees.toArray(),
     ]);
+    const rows = [...closed, ...packs.flatMap(unpackHoldings)];
     const holdings: HoldingSpan[] = rows.filter((row) => !unseen.has(row.deviceKey)).map(holdingOfRow);
     const employeeNames = new Map(employees.map((employee) => [employee.id, employee.name]));
     return { value: { holdings, incomplete, employeeNames }, rows: rows.length + incomplete.length };

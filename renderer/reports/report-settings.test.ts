@@ -53,6 +53,7 @@ describe('the report prices in the settings table', () => {
       pricePerYearOre: { phone: 1, tablet: 2, pc: 3 },
       residualFloorPercent: 0,
       intuneCheckInDays: 90,
+      reuseGoalPercent: 8,
       co2eKgPerReuse: { phone: 65, tablet: 100, pc: 300 },
       co2eSource: DEFAULT_CO2E_SOURCE,
     });

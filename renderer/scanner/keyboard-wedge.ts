@@ -1,4 +1,5 @@
 import { scanEventSchema, type ScanEvent } from '../../shared/scan/scan-event';
+import { setFieldValue } from './scan-field';
 import { WedgeDetector, type WedgeEnding, type WedgeOptions, type WedgeScan } from './wedge-detector';
 
 /**
@@ -78,11 +79,7 @@ function snapshotOf(win: Window): FieldSnapshot | null {
 function restore(snapshot: FieldSnapshot): void {
   const { field } = snapshot;
   if (!field.isConnected || field.value === snapshot.value) return;
-  // React tracks the value it last saw through the element's own `value` property; the prototype's
-  // setter changes the value without updating that tracker, so the input event below is seen.
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
-  if (setter) setter.call(field, snapshot.value);
-  else field.value = snapshot.value;
+  setFieldValue(field, snapshot.value);
   if (snapshot.selectionStart !== null && snapshot.selectionEnd !== null) {
     try {
       field.setSelectionRange(snapshot.selectionStart, snapshot.selectionEnd);
@@ -90,7 +87,6 @@ function restore(snapshot: FieldSnapshot): void {
       // types without a selection
     }
   }
-  field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 export function installKeyboardWedge(

@@ -4,7 +4,7 @@ import type { DeviceEvent } from '../../shared/domain/event';
 import type { Department, Employee, Location, Model, Operator } from '../../shared/domain/reference';
 import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
-import { reportRowsMiddleware, type ReportRow } from './report-rows';
+import { reportRowsMiddleware, type StoredReportRow } from './report-rows';
 
 /**
  * A device as stored: the projection plus every identifier a scan may produce, for one index, and
@@ -113,7 +113,7 @@ export class KvikDb extends Dexie {
   countScans!: Table<CountScan, string>;
   disposalBatches!: Table<DisposalBatch, string>;
   operators!: Table<Operator, string>;
-  reportRows!: Table<ReportRow, string>;
+  reportRows!: Table<StoredReportRow, string>;
 
   constructor(name = 'kvikdesk') {
     super(name);

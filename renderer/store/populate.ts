@@ -1,7 +1,6 @@
 import { seedDepartments, type Location } from '../../shared/domain/reference';
-import { DIGEST_VERSION } from '../../shared/reports/device-digest';
 import type { KvikDb } from './db';
-import { STATE_ID, type ReportRowsState } from './report-rows';
+import { ROWS_VERSION, STATE_ID, type ReportRowsState } from './report-rows';
 
 /**
  * What a brand-new desk starts with, until the central inventory provides reference data: the nine
@@ -17,7 +16,7 @@ export function registerPopulate(db: KvikDb): void {
     await tx.table('departments').bulkAdd([...seedDepartments]);
     await tx.table('locations').bulkAdd(defaultLocations);
     // An empty log has all its report rows: kept with every write from here on, never rebuilt.
-    const rows: ReportRowsState = { id: STATE_ID, version: DIGEST_VERSION, ready: true };
+    const rows: ReportRowsState = { id: STATE_ID, version: ROWS_VERSION, ready: true };
     await tx.table('reportRows').put(rows);
   });
 }

@@ -1,8 +1,10 @@
+import Dexie from 'dexie';
 import { apply } from '../../shared/lifecycle/apply';
 import type { LatestEvent } from '../../shared/lifecycle/corrections';
 import type { Refusal } from '../../shared/lifecycle/refusal';
 import { deviceEventSchema, type DeviceEvent } from '../../shared/domain/event';
 import { storedDevice, type KvikDb, type StoredDevice } from './db';
+import { eventWillFollow } from './report-rows';
 
 export type RecordResult =
   | { ok: true; event: DeviceEvent; device: StoredDevice | null; prior: StoredDevice | null }
@@ -28,6 +30,9 @@ export async function recordEvent(
     const result = apply(prior, valid, { latest: options.latest });
     if (!result.ok) return result;
     const device = result.device ? storedDevice(result.device) : null;
+    // The projection's report rows are recomputed once, with the event written after it.
+    const trans = Dexie.currentTransaction?.idbtrans;
+    if (trans) eventWillFollow(trans, valid.deviceKey);
     // Issued together: the transaction keeps their order, and the scan does not wait for each.
     await Promise.all([
       device ? db.devices.put(device) : db.devices.delete(valid.deviceKey),

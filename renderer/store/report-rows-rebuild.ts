@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
-import { DIGEST_VERSION } from '../../shared/reports/device-digest';
 import type { KvikDb, StoredEvent } from './db';
-import { rowsOfDevice, STATE_ID, type ReportRowsState } from './report-rows';
+import { PACK_ID_PREFIX, patchHoldingPacks, type HoldingPackRow, type PackStore } from './holding-packs';
+import { ROWS_VERSION, rowsOfDevice, splitOpenHoldings, STATE_ID, type ReportRowsState } from './report-rows';
 
 /**
- * Builds `reportRows` from the log when they are not ready: the first time, after `DIGEST_VERSION`
+ * Builds `reportRows` from the log when they are not ready: the first time, after `ROWS_VERSION`
  * changed, or after a write of very many devices at once marked them stale (`report-rows.ts`).
  *
  * In device-key order, a chunk of devices per read-write transaction: the chunk's projections and
@@ -23,7 +23,7 @@ type BuildState = ReportRowsState;
 
 export async function reportRowsReady(db: KvikDb): Promise<boolean> {
   const state = (await db.reportRows.get(STATE_ID)) as BuildState | undefined;
-  return state?.version === DIGEST_VERSION && state.ready;
+  return state?.version === ROWS_VERSION && state.ready;
 }
 
 /**
@@ -35,10 +35,12 @@ export async function ensureReportRows(db: KvikDb, onProgress: (done: number, to
   for (;;) {
     const start = await db.transaction('rw', [db.reportRows], async () => {
       const state = (await db.reportRows.get(STATE_ID)) as BuildState | undefined;
-      if (state?.version === DIGEST_VERSION && state.ready) return null;
-      const resumable = state?.version === DIGEST_VERSION && state.progress !== undefined;
-      const next: BuildState = { id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: state?.generation ?? 0, ...(resumable ? { progress: state.progress } : {}) };
+      if (state?.version === ROWS_VERSION && state.ready) return null;
+      const resumable = state?.version === ROWS_VERSION && state.progress !== undefined;
+      const next: BuildState = { id: STATE_ID, version: ROWS_VERSION, ready: false, generation: state?.generation ?? 0, ...(resumable ? { progress: state.progress } : {}) };
       await db.reportRows.put(next);
+      // From the start: the packs go whole, each chunk packs its devices again (a device gone from the store leaves none behind).
+      if (!resumable) await db.reportRows.where(':id').startsWith(PACK_ID_PREFIX).delete();
       return next;
     });
     if (!start) return;
@@ -63,7 +65,7 @@ type ChunkResult = 'restarted' | { finished: boolean; progress: Progress; device
 async function buildChunk(db: KvikDb, from: Progress, generation: number): Promise<ChunkResult> {
   return db.transaction('rw', [db.events, db.devices, db.reportRows], async () => {
     const state = (await db.reportRows.get(STATE_ID)) as BuildState | undefined;
-    if (state?.version !== DIGEST_VERSION || (state.generation ?? 0) !== generation || state.ready) return 'restarted';
+    if (state?.version !== ROWS_VERSION || (state.generation ?? 0) !== generation || state.ready) return 'restarted';
     const lowerDevices = from.open ? db.devices.where(':id').aboveOrEqual(from.through) : db.devices.where(':id').above(from.through);
     const deviceKeys = (await lowerDevices.limit(REBUILD_DEVICES).primaryKeys()) as string[];
     // The chunk ends at the last of these devices, or at the store's end.
@@ -94,16 +96,25 @@ async function buildChunk(db: KvikDb, from: Progress, generation: number): Promi
     }
     const projections = new Map(devices.map((device) => [device.key, device]));
     const keys = new Set([...projections.keys(), ...byKey.keys()]);
-    const rows = [...keys].flatMap((key) => rowsOfDevice(key, projections.get(key) ?? null, byKey.get(key) ?? []));
+    const { rows, open } = splitOpenHoldings([...keys].flatMap((key) => rowsOfDevice(key, projections.get(key) ?? null, byKey.get(key) ?? [])));
     // Every row of a key in the chunk's range goes, also of devices that no longer exist.
     const idFrom = `${from.through}${from.open ? '\u0000' : '\u0001'}`;
     const idTo = upper ? `${upper.through}${upper.open ? '\u0000' : '\u0001'}` : '\uffff';
     await db.reportRows.where(':id').between(idFrom, idTo, true, false).delete();
     await db.reportRows.bulkPut(rows);
+    await patchHoldingPacks(tablePackStore(db), keys, open);
     const next: BuildState = upper
-      ? { id: STATE_ID, version: DIGEST_VERSION, ready: false, generation, progress: upper }
-      : { id: STATE_ID, version: DIGEST_VERSION, ready: true, generation };
+      ? { id: STATE_ID, version: ROWS_VERSION, ready: false, generation, progress: upper }
+      : { id: STATE_ID, version: ROWS_VERSION, ready: true, generation };
     await db.reportRows.put(next);
     return { finished: upper === null, progress: upper ?? from, devices: devices.length };
   });
+}
+
+function tablePackStore(db: KvikDb): PackStore {
+  return {
+    getMany: async (ids) => (await db.reportRows.bulkGet(ids)) as Array<HoldingPackRow | undefined>,
+    put: async (packs) => void (await db.reportRows.bulkPut(packs)),
+    delete: async (ids) => db.reportRows.bulkDelete(ids),
+  };
 }

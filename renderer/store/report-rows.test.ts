@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../shared/domain/device';
 import { allowedEvents } from '../../shared/lifecycle/transitions';
-import { DIGEST_VERSION } from '../../shared/reports/device-digest';
 import { defaultReportSettings } from '../../shared/reports/settings';
 import { expectReportRowsFresh, storedReportRows } from '../../tests/support/report-rows';
 import { eventFor } from '../../tests/support/sync-desk';
@@ -11,11 +10,12 @@ import type { DeskContext } from '../desk/desk-context';
 import { undoLastAction } from '../desk/undo';
 import { produceReport } from '../reports/produce-report';
 import type { ReportRequest } from '../reports/report-request';
-import type { KvikDb } from './db';
+import { KvikDb } from './db';
 import { openDb } from './open';
+import { registerPopulate } from './populate';
 import { recordEvent } from './record';
 import { ensureReportRows, REBUILD_DEVICES, reportRowsReady } from './report-rows-rebuild';
-import { STATE_ID } from './report-rows';
+import { ROWS_VERSION, STATE_ID } from './report-rows';
 
 /**
  * The report rows kept with every write equal the rows rebuilt from the whole log, and the trend
@@ -101,7 +101,7 @@ describe('report rows', () => {
           // From nothing, as after a new digest version: the same rows.
           const kept = await storedReportRows(db);
           await db.reportRows.clear();
-          await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION - 1, ready: true });
+          await db.reportRows.put({ id: STATE_ID, version: ROWS_VERSION - 1, ready: true });
           expect(await reportRowsReady(db)).toBe(false);
           await ensureReportRows(db);
           expect(await storedReportRows(db)).toEqual(kept);
@@ -135,6 +135,41 @@ describe('report rows', () => {
     // Each run opens a store and compares six reports both ways: the time grows with the runs asked for.
   }, 30_000 + RUNS * 1_500);
 
+  it('recomputes a scanned device\'s rows once: with its event, not again for its projection', async () => {
+    const db = new KvikDb(`report-rows-${process.pid}-${++opened}`);
+    // Below the report rows' middleware: sees every recompute's replacement of a device's rows.
+    let recomputes = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'countRecomputes',
+      level: 1,
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'reportRows') return table;
+          return { ...table, mutate: (req) => (req.type === 'deleteRange' && ++recomputes, table.mutate(req)) };
+        },
+      }),
+    });
+    registerPopulate(db);
+    await db.open();
+    try {
+      const ctx: DeskContext = { deskId: 'desk-1', operator: 'AB', location: 'LAGER' };
+      await recordEvent(db, eventFor(ctx, 'received', keys[0] as string, {}));
+      expect(recomputes).toBe(1);
+      await recordEvent(db, eventFor(ctx, 'prepared', keys[0] as string, {}));
+      expect(recomputes).toBe(2);
+      await expectReportRowsFresh(db);
+      // A projection written alone is recomputed by itself.
+      await db.devices.update(keys[0] as string, { location: 'KVIK-RH' });
+      expect(recomputes).toBe(3);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
   it('rebuilds in chunks that resume where a build was cut short, and starts over when the rows go stale meanwhile', async () => {
     const db = await openDb(`report-rows-${process.pid}-${++opened}`);
     try {
@@ -145,7 +180,7 @@ describe('report rows', () => {
       expect(kept.length).toBeGreaterThan(3);
       // A build half done: the first device's rows in place, progress noted after it.
       await db.reportRows.clear();
-      await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: 4, progress: { through: keys[1] as string, open: false } });
+      await db.reportRows.put({ id: STATE_ID, version: ROWS_VERSION, ready: false, generation: 4, progress: { through: keys[1] as string, open: false } });
       const progress: number[] = [];
       await ensureReportRows(db, (done) => progress.push(done));
       // Resumed after `through`: the devices before it were taken as done (here: none rebuilt).
@@ -154,7 +189,7 @@ describe('report rows', () => {
       expect(rebuilt.every((row) => 'deviceKey' in row && row.deviceKey > (keys[1] as string))).toBe(true);
       expect(await reportRowsReady(db)).toBe(true);
       // Marked stale by a write (a raised generation): everything is built again.
-      await db.reportRows.put({ id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: 9 });
+      await db.reportRows.put({ id: STATE_ID, version: ROWS_VERSION, ready: false, generation: 9 });
       await ensureReportRows(db);
       expect(await storedReportRows(db)).toEqual(kept);
     } finally {

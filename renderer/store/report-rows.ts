@@ -3,6 +3,7 @@ import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/do
 import type { DeviceEvent } from '../../shared/domain/event';
 import { DIGEST_VERSION, digestDevice, type DeviceDigest, type HandoutMark, type HoldingSpan, type StockSpan } from '../../shared/reports/device-digest';
 import { inAppliedOrder } from '../reports/applied-order';
+import { isOpenHolding, patchHoldingPacks, type HoldingPackRow, type PackStore } from './holding-packs';
 
 /**
  * The reports' digests in the desk's store (`shared/reports/device-digest.ts`): each device's
@@ -16,15 +17,22 @@ import { inAppliedOrder } from '../reports/applied-order';
  * pure function a full replay uses. Every writer — a scan, an undo, a push's answer, a pull, a
  * bootstrap — goes through it, none has to remember to. A write of very many devices at once (a
  * bootstrap) marks the rows stale instead, and `rebuildReportRows` rebuilds them from the log in
- * short transactions, as it does when `DIGEST_VERSION` changes.
+ * short transactions, as it does when `ROWS_VERSION` changes.
  *
  * One row per span, keyed `<deviceKey>\0<part><n>`, so a device's rows are one key range;
  * indexed by `[part+place+endMs]`: holdings (`h`) by their end, shelf spans (`s`) by location and
  * end, handouts (`o`) by location and time, incomplete and unprojected devices (`i`, `u`) by their
- * latest event.
+ * latest event. Holdings still open are the exception: packed many to a row (`H`, see
+ * `holding-packs.ts`), since a fleet has one per device held.
  */
 
 export const REPORT_ROWS = 'reportRows';
+
+/**
+ * The version of the stored rows: the digest's (`DIGEST_VERSION`) and this store's form of them
+ * (the last two digits; 1: open holdings packed). Rows of another version are rebuilt from the log.
+ */
+export const ROWS_VERSION = DIGEST_VERSION * 100 + 1;
 
 interface RowBase {
   id: string;
@@ -38,7 +46,7 @@ export type StockRow = RowBase & { part: 's'; status: StockStatus; fromMs: numbe
 export type HandoutRow = RowBase & { part: 'o'; reused: boolean; undoneFlips: number[] };
 /** `i`: an incomplete device; `u`: one with events but no projection (`DeviceDigest.unprojected`). */
 export type IncompleteRow = RowBase & { part: 'i' | 'u' };
-/** The state of the rows as a whole: `ready` once built for this `DIGEST_VERSION`. Not indexed (no `part`). */
+/** The state of the rows as a whole: `ready` once built for this `ROWS_VERSION`. Not indexed (no `part`). */
 export interface ReportRowsState {
   id: '';
   version: number;
@@ -49,6 +57,8 @@ export interface ReportRowsState {
   progress?: { through: string; open: boolean };
 }
 export type ReportRow = HoldingRow | StockRow | HandoutRow | IncompleteRow | ReportRowsState;
+/** What the table holds: the rows above, but open holdings packed (`holding-packs.ts`). */
+export type StoredReportRow = ReportRow | HoldingPackRow;
 
 export const STATE_ID = '';
 
@@ -106,6 +116,22 @@ const range = (lower: unknown, upper: unknown, upperOpen = false): DBCoreKeyRang
 const MIN_KEY = Number.NEGATIVE_INFINITY;
 const MAX_KEY = [[]];
 
+/**
+ * Device writes whose rows the write of their event recomputes: `recordEvent` writes a device's
+ * projection and then its event in one transaction, and recomputing after each would read and
+ * write the device's rows twice on the scan path. IndexedDB runs a transaction's requests in the
+ * order they were made, so the event's recompute, made after the event was written, sees the
+ * projection written before it. Keyed by the transaction, a key leaves the set with its event.
+ */
+const eventFollows = new WeakMap<object, Set<string>>();
+
+/** Within `trans` (Dexie's `idbtrans`), the next write of `deviceKey`'s projection leaves its rows to the event written after it. */
+export function eventWillFollow(trans: object, deviceKey: string): void {
+  const keys = eventFollows.get(trans);
+  if (keys) keys.add(deviceKey);
+  else eventFollows.set(trans, new Set([deviceKey]));
+}
+
 /** The Dexie middleware that keeps `reportRows` with every write of `events` or `devices` (see the top of this file). */
 export const reportRowsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -128,6 +154,12 @@ export const reportRowsMiddleware: Middleware<DBCore> = {
             const before = req.type === 'delete' && name === 'events' ? await deviceKeysOfEvents(table, req.trans, req.keys) : null;
             const result = await table.mutate(req);
             const keys = before ?? writtenDeviceKeys(name, req);
+            const following = eventFollows.get(req.trans);
+            if (following && keys) {
+              // A projection whose event comes next: that write recomputes. The event's write ends the wait.
+              if (name === 'devices' && req.type !== 'deleteRange' && [...keys].every((key) => following.has(key))) return result;
+              if (name === 'events') for (const key of keys) following.delete(key);
+            }
             if (keys === null || keys.size > RECOMPUTE_AT_MOST) await markStale(down, req.trans);
             else if (keys.size > 0) await recompute(down, req.trans, keys);
             return result;
@@ -159,7 +191,7 @@ async function deviceKeysOfEvents(events: DBCoreTable, trans: DBCoreTransaction,
 async function markStale(core: DBCore, trans: DBCoreTransaction): Promise<void> {
   const rows = core.table(REPORT_ROWS);
   const state = (await rows.get({ trans, key: STATE_ID })) as ReportRowsState | undefined;
-  const next: ReportRowsState = { id: STATE_ID, version: DIGEST_VERSION, ready: false, generation: (state?.generation ?? 0) + 1 };
+  const next: ReportRowsState = { id: STATE_ID, version: ROWS_VERSION, ready: false, generation: (state?.generation ?? 0) + 1 };
   await rows.mutate({ type: 'put', trans, values: [next] });
 }
 
@@ -177,7 +209,27 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
       list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
     ),
   ]);
-  const rows = list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? []));
+  const { rows, open } = splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? [])));
   await Promise.all(list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })));
   if (rows.length > 0) await rowsTable.mutate({ type: 'put', trans, values: rows });
+  await patchHoldingPacks(corePackStore(rowsTable, trans), list, open);
+}
+
+/** A device's rows as stored: its open holdings apart, for the packs. */
+export function splitOpenHoldings(all: ReportRow[]): { rows: ReportRow[]; open: HoldingRow[] } {
+  const rows: ReportRow[] = [];
+  const open: HoldingRow[] = [];
+  for (const row of all) {
+    if (isOpenHolding(row)) open.push(row);
+    else rows.push(row);
+  }
+  return { rows, open };
+}
+
+function corePackStore(table: DBCoreTable, trans: DBCoreTransaction): PackStore {
+  return {
+    getMany: async (ids) => (await table.getMany({ trans, keys: ids })) as Array<HoldingPackRow | undefined>,
+    put: async (packs) => void (await table.mutate({ type: 'put', trans, values: packs })),
+    delete: async (ids) => void (await table.mutate({ type: 'delete', trans, keys: ids })),
+  };
 }

@@ -1,6 +1,6 @@
 import type { ReferenceTable } from '../../shared/domain/reference';
 import type { Database } from '../db/database';
-import { referenceColumns } from './tables';
+import { referenceColumns, type ReferenceColumn } from './tables';
 
 /**
  * Rows into a reference table, inserted or updated by id, in one transaction that moves the
@@ -13,15 +13,18 @@ export async function writeReferenceRows(db: Database, table: ReferenceTable | '
   return db.transaction(async (tx) => {
     const [row] = await tx.query('UPDATE reference_revision SET revision = revision + 1 RETURNING revision');
     const revision = Number(row?.revision);
-    const entries = Object.entries(columns);
+    const entries: Array<[string, ReferenceColumn]> = Object.entries(columns);
     const names = entries.map(([, c]) => c.column);
     const recordset = entries.map(([field, c]) => `"${field}" ${c.type}`).join(', ');
-    const updated = names.filter((n) => n !== 'id');
+    // What an update sets each column to: the row's value, or the old one where the row is silent and the column keeps it.
+    const updated = entries
+      .filter(([, c]) => c.column !== 'id')
+      .map(([, c]) => ({ column: c.column, value: c.keepWhenAbsent ? `COALESCE(EXCLUDED.${c.column}, ${table}.${c.column})` : `EXCLUDED.${c.column}` }));
     await tx.query(
       `INSERT INTO ${table} (${names.join(', ')}, revision)
        SELECT ${entries.map(([field]) => `"${field}"`).join(', ')}, $2 FROM jsonb_to_recordset($1::jsonb) AS r(${recordset})
-       ON CONFLICT (id) DO UPDATE SET ${updated.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}, revision = EXCLUDED.revision
-       WHERE (${updated.map((n) => `${table}.${n}`).join(', ')}) IS DISTINCT FROM (${updated.map((n) => `EXCLUDED.${n}`).join(', ')})`,
+       ON CONFLICT (id) DO UPDATE SET ${updated.map((u) => `${u.column} = ${u.value}`).join(', ')}, revision = EXCLUDED.revision
+       WHERE (${updated.map((u) => `${table}.${u.column}`).join(', ')}) IS DISTINCT FROM (${updated.map((u) => u.value).join(', ')})`,
       [JSON.stringify(records), revision],
     );
     return revision;
@@ -29,10 +32,10 @@ export async function writeReferenceRows(db: Database, table: ReferenceTable | '
 }
 
 /** The operators table's fields and columns, as `referenceColumns` for the CSV tables. */
-export const operatorColumns = {
+export const operatorColumns: Record<string, ReferenceColumn> = {
   id: { column: 'id', type: 'text', required: true },
   name: { column: 'name', type: 'text', required: true },
   role: { column: 'role', type: 'text', required: true },
   badge: { column: 'badge', type: 'text', required: false },
   pinHash: { column: 'pin_hash', type: 'text', required: true },
-} as const;
+};

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyPin } from '../../shared/auth/pin';
-import { may, roleSchema } from '../../shared/auth/roles';
 import { localDayOf } from '../../shared/reports/calendar';
 import { centralReport, centralReportNames, centralReportQuerySchema, reportStart, untouchedThatCount } from '../../shared/reports/central';
 import { defaultReportSettings } from '../../shared/reports/settings';
@@ -8,6 +7,7 @@ import { tableToCsv } from '../../shared/reports/tables';
 import { describeIssues } from '../../shared/sync/protocol';
 import type { Database } from '../db/database';
 import { sendError } from '../http/errors';
+import { operatorMay } from '../operators/operators';
 import { readReportData } from '../reports/read';
 
 export const reportsPath = '/v1/reports';
@@ -20,15 +20,14 @@ export const operatorHeaders = { operator: 'x-kvik-operator', pin: 'x-kvik-pin' 
  * answers any desk, as it takes any operator's events.
  */
 async function readerRefusal(db: Database, request: FastifyRequest): Promise<string | null> {
-  const rows = await db.query('SELECT id, role, pin_hash FROM operators');
+  const rows = await db.query('SELECT id, pin_hash FROM operators');
   if (rows.length === 0) return null;
   const id = request.headers[operatorHeaders.operator];
   const pin = request.headers[operatorHeaders.pin];
   const row = rows.find((r) => String(r.id) === id);
   if (typeof id !== 'string' || typeof pin !== 'string' || !row || !(await verifyPin(pin, String(row.pin_hash ?? ''))))
     return `the reports need a team lead's operator id and PIN (${operatorHeaders.operator}, ${operatorHeaders.pin})`;
-  const role = roleSchema.safeParse(row.role);
-  return role.success && may(role.data, 'reports.view') ? null : `operator ${id} may not read the reports`;
+  return (await operatorMay(db, id, ['reports.view'])) ? null : `operator ${id} may not read the reports`;
 }
 
 /**

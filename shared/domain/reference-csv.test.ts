@@ -24,6 +24,15 @@ describe('parseReferenceCsv', () => {
     ]);
   });
 
+  it('reads an "aktiv" column as yes/no; a row without it says nothing about being active', () => {
+    expect(rowsOf(parseReferenceCsv('locations', 'id;navn;type;aktiv\nLAGER;Centrallager;warehouse;ja\nGL;Gammelt lager;warehouse;Nej\nKVIK;Kvik;desk;\n'))).toEqual([
+      { id: 'LAGER', name: 'Centrallager', type: 'warehouse', active: true },
+      { id: 'GL', name: 'Gammelt lager', type: 'warehouse', active: false },
+      { id: 'KVIK', name: 'Kvik', type: 'desk' },
+    ]);
+    expect(parseReferenceCsv('locations', 'id;navn;type;aktiv\nGL;Gammelt lager;warehouse;måske\n').errors[0]).toMatchObject({ problem: 'invalid_value', fields: ['active'] });
+  });
+
   it('rejects the whole file and names the line of each bad row, counting lines inside quoted cells', () => {
     const text = 'id;name;kind;gtin\nM1;iPhone 15;phone;00194253401001\nM2;"Galaxy\nTab";watch;\nM3;;tablet;\nM1;Again;phone;\n';
     const result = parseReferenceCsv('models', text);

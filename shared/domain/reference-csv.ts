@@ -24,9 +24,13 @@ const headerAliases: Record<string, string> = {
   niveau: 'tier',
   kortnummer: 'badge',
   adgangskort: 'badge',
+  aktiv: 'active',
 };
 
 const numericFields = new Set(['devicesJune2023']);
+/** Yes/no columns, as a spreadsheet writes them in Danish or English. */
+const booleanFields = new Set(['active']);
+const booleanWords: Record<string, boolean> = { ja: true, nej: false, yes: true, no: false, true: true, false: false, '1': true, '0': false };
 /** Money is written in kroner (`4.599,00`) and kept in øre. */
 const moneyFields = new Set(['price']);
 
@@ -110,6 +114,10 @@ export function parseReferenceCsv<T extends ReferenceTable>(table: T, text: stri
     fields.forEach((field, i) => {
       const value = (cells[i] ?? '').trim();
       if (value === '') return;
+      if (booleanFields.has(field)) {
+        raw[field] = booleanWords[value.toLowerCase()] ?? value;
+        return;
+      }
       if (moneyFields.has(field)) {
         raw[field] = readPrice(value) ?? value;
         return;

@@ -2,10 +2,19 @@ import { z } from 'zod';
 import { roleSchema } from '../auth/roles';
 import { deviceKindSchema } from './device';
 
+/**
+ * Whether a model, location or department may still be chosen for new records. One that devices
+ * or events name is never deleted (their history would lose its name): it is deactivated, hidden
+ * from every picker, and shown by name wherever a record names it. Absent means active: rows
+ * written before the flag existed are active (`isActive`).
+ */
+const active = z.boolean().optional();
+
 /** A forvaltning (department) that holds devices and pays the subscription. */
 export const departmentSchema = z.object({
   id: z.string().min(1).max(16),
   name: z.string().min(1),
+  active,
   /** Devices registered in June 2023 (seeds, table 1): a sanity figure for the reports. */
   devicesJune2023: z.number().int().nonnegative().optional(),
 });
@@ -25,6 +34,7 @@ export const locationSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   type: z.enum(['warehouse', 'desk']),
+  active,
 });
 export type Location = z.infer<typeof locationSchema>;
 
@@ -45,6 +55,7 @@ export const modelSchema = z.object({
   price: z.number().int().nonnegative().optional(),
   /** Standard devices anyone may get; advanced ones need a reason (the subscription differs). */
   tier: z.enum(['standard', 'advanced']).optional(),
+  active,
 });
 export type Model = z.infer<typeof modelSchema>;
 
@@ -77,6 +88,14 @@ export const referenceSchemas = {
   locations: locationSchema,
   models: modelSchema,
 } as const satisfies Record<ReferenceTable, z.ZodType>;
+
+/**
+ * What a team lead edits from a desk (`PUT /v1/reference/<table>`): the reference tables and the
+ * operators, whose PIN travels only as its hash (made on the desk, `shared/auth/pin.ts`).
+ */
+export const editableTables = [...referenceTables, 'operators'] as const;
+export type EditableTable = (typeof editableTables)[number];
+export const editableSchemas = { ...referenceSchemas, operators: operatorSchema } as const satisfies Record<EditableTable, z.ZodType>;
 
 /**
  * The nine forvaltninger of the seeds' table 1 (devices registered in Intune, June 2023), the

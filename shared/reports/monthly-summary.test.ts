@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { departmentBilling } from './department-billing';
 import { eventsByDevice, projectDevices } from './history';
-import { monthDays, monthlySummary, REUSE_GOAL } from './monthly-summary';
+import { monthDays, monthlySummary } from './monthly-summary';
 import { imei, keyOf, lifeOf, merge } from './scenario.test-support';
 import { monthlySummaryTables } from './monthly-tables';
 import { reportSettingsSchema } from './settings';
@@ -89,8 +89,10 @@ describe('the monthly summary', () => {
 
   it('sets the reuse share against the 8 % goal', () => {
     expect(summary.reuseShare).toBe(3 / 4);
-    expect(summary.reuseGoal).toBe(REUSE_GOAL);
+    expect(summary.reuseGoal).toBe(0.08);
     expect(summary.reuseGoalMet).toBe(true);
+    const strict = monthlySummary(devices, events, { month: '2026-11', settings: reportSettingsSchema.parse({ reuseGoalPercent: 80 }) }, { models });
+    expect([strict.reuseGoal, strict.reuseGoalMet]).toEqual([0.8, false]);
     const none = monthlySummary(devices, events, { month: '2026-07' }, { models });
     expect([none.handouts.count, none.reuseShare, none.reuseGoalMet]).toEqual([0, null, null]);
   });

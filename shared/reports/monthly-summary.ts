@@ -18,9 +18,6 @@ import { defaultReportSettings, reportSettingsSchema } from './settings';
  * figure to the register's view of exactly those devices.
  */
 
-/** The share of handouts made with a reused device that the centralisation aims at (seed 000). */
-export const REUSE_GOAL = 0.08;
-
 /** `YYYY-MM`. */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM');
 export type Month = z.infer<typeof monthSchema>;
@@ -224,6 +221,8 @@ export function monthlySummary(devices: readonly Device[], events: ReportEvents,
   disposals.sort((a, b) => compareText(a.day, b.day) || compareText(a.deviceKey, b.deviceKey));
 
   const reuseShare = handouts.length === 0 ? null : reused.length / handouts.length;
+  // The seeds' 8 % by default (`reuseGoalPercent`), as the overview's reuse goal.
+  const reuseGoal = settings.reuseGoalPercent / 100;
   return {
     month,
     firstDay,
@@ -235,8 +234,8 @@ export function monthlySummary(devices: readonly Device[], events: ReportEvents,
     handoutsReused: { count: reused.length, keys: sortedKeys(new Set(reused.map((r) => r.key))) },
     returns: { count: returns.length, keys: sortedKeys(new Set(returns)) },
     reuseShare,
-    reuseGoal: REUSE_GOAL,
-    reuseGoalMet: reuseShare === null ? null : reuseShare >= REUSE_GOAL,
+    reuseGoal,
+    reuseGoalMet: reuseShare === null ? null : reuseShare >= reuseGoal,
     purchasesAvoidedOre,
     reusedUnpriced: figureOf(unpriced),
     co2eKg: co2e.reduce((sum, line) => sum + line.kg, 0),

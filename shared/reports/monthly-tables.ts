@@ -28,7 +28,7 @@ export const monthlyFigureLabels: Readonly<Record<MonthlyFigureId, Label>> = {
   handouts: { da: 'Udleveringer', en: 'Handouts' },
   handouts_new: { da: '– heraf nye enheder', en: '– of them new devices' },
   handouts_reused: { da: '– heraf genbrugte enheder', en: '– of them reused devices' },
-  reuse_share: { da: 'Genbrugsandel (mål 8 %)', en: 'Reuse share (goal 8 %)' },
+  reuse_share: { da: 'Genbrugsandel', en: 'Reuse share' },
   purchases_avoided: { da: 'Indkøb sparet ved genbrug', en: 'Purchases avoided by reuse' },
   co2e_avoided: { da: 'CO₂e sparet ved genbrug', en: 'CO₂e avoided by reuse' },
   returns: { da: 'Returneringer', en: 'Returns' },
@@ -100,11 +100,13 @@ export function monthlyFigureRows(summary: MonthlySummary): MonthlyFigureRow[] {
 export function monthlySummaryTables(summary: MonthlySummary, names: { models: Iterable<readonly [string, string]> }) {
   const models = namedValues(names.models);
   const model = { label: { da: 'Model', en: 'Model' }, type: 'text', values: models } as const;
+  const goal = Math.round(summary.reuseGoal * 1000) / 10;
+  const figureLabels = { ...monthlyFigureLabels, reuse_share: { da: `Genbrugsandel (mål ${goal} %)`, en: `Reuse share (goal ${goal} %)` } };
   const figures: ReportTable<MonthlyFigureRow> = {
     id: 'monthly-figures',
     title: { da: 'Månedens tal', en: 'The month’s figures' },
     columns: [
-      { key: 'figure', label: { da: 'Nøgletal', en: 'Figure' }, type: 'text', values: monthlyFigureLabels },
+      { key: 'figure', label: { da: 'Nøgletal', en: 'Figure' }, type: 'text', values: figureLabels },
       { key: 'count', ...count },
       { key: 'amountOre', label: { da: 'Beløb (kr.)', en: 'Amount (DKK)' }, type: 'money', exportHeader: 'Beløb (kr.)' },
       { key: 'kg', label: { da: 'CO₂e (kg)', en: 'CO₂e (kg)' }, type: 'integer', exportHeader: 'CO2e (kg)' },

@@ -94,6 +94,9 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   // Åse (BUF) gets B and C, new, and A, reused.
   await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   await chooseEmployee(page, 'Ås', 'Åse Lund');
+  // Reuse first: B is new while A, used, stands ready — the desk advises; scanned again, B goes out anyway.
+  await scan(page, B);
+  await expectFeedback(page, 'warning', '1 brugt iPhone 15 er klar — genbrug først?');
   await scanAll(page, 'Udleveret', [B, A, C]);
   // C comes straight back defective and goes to repair.
   await mode(page, 'RETURN', 'Tag retur');
@@ -149,9 +152,13 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   expect(trend.at(-2)).toEqual(['23.11.2026', '2', '2', '0', '4', '2', '0']);
   expect(trend.at(-1)).toEqual(['24.11.2026', '2', '1', '1', '4', '2', '1']);
   expect(trend[0]).toEqual(['26.10.2026', '0', '0', '0', '0', '0', '0']);
+  // Reuse against the seeds' goal: 1 of the 30 days' 5 handouts was a used phone.
+  await expect(overview.getByTestId('reuse-goal')).toHaveAttribute('data-state', 'reached');
+  await expect(overview.getByTestId('reuse-goal')).toContainText(/20\s%.*5 udleveringer.*8\s%/);
   await page.screenshot({ path: 'tests/artifacts/screens/reports-overview.png', fullPage: true });
   const overviewPdf = await pdfText(page, 'overview-LAGER-2026-11-24');
   expect(pageOf(overviewPdf, 1)).toContain('Lager de sidste 30 dage');
+  expect(pageOf(overviewPdf, 1)).toContain('Genbrug de sidste 30 dage');
 
   // The daily stock report: the desk's location and today by default.
   await page.getByRole('tab', { name: 'Daglig lagerrapport', exact: true }).click();

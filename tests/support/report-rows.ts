@@ -1,10 +1,12 @@
 import { expect } from 'vitest';
 import type { KvikDb, StoredEvent } from '../../renderer/store/db';
+import { isHoldingPack, unpackHoldings } from '../../renderer/store/holding-packs';
 import { rowsOfDevice, STATE_ID, type ReportRow } from '../../renderer/store/report-rows';
 
-/** Every report row the store holds, by id (the state row left out). */
+/** Every report row the store holds, by id (the state row left out, the packed open holdings unpacked). */
 export async function storedReportRows(db: KvikDb): Promise<ReportRow[]> {
-  return (await db.reportRows.orderBy('id').toArray()).filter((row) => row.id !== STATE_ID);
+  const rows = (await db.reportRows.orderBy('id').toArray()).flatMap((row) => (isHoldingPack(row) ? unpackHoldings(row) : row.id === STATE_ID ? [] : [row]));
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The rows a rebuild from the whole log would write: every device's, from its projection and all its events. */

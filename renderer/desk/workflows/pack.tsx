@@ -5,6 +5,7 @@ import { newTransferId } from '../../../shared/transfers/transfer';
 import { useServices } from '../../app/services';
 import { OpenTransfers } from '../../transfers/OpenTransfers';
 import type { SettingsPanelProps, Workflow } from './workflow';
+import { choosable } from '../../../shared/domain/reference-use';
 
 const settings = z.object({ destination: z.string().default(''), transferId: z.string().default('') });
 type Settings = z.output<typeof settings>;
@@ -20,7 +21,7 @@ function Panel({ settings: s, onChange }: SettingsPanelProps<Settings>) {
         {/* A new destination is a new transfer: what was packed so far stays in the one it went in. */}
         <select data-field="destination" value={s.destination} onChange={(e) => onChange({ destination: e.target.value, transferId: e.target.value ? newTransferId(new Date()) : '' })}>
           <option value="">{t('desk.destinationNone')}</option>
-          {locations
+          {choosable(locations, s.destination)
             .filter((l) => l.id !== session?.location)
             .map((l) => (
               <option key={l.id} value={l.id}>

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Device } from '../../../shared/domain/device';
 import type { EventData, EventType } from '../../../shared/domain/event';
 import type { Model } from '../../../shared/domain/reference';
+import type { LocalDate } from '../../../shared/reports/calendar';
 import type { ParsedScan } from '../../../shared/scan/parse';
 import type { ReceiptDraft } from '../../receipts/draft';
 
@@ -13,11 +14,13 @@ export interface Message {
 }
 
 /** A scan that names a device (not a command, a model barcode, an employee or an unreadable label). */
-export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' | 'employee' }>;
+export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' | 'employee' | 'request' }>;
 
-/** Where the desk stands: what an event's data may need beyond the batch's settings. */
+/** Where and when the desk stands: what an event's data may need beyond the batch's settings. */
 export interface DeskPlace {
   location: string;
+  /** The desk's calendar day (the municipality's time zone). */
+  today: LocalDate;
 }
 
 /** A screen of the desk a workflow can send the operator to. */

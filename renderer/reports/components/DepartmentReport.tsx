@@ -4,6 +4,7 @@ import { quarterLabel, quarterSpan, type LocalDate } from '../../../shared/repor
 import type { DepartmentBillingReport } from '../../../shared/reports/department-billing';
 import { formatDay } from '../../../shared/reports/format';
 import { departmentBillingTables } from '../../../shared/reports/tables';
+import { useMay } from '../../app/use-may';
 import type { ReportRequest } from '../report-request';
 import type { ReportPrices } from '../report-settings';
 import { useReport } from '../use-report';
@@ -24,6 +25,7 @@ const SPECIFICATION_ROWS = 200;
 /** The department report: what each forvaltning holds and owes for a quarter, and the finance export. */
 export function DepartmentReport({ quarter, quarters, onQuarterChange, today, settings, prices }: Props) {
   const { t } = useTranslation();
+  const mayPrice = useMay('prices.edit');
   const { locale } = useReportLocale();
   const runner = useReportRunner();
   const [run, setRun] = useState(0);
@@ -41,8 +43,8 @@ export function DepartmentReport({ quarter, quarters, onQuarterChange, today, se
       controls={
         <>
           <QuarterPicker name="report-quarter" quarters={quarters} value={quarter} onChange={onQuarterChange} />
-          {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. */}
-          <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />
+          {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. Prices are a team lead's. */}
+          {mayPrice && <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />}
         </>
       }
       state={state}

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../../shared/reports/format';
 import { monthDays, monthOf, type Month, type MonthlySummary } from '../../../shared/reports/monthly-summary';
-import { monthlyFigureLabels, monthlySummaryTables, type MonthlyFigureRow } from '../../../shared/reports/monthly-tables';
+import { monthlySummaryTables, type MonthlyFigureRow } from '../../../shared/reports/monthly-tables';
 import { addDays, type LocalDate } from '../../../shared/reports/calendar';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { useServices } from '../../app/services';
@@ -73,14 +73,14 @@ function MonthlyBody({ summary, fileName }: { summary: MonthlySummary; fileName:
   const figureLink = (column: 'count' | 'share' | 'amountOre' | 'kg') => (row: MonthlyFigureRow) =>
     row.keys.length === 0 || row[column] === null
       ? undefined
-      : registerHref({ keys: [...row.keys], title: `${monthlyFigureLabels[row.figure][language]}, ${summary.month}` });
+      : registerHref({ keys: [...row.keys], title: `${tables.figures.columns[0]?.values?.[row.figure]?.[language] ?? row.figure}, ${summary.month}` });
   const goal = summary.reuseGoalMet === null ? null : summary.reuseGoalMet ? 'met' : 'missed';
   return (
     <div className="monthly-summary">
       {summary.asOf < summary.lastDay && <p className="notice forecast">{t('reports.monthly.running', { day: formatDay(summary.asOf, locale) })}</p>}
       {goal && (
         <p className={`notice ${goal === 'met' ? 'good' : 'warning'}`} data-testid="reuse-goal">
-          {t(`reports.monthly.goal.${goal}`)}
+          {t(`reports.monthly.goal.${goal}`, { goal: Math.round(summary.reuseGoal * 1000) / 10 })}
         </p>
       )}
       <ReportTableView

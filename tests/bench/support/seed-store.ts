@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DIGEST_VERSION } from '../../../shared/reports/device-digest';
+import { ROWS_VERSION } from '../../../renderer/store/report-rows';
 
 /**
  * Fills the desk's IndexedDB in the page with `devices` devices and `events` events, written with
@@ -104,6 +104,6 @@ export async function seedStore(page: Page, devices: number, events: number): Pr
       db.close();
       return (performance.now() - started) / 1000;
     },
-    { devices, events, digestVersion: DIGEST_VERSION },
+    { devices, events, digestVersion: ROWS_VERSION },
   );
 }

@@ -36,7 +36,7 @@ export function apiClient(app: FastifyInstance, token: string) {
       if (limit !== undefined) query.set('limit', String(limit));
       return get(`${syncPaths.devices}?${query.toString()}`, devicesResponseSchema);
     },
-    reference: () => get(syncPaths.reference, referenceResponseSchema),
+    reference: (since?: number) => get(since === undefined ? syncPaths.reference : `${syncPaths.reference}?since=${since}`, referenceResponseSchema),
     /** Everything after `after`, page by page. */
     async pullAll(after = 0, limit = 1000) {
       const all = [];

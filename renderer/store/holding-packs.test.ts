@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { PACK_ID_PREFIX, PACKS, packIdOf, patchHoldingPacks, unpackHoldings, type HoldingPackRow, type PackStore } from './holding-packs';
+import type { HoldingRow } from './report-rows';
+
+const open = (deviceKey: string, employeeId: string, startMs = 1): HoldingRow => ({
+  id: `${deviceKey}\u0000h0`,
+  deviceKey,
+  part: 'h',
+  place: '',
+  endMs: Number.POSITIVE_INFINITY,
+  kind: 'phone',
+  model: deviceKey.endsWith('7') ? null : 'IP13',
+  department: 'BUF',
+  employeeId,
+  startMs,
+});
+
+function memoryStore(): PackStore & { packs: Map<string, HoldingPackRow> } {
+  const packs = new Map<string, HoldingPackRow>();
+  return {
+    packs,
+    getMany: async (ids) => ids.map((id) => packs.get(id)),
+    put: async (rows) => rows.forEach((row) => packs.set(row.id, row)),
+    delete: async (ids) => ids.forEach((id) => packs.delete(id)),
+  };
+}
+const everything = (store: { packs: Map<string, HoldingPackRow> }) =>
+  [...store.packs.values()].flatMap(unpackHoldings).sort((a, b) => a.deviceKey.localeCompare(b.deviceKey));
+
+describe('holding packs', () => {
+  it('puts a device in the same pack every time, after every device key, spread over all packs', () => {
+    expect(packIdOf('imei:352906114004528')).toBe(packIdOf('imei:352906114004528'));
+    const ids = new Set(Array.from({ length: 20_000 }, (_, i) => packIdOf(`imei:35290611${String(i).padStart(7, '0')}`)));
+    expect(ids.size).toBe(PACKS);
+    for (const id of ids) expect(id.startsWith(PACK_ID_PREFIX) && id > 'serial:ZZZZ').toBe(true);
+  });
+
+  it('replaces a device’s open holding, keeps its pack-mates, and drops a pack left empty', async () => {
+    const store = memoryStore();
+    const keys = Array.from({ length: 600 }, (_, i) => `imei:3529061140${String(i).padStart(5, '0')}`);
+    await patchHoldingPacks(store, keys, keys.map((key) => open(key, 'E1')));
+    expect(everything(store)).toHaveLength(600);
+
+    // One device changes holder, one is returned (no open holding), the rest stand.
+    const [moved, returned] = keys as [string, string];
+    await patchHoldingPacks(store, [moved, returned], [open(moved, 'E2', 5)]);
+    const now = everything(store);
+    expect(now).toHaveLength(599);
+    expect(now.find((h) => h.deviceKey === moved)).toEqual(open(moved, 'E2', 5));
+    expect(now.some((h) => h.deviceKey === returned)).toBe(false);
+    // The same patch again changes nothing (a rebuild may meet a device a scan already packed).
+    await patchHoldingPacks(store, [moved, returned], [open(moved, 'E2', 5)]);
+    expect(everything(store)).toEqual(now);
+
+    await patchHoldingPacks(store, keys, []);
+    expect(store.packs.size).toBe(0);
+  });
+});
