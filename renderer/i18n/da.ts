@@ -685,7 +685,29 @@ export const da = {
   },
   reports: {
     title: 'Rapporter',
-    tabs: { overview: 'Overblik', daily: 'Daglig lagerrapport', billing: 'Forvaltninger', replacement: 'Udskiftning og restværdi', intune: 'Intune-afstemning' },
+    tabs: { overview: 'Overblik', daily: 'Daglig lagerrapport', monthly: 'Månedsoversigt', billing: 'Forvaltninger', statement: 'Forvaltningsopgørelse', replacement: 'Udskiftning og restværdi', intune: 'Intune-afstemning' },
+    statement: {
+      title: 'Forvaltningsopgørelse',
+      subtitle: '{{period}} · forvaltning {{department}}',
+      department: 'Forvaltning',
+      rule: 'Perioden {{first}}–{{last}} ({{days}} dage). Abonnementet betales pr. dag, enheden er udleveret ved dagens slutning. Restværdien af en enhed, der bortkommer eller returneres beskadiget, betales af forvaltningen, der havde den (lineær afskrivning over 48 måneder).',
+      total: 'I alt til betaling: {{amount}}',
+      chargedDevices: 'Enheder med restværdi',
+      unpriced_one: '{{count}} enhed uden købsdato eller -pris er ikke med i restværdien.',
+      unpriced_other: '{{count}} enheder uden købsdato eller -pris er ikke med i restværdien.',
+    },
+    monthly: {
+      title: 'Månedsoversigt',
+      subtitle: '{{month}} · {{first}}–{{last}}',
+      month: 'Måned',
+      running: 'Måneden er ikke slut: tallene står pr. {{day}}.',
+      goal: {
+        met: 'Genbrugsmålet på {{goal}} % af udleveringerne er nået.',
+        missed: 'Genbrugsmålet på {{goal}} % af udleveringerne er ikke nået.',
+      },
+      intuneSource: 'Ubrugte ifølge Intune: filen {{file}}, indlæst {{day}} (Intune-afstemningen).',
+      co2eSource: 'CO₂e pr. genbrugt enhed (indstilling pr. type). Kilde: {{source}}',
+    },
     replacement: {
       title: 'Udskiftningsplan og restværdi',
       subtitle: 'Plan pr. {{today}} · restværdi pr. {{on}}',

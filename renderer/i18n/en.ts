@@ -682,7 +682,29 @@ export const en: Texts<typeof da> = {
   },
   reports: {
     title: 'Reports',
-    tabs: { overview: 'Overview', daily: 'Daily stock report', billing: 'Departments', replacement: 'Replacement and residual value', intune: 'Intune reconciliation' },
+    tabs: { overview: 'Overview', daily: 'Daily stock report', monthly: 'Monthly summary', billing: 'Departments', statement: 'Department statement', replacement: 'Replacement and residual value', intune: 'Intune reconciliation' },
+    statement: {
+      title: 'Department statement',
+      subtitle: '{{period}} · department {{department}}',
+      department: 'Department',
+      rule: 'The period {{first}}–{{last}} ({{days}} days). The subscription is paid per day the device is held when the day ends. The residual value of a device lost or returned damaged is paid by the department that held it (straight-line over 48 months).',
+      total: 'Total payable: {{amount}}',
+      chargedDevices: 'Devices charged residual value',
+      unpriced_one: '{{count}} device without a purchase date or price is not in the residual value.',
+      unpriced_other: '{{count}} devices without a purchase date or price are not in the residual value.',
+    },
+    monthly: {
+      title: 'Monthly summary',
+      subtitle: '{{month}} · {{first}}–{{last}}',
+      month: 'Month',
+      running: 'The month is not over: the figures stand as of {{day}}.',
+      goal: {
+        met: 'The reuse goal of {{goal}} % of handouts is met.',
+        missed: 'The reuse goal of {{goal}} % of handouts is not met.',
+      },
+      intuneSource: 'Unused by Intune: the file {{file}}, loaded {{day}} (the Intune reconciliation).',
+      co2eSource: 'CO₂e per reused device (a setting per kind). Source: {{source}}',
+    },
     replacement: {
       title: 'Replacement plan and residual value',
       subtitle: 'Plan as of {{today}} · residual value on {{on}}',
