@@ -12,6 +12,7 @@ import { parseDeskTokens } from '../../server/auth/tokens';
 import { operatorCommand } from '../../server/cli/operator';
 import type { Database } from '../../server/db/database';
 import { operatorHeaders } from '../../server/routes/reports';
+import { lockoutRules } from '../../shared/auth/lockout';
 import { apiClient, errorOf } from './support/client';
 import { backends, type OpenedDatabase } from './support/backends';
 
@@ -182,6 +183,11 @@ describe.each(backends)('the reports over HTTP on $name', (backend) => {
     const desk = await as('D1', '1234');
     expect([desk.statusCode, errorOf(desk.body).message]).toEqual([403, 'operator D1 may not read the reports']);
     expect((await as('TL1', '4711')).statusCode).toBe(200);
+
+    // Guessing: five wrong PINs lock the operator here too, the right one included, for a while.
+    for (let i = 0; i < lockoutRules.attempts; i++) expect((await as('TL1', `99${i}9`)).statusCode).toBe(403);
+    const locked = await as('TL1', '4711');
+    expect([locked.statusCode, errorOf(locked.body).message]).toEqual([403, `operator TL1 is locked for a while after ${lockoutRules.attempts} wrong PINs`]);
   });
 
   it('serves the web build at / and nothing outside it', async () => {
