@@ -23,8 +23,10 @@ export async function importReferenceRows<T extends ReferenceTable>(db: KvikDb, 
  * A row written over an existing one keeps its `active` flag unless it says otherwise: an edit
  * form or a CSV file without the flag never brings a deactivated row back into the pickers.
  */
-function keepActive<R extends { active?: boolean | undefined }>(existing: { active?: boolean | undefined } | undefined, row: R): R {
-  return row.active === undefined && existing?.active !== undefined ? { ...row, active: existing.active } : row;
+function keepActive<R extends object>(existing: R | undefined, row: R): R {
+  type MaybeActive = { active?: boolean | undefined };
+  const was = (existing as MaybeActive | undefined)?.active;
+  return (row as MaybeActive).active === undefined && was !== undefined ? { ...row, active: was } : row;
 }
 
 /** Saves one row after checking it against the table's schema; returns the schema's complaint if any. */
