@@ -15,7 +15,7 @@ import { formToRow, referenceFields } from './reference-fields';
 
 const ROW_HEIGHT = 36;
 
-type Notice = { tone: 'good' | 'error'; text: string; lines?: string[]; deactivate?: string };
+type Notice = { tone: 'good' | 'error' | 'info'; text: string; lines?: string[]; deactivate?: string };
 
 /** One reference table: a virtualised list (thousands of employees scroll smoothly), a form, CSV import. */
 export function ReferenceTableView({ table }: { table: ReferenceTable }) {
@@ -64,14 +64,14 @@ export function ReferenceTableView({ table }: { table: ReferenceTable }) {
   const setValue = (name: string, value: string) => setEditing((current) => current && { ...current, values: { ...current.values, [name]: value } });
 
   const remove = async (id: string, name: string) => {
-    setNotice(null);
+    // Reading the log for a row no device names takes a moment on a big store: said while it does.
+    setNotice({ tone: 'info', text: t('reference.checkingUse', { name }) });
     const verdict = await removeReferenceRow(db, table, id);
+    setNotice(null);
     if (verdict.kind === 'deactivate') setNotice({ tone: 'error', text: t('reference.inUse', { name, uses: usesText(verdict.use) }), deactivate: id });
   };
   const usesText = ({ devices, events }: ReferenceUse) =>
-    [devices > 0 ? t('reference.usedByDevices', { count: devices }) : null, events > 0 ? t('reference.usedByEvents', { count: events }) : null]
-      .filter((part) => part !== null)
-      .join(t('reference.and'));
+    devices > 0 ? t('reference.usedByDevices', { count: devices }) : t('reference.usedByEvents', { count: events ?? 0 });
   const setActive = async (id: string, active: boolean) => {
     if (!isDeactivatable(table)) return;
     await setReferenceActive(db, table, id, active);
