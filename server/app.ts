@@ -9,10 +9,13 @@ import { registerErrorHandling } from './http/errors';
 import { requireDesk, type AuthFailureLimit } from './http/authenticate';
 import { redactUrl, refuseSecretsInQuery } from './http/query-secrets';
 import { defaultTimeouts, serverFactory, type Timeouts, type TlsFiles } from './http/server-factory';
+import { serveWebApp } from './http/web-app';
 import { healthRoute } from './routes/health';
 import { pullRoutes, type PageBudgets } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { referenceRoute } from './routes/reference';
+import { importRoute } from './routes/import';
+import { reportsRoute } from './routes/reports';
 
 export interface ServerOptions {
   db: Database;
@@ -35,6 +38,8 @@ export interface ServerOptions {
    * Fastify's `trustProxy` (`true`, an address, a list). Off by default: the socket's address counts.
    */
   trustProxy?: boolean | string | string[];
+  /** The web build of the app (`out/web`) to serve at `/`; none when absent. */
+  webRoot?: string;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -83,6 +88,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     pushRoute(scope, db);
     pullRoutes(scope, db, options.pageBudgets);
     referenceRoute(scope, db);
+    importRoute(scope, db);
+    reportsRoute(scope, db);
   });
+  const { webRoot } = options;
+  if (webRoot) app.register(async (scope) => serveWebApp(scope, webRoot));
   return app;
 }

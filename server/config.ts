@@ -23,6 +23,8 @@ const envSchema = z.object({
     .min(1)
     .transform((value) => (value === 'true' ? true : value === 'false' ? false : value.split(',').map((part) => part.trim())))
     .optional(),
+  /** The web build of the app to serve at `/` (`npm run build:web` writes `out/web`); unset: none. */
+  WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

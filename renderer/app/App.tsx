@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Device } from '../../shared/domain/device';
 import type { DeviceFilter } from '../../shared/register/device-filter';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { ScanEvent } from '../../shared/scan/scan-event';
@@ -16,11 +15,9 @@ import type { KvikDb } from '../store/db';
 import { SyncContext } from '../sync/sync-context';
 import { useSyncController } from '../sync/use-sync-controller';
 import { saveSession, saveSettings, type DeskSettings, type Session } from '../store/settings';
-import { NavigationContext, type Navigation } from './navigation';
-import type { DeskDestination } from '../desk/workflows/workflow';
+import { NavigationContext, type Destination } from './navigation';
 import type { LabelContent } from '../labels/label-content';
-import { PrintLabelsContext } from '../labels/print-labels';
-import { OpenReceiptContext, type ReceiptJob } from '../receipts/open-receipt';
+import type { ReceiptJob } from '../receipts/receipt-job';
 import { filterFromHash } from '../register/register-link';
 import type { ScanClaim } from '../warehouse/use-flow-scans';
 import type { WarehouseView } from '../warehouse/WarehouseScreen';
@@ -61,6 +58,11 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   /** The receipt screen's receipt (to sign, or to print again) and the screen it returns to. */
   const [receiptJob, setReceiptJob] = useState<{ job: ReceiptJob; from: Screen; n: number } | null>(null);
 
+  /**
+   * A scan at the sign-in screen: an operator's badge. Counted from the sign-out, so a badge
+   * scanned while the sign-in screen is still loading its operators is read once it is there.
+   */
+  const [badgeScan, setBadgeScan] = useState<{ text: string; n: number }>({ text: '', n: 0 });
   const services = useMemo<Services>(
     () => ({
       db,
@@ -78,6 +80,7 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
       },
       async signOut() {
         await saveSession(db, null);
+        setBadgeScan({ text: '', n: 0 });
         setSession(null);
       },
     }),
@@ -102,39 +105,31 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   }, []);
 
   const { assetTagPattern, badgePattern, sound } = settings;
-  const openLookup = useCallback(
-    (device?: Device) => {
-      setScreen('lookup');
-      if (device) setLookup((l) => ({ scan: readScan({ raw: device.imei ?? device.serial ?? device.key }, { assetTagPattern, badgePattern }), n: l.n + 1 }));
-    },
-    [assetTagPattern, badgePattern],
-  );
-  const printLabels = useCallback(
-    (labels: LabelContent[]) => {
-      setLabelJob({ labels, from: screen });
-      setScreen('labels');
-    },
-    [screen],
-  );
-  const openReceipt = useCallback(
-    (job: ReceiptJob) => {
-      setReceiptJob((current) => ({ job, from: screen === 'receipt' ? (current?.from ?? 'desk') : screen, n: (current?.n ?? 0) + 1 }));
-      setScreen('receipt');
-    },
-    [screen],
-  );
   const [transferId, setTransferId] = useState('');
-  // Where DONE sends the operator: the receipt to sign, or the packing slip of the transfer sent.
+  /** Opens a screen for any feature (`navigation.ts`): the lookup on a device, a receipt, labels, a packing slip. */
   const open = useCallback(
-    (to: DeskDestination) => {
-      if (to.screen === 'receipt') return openReceipt({ kind: 'sign', draft: to.draft });
-      setTransferId(to.transferId);
+    (to: Destination) => {
+      switch (to.screen) {
+        case 'lookup': {
+          const { device } = to;
+          if (device) setLookup((l) => ({ scan: readScan({ raw: device.imei ?? device.serial ?? device.key }, { assetTagPattern, badgePattern }), n: l.n + 1 }));
+          break;
+        }
+        case 'receipt':
+          setReceiptJob((current) => ({ job: to.job, from: screen === 'receipt' ? (current?.from ?? 'desk') : screen, n: (current?.n ?? 0) + 1 }));
+          break;
+        case 'labels':
+          setLabelJob({ labels: to.labels, from: screen });
+          break;
+        case 'transfer':
+          setTransferId(to.transferId);
+          break;
+      }
       setScreen(to.screen);
     },
-    [openReceipt],
+    [screen, assetTagPattern, badgePattern],
   );
-  const navigation = useMemo<Navigation>(() => ({ openTransfer: (id) => open({ screen: 'transfer', transferId: id }) }), [open]);
-  const desk = useDesk(services, openLookup, open);
+  const desk = useDesk(services, open);
   const sync = useSyncController(db, platform);
 
   // Every scan, from any scanner, lands here: the lookup screen takes it while open; anywhere else
@@ -151,7 +146,10 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
 
   const onScan = useCallback(
     (scan: ScanEvent) => {
-      if (!session) return;
+      if (!session) {
+        setBadgeScan((b) => ({ text: scan.raw, n: b.n + 1 }));
+        return;
+      }
       // A focused form field that takes scans (a new model's GTIN) gets the scan; the desk does not.
       const field = focusedScanField(document);
       if (field) {
@@ -180,14 +178,12 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
   return (
     <ServicesContext.Provider value={services}>
       <SyncContext.Provider value={sync}>
-        <NavigationContext.Provider value={navigation}>
-        <PrintLabelsContext.Provider value={printLabels}>
-        <OpenReceiptContext.Provider value={openReceipt}>
+        <NavigationContext.Provider value={open}>
         <div className="app">
           <TopBar screen={screen} onNavigate={navigate} />
           <main className="content">
             {!session ? (
-              <SignInScreen />
+              <SignInScreen badgeScan={badgeScan} />
             ) : !desk ? (
               <p>{i18n.t('app.loading')}</p>
             ) : screen === 'desk' ? (
@@ -219,8 +215,6 @@ export function App({ db, platform, initialSettings, initialSession }: Props) {
           </main>
           <StatusBar />
         </div>
-        </OpenReceiptContext.Provider>
-        </PrintLabelsContext.Provider>
         </NavigationContext.Provider>
       </SyncContext.Provider>
     </ServicesContext.Provider>

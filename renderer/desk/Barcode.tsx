@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { toSVG } from 'bwip-js/browser';
+import { code128Image } from '../labels/barcode-svg';
 
-/** A Code 128 symbol as an image (bwip-js renders SVG; an <img> keeps it out of the DOM's scripts). */
+/**
+ * A Code 128 symbol as an image, drawn as the labels draw it (`labels/barcode-svg.ts`: one
+ * renderer, one quiet zone), for the command card, packing slips and disposal manifests.
+ */
 export function Barcode({ text }: { text: string }) {
-  const src = useMemo(() => {
-    const svg = toSVG({ bcid: 'code128', text, scale: 2, height: 11, paddingwidth: 6, paddingheight: 2 });
-    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  }, [text]);
+  const src = useMemo(() => code128Image(text), [text]);
   return <img className="barcode" src={src} alt={text} />;
 }

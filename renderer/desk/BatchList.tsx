@@ -50,6 +50,7 @@ const BatchRow = memo(function BatchRow({ event, model, holder, undone }: { even
         {event.deviceKey.replace(/^(imei|serial):/, '')}
         {model ? <span className="sub"> · {model}</span> : null}
         {holder ? <span className="sub holder"> · {holder}</span> : null}
+        {event.type === 'sim_paired' ? <span className="sub"> · SIM {event.data.iccid}</span> : null}
       </td>
       <td>{event.type === 'corrected' && event.data.undoes ? t('desk.undoneRow') : t(`events.${event.type}`)}</td>
     </tr>

@@ -59,7 +59,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
           <div className="batch-actions">
             <DeviceLabelsButton text="forBatch" deviceKeys={desk.events.filter((e) => e.type !== 'corrected').map((e) => e.deviceKey).reverse()} />
             {(desk.batch.mode === 'handout' || desk.batch.mode === 'return') && (
-              <BatchReceiptButton events={desk.events} of={desk.batch.mode === 'handout' ? 'handed_out' : 'returned'} employee={desk.batch.mode === 'handout' ? desk.batch.settings.handout.employee : desk.batch.settings.return.employee} />
+              <BatchReceiptButton events={desk.events} of={desk.batch.mode === 'handout' ? 'handed_out' : 'returned'} employee={desk.batch.settings[desk.batch.mode].employee} requestNumber={desk.batch.settings[desk.batch.mode].requestNumber} />
             )}
           </div>
         </section>

@@ -43,7 +43,10 @@ export function batchEvents(db: KvikDb, deskId: string, startedAt: string): Prom
 export function batchKeys(events: readonly StoredEvent[], mode: Mode): Set<string> {
   const type = mode === 'lookup' ? undefined : workflows[mode].event;
   const latest = new Map<string, StoredEvent>();
-  for (const event of [...events].reverse()) if (event.type === type || event.type === 'corrected') latest.set(event.deviceKey, event);
+  // Undoing a SIM pairing leaves the handout in the batch.
+  const pairings = new Set(events.filter((event) => addsNoDevice.has(event.type)).map((event) => event.id));
+  const undoesPairing = (event: StoredEvent) => event.type === 'corrected' && event.data.undoes !== undefined && pairings.has(event.data.undoes);
+  for (const event of [...events].reverse()) if (event.type === type || (event.type === 'corrected' && !undoesPairing(event))) latest.set(event.deviceKey, event);
   return new Set([...latest].filter(([, event]) => event.type === type).map(([key]) => key));
 }
 
@@ -52,8 +55,11 @@ export function undoneIds(events: readonly StoredEvent[]): Set<string> {
   return new Set(events.flatMap((event) => (event.type === 'corrected' && event.data.undoes ? [event.data.undoes] : [])));
 }
 
-/** How many devices the batch recorded: corrections are not devices, and what was undone is not counted. */
+/** Events recorded on a device the batch already holds: a SIM card paired with a phone just handed out, a tag linked. */
+export const addsNoDevice: ReadonlySet<string> = new Set(['sim_paired', 'tagged']);
+
+/** How many devices the batch recorded: corrections and pairings are not devices, and what was undone is not counted. */
 export function batchCount(events: readonly StoredEvent[]): number {
   const undone = undoneIds(events);
-  return events.filter((event) => event.type !== 'corrected' && !undone.has(event.id)).length;
+  return events.filter((event) => event.type !== 'corrected' && !addsNoDevice.has(event.type) && !undone.has(event.id)).length;
 }

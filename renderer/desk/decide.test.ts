@@ -13,7 +13,7 @@ function settingsWith<N extends keyof BatchSettings>(name: N, patch: Partial<Bat
 }
 
 function decide(raw: string, overrides: Partial<DecideInput> = {}) {
-  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
+  const input: DecideInput = { mode: 'receive', settings: defaults, place: { location: 'LAGER', today: '2026-11-30' }, scan: parseScan(raw), device: undefined, batchKeys: new Set(), models };
   return decideScan({ ...input, ...overrides });
 }
 
@@ -80,11 +80,11 @@ describe('decideScan', () => {
   it('warns in amber before receiving a fragment of a label or without a model, and receives it scanned again', () => {
     const remembered = { recentImeis: ['352906114004528'], modelAsked: false };
     const withModel = settingsWith('receive', { model: 'IP15' });
-    expect(decide('4004528', { settings: withModel, receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.imeiTail' }, confirm: '4004528' });
-    expect(decide('4004528', { settings: withModel, receive: { ...remembered, confirming: '4004528' } })).toMatchObject({ kind: 'record', deviceKey: 'serial:4004528' });
-    expect(decide('C02XL0GHJGH5', { receive: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.noModel' }, asksModel: true });
+    expect(decide('4004528', { settings: withModel, memory: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.imeiTail' }, confirm: '4004528' });
+    expect(decide('4004528', { settings: withModel, memory: { ...remembered, confirming: '4004528' } })).toMatchObject({ kind: 'record', deviceKey: 'serial:4004528' });
+    expect(decide('C02XL0GHJGH5', { memory: remembered })).toMatchObject({ kind: 'warning', message: { key: 'feedback.noModel' }, asksModel: true });
     // A desk with no models to choose from is not asked for one.
-    expect(decide('C02XL0GHJGH5', { receive: remembered, models: [] })).toMatchObject({ kind: 'record' });
+    expect(decide('C02XL0GHJGH5', { memory: remembered, models: [] })).toMatchObject({ kind: 'record' });
   });
 
   it('turns command cards into commands and modes', () => {

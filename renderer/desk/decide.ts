@@ -1,7 +1,12 @@
 import type { Device } from '../../shared/domain/device';
+import type { EventType } from '../../shared/domain/event';
 import { deviceKeyFor } from '../../shared/domain/device-key';
 import type { Employee, Model } from '../../shared/domain/reference';
 import { workflowForEmployeeScan } from '../counter/employee-scan';
+import { reuseCheck, type PendingAdvice } from '../counter/reuse-first';
+import { holderMismatch } from '../counter/holder-check';
+import { simPairing } from '../counter/sim-pairing';
+import { tagPairing } from './tag-pairing';
 import { createsDevice } from '../../shared/lifecycle/transitions';
 import type { ParsedScan } from '../../shared/scan/parse';
 import { transferFromCommand } from '../../shared/transfers/transfer';
@@ -9,21 +14,25 @@ import { deviceLabel } from './device-label';
 import { modeFromCommand, type Mode } from './modes';
 import { missingSetting, workflowOf, type BatchSettings, type WorkflowName } from './workflows';
 import type { DeskPlace, DeviceScan, Message } from './workflows/workflow';
-import { receiveWarning, type ReceiveMemory } from './receive-checks';
+import { receiveWarning } from './receive-checks';
+import type { ScanMemory } from './scan-memory';
 import { isActive } from '../../shared/domain/reference-use';
 
 export type { Message } from './workflows/workflow';
 
 /** What the desk does with one scan, decided before anything is written. */
 export type Decision =
-  | { kind: 'record'; mode: WorkflowName; deviceKey: string; data: Record<string, unknown>; label: string }
+  /** `event`: when it is not the workflow's own (a SIM paired during a handout, a tag linked in receive). */
+  | { kind: 'record'; mode: WorkflowName; deviceKey: string; data: Record<string, unknown>; label: string; event?: EventType }
   | { kind: 'show'; device: Device }
   | { kind: 'command'; command: 'done' | 'undo' }
   | { kind: 'mode'; mode: Mode }
   | { kind: 'model'; settings: Record<string, unknown>; model: Model }
+  /** A request number (`RITM…`) for the batch's handouts or returns: the workflow's settings with it. */
+  | { kind: 'request'; settings: Record<string, unknown>; requestNumber: string }
   /** An employee's card or badge: the counter serves them (`renderer/counter/`). */
   | { kind: 'employee'; employee: Employee; mode: 'handout' | 'return' }
-  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true; settings?: Record<string, unknown> }
+  | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true; advised?: PendingAdvice; settings?: Record<string, unknown> }
   | { kind: 'transfer'; transferId: string }
   | { kind: 'error'; message: Message };
 
@@ -39,8 +48,12 @@ export interface DecideInput {
   models: readonly Model[];
   /** The employee an employee scan names, found in the local store (`findEmployee`). */
   employee?: Employee | undefined;
-  /** What the desk remembers for receiving (`receive-checks.ts`); without it, no receive warnings. */
-  receive?: ReceiveMemory | undefined;
+  /** What the desk remembers between scans (`scan-memory.ts`); without it, no receive warnings and no confirmations. */
+  memory?: ScanMemory | undefined;
+  /** Ready devices at this location, for the reuse advice of a handout (`renderer/counter/reuse-first.ts`). */
+  readyHere?: readonly Device[] | undefined;
+  /** The device the batch's previous scan recorded: what a SIM card or an asset tag scanned next goes with. */
+  previous?: Device | undefined;
 }
 
 /**
@@ -53,10 +66,16 @@ export function decideScan(input: DecideInput): Decision {
   if (scan.kind === 'invalid') return { kind: 'error', message: invalidMessage(scan) };
   if (scan.kind === 'command') return decideCommand(scan.value);
   if (scan.kind === 'gtin') return decideModel(input, scan.value);
+  if (scan.kind === 'request') return decideRequest(input, scan.value);
   if (scan.kind === 'employee') {
     const { employee } = input;
     if (!employee) return { kind: 'error', message: { key: 'feedback.unknownEmployee', params: { value: scan.value } } };
     return { kind: 'employee', employee, mode: workflowForEmployeeScan(mode) };
+  }
+  const pairing = pairingOf(input);
+  if (pairing && mode !== 'lookup') {
+    if (!pairing.ok) return { kind: pairing.tone, message: pairing.message };
+    return { kind: 'record', mode, event: pairing.event, deviceKey: pairing.deviceKey, data: pairing.data, label: pairing.label };
   }
   if (mode === 'lookup') {
     return device ? { kind: 'show', device } : { kind: 'error', message: { key: 'feedback.notFound', params: { value: scan.value } } };
@@ -64,7 +83,14 @@ export function decideScan(input: DecideInput): Decision {
   return decideRecord(mode, input, scan);
 }
 
-function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, receive }: DecideInput, scan: DeviceScan): Decision {
+/** A SIM card in a handout, a pre-printed tag in receive: they go with the device the scan before recorded. */
+function pairingOf({ mode, scan, previous, device }: DecideInput) {
+  if (scan.kind === 'iccid' && mode === 'handout') return simPairing(previous, scan.value);
+  if (scan.kind === 'asset_tag' && mode === 'receive') return tagPairing(previous, scan.value, device);
+  return undefined;
+}
+
+function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, models, memory, readyHere }: DecideInput, scan: DeviceScan): Decision {
   const workflow = workflowOf(mode);
   const current: Record<string, unknown> = settings[mode];
   const creates = createsDevice(workflow.event);
@@ -77,10 +103,10 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, 
   if (creates) {
     // An existing device goes to `apply`, which refuses it with `already_registered`.
     if (!key) return { kind: 'error', message: { key: 'feedback.needIdentifier', params: { kind: scan.kind } } };
-    if (!device && receive) {
+    if (!device && memory) {
       // A desk with no models to choose from is not asked for one.
       const model = typeof current.model === 'string' ? current.model : undefined;
-      const warning = receiveWarning(scan, model, { ...receive, modelAsked: receive.modelAsked || models.length === 0 });
+      const warning = receiveWarning(scan, model, { ...memory, modelAsked: memory.modelAsked || models.length === 0 });
       if (warning) return { kind: 'warning', deviceKey: key, ...warning };
     }
   } else if (!device) return { kind: 'error', message: { key: 'feedback.unknownDevice', params: { device: scan.value } } };
@@ -90,7 +116,19 @@ function decideRecord(mode: WorkflowName, { settings, place, device, batchKeys, 
     const settings = refused.settings ? { settings: { ...current, ...refused.settings } } : {};
     return { kind: 'warning', message: refused.message, deviceKey: key as string, ...settings };
   }
-  return { kind: 'record', mode, deviceKey: key as string, data: workflow.data(current, scan, place), label };
+  const data: Record<string, unknown> = workflow.data(current, scan, place);
+  // The counter's checks (`renderer/counter/`): amber, and the same label scanned again goes ahead.
+  if (device && mode === 'return') {
+    const mismatch = holderMismatch(device, settings.return.employee, memory?.confirming === scan.value);
+    if (mismatch) return { kind: 'warning', message: mismatch, deviceKey: device.key, confirm: scan.value };
+  }
+  if (device && mode === 'handout') {
+    const modelName = (id: string) => models.find((m) => m.id === id)?.name ?? id;
+    const reuse = reuseCheck(device, place.location, readyHere ?? [], memory?.advised, modelName);
+    if (reuse.kind === 'advise') return { kind: 'warning', message: reuse.message, deviceKey: device.key, confirm: scan.value, advised: reuse.pending };
+    if (reuse.outcome) data.reuseOutcome = reuse.outcome;
+  }
+  return { kind: 'record', mode, deviceKey: key as string, data, label };
 }
 
 function decideModel({ mode, settings, models }: DecideInput, gtin: string): Decision {
@@ -101,6 +139,13 @@ function decideModel({ mode, settings, models }: DecideInput, gtin: string): Dec
   if (!model) return { kind: 'error', message: { key: 'feedback.unknownGtin', params: { gtin } } };
   if (!isActive(model)) return { kind: 'error', message: { key: 'feedback.inactiveModel', params: { model: model.name } } };
   return { kind: 'model', model, settings: { ...settings[mode], ...fromBox(model) } };
+}
+
+/** A request number goes with the workflows that record one (their settings have `requestNumber`). */
+function decideRequest({ mode, settings }: DecideInput, requestNumber: string): Decision {
+  const current: Record<string, unknown> | undefined = mode === 'lookup' ? undefined : settings[mode];
+  if (!current || !('requestNumber' in current)) return { kind: 'error', message: { key: 'feedback.requestNotHere', params: { value: requestNumber } } };
+  return { kind: 'request', requestNumber, settings: { ...current, requestNumber } };
 }
 
 function decideCommand(value: string): Decision {

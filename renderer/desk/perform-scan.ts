@@ -1,6 +1,7 @@
 import type { Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
+import { defaultTimeZone, localDayOf } from '../../shared/reports/calendar';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
@@ -9,7 +10,7 @@ import { decideScan, type Decision, type Message } from './decide';
 import { deviceLabel } from './device-label';
 import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
-import type { ReceiveMemory } from './receive-checks';
+import type { ScanMemory } from './scan-memory';
 import { workflows, type BatchSettings } from './workflows';
 
 export type Tone = 'good' | 'warning' | 'error' | 'info';
@@ -30,7 +31,7 @@ export interface ScanState {
   settings: BatchSettings;
   batchKeys: ReadonlySet<string>;
   models: readonly Model[];
-  receive?: ReceiveMemory | undefined;
+  memory?: ScanMemory | undefined;
 }
 
 /**
@@ -47,16 +48,23 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
   const device = await findDevice(db, scanIdentifiers(scan));
   const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
-  const decision = decideScan({ ...state, place: { location: ctx.location }, scan, device, employee });
+  // Reuse first: only a never-handed-out device going out needs the used ones ready here.
+  const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
+  // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
+  const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
+  const previous = followsDevice && state.memory?.recorded ? await db.devices.get(state.memory.recorded) : undefined;
+  const decision = decideScan({ ...state, place: { location: ctx.location, today: localDayOf(now.getTime(), defaultTimeZone) }, scan, device, employee, readyHere, previous });
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };
     case 'warning':
-      return { tone: 'warning', message: decision.message, decision };
+      return { tone: 'warning', message: await withHolderName(db, decision.message), decision };
     case 'show':
       return { tone: 'good', message: { key: 'feedback.found', params: { device: deviceLabel(decision.device) } }, decision, device: decision.device };
     case 'model':
       return { tone: 'info', message: { key: 'feedback.modelSet', params: { model: decision.model.name } }, decision };
+    case 'request':
+      return { tone: 'info', message: { key: 'feedback.requestSet', params: { value: decision.requestNumber } }, decision };
     case 'employee': {
       const department = (await db.departments.get(decision.employee.department))?.name ?? decision.employee.department;
       return { tone: 'good', message: { key: `feedback.serving.${decision.mode}`, params: { name: decision.employee.name, department } }, decision };
@@ -66,9 +74,9 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
     case 'transfer':
       return { tone: 'info', message: { key: '' }, decision };
     case 'record': {
-      const type = workflows[decision.mode].event;
+      const type = decision.event ?? workflows[decision.mode].event;
       const event = newEvent(ctx, type, decision.deviceKey, decision.data, now);
-      const result = await recordEvent(db, event, { current: device ?? null });
+      const result = await recordEvent(db, event, { current: (decision.event ? previous : device) ?? null });
       if (!result.ok) {
         const { refusal } = result;
         return { tone: 'error', message: { key: `refusals.${refusal.code}`, params: { status: refusal.status } }, decision };
@@ -83,4 +91,12 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
       };
     }
   }
+}
+
+/** A warning naming a device's holder by id says their name when the store knows it. */
+async function withHolderName(db: KvikDb, message: Message): Promise<Message> {
+  const holder = message.params?.holder;
+  if (typeof holder !== 'string') return message;
+  const employee = await db.employees.get(holder);
+  return employee ? { ...message, params: { ...message.params, holder: employee.name } } : message;
 }

@@ -27,8 +27,9 @@ describe('receive warnings', () => {
 
 describe('the desk memory behind them', () => {
   it('waits for the warned label only on the next scan, forgets IMEIs after five minutes, asks about the model once per batch', async () => {
-    const { ReceiveMemoryKeeper, RECENT_IMEI_MS } = await import('./receive-checks');
-    const keeper = new ReceiveMemoryKeeper();
+    const { RECENT_IMEI_MS } = await import('./receive-checks');
+    const { ScanMemoryKeeper } = await import('./scan-memory');
+    const keeper = new ScanMemoryKeeper();
     keeper.after({ kind: 'record', deviceKey: `imei:${IMEI}` }, 'batch-1', 0);
     expect(keeper.memory('batch-1', RECENT_IMEI_MS).recentImeis).toEqual([IMEI]);
     keeper.after({ kind: 'warning', confirm: '4004528', asksModel: true }, 'batch-1', 1);

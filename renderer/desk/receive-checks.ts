@@ -1,18 +1,9 @@
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { Message } from './decide';
+import type { ScanMemory } from './scan-memory';
 
 /** How long an IMEI scanned at this desk makes a serial that ends it suspect: a cut label's two pieces come seconds apart. */
 export const RECENT_IMEI_MS = 5 * 60_000;
-
-/** What the desk remembers between scans to judge a new device before receiving it. */
-export interface ReceiveMemory {
-  /** The label the last warning asked to scan again: scanning it again confirms. */
-  confirming?: string | undefined;
-  /** IMEIs this desk scanned in the last `RECENT_IMEI_MS`. */
-  recentImeis: readonly string[];
-  /** Whether this batch has already been asked about receiving without a model. */
-  modelAsked: boolean;
-}
 
 export interface ReceiveWarning {
   message: Message;
@@ -28,7 +19,7 @@ export interface ReceiveWarning {
  * (most likely a piece of an IMEI), and — once per batch — no model chosen. Scanning the same
  * label again receives it.
  */
-export function receiveWarning(scan: ParsedScan, model: string | undefined, memory: ReceiveMemory): ReceiveWarning | undefined {
+export function receiveWarning(scan: ParsedScan, model: string | undefined, memory: Pick<ScanMemory, 'confirming' | 'recentImeis' | 'modelAsked'>): ReceiveWarning | undefined {
   if (scan.kind !== 'serial' && scan.kind !== 'imei') return undefined;
   if (memory.confirming === scan.value) return undefined;
   if (scan.kind === 'serial') {
@@ -38,28 +29,4 @@ export function receiveWarning(scan: ParsedScan, model: string | undefined, memo
   }
   if (!model && !memory.modelAsked) return { message: { key: 'feedback.noModel', params: { value: scan.value } }, confirm: scan.value, asksModel: true };
   return undefined;
-}
-
-/**
- * The desk's memory for the receive warnings, kept between scans (in memory: a reload forgets a
- * pending confirmation, which is then asked again).
- */
-export class ReceiveMemoryKeeper {
-  private confirming: string | undefined;
-  private imeis: Array<{ imei: string; at: number }> = [];
-  private modelAskedIn: string | undefined;
-
-  /** What the next scan of the batch that started at `batchStartedAt` is judged with. */
-  memory(batchStartedAt: string, now = Date.now()): ReceiveMemory {
-    this.imeis = this.imeis.filter((seen) => now - seen.at <= RECENT_IMEI_MS);
-    return { confirming: this.confirming, recentImeis: this.imeis.map((seen) => seen.imei), modelAsked: this.modelAskedIn === batchStartedAt };
-  }
-
-  /** After a scan: a warning waits for its label again; anything else ends the wait. Every IMEI scanned is remembered. */
-  after(decision: { kind: string; deviceKey?: string; confirm?: string; asksModel?: true }, batchStartedAt: string, now = Date.now()): void {
-    this.confirming = decision.kind === 'warning' ? decision.confirm : undefined;
-    if (decision.kind === 'warning' && decision.asksModel) this.modelAskedIn = batchStartedAt;
-    const imei = decision.deviceKey?.startsWith('imei:') ? decision.deviceKey.slice(5) : undefined;
-    if (imei) this.imeis.push({ imei, at: now });
-  }
 }

@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Device } from '../../shared/domain/device';
 import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
 import { playTone } from '../feedback/sounds';
 import type { StoredEvent } from '../store/db';
-import { batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
+import { addsNoDevice, batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
 import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
-import type { DeskDestination } from './workflows/workflow';
+import type { Destination } from '../app/navigation';
 import { performScan, type Tone } from './perform-scan';
-import { ReceiveMemoryKeeper } from './receive-checks';
+import { ScanMemoryKeeper } from './scan-memory';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
@@ -45,7 +44,7 @@ export interface Desk {
  * The desk's engine: the current batch, the queue of scans (processed strictly one after another,
  * so a fast scanner can never record the same device twice), feedback and sound.
  */
-export function useDesk(services: Services, onLookup: (device?: Device) => void, onOpen: (to: DeskDestination) => void): Desk | null {
+export function useDesk(services: Services, open: (to: Destination) => void): Desk | null {
   const { db, settings, session } = services;
   const [batch, setBatchState] = useState<Batch | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -58,7 +57,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
   /** When the employee being served last had a scan; `null` when no one is served. */
   const [servedAt, setServedAt] = useState<number | null>(null);
   const eventsRef = useRef<StoredEvent[]>([]);
-  const receiveMemory = useRef(new ReceiveMemoryKeeper());
+  const scanMemory = useRef(new ScanMemoryKeeper());
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -132,14 +131,15 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     const { mode, settings } = current;
     // A handout or return ends with its receipt offered, and the employee let go.
     const of = mode === 'handout' ? 'handed_out' : mode === 'return' ? 'returned' : undefined;
-    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(settings[mode as 'handout'])) : null;
+    const served = settings[mode as 'handout'];
+    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(served), served.requestNumber) : null;
     setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
     setServedAt(null);
     show('info', { key: 'feedback.batchDone', params: { count } });
     const next = mode === 'lookup' ? undefined : workflowOf(mode).opensAfterDone?.(settings[mode]);
-    if (draft) onOpen({ screen: 'receipt', draft });
-    else if (next && count > 0) onOpen(next);
-  }, [db, setBatch, show, onOpen]);
+    if (draft) open({ screen: 'receipt', job: { kind: 'sign', draft } });
+    else if (next && count > 0) open(next);
+  }, [db, setBatch, show, open]);
 
   /** An employee's card or badge: a new batch serving them, in the handout (or return) workflow. */
   const serve = useCallback(
@@ -158,7 +158,10 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     setServedAt(null);
     if (!current || current.mode === 'lookup' || !employeeOf(current.settings[current.mode])) return;
     const mode: WorkflowName = current.mode;
-    setBatch({ ...current, settings: { ...current.settings, [mode]: { ...current.settings[mode], employee: undefined } } });
+    // The request they came with goes with them.
+    const served: Record<string, unknown> = { ...current.settings[mode], employee: undefined };
+    if ('requestNumber' in served) served.requestNumber = '';
+    setBatch({ ...current, settings: { ...current.settings, [mode]: served } });
     show('info', { key: 'feedback.employeeReleased' });
   }, [setBatch, show]);
   useIdleRelease(servedAt, settings.employeeIdleMinutes, release);
@@ -180,7 +183,8 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
     if (!context) return;
     const result = await undoLastAction(db, context, 'KVIK:UNDO');
     if (result.ok) {
-      keysRef.current.delete(result.event.deviceKey);
+      // An undone SIM pairing or tag leaves its device in the batch.
+      if (!addsNoDevice.has(result.undone.type)) keysRef.current.delete(result.event.deviceKey);
       const device = result.undone.deviceKey.replace(/^(imei|serial):/, '');
       show('warning', { key: 'feedback.undone', params: { event: result.undone.type, device } });
     } else if ('nothing' in result) show('warning', { key: 'feedback.nothingToUndo' });
@@ -198,20 +202,20 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
           settings: current.settings,
           batchKeys: keysRef.current,
           models: models ?? [],
-          receive: receiveMemory.current.memory(current.startedAt),
+          memory: scanMemory.current.memory(current.startedAt),
         }, readScan(scan, settings));
         const { decision } = outcome;
         if (decision.kind === 'employee') serve(decision.employee, decision.mode);
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
         setServedAt(serving ? Date.now() : null);
-        receiveMemory.current.after(decision, current.startedAt);
-        if (decision.kind === 'mode') return decision.mode === 'lookup' ? onLookup() : setMode(decision.mode);
+        scanMemory.current.after(decision, current.startedAt);
+        if (decision.kind === 'mode') return decision.mode === 'lookup' ? open({ screen: 'lookup' }) : setMode(decision.mode);
         if (decision.kind === 'command') return decision.command === 'done' ? finishBatch() : undo();
         if (decision.kind === 'transfer') return openTransfer(decision.transferId);
         if (decision.kind === 'warning' && decision.settings) setSettings(decision.settings);
-        if (decision.kind === 'model') setSettings(decision.settings);
+        if (decision.kind === 'model' || decision.kind === 'request') setSettings(decision.settings);
         if (decision.kind === 'show') {
-          onLookup(decision.device);
+          open({ screen: 'lookup', device: decision.device });
         }
         let suggestion: Mode | undefined;
         if (decision.kind === 'record' && outcome.event) {
@@ -225,7 +229,7 @@ export function useDesk(services: Services, onLookup: (device?: Device) => void,
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, onLookup, serve],
+    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, open, serve],
   );
 
   const handleScan = useCallback(

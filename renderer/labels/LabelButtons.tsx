@@ -1,17 +1,26 @@
 import { useTranslation } from 'react-i18next';
+import { useOpen } from '../app/navigation';
 import { useServices } from '../app/services';
 import type { Employee } from '../../shared/domain/reference';
 import { deviceLabels } from './device-labels';
 import { employeeCardContent } from './label-content';
-import { usePrintLabels } from './print-labels';
+import { tagFromSeries } from './series-tags';
 
 /** Opens the label screen with these devices' labels, in this order. */
 export function DeviceLabelsButton({ deviceKeys, text }: { deviceKeys: readonly string[]; text: 'forBatch' | 'forDevice' }) {
   const { t } = useTranslation();
-  const { db } = useServices();
-  const printLabels = usePrintLabels();
+  const { db, settings, session, updateSettings } = useServices();
+  const open = useOpen();
+  const print = async () => {
+    // A desk with a series of asset tags tags the untagged devices first: their labels carry the tag.
+    if (settings.assetTagSeries && session) {
+      const moved = await tagFromSeries(db, { deskId: settings.deskId, operator: session.operator, location: session.location }, deviceKeys);
+      if (moved.assetTagSeries?.next !== settings.assetTagSeries.next) await updateSettings(moved);
+    }
+    open({ screen: 'labels', labels: await deviceLabels(db, deviceKeys, t('labels.owner')) });
+  };
   return (
-    <button type="button" disabled={deviceKeys.length === 0} onClick={() => void deviceLabels(db, deviceKeys, t('labels.owner')).then(printLabels)}>
+    <button type="button" disabled={deviceKeys.length === 0} onClick={() => void print()}>
       {t(`labels.${text}`)}
     </button>
   );
@@ -21,10 +30,10 @@ export function DeviceLabelsButton({ deviceKeys, text }: { deviceKeys: readonly 
 export function EmployeeCardsButton({ employees }: { employees: readonly Employee[] }) {
   const { t } = useTranslation();
   const { db } = useServices();
-  const printLabels = usePrintLabels();
+  const open = useOpen();
   const print = async () => {
     const names = new Map((await db.departments.toArray()).map((d) => [d.id, d.name]));
-    printLabels(employees.flatMap((e) => employeeCardContent(e, names.get(e.department) ?? e.department) ?? []));
+    open({ screen: 'labels', labels: employees.flatMap((e) => employeeCardContent(e, names.get(e.department) ?? e.department) ?? []) });
   };
   return (
     <button type="button" disabled={employees.length === 0} onClick={() => void print()}>

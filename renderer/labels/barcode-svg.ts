@@ -3,12 +3,15 @@ import { toSVG } from 'bwip-js/browser';
 /** An SVG as an `<img>` source: the symbol stays an image, out of the DOM's reach. */
 const asImage = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
+/** The Code 128 symbol every printout draws (labels, cards, slips), for bwip-js. */
+export const code128Options = (text: string) => ({ bcid: 'code128', text, scale: 1, height: 10, paddingwidth: 10 });
+
 /**
  * Code 128 of `text` with its 10-module quiet zones, stretched to whatever box it is given: a
  * linear symbol reads at any height, and the width scales every module alike.
  */
 export function code128Image(text: string): string {
-  const svg = toSVG({ bcid: 'code128', text, scale: 1, height: 10, paddingwidth: 10 });
+  const svg = toSVG(code128Options(text));
   return asImage(svg.replace('<svg ', '<svg preserveAspectRatio="none" '));
 }
 

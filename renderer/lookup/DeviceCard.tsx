@@ -28,6 +28,7 @@ export function DeviceCard({ device }: { device: Device }) {
     [t('lookup.model'), names?.model ?? device.model ?? none],
     [t('lookup.identifiers'), ids.join(' · ')],
     [t('lookup.holder'), device.holder ? `${names?.employee ?? device.holder.employeeId} (${names?.department ?? device.holder.department})` : none],
+    [t('lookup.sim'), device.sim ?? none],
     [t('lookup.location'), names?.location ?? device.location ?? none],
     [t('lookup.condition'), device.condition ? t(`conditions.${device.condition}`) : none],
     [t('lookup.repair'), device.repair ? t('lookup.repairSince', { vendor: device.repair.vendor, date: formatDate(device.repair.since, locale) }) : none],

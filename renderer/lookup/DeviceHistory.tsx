@@ -8,6 +8,7 @@ import { localeOf } from '../i18n';
 import type { StoredEvent } from '../store/db';
 import { deviceHistory } from '../store/lookup';
 import { ReprintReceiptButton } from '../receipts/ReceiptButtons';
+import { conflictReason } from '../sync/conflict-reason';
 
 /**
  * A device's events, newest first, each with who, where and what; an undone event struck through.
@@ -66,7 +67,13 @@ export function DeviceHistory({
               </td>
               <td>{event.operator}</td>
               <td>{event.deskId}</td>
-              <td>{t(`lookup.syncStates.${event.sync}`)}</td>
+              <td>
+                {t(`lookup.syncStates.${event.sync}`)}
+                {/* Why the server refused it, in the operator's language (any desk's event, once pulled). */}
+                {(event.sync === 'conflict' || event.sync === 'invalid') && event.reason !== undefined && (
+                  <span className="hint refusal-reason"> · {conflictReason(t, { status: event.sync, reason: event.reason, reasonCode: event.reasonCode ?? '' })}</span>
+                )}
+              </td>
               {action && <td className="no-print">{action(event)}</td>}
             </tr>
           ))}
@@ -107,9 +114,13 @@ function details(event: StoredEvent, t: TFunction, name: (id: string) => string)
     case 'prepared':
       return [event.data.wiped && t('desk.wiped'), event.data.enrolled && t('desk.enrolled')].filter(Boolean).join(' · ');
     case 'handed_out':
-      return `${name(event.data.employeeId)} · ${event.data.department}`;
+      return [name(event.data.employeeId), event.data.department, event.data.requestNumber, event.data.reuseOutcome && t(`lookup.reuse.${event.data.reuseOutcome}`)].filter(Boolean).join(' · ');
     case 'returned':
-      return [t(`conditions.${event.data.condition}`), event.data.reason].filter(Boolean).join(' · ');
+      return [t(`conditions.${event.data.condition}`), event.data.reason, event.data.requestNumber, event.prior?.sim && t('lookup.simUnpaired', { iccid: event.prior.sim })].filter(Boolean).join(' · ');
+    case 'sim_paired':
+      return event.data.iccid;
+    case 'tagged':
+      return `${event.data.assetTag} · ${t(`lookup.tagSource.${event.data.source}`)}`;
     case 'sent_to_repair':
       return [event.data.vendor, event.data.ticket].filter(Boolean).join(' · ');
     case 'repaired':

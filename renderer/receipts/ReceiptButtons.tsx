@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { DeviceEventOf } from '../../shared/domain/event';
 import type { Employee } from '../../shared/domain/reference';
+import { useOpen } from '../app/navigation';
 import { useServices } from '../app/services';
 import type { StoredEvent } from '../store/db';
 import { batchReceipt } from './batch-receipt';
-import { useOpenReceipt } from './open-receipt';
 
 /** Offers the receipt of this batch's handouts (or returns) to sign. */
-export function BatchReceiptButton({ events, of, employee }: { events: readonly StoredEvent[]; of: 'handed_out' | 'returned'; employee: Employee | undefined }) {
+export function BatchReceiptButton({ events, of, employee, requestNumber }: { events: readonly StoredEvent[]; of: 'handed_out' | 'returned'; employee: Employee | undefined; requestNumber: string }) {
   const { t } = useTranslation();
   const { db } = useServices();
-  const openReceipt = useOpenReceipt();
+  const open = useOpen();
   const any = events.some((e) => e.type === of);
   return (
-    <button type="button" disabled={!any} onClick={() => void batchReceipt(db, events, of, employee).then((draft) => draft && openReceipt({ kind: 'sign', draft }))}>
+    <button type="button" disabled={!any} onClick={() => void batchReceipt(db, events, of, employee, requestNumber).then((draft) => draft && open({ screen: 'receipt', job: { kind: 'sign', draft } }))}>
       {t('receipts.forBatch')}
     </button>
   );
@@ -22,9 +22,9 @@ export function BatchReceiptButton({ events, of, employee }: { events: readonly 
 /** Prints a recorded receipt again, from a device's history. */
 export function ReprintReceiptButton({ event }: { event: DeviceEventOf<'receipt'> }) {
   const { t } = useTranslation();
-  const openReceipt = useOpenReceipt();
+  const open = useOpen();
   return (
-    <button type="button" className="link" onClick={() => openReceipt({ kind: 'print', event })}>
+    <button type="button" className="link" onClick={() => open({ screen: 'receipt', job: { kind: 'print', event } })}>
       {t('receipts.reprint')}
     </button>
   );

@@ -7,7 +7,7 @@ import { eventLimits } from '../../shared/domain/limits';
 import { useServices } from '../app/services';
 import { recordEvent } from '../store/record';
 import { receiptEvents, type ReceiptDraft } from './draft';
-import type { ReceiptJob } from './open-receipt';
+import type { ReceiptJob } from './receipt-job';
 import { ReceiptView } from './ReceiptView';
 import { flatSignatures } from './signature';
 import { SignatureField } from './SignatureField';

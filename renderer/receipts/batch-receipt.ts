@@ -5,7 +5,7 @@ import { receiptDraft, type ReceiptDraft } from './draft';
 
 /**
  * The receipt of a batch from the desk's store: its handouts to the batch's employee, or its
- * returns from the employee who held the first device returned.
+ * returns from the employee who held the first device returned; `requestNumber`: the batch's.
  */
 export async function batchReceipt(db: KvikDb, events: readonly StoredEvent[], of: ReceiptData['of'], employee: Employee | undefined, requestNumber?: string): Promise<ReceiptDraft | null> {
   const ours = [...events].filter((e) => e.type === of).reverse();
@@ -18,6 +18,13 @@ export async function batchReceipt(db: KvikDb, events: readonly StoredEvent[], o
   const mine = of === 'returned' ? ours.filter((e) => e.prior?.holder?.employeeId === who.id) : ours;
   const devices = await db.devices.bulkGet(mine.map((e) => e.deviceKey));
   const models = new Map((await db.models.toArray()).map((m) => [m.id, m.name]));
-  const lines = mine.map((event, i) => ({ event, device: devices[i] }));
-  return receiptDraft(of, who, lines, (id) => models.get(id) ?? id, requestNumber);
+  // A return took the SIM pairing away with it: the receipt says which SIM card came back.
+  const lines = mine.map((event, i) => {
+    const device = devices[i];
+    const sim = of === 'returned' ? event.prior?.sim : device?.sim;
+    return { event, device: device && { ...device, sim } };
+  });
+  // The request the batch answers: as set for it, else as recorded with its devices.
+  const recorded = mine.map((e) => (e.data as { requestNumber?: string }).requestNumber).find(Boolean);
+  return receiptDraft(of, who, lines, (id) => models.get(id) ?? id, requestNumber?.trim() || recorded);
 }

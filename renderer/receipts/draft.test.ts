@@ -28,6 +28,11 @@ describe('a receipt', () => {
     expect(draft?.devices[0]?.condition).toBe('damaged');
   });
 
+  it('names the SIM card paired with a device', () => {
+    const withSim: ReceiptLine = { ...line('handed_out', '490154203237518'), device: { ...phone('490154203237518'), sim: '8945102000001234561' } };
+    expect(receiptDraft('handed_out', employee, [withSim], models)?.devices[0]?.sim).toBe('8945102000001234561');
+  });
+
   it('is nothing without a handout of the batch', () => {
     expect(receiptDraft('handed_out', employee, [line('returned', '490154203237518', { condition: 'ok' })], models)).toBeNull();
   });

@@ -10,7 +10,8 @@ export type ReceiptDraft = Pick<ReceiptData, 'of' | 'employee' | 'devices' | 're
 /** A handout or return as the desk's store has it: the event and the device after it. */
 export interface ReceiptLine {
   event: Pick<DeviceEvent, 'type' | 'deviceKey' | 'data'>;
-  device: Pick<Device, 'key' | 'imei' | 'serial' | 'assetTag' | 'model'> | undefined;
+  /** `sim`: the SIM card paired with it (on a return: the one it had until then). */
+  device: Pick<Device, 'key' | 'imei' | 'serial' | 'assetTag' | 'model' | 'sim'> | undefined;
 }
 
 /**
@@ -37,6 +38,7 @@ export function receiptDraft(
       ...(device?.imei ? { imei: device.imei } : {}),
       ...(device?.serial ? { serial: device.serial } : {}),
       ...(device?.assetTag ? { assetTag: device.assetTag } : {}),
+      ...(device?.sim ? { sim: device.sim } : {}),
       ...(condition ? { condition } : {}),
     });
   }

@@ -1,17 +1,25 @@
+import { roles, type Action } from '../../shared/auth/roles';
 import { deviceKinds } from '../../shared/domain/device';
-import type { ReferenceTable } from '../../shared/domain/reference';
+import type { EditableTable } from '../../shared/domain/reference';
+import { readPrice } from '../../shared/import/values';
 
 /** How each reference table is shown and edited: its columns, and which are choices. */
 export interface FieldSpec {
   name: string;
-  type: 'text' | 'number' | 'select';
+  /**
+   * `kroner`: an amount kept in øre, typed and shown in kroner (`4.599,00`); `pin`: typed in the
+   * form only, never shown, and kept only as its hash (`pinHash`).
+   */
+  type: 'text' | 'number' | 'select' | 'kroner' | 'pin';
   /** Fixed options (translated under `optionsNamespace`) or `departments` for the department list. */
   options?: readonly string[] | 'departments';
   optionsNamespace?: string;
   required?: boolean;
+  /** Edited only by a role that may do this as well (a model's price and tier: `prices.edit`). */
+  action?: Action;
 }
 
-export const referenceFields: Record<ReferenceTable, FieldSpec[]> = {
+export const referenceFields: Record<EditableTable, FieldSpec[]> = {
   departments: [
     { name: 'id', type: 'text', required: true },
     { name: 'name', type: 'text', required: true },
@@ -34,6 +42,15 @@ export const referenceFields: Record<ReferenceTable, FieldSpec[]> = {
     { name: 'name', type: 'text', required: true },
     { name: 'kind', type: 'select', options: deviceKinds, optionsNamespace: 'kinds', required: true },
     { name: 'gtin', type: 'text' },
+    { name: 'price', type: 'kroner', action: 'prices.edit' },
+    { name: 'tier', type: 'select', options: ['standard', 'advanced'], optionsNamespace: 'reference.tiers', action: 'prices.edit' },
+  ],
+  operators: [
+    { name: 'id', type: 'text', required: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'role', type: 'select', options: roles, optionsNamespace: 'reference.roles', required: true },
+    { name: 'badge', type: 'text' },
+    { name: 'pin', type: 'pin' },
   ],
 };
 
@@ -42,8 +59,17 @@ export function formToRow(fields: FieldSpec[], values: Record<string, string>): 
   const row: Record<string, unknown> = {};
   for (const field of fields) {
     const value = (values[field.name] ?? '').trim();
-    if (!value) continue;
-    row[field.name] = field.type === 'number' ? Number(value) : value;
+    // A PIN never goes into a row: the caller hashes it.
+    if (!value || field.type === 'pin') continue;
+    // A price that does not read as kroner stays text, and the schema says what is wrong.
+    row[field.name] = field.type === 'number' ? Number(value) : field.type === 'kroner' ? (readPrice(value) ?? value) : value;
   }
   return row;
+}
+
+/** A row's value as the form shows it: øre as kroner with a decimal comma, as `readPrice` reads it back. */
+export function fieldText(field: FieldSpec, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (field.type === 'kroner' && typeof value === 'number') return `${Math.trunc(value / 100)},${String(value % 100).padStart(2, '0')}`;
+  return String(value);
 }

@@ -6,13 +6,15 @@ import { useServices } from '../app/services';
 import { DailyReport } from './components/DailyReport';
 import { DepartmentReport } from './components/DepartmentReport';
 import { LocationPicker } from './components/LocationPicker';
+import { MonthlyReport } from './components/MonthlyReport';
+import { StatementReport } from './components/StatementReport';
 import { OverviewReport } from './components/OverviewReport';
 import { IntuneReport } from './fleet/IntuneReport';
 import { ReplacementReport } from './fleet/ReplacementReport';
 import { loadReportPrices, reportSettings } from './report-settings';
 import './reports.css';
 
-const tabs = ['overview', 'daily', 'billing', 'replacement', 'intune'] as const;
+const tabs = ['overview', 'daily', 'monthly', 'billing', 'statement', 'replacement', 'intune'] as const;
 type Tab = (typeof tabs)[number];
 
 /** How many quarters back the department report offers. */
@@ -20,7 +22,7 @@ const QUARTERS_BACK = 8;
 
 /**
  * The team lead's reports: the overview at the end of the day, the daily stock report of a
- * location and day, the department report of a quarter, the replacement plan with residual values
+ * location and day, the monthly summary, the department report of a quarter and each department's statement, the replacement plan with residual values
  * and the reconciliation with an Intune export. Each is read from the local store and
  * computed in a worker (`renderer/reports/README.md`); each prints on A4 and saves as PDF.
  */
@@ -70,6 +72,10 @@ export function ReportsScreen() {
           onDayChange={setDay}
           settings={reportSettingsNow}
         />
+      ) : tab === 'monthly' ? (
+        <MonthlyReport today={today} settings={reportSettingsNow} />
+      ) : tab === 'statement' ? (
+        <StatementReport quarter={quarter} quarters={quarters} onQuarterChange={setQuarter} today={today} settings={reportSettingsNow} />
       ) : tab === 'replacement' ? (
         <ReplacementReport today={today} settings={reportSettingsNow} />
       ) : tab === 'intune' ? (

@@ -5,6 +5,7 @@ import type { DeviceEvent } from '../../shared/domain/event';
 import { addDays, localDayOf, quarterOf } from '../../shared/reports/calendar';
 import { dailyStockReport } from '../../shared/reports/daily-stock';
 import { departmentBilling } from '../../shared/reports/department-billing';
+import { monthlySummary, monthOf } from '../../shared/reports/monthly-summary';
 import { replay } from '../../shared/lifecycle/apply';
 import { defaultReportSettings } from '../../shared/reports/settings';
 import { dailyTrends } from '../../shared/reports/trends';
@@ -96,6 +97,20 @@ describe.each(modes)('produceReport reads exactly what the reports need ($mode)'
       expect(result.report).toEqual(expected);
       expect(expected.holdings.length).toBeGreaterThan(0);
     }
+  });
+
+  it('the monthly summary equals the summary over everything, with its quarter’s bill', async () => {
+    let counted = 0;
+    for (const day of [lastDay(), addDays(lastDay(), -40), addDays(lastDay(), -300)]) {
+      const month = monthOf(day);
+      const result = await produce(db, { kind: 'monthly', month, today: lastDay(), settings });
+      if (result.kind !== 'monthly') throw new Error(result.kind);
+      const billing = { ...departmentBilling(fleet.devices, fleet.events, { quarter: quarterOf(`${month}-01`), settings, departments }), employeeNames: {} };
+      const expected = monthlySummary(fleet.devices, fleet.events, { month, today: lastDay(), settings }, { models: [], billing });
+      expect(result.report).toEqual(expected);
+      counted += expected.handouts.count + expected.returns.count + expected.inRepair.length + expected.idle.count;
+    }
+    expect(counted).toBeGreaterThan(0);
   });
 
   it('reads the histories of the touched devices only, and says how far it got', async () => {

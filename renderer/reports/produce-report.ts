@@ -1,8 +1,13 @@
-import { dailyStockReport, type DailyStockReport } from '../../shared/reports/daily-stock';
-import { addDays, dayEnds, quarterSpan, startOfDay } from '../../shared/reports/calendar';
+import { dailyStockReport } from '../../shared/reports/daily-stock';
+import { addDays, dayEnds, quarterOf, quarterSpan, startOfDay } from '../../shared/reports/calendar';
+import { monthDays, monthlySummary } from '../../shared/reports/monthly-summary';
+import { sortedKeys } from '../../shared/reports/device-digest';
+import { billingWithModelNames, dailyWithModelNames, namedModels } from '../../shared/reports/model-names';
+import { residualCharges } from '../../shared/fleet/residual-charges';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
 import type { KvikDb } from '../store/db';
+import { loadIntuneEvidence } from './intune-evidence';
 import { readPlan } from './read-plan';
 import { readHoldings, readTrendRows } from './read-rows';
 import { readReportInputs, type ReadOptions } from './read-store';
@@ -20,7 +25,7 @@ export async function produceReport(
   readOptions: ReadOptions & { source?: 'rows' | 'log' } = {},
 ): Promise<ReportResult> {
   // The quarter and the month from the report rows, unless asked for from the log (tests compare the two).
-  if (request.kind !== 'daily' && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
+  if ((request.kind === 'trend' || request.kind === 'billing') && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
   const started = performance.now();
   const inputs = await readReportInputs(db, readPlan(request), onProgress, readOptions);
   const read = performance.now();
@@ -36,12 +41,33 @@ export async function produceReport(
   });
   switch (request.kind) {
     case 'daily': {
-      const report = withModelNames(dailyStockReport(devices, events, { location: request.location, day: request.day, settings }), modelNames);
+      const report = dailyWithModelNames(dailyStockReport(devices, events, { location: request.location, day: request.day, settings }), modelNames);
       return { kind: 'daily', report, timings: timings() };
     }
     case 'trend': {
       const { location, lastDay, days } = request;
       return { kind: 'trend', report: dailyTrends(devices, events, { location, lastDay, days, settings }), timings: timings() };
+    }
+    case 'monthly': {
+      const { month, today } = request;
+      // The quarter's department totals as the department report gives them; the model prices for what reuse saved.
+      const quarter = quarterOf(monthDays(month).firstDay);
+      const [billing, models, intune] = await Promise.all([fromReportRows(db, { kind: 'billing', quarter, settings }, () => {}), db.models.toArray(), loadIntuneEvidence(db)]);
+      const context = {
+        models,
+        ...(billing.kind === 'billing' ? { billing: billing.report } : {}),
+        ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}),
+      };
+      const report = monthlySummary(devices, events, { month, today, settings }, context);
+      return { kind: 'monthly', report, timings: timings() };
+    }
+    case 'statement': {
+      const { quarter } = request;
+      const billing = await fromReportRows(db, { kind: 'billing', quarter, settings }, () => {});
+      if (billing.kind !== 'billing') throw new Error(billing.kind);
+      const { charges, incomplete } = residualCharges(devices, events, quarter, settings);
+      const report = { billing: billing.report, charges: namedModels(charges, modelNames), incomplete: sortedKeys(new Set([...billing.report.incomplete, ...incomplete])) };
+      return { kind: 'statement', report, timings: timings() };
     }
     case 'billing': {
       const report = departmentBilling(devices, events, {
@@ -50,13 +76,13 @@ export async function produceReport(
         // The store's departments once it has them (the seeds' nine until then, from populate).
         ...(departments.length > 0 ? { departments } : {}),
       });
-      return { kind: 'billing', report: await withEmployeeNames(db, withHoldingModelNames(report, modelNames)), timings: timings() };
+      return { kind: 'billing', report: await withEmployeeNames(db, billingWithModelNames(report, modelNames)), timings: timings() };
     }
   }
 }
 
 /** The trend and the department report summed from the store's report rows (`read-rows.ts`). */
-async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind: 'daily' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
+async function fromReportRows(db: KvikDb, request: Extract<ReportRequest, { kind: 'trend' | 'billing' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
   const started = performance.now();
   const { settings } = request;
   const { timeZone } = settings;
@@ -83,21 +109,8 @@ async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind
   const read = performance.now();
   onProgress({ phase: 'computing' });
   const report = billFromHoldings(value.holdings, value.incomplete, { quarter: request.quarter, settings, ...(departments.length > 0 ? { departments } : {}) });
-  const named = await withEmployeeNames(db, withHoldingModelNames(report, modelNames), value.employeeNames);
+  const named = await withEmployeeNames(db, billingWithModelNames(report, modelNames), value.employeeNames);
   return { kind: 'billing', report: named, timings: timings(read, rows, new Set(value.holdings.map((h) => h.deviceKey)).size) };
-}
-
-/** The reports carry model ids; people read model names (an id without a name stays as it is). */
-function namedModels<R extends { model: string | null }>(rows: readonly R[], names: ReadonlyMap<string, string>): R[] {
-  return rows.map((row) => (row.model === null ? row : { ...row, model: names.get(row.model) ?? row.model }));
-}
-
-function withModelNames(report: DailyStockReport, names: ReadonlyMap<string, string>): DailyStockReport {
-  return { ...report, stock: namedModels(report.stock, names), inRepair: namedModels(report.inRepair, names), idle: namedModels(report.idle, names) };
-}
-
-function withHoldingModelNames(report: DepartmentBillingReport, names: ReadonlyMap<string, string>): DepartmentBillingReport {
-  return { ...report, holdings: namedModels(report.holdings, names) };
 }
 
 /** The names of the employees the specification lists, from the store or from `known`. */

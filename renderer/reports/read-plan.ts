@@ -1,5 +1,6 @@
 import { inStockStatuses, type DeviceStatus } from '../../shared/domain/device';
 import { addDays, quarterSpan, startOfDay } from '../../shared/reports/calendar';
+import { monthDays } from '../../shared/reports/monthly-summary';
 import type { ReportRequest } from './report-request';
 
 /**
@@ -34,5 +35,11 @@ export function readPlan(request: ReportRequest): ReadPlan {
       };
     case 'billing':
       return { fromMs: quarterSpan(request.quarter, timeZone).startMs, devices: { statuses: ['assigned'] } };
+    case 'statement':
+      // The charges come from the quarter's events alone: an untouched device adds none.
+      return { fromMs: quarterSpan(request.quarter, timeZone).startMs, devices: { statuses: [] } };
+    case 'monthly':
+      // Untouched devices count only on a shelf (idle) or at repair (days out), anywhere.
+      return { fromMs: startOfDay(monthDays(request.month).firstDay, timeZone), devices: { statuses: dailyStatuses } };
   }
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { localDateSchema, quarterSchema } from '../../shared/reports/calendar';
 import type { DailyStockReport } from '../../shared/reports/daily-stock';
 import type { DepartmentBillingReport } from '../../shared/reports/department-billing';
+import { monthSchema, type MonthlySummary } from '../../shared/reports/monthly-summary';
+import type { ResidualCharge } from '../../shared/fleet/residual-charges';
 import { reportSettingsSchema } from '../../shared/reports/settings';
 import type { TrendReport } from '../../shared/reports/trends';
 
@@ -12,7 +14,10 @@ import type { TrendReport } from '../../shared/reports/trends';
  * - `daily`: the daily stock report of a location and a day (also the overview's figures);
  * - `trend`: stock and handouts per day over the `days` days ending on `lastDay` (the overview's
  *   charts): asked for apart from the day's figures, which come back far sooner;
- * - `billing`: the department report of a quarter.
+ * - `billing`: the department report of a quarter;
+ * - `monthly`: the monthly summary (with its quarter's department totals), as of `today`;
+ * - `statement`: the department report of a quarter and its residual-value charges, from which
+ *   the page makes each department's statement.
  */
 export const reportRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('daily'), location: z.string().min(1), day: localDateSchema, settings: reportSettingsSchema }),
@@ -24,6 +29,8 @@ export const reportRequestSchema = z.discriminatedUnion('kind', [
     settings: reportSettingsSchema,
   }),
   z.object({ kind: z.literal('billing'), quarter: quarterSchema, settings: reportSettingsSchema }),
+  z.object({ kind: z.literal('monthly'), month: monthSchema, today: localDateSchema, settings: reportSettingsSchema }),
+  z.object({ kind: z.literal('statement'), quarter: quarterSchema, settings: reportSettingsSchema }),
 ]);
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 export type ReportRequestInput = z.input<typeof reportRequestSchema>;
@@ -45,7 +52,17 @@ export interface ReportTimings {
 export type ReportResult =
   | { kind: 'daily'; report: DailyStockReport; timings: ReportTimings }
   | { kind: 'trend'; report: TrendReport; timings: ReportTimings }
-  | { kind: 'billing'; report: DepartmentBillingReport; timings: ReportTimings };
+  | { kind: 'billing'; report: DepartmentBillingReport; timings: ReportTimings }
+  | { kind: 'monthly'; report: MonthlySummary; timings: ReportTimings }
+  | { kind: 'statement'; report: StatementInputs; timings: ReportTimings };
+
+/** What the department statements of a quarter are made from. */
+export interface StatementInputs {
+  billing: DepartmentBillingReport;
+  charges: ResidualCharge[];
+  /** Devices whose history is incomplete in the bill or the charges. */
+  incomplete: string[];
+}
 
 /** Reading and computing, as a progress bar shows it: a phase, and for the long one a count. */
 export const reportProgressSchema = z.discriminatedUnion('phase', [

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CO2E_SOURCE } from '../../shared/reports/settings';
 import type { KvikDb } from '../store/db';
 import { openDb } from '../store/open';
 import { defaultReportPrices, loadReportPrices, parseKroner, REPORT_PRICES_KEY, reportSettings, saveReportPrices } from './report-settings';
@@ -52,6 +53,9 @@ describe('the report prices in the settings table', () => {
       pricePerYearOre: { phone: 1, tablet: 2, pc: 3 },
       residualFloorPercent: 0,
       intuneCheckInDays: 90,
+      reuseGoalPercent: 8,
+      co2eKgPerReuse: { phone: 65, tablet: 100, pc: 300 },
+      co2eSource: DEFAULT_CO2E_SOURCE,
     });
   });
 });

@@ -8,6 +8,7 @@ import { ScannerList } from '../scanner/ScannerList';
 import { ScannerLayoutField } from '../scanner/ScannerLayoutField';
 import { SyncSettings } from '../sync/SyncSettings';
 import { assetTagRegExp, deskSettingsSchema } from '../store/settings';
+import { seriesFromDraft, TagSeriesFields } from './TagSeriesFields';
 import { choosable } from '../../shared/domain/reference-use';
 
 /** The desk's settings: who it is, where it stands, how it reads asset tags; its scanners; the app. */
@@ -39,7 +40,7 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
             setMessage({ tone: 'error', text: t('settings.badgeInvalid') });
             return;
           }
-          const parsed = deskSettingsSchema.safeParse(draft);
+          const parsed = deskSettingsSchema.safeParse({ ...draft, assetTagSeries: seriesFromDraft(draft.assetTagSeries) });
           if (!parsed.success) {
             setMessage({ tone: 'error', text: parsed.error.issues.map((i) => i.message).join('; ') });
             return;
@@ -68,6 +69,7 @@ export function SettingsScreen({ onOpenCards }: { onOpenCards: () => void }) {
           {t('settings.assetTagPattern')}
           <input name="assetTagPattern" value={draft.assetTagPattern} placeholder="^KK\d{6}$" onChange={(e) => setDraft({ ...draft, assetTagPattern: e.target.value })} />
         </label>
+        <TagSeriesFields value={draft.assetTagSeries} onChange={(assetTagSeries) => setDraft({ ...draft, assetTagSeries })} />
         <label className="field">
           {t('settings.badgePattern')}
           <input name="badgePattern" value={draft.badgePattern} placeholder="^KK-\d{7}$" onChange={(e) => setDraft({ ...draft, badgePattern: e.target.value })} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { afterWrongPin, isLocked, type PinFailures } from '../../shared/auth/lockout';
@@ -6,6 +6,7 @@ import { verifyPin } from '../../shared/auth/pin';
 import type { Operator } from '../../shared/domain/reference';
 import { useServices } from '../app/services';
 import { choosable } from '../../shared/domain/reference-use';
+import { playTone } from '../feedback/sounds';
 
 /**
  * Signing in at the desk. Once operators come from the central inventory: scan your badge (or
@@ -14,26 +15,50 @@ import { choosable } from '../../shared/domain/reference-use';
  * name, and whoever signs in answers for the desk. The desk's id and location are set once in the
  * settings by a team lead, never asked here.
  */
-export function SignInScreen() {
+export function SignInScreen({ badgeScan }: { badgeScan: BadgeScan }) {
   const { db } = useServices();
   const operators = useLiveQuery(() => db.operators.orderBy('name').toArray(), [db]);
   if (operators === undefined) return null;
-  return operators.length > 0 ? <OperatorSignIn operators={operators} /> : <TrialSignIn />;
+  return operators.length > 0 ? <OperatorSignIn operators={operators} badgeScan={badgeScan} /> : <TrialSignIn />;
+}
+
+/** The latest scan at the sign-in screen (any scanner), counted so the same badge twice counts twice. */
+export interface BadgeScan {
+  text: string;
+  n: number;
 }
 
 const failuresKey = (operator: string) => `pin-failures:${operator}`;
 
-function OperatorSignIn({ operators }: { operators: Operator[] }) {
+function OperatorSignIn({ operators, badgeScan }: { operators: Operator[]; badgeScan: BadgeScan }) {
   const { t } = useTranslation();
   const { db, settings, signIn } = useServices();
+  const pinField = useRef<HTMLInputElement>(null);
   const locations = useLiveQuery(async () => choosable(await db.locations.orderBy('name').toArray(), settings.location), [db, settings.location]);
   const [who, setWho] = useState('');
   const [pin, setPin] = useState('');
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [scanned, setScanned] = useState<{ tone: 'good' | 'error'; text: string } | null>(null);
   const location = settings.location || locations?.[0]?.id || '';
 
   const find = (text: string) => operators.find((o) => o.badge === text.trim()) ?? operators.find((o) => o.id === text.trim());
+
+  // A badge scanned anywhere on the screen chooses its operator and hands over to the PIN; a scan
+  // that is nobody's badge says so in red, and the PIN waits.
+  const [seen, setSeen] = useState(0);
+  if (badgeScan.n !== seen) {
+    setSeen(badgeScan.n);
+    const operator = find(badgeScan.text);
+    setWho(operator ? (operator.badge ?? operator.id) : '');
+    setScanned(operator ? { tone: 'good', text: t('signIn.badgeRead', { name: operator.name }) } : { tone: 'error', text: t('signIn.unknownBadge') });
+    setError(null);
+  }
+  useEffect(() => {
+    if (badgeScan.n === 0 || !scanned) return;
+    playTone(scanned.tone, settings.sound);
+    if (scanned.tone === 'good') pinField.current?.focus();
+  }, [badgeScan.n, scanned, settings.sound]);
 
   async function submit() {
     const operator = find(who);
@@ -78,8 +103,13 @@ function OperatorSignIn({ operators }: { operators: Operator[] }) {
       </label>
       <label className="field">
         {t('signIn.pin')}
-        <input name="pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} maxLength={12} />
+        <input ref={pinField} name="pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} maxLength={12} />
       </label>
+      {scanned && !error && (
+        <p className={`feedback ${scanned.tone}`} role="status" data-testid="badge-scan" data-tone={scanned.tone}>
+          {scanned.text}
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -5,7 +5,7 @@ import type { KvikDb, StoredDevice, StoredEvent } from './db';
 
 /** The identifiers a parsed scan may be stored under (its value and any alternative spellings). */
 export function scanIdentifiers(scan: ParsedScan): string[] {
-  if (scan.kind === 'invalid' || scan.kind === 'command' || scan.kind === 'gtin' || scan.kind === 'employee') return [];
+  if (scan.kind === 'invalid' || scan.kind === 'command' || scan.kind === 'gtin' || scan.kind === 'employee' || scan.kind === 'request') return [];
   const alternatives = scan.kind === 'serial' ? (scan.alternatives ?? []) : [];
   return [scan.value, ...alternatives];
 }

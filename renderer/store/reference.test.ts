@@ -4,7 +4,7 @@ import { makeEvent } from '../../shared/testing/builders';
 import type { KvikDb } from './db';
 import { openDb } from './open';
 import { recordEvent } from './record';
-import { importReferenceRows, referenceUse, removeReferenceRow, saveReferenceRow, setReferenceActive } from './reference';
+import { importReferenceRows, referenceUse, removeReferenceRow, saveReferenceRow } from './reference';
 
 let db: KvikDb;
 let n = 0;
@@ -59,13 +59,13 @@ describe('a reference row that devices or events name is deactivated, not delete
   });
 
   it('deactivates and reactivates; an edit or an import without the flag keeps it', async () => {
-    await setReferenceActive(db, 'models', 'IP15', false);
+    expect(await saveReferenceRow(db, 'models', { id: 'IP15', name: 'iPhone 15', kind: 'phone', active: false }, 'IP15')).toBeNull();
     expect(await db.models.get('IP15')).toMatchObject({ active: false });
     expect(await saveReferenceRow(db, 'models', { id: 'IP15', name: 'iPhone 15 (omdøbt)', kind: 'phone' }, 'IP15')).toBeNull();
     expect(await db.models.get('IP15')).toMatchObject({ name: 'iPhone 15 (omdøbt)', active: false });
     await importReferenceRows(db, 'models', [{ id: 'IP15', name: 'iPhone 15', kind: 'phone' }]);
     expect(await db.models.get('IP15')).toMatchObject({ active: false });
-    await setReferenceActive(db, 'models', 'IP15', true);
+    expect(await saveReferenceRow(db, 'models', { id: 'IP15', name: 'iPhone 15', kind: 'phone', active: true }, 'IP15')).toBeNull();
     expect(await db.models.get('IP15')).toMatchObject({ active: true });
   });
 });

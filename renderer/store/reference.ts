@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
-import { referenceSchemas, type ReferenceTable } from '../../shared/domain/reference';
+import { editableSchemas, type EditableTable, type ReferenceTable } from '../../shared/domain/reference';
 import { isDeactivatable, namedByEvent, removeVerdict, type DeactivatableTable, type ReferenceUse, type RemoveVerdict } from '../../shared/domain/reference-use';
 import type { z } from 'zod';
 import type { KvikDb, StoredEvent } from './db';
 
-export type ReferenceRow<T extends ReferenceTable> = z.infer<(typeof referenceSchemas)[T]>;
+export type ReferenceRow<T extends EditableTable> = z.infer<(typeof editableSchemas)[T]>;
 
-function table<T extends ReferenceTable>(db: KvikDb, name: T) {
+function table<T extends EditableTable>(db: KvikDb, name: T) {
   return db.table<ReferenceRow<T>, string>(name);
 }
 
@@ -23,20 +23,27 @@ export async function importReferenceRows<T extends ReferenceTable>(db: KvikDb, 
  * A row written over an existing one keeps its `active` flag unless it says otherwise: an edit
  * form or a CSV file without the flag never brings a deactivated row back into the pickers.
  */
-function keepActive<R extends object>(existing: R | undefined, row: R): R {
-  type MaybeActive = { active?: boolean | undefined };
-  const was = (existing as MaybeActive | undefined)?.active;
-  return (row as MaybeActive).active === undefined && was !== undefined ? { ...row, active: was } : row;
+function keepActive<R extends object>(existing: object | undefined, row: R): R {
+  const had = existing && 'active' in existing ? existing.active : undefined;
+  const says = 'active' in row && row.active !== undefined;
+  return !says && typeof had === 'boolean' ? { ...row, active: had } : row;
+}
+
+/** A row checked against the table's schema, or the schema's complaint. */
+export function validateReferenceRow<T extends EditableTable>(name: T, row: unknown): { ok: true; row: ReferenceRow<T> } | { ok: false; problem: string } {
+  const parsed = editableSchemas[name].safeParse(row);
+  if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { ok: true, row: parsed.data as ReferenceRow<T> };
 }
 
 /** Saves one row after checking it against the table's schema; returns the schema's complaint if any. */
-export async function saveReferenceRow<T extends ReferenceTable>(db: KvikDb, name: T, row: unknown, replacing?: string): Promise<string | null> {
-  const parsed = referenceSchemas[name].safeParse(row);
-  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+export async function saveReferenceRow<T extends EditableTable>(db: KvikDb, name: T, row: unknown, replacing?: string): Promise<string | null> {
+  const checked = validateReferenceRow(name, row);
+  if (!checked.ok) return checked.problem;
   await db.transaction('rw', table(db, name), async () => {
-    const existing = await table(db, name).get(replacing ?? parsed.data.id);
-    if (replacing && replacing !== parsed.data.id) await table(db, name).delete(replacing);
-    await table(db, name).put(keepActive(existing, parsed.data as ReferenceRow<T>));
+    const existing = await table(db, name).get(replacing ?? checked.row.id);
+    if (replacing && replacing !== checked.row.id) await table(db, name).delete(replacing);
+    await table(db, name).put(keepActive(existing, checked.row));
   });
   return null;
 }
@@ -73,7 +80,7 @@ export async function referenceUse(db: KvikDb, table: DeactivatableTable, id: st
  * Deletes a reference row, unless devices or events name it: then nothing is deleted and the
  * verdict says how much uses it, to offer deactivation instead. Employees are not counted.
  */
-export async function removeReferenceRow(db: KvikDb, name: ReferenceTable, id: string): Promise<RemoveVerdict> {
+export async function removeReferenceRow(db: KvikDb, name: EditableTable, id: string): Promise<RemoveVerdict> {
   if (!isDeactivatable(name)) {
     await db.table(name).delete(id);
     return { kind: 'delete' };
@@ -87,9 +94,4 @@ export async function removeReferenceRow(db: KvikDb, name: ReferenceTable, id: s
     await db.table(name).delete(id);
     return verdict;
   });
-}
-
-/** Deactivates (hidden from pickers, still named where used) or reactivates a row. */
-export async function setReferenceActive(db: KvikDb, name: DeactivatableTable, id: string, active: boolean): Promise<void> {
-  await db.table(name).update(id, { active });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assetTagSeriesSchema } from '../../shared/assets/tag-series';
 import { roleSchema } from '../../shared/auth/roles';
 import type { ParseOptions } from '../../shared/scan/parse';
 import { labelStockIds } from '../labels/stocks';
@@ -16,6 +17,11 @@ export const deskSettingsSchema = z.object({
    * a scan that matches is an employee (`parseScan`), found by badge number or id.
    */
   badgePattern: z.string().default(''),
+  /**
+   * The desk's own series of asset tags (`shared/assets/tag-series.ts`): when set, printing labels
+   * gives each device without a tag the next one. Absent: devices keep the tags they came with.
+   */
+  assetTagSeries: assetTagSeriesSchema.optional(),
   /**
    * Minutes without a scan after which the employee of a handout or return is let go, so the next
    * person in the queue is never booked to the last one.

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services';
 import { localeOf } from '../i18n';
+import { inventoryOfThisPage } from './served-by-inventory';
 import { serverUrlSchema } from './sync-config';
 import { useSync } from './sync-context';
 import { readSyncState } from './sync-state';
@@ -21,6 +22,18 @@ export function SyncSettings() {
   const [token, setToken] = useState('');
   const [message, setMessage] = useState<{ tone: 'good' | 'error'; text: string } | null>(null);
   const state = useLiveQuery(() => readSyncState(db), [db]);
+
+  // Opened from the central inventory itself: its address is the one to sync with.
+  useEffect(() => {
+    if (config.serverUrl) return;
+    let live = true;
+    void inventoryOfThisPage().then((origin) => {
+      if (live && origin) setServerUrl((typed) => typed || origin);
+    });
+    return () => {
+      live = false;
+    };
+  }, [config.serverUrl]);
 
   return (
     <form

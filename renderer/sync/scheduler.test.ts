@@ -108,6 +108,39 @@ describe('the sync scheduler', () => {
     expect(scheduler.getStatus()).toMatchObject({ connection: 'online', failures: 0, problem: null });
   });
 
+  it('says offline when the network went while a sync was finishing', async () => {
+    const time = manualTime();
+    const network = fakeConnectivity();
+    let finish = () => {};
+    const engine: SyncEngine = { sync: () => new Promise((resolve) => (finish = () => resolve(report))) };
+    const scheduler = createSyncScheduler({ ...options, engine, connectivity: network.connectivity, timers: time.timers, now: time.now });
+    scheduler.start();
+    await settle();
+    network.set(false);
+    expect(scheduler.getStatus().connection).toBe('offline');
+    finish();
+    await settle();
+    expect(scheduler.getStatus()).toMatchObject({ connection: 'offline', syncing: false });
+  });
+
+  it('answers "sync now" during a running cycle once the cycle after it is done', async () => {
+    const time = manualTime();
+    const finishes: Array<() => void> = [];
+    const engine: SyncEngine = { sync: () => new Promise((resolve) => finishes.push(() => resolve(report))) };
+    const scheduler = createSyncScheduler({ ...options, engine, connectivity: fakeConnectivity().connectivity, timers: time.timers, now: time.now });
+    scheduler.start();
+    await settle();
+    let answered = false;
+    void scheduler.syncNow().then(() => (answered = true));
+    finishes[0]?.();
+    await settle();
+    expect(finishes).toHaveLength(2);
+    expect(answered).toBe(false);
+    finishes[1]?.();
+    await settle();
+    expect(answered).toBe(true);
+  });
+
   it('waits at least what a 503 says, and says the server is unavailable rather than offline', async () => {
     const time = manualTime();
     const { engine } = fakeEngine([new SyncError('retry', '503 unavailable', { status: 503, retryAfterMs: 5000 })]);

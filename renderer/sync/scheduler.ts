@@ -143,7 +143,9 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     update({ syncing: true, nextAttemptAt: null });
     try {
       await engine.sync((progress) => update({ bootstrap: progress.done ? null : progress }));
-      update({ syncing: false, connection: 'online', problem: null, failures: 0, bootstrap: null, lastSyncAt: now().toISOString() });
+      // The network may have gone while the cycle's last answers were on their way: the browser's
+      // word wins, or the desk would say online until the next cycle.
+      update({ syncing: false, connection: connectivity.isOnline() ? 'online' : 'offline', problem: null, failures: 0, bootstrap: null, lastSyncAt: now().toISOString() });
       schedule(intervalMs);
     } catch (caught) {
       const error = asSyncError(caught);
@@ -173,6 +175,9 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     },
     syncNow() {
       if (!started) return Promise.resolve();
+      // A cycle already running may have passed what the caller waits for (a team lead's edit,
+      // pulled back): the promise is of the cycle that follows it.
+      if (current) return run().then(() => current ?? undefined);
       return run();
     },
     nudge() {

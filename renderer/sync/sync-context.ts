@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { SyncClient } from './client';
 import type { SyncConfig } from './sync-config';
 import type { SyncStatus } from './scheduler';
 
@@ -11,6 +12,8 @@ export interface SyncController {
   /** A server address and a token are both set: the desk syncs. */
   configured: boolean;
   hasToken: boolean;
+  /** The central inventory's API with this desk's token, for what is not the sync (a team lead's edits); null when not configured. */
+  client: SyncClient | null;
   /**
    * Saves the server address and, when given, a new token (kept by the platform); the sync
    * restarts with them. Says whether the platform stored the token encrypted.

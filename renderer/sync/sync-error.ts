@@ -22,13 +22,16 @@ export class SyncError extends Error {
   readonly status: number | undefined;
   /** The server's `Retry-After`, in milliseconds: the earliest a retry makes sense. */
   readonly retryAfterMs: number;
+  /** The server's error code (`not_permitted`, …) when it answered with one. */
+  readonly code: string | undefined;
 
-  constructor(kind: SyncErrorKind, message: string, options: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(kind: SyncErrorKind, message: string, options: { status?: number; code?: string; retryAfterMs?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SyncError';
     this.kind = kind;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs ?? 0;
+    this.code = options.code;
   }
 }
 

@@ -50,11 +50,12 @@ export function useSyncController(db: KvikDb, platform: Platform): SyncControlle
     };
   }, [platform, config, serverUrl]);
   // Creating one starts nothing (no timers, no requests): the effect below starts and stops it.
+  const client = useMemo(() => (serverUrl && token ? createSyncClient({ serverUrl, token }) : null), [serverUrl, token]);
   const scheduler = useMemo<SyncScheduler | null>(() => {
-    if (!serverUrl || !token) return null;
-    const engine = createSyncEngine({ db, client: createSyncClient({ serverUrl, token }) });
+    if (!client) return null;
+    const engine = createSyncEngine({ db, client });
     return createSyncScheduler({ engine, connectivity: browserConnectivity(window) });
-  }, [db, serverUrl, token]);
+  }, [db, client]);
   useEffect(() => {
     if (!scheduler) return;
     scheduler.start();
@@ -92,9 +93,10 @@ export function useSyncController(db: KvikDb, platform: Platform): SyncControlle
       config: config ?? syncConfigSchema.parse({}),
       configured: Boolean(serverUrl && token),
       hasToken: Boolean(token),
+      client,
       configure,
       syncNow,
     }),
-    [status, pending, lastSyncAt, config, serverUrl, token, configure, syncNow],
+    [status, pending, lastSyncAt, config, serverUrl, token, client, configure, syncNow],
   );
 }

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { openTransfers } from '../../shared/transfers/transfer';
 import { formatDateTime } from '../app/format';
-import { useNavigation } from '../app/navigation';
+import { useOpen } from '../app/navigation';
 import { useServices } from '../app/services';
 import { localeOf } from '../i18n';
 import { devicesInTransit } from './transfer-store';
@@ -15,7 +15,7 @@ import './transfers.css';
 export function OpenTransfers({ onPick }: { onPick?: (transferId: string) => void }) {
   const { t, i18n } = useTranslation();
   const { db, session } = useServices();
-  const { openTransfer } = useNavigation();
+  const openScreen = useOpen();
   const here = session?.location ?? '';
   const open = useLiveQuery(async () => openTransfers(await devicesInTransit(db), here), [db, here]) ?? [];
   const names = useLiveQuery(async () => new Map((await db.locations.toArray()).map((l) => [l.id, l.name])), [db]);
@@ -51,7 +51,7 @@ export function OpenTransfers({ onPick }: { onPick?: (transferId: string) => voi
             <td data-testid="in-transit-count">{transfer.inTransit}</td>
             <td data-testid="missing-count">{transfer.missing}</td>
             <td>
-              <button type="button" onClick={() => openTransfer(transfer.id)}>
+              <button type="button" onClick={() => openScreen({ screen: 'transfer', transferId: transfer.id })}>
                 {t('transfers.slip')}
               </button>
             </td>

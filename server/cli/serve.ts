@@ -21,6 +21,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     logger: { level: config.LOG_LEVEL },
     ...(tls ? { tls } : {}),
     ...(config.TRUST_PROXY !== undefined ? { trustProxy: config.TRUST_PROXY } : {}),
+    ...(config.WEB_ROOT ? { webRoot: config.WEB_ROOT } : {}),
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -32,9 +32,8 @@ async function readTable<S extends z.ZodType>(db: Queryable, table: ReferenceTab
 
 /** Everything (`since` 0), or the rows changed after the desk's revision. */
 export async function readReference(db: Queryable, since = 0): Promise<ReferenceResponse> {
-  const [revisionRow] = await db.query('SELECT revision FROM reference_revision');
   return {
-    revision: Number(revisionRow?.revision ?? 0),
+    revision: await readRevision(db),
     full: since === 0,
     departments: await readTable(db, 'departments', departmentSchema, since),
     employees: await readTable(db, 'employees', employeeSchema, since),
@@ -42,4 +41,10 @@ export async function readReference(db: Queryable, since = 0): Promise<Reference
     models: await readTable(db, 'models', modelSchema, since),
     operators: await readTable(db, 'operators', operatorSchema, since),
   };
+}
+
+/** The reference data's revision now. */
+export async function readRevision(db: Queryable): Promise<number> {
+  const [row] = await db.query('SELECT revision FROM reference_revision');
+  return Number(row?.revision ?? 0);
 }

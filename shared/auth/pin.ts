@@ -23,6 +23,15 @@ export async function hashPin(pin: string, salt: Uint8Array): Promise<string> {
   return `scrypt:${cost.N}:${cost.r}:${cost.p}:${bytesToHex(salt)}:${bytesToHex(hash)}`;
 }
 
+/**
+ * Whether a hash was made at this version's cost: a hash made elsewhere (a desk's, for a new
+ * operator) with a cheaper cost would make the PIN cheap to guess, so the server takes no other.
+ */
+export function hasCurrentCost(stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split(':');
+  return scheme === 'scrypt' && Number(n) === cost.N && Number(r) === cost.r && Number(p) === cost.p && salt?.length === 32 && hash?.length === cost.dkLen * 2;
+}
+
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split(':');
   if (scheme !== 'scrypt' || !salt || !hash) return false;

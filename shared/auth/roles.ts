@@ -18,6 +18,7 @@ export const actions = [
   'disposal.close',
   'devices.writeOff',
   'devices.import',
+  'reports.view',
 ] as const;
 export const actionSchema = z.enum(actions);
 export type Action = z.infer<typeof actionSchema>;

@@ -126,6 +126,8 @@ export const deviceSchema = z.object({
   repair: repairSchema.optional(),
   disposal: disposalSchema.optional(),
   transit: transitSchema.optional(),
+  /** The ICCID of the SIM card paired with it at the counter, while it is handed out. */
+  sim: z.string().optional(),
   /** When a stocktake last saw the device on its shelf. */
   lastCountedAt: isoTimestampSchema.optional(),
   purchaseDate: isoDateSchema.optional(),

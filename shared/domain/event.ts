@@ -32,6 +32,8 @@ export const eventTypes = [
   'counted',
   'note',
   'receipt',
+  'sim_paired',
+  'tagged',
   'voided',
   'corrected',
 ] as const;
@@ -39,6 +41,8 @@ export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 const imei = z.string().regex(/^\d{15}$/);
+/** A SIM card's number: 19 or 20 digits from 89 (`parseScan` checks its Luhn digit). */
+const iccidSchema = z.string().regex(/^89\d{17,18}$/);
 
 /** The identifiers and description a device enters the register with (receive or import). */
 const identity = {
@@ -55,6 +59,17 @@ const identity = {
 };
 
 const holderData = z.object({ employeeId: safeText(max.idMax).min(1), department: safeText(max.idMax).min(1) });
+
+/**
+ * What became of the counter's reuse advice (`shared/reuse/advice.ts`), on the handout that
+ * answered it: `followed` when a used device like the advised one went out instead, `declined`
+ * when the new one went out anyway. Absent on a handout that was given no advice.
+ */
+export const reuseOutcomeSchema = z.enum(['followed', 'declined']);
+export type ReuseOutcome = z.infer<typeof reuseOutcomeSchema>;
+
+/** The request (a ServiceNow request item, `RITM…`) a handout, return or receipt answers. */
+const requestNumber = safeText(max.idMax).min(1);
 
 /** Erasure evidence of one device (NIST SP 800-88): how, with what, and who checked it. */
 export const erasureSchema = z.object({
@@ -99,7 +114,7 @@ export const receiptDeviceSchema = z.object({
   serial: safeText(max.idMax).optional(),
   assetTag: safeText(max.idMax).optional(),
   /** The ICCID of the SIM card paired with it. */
-  sim: z.string().regex(/^89\d{17,18}$/).optional(),
+  sim: iccidSchema.optional(),
   /** What came back: a return receipt's condition. */
   condition: conditionSchema.optional(),
 });
@@ -115,7 +130,7 @@ export const receiptDataSchema = z.object({
   language: z.enum(['da', 'en']),
   terms: safeText(max.termsMax),
   /** The request (ServiceNow `RITM…`) the handout or return answers. */
-  requestNumber: safeText(max.idMax).optional(),
+  requestNumber: requestNumber.optional(),
   /** A PNG data URL; absent when the employee did not sign (a return dropped at the desk). */
   signature: z
     .string()
@@ -142,8 +157,8 @@ export const eventDataSchemas = {
     source: safeText(max.nameMax).optional(),
   }),
   prepared: z.object({ wiped: z.boolean(), enrolled: z.boolean() }),
-  handed_out: holderData,
-  returned: z.object({ condition: conditionSchema, reason: safeText(max.reasonMax).optional() }),
+  handed_out: holderData.extend({ reuseOutcome: reuseOutcomeSchema.optional(), requestNumber: requestNumber.optional() }),
+  returned: z.object({ condition: conditionSchema, reason: safeText(max.reasonMax).optional(), requestNumber: requestNumber.optional() }),
   sent_to_repair: z.object({ vendor: safeText(max.nameMax).min(1), ticket: safeText(max.nameMax).optional() }),
   repaired: z.object({ outcome: repairOutcomeSchema }),
   disposed: z.object({
@@ -173,6 +188,16 @@ export const eventDataSchemas = {
    * flat PNG — never the strokes' timing or pressure (biometric data under the GDPR).
    */
   receipt: receiptDataSchema,
+  /**
+   * A SIM card put in a handed-out phone at the counter: the ICCID scanned right after the phone.
+   * The pairing lasts while the device is handed out (`clearLeftBehind`: a return undoes it).
+   */
+  sim_paired: z.object({ iccid: iccidSchema }),
+  /**
+   * An asset tag put on a device that had none: a pre-printed tag scanned right after the device
+   * in receive, or the next tag of the desk's series, assigned when its label was printed.
+   */
+  tagged: z.object({ assetTag: safeText(max.idMax).min(1), source: z.enum(['preprinted', 'series']) }),
   /**
    * A registration made in error (a phantom device, a fragment of a label): the device leaves the
    * register; its events stay and this one says why.
@@ -230,6 +255,8 @@ export const deviceEventSchema = z
     variant('counted'),
     variant('note'),
     variant('receipt'),
+    variant('sim_paired'),
+    variant('tagged'),
     variant('voided'),
     variant('corrected'),
   ])

@@ -90,6 +90,14 @@ export const referenceSchemas = {
 } as const satisfies Record<ReferenceTable, z.ZodType>;
 
 /**
+ * What a team lead edits from a desk (`PUT /v1/reference/<table>`): the reference tables and the
+ * operators, whose PIN travels only as its hash (made on the desk, `shared/auth/pin.ts`).
+ */
+export const editableTables = [...referenceTables, 'operators'] as const;
+export type EditableTable = (typeof editableTables)[number];
+export const editableSchemas = { ...referenceSchemas, operators: operatorSchema } as const satisfies Record<EditableTable, z.ZodType>;
+
+/**
  * The nine forvaltninger of the seeds' table 1 (devices registered in Intune, June 2023), the
  * starting point until the central inventory provides the list.
  */

@@ -18,7 +18,7 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     returned: '✗unknown_device', sent_to_repair: '✗unknown_device', repaired: '✗unknown_device',
     disposed: '✗unknown_device', reported_lost: '✗unknown_device', found: '✗unknown_device',
     moved: '✗unknown_device', transfer_sent: '✗unknown_device', transfer_received: '✗unknown_device',
-    transfer_missing: '✗unknown_device', counted: '✗unknown_device', note: '✗unknown_device', receipt: '✗unknown_device',
+    transfer_missing: '✗unknown_device', counted: '✗unknown_device', note: '✗unknown_device', receipt: '✗unknown_device', sim_paired: '✗unknown_device', tagged: '✗unknown_device',
     voided: '✗unknown_device', corrected: '✗unknown_device',
   },
   received: {
@@ -26,7 +26,7 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     handed_out: '✗not_prepared', returned: '✗not_assigned', sent_to_repair: '→in_repair',
     repaired: '✗not_in_repair', disposed: '→disposed', reported_lost: '→lost', found: '✗not_lost',
     moved: '→received', transfer_sent: '→in_transit', transfer_received: '✗not_in_transit',
-    transfer_missing: '✗not_in_transit', counted: '→received', note: '→received', receipt: '→received', voided: '→withdrawn',
+    transfer_missing: '✗not_in_transit', counted: '→received', note: '→received', receipt: '→received', sim_paired: '✗not_assigned', tagged: '→received', voided: '→withdrawn',
     corrected: '→received',
   },
   ready: {
@@ -34,7 +34,7 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     handed_out: '→assigned', returned: '✗not_assigned', sent_to_repair: '→in_repair',
     repaired: '✗not_in_repair', disposed: '→disposed', reported_lost: '→lost', found: '✗not_lost',
     moved: '→ready', transfer_sent: '→in_transit', transfer_received: '✗not_in_transit',
-    transfer_missing: '✗not_in_transit', counted: '→ready', note: '→ready', receipt: '→ready', voided: '→withdrawn',
+    transfer_missing: '✗not_in_transit', counted: '→ready', note: '→ready', receipt: '→ready', sim_paired: '✗not_assigned', tagged: '→ready', voided: '→withdrawn',
     corrected: '→ready',
   },
   assigned: {
@@ -42,7 +42,7 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     handed_out: '✗device_assigned', returned: '→returned', sent_to_repair: '✗device_assigned',
     repaired: '✗device_assigned', disposed: '✗device_assigned', reported_lost: '→lost', found: '✗not_lost',
     moved: '✗device_assigned', transfer_sent: '✗device_assigned', transfer_received: '✗device_assigned',
-    transfer_missing: '✗device_assigned', counted: '✗device_assigned', note: '→assigned', receipt: '→assigned',
+    transfer_missing: '✗device_assigned', counted: '✗device_assigned', note: '→assigned', receipt: '→assigned', sim_paired: '→assigned', tagged: '→assigned',
     voided: '→withdrawn', corrected: '→assigned',
   },
   returned: {
@@ -50,7 +50,7 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     handed_out: '✗not_prepared', returned: '✗not_assigned', sent_to_repair: '→in_repair',
     repaired: '✗not_in_repair', disposed: '→disposed', reported_lost: '→lost', found: '✗not_lost',
     moved: '→returned', transfer_sent: '→in_transit', transfer_received: '✗not_in_transit',
-    transfer_missing: '✗not_in_transit', counted: '→returned', note: '→returned', receipt: '→returned', voided: '→withdrawn',
+    transfer_missing: '✗not_in_transit', counted: '→returned', note: '→returned', receipt: '→returned', sim_paired: '✗not_assigned', tagged: '→returned', voided: '→withdrawn',
     corrected: '→returned',
   },
   in_repair: {
@@ -58,7 +58,7 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     handed_out: '✗device_in_repair', returned: '✗not_assigned', sent_to_repair: '✗device_in_repair',
     repaired: '→received', disposed: '→disposed', reported_lost: '→lost', found: '✗not_lost',
     moved: '✗device_in_repair', transfer_sent: '✗device_in_repair', transfer_received: '✗device_in_repair',
-    transfer_missing: '✗device_in_repair', counted: '✗device_in_repair', note: '→in_repair', receipt: '→in_repair',
+    transfer_missing: '✗device_in_repair', counted: '✗device_in_repair', note: '→in_repair', receipt: '→in_repair', sim_paired: '✗not_assigned', tagged: '→in_repair',
     voided: '→withdrawn', corrected: '→in_repair',
   },
   in_transit: {
@@ -66,7 +66,7 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     handed_out: '✗device_in_transit', returned: '✗not_assigned', sent_to_repair: '✗device_in_transit',
     repaired: '✗not_in_repair', disposed: '✗device_in_transit', reported_lost: '→lost', found: '✗not_lost',
     moved: '✗device_in_transit', transfer_sent: '✗device_in_transit', transfer_received: '→received',
-    transfer_missing: '→in_transit', counted: '✗device_in_transit', note: '→in_transit', receipt: '→in_transit', voided: '→withdrawn',
+    transfer_missing: '→in_transit', counted: '✗device_in_transit', note: '→in_transit', receipt: '→in_transit', sim_paired: '✗not_assigned', tagged: '→in_transit', voided: '→withdrawn',
     corrected: '→in_transit',
   },
   disposed: {
@@ -75,14 +75,14 @@ const expected: Record<FromStatus, Record<EventType, string>> = {
     repaired: '✗device_disposed', disposed: '✗device_disposed', reported_lost: '✗device_disposed',
     found: '✗device_disposed', moved: '✗device_disposed', transfer_sent: '✗device_disposed',
     transfer_received: '✗device_disposed', transfer_missing: '✗device_disposed', counted: '✗device_disposed',
-    note: '→disposed', receipt: '→disposed', voided: '→withdrawn', corrected: '→disposed',
+    note: '→disposed', receipt: '→disposed', sim_paired: '✗device_disposed', tagged: '→disposed', voided: '→withdrawn', corrected: '→disposed',
   },
   lost: {
     received: '✗already_registered', imported: '✗already_registered', prepared: '✗device_lost',
     handed_out: '✗device_lost', returned: '✗device_lost', sent_to_repair: '✗device_lost',
     repaired: '✗device_lost', disposed: '✗device_lost', reported_lost: '✗device_lost', found: '→returned',
     moved: '✗device_lost', transfer_sent: '✗device_lost', transfer_received: '✗device_lost',
-    transfer_missing: '✗device_lost', counted: '✗device_lost', note: '→lost', receipt: '→lost', voided: '→withdrawn',
+    transfer_missing: '✗device_lost', counted: '✗device_lost', note: '→lost', receipt: '→lost', sim_paired: '✗device_lost', tagged: '→lost', voided: '→withdrawn',
     corrected: '→lost',
   },
 };
@@ -313,5 +313,15 @@ describe('event schema', () => {
     const ok = makeEvent('received', 'serial:5CD2248XYZ', { data: { kind: 'pc', imei: undefined, serial: '5cd2248xyz' } });
     expect(deviceEventSchema.safeParse(ok).success).toBe(true);
     expect(replay([ok])).toMatchObject({ ok: true, device: { key: 'serial:5CD2248XYZ', serial: '5CD2248XYZ' } });
+  });
+});
+
+describe('a SIM card paired at the counter', () => {
+  it('is the phone\'s while handed out, and gone when it comes back', () => {
+    const { events } = deviceIn('assigned');
+    const paired = replay([...events, makeEvent('sim_paired', KEY, { data: { iccid: '8945102000001234561' } })]);
+    expect(paired.ok && paired.device?.sim).toBe('8945102000001234561');
+    const back = replay([...events, makeEvent('sim_paired', KEY, { data: { iccid: '8945102000001234561' } }), makeEvent('returned', KEY)]);
+    expect(back.ok && back.device).not.toHaveProperty('sim');
   });
 });

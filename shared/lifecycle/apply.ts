@@ -155,6 +155,8 @@ const effects: { [T in Ordinary]: (device: Device, event: DeviceEventOf<T>) => D
   counted: (device, event) => ({ ...device, lastCountedAt: event.at }),
   note: (device) => ({ ...device }),
   receipt: (device) => ({ ...device }),
+  sim_paired: (device, event) => ({ ...device, sim: event.data.iccid }),
+  tagged: (device, event) => ({ ...device, assetTag: event.data.assetTag }),
 };
 
 /**

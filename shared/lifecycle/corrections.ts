@@ -72,6 +72,8 @@ function withSet(device: Device, set: CorrectionSet): Device {
 /** What a device no longer has once its status leaves the one that gave it. */
 export function clearLeftBehind(device: Device): void {
   if (device.status !== 'assigned') delete device.holder;
+  // A SIM is paired for one handout: back at the desk (or lost) the phone is without it.
+  if (device.status !== 'assigned') delete device.sim;
   if (device.status !== 'in_repair') delete device.repair;
   if (device.status !== 'disposed') delete device.disposal;
   if (device.status !== 'in_transit') delete device.transit;

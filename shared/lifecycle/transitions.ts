@@ -65,6 +65,8 @@ export const transitions = {
   counted: { from: inStock, to: 'same' },
   note: { from: existing, to: 'same' },
   receipt: { from: existing, to: 'same' },
+  sim_paired: { from: ['assigned'], to: 'same' },
+  tagged: { from: existing, to: 'same' },
   voided: { from: existing, to: 'withdrawn' },
   corrected: { from: existing, to: 'corrected' },
 } as const satisfies { [T in EventType]: Transition<T> };

@@ -71,7 +71,7 @@ export function deviceMatcher(filter: DeviceFilter, nowMs: number, names: Filter
 export function searchText(device: Device, names: FilterNames): string {
   const model = device.model ? [device.model, names.model(device.model)] : [];
   const holder = device.holder ? [device.holder.employeeId, names.employee(device.holder.employeeId)] : [];
-  return [device.imei, device.imei2, device.serial, device.assetTag, ...device.alternatives, ...model, ...holder]
+  return [device.imei, device.imei2, device.serial, device.assetTag, device.sim, ...device.alternatives, ...model, ...holder]
     .filter((part): part is string => typeof part === 'string' && part.length > 0)
     .join('\u0000')
     .toLowerCase();

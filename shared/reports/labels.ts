@@ -48,6 +48,8 @@ export const eventLabels: Readonly<Record<EventType, Label>> = {
   counted: { da: 'Talt ved optælling', en: 'Counted in a stocktake' },
   note: { da: 'Note', en: 'Note' },
   receipt: { da: 'Kvittering', en: 'Receipt' },
+  sim_paired: { da: 'SIM-kort parret', en: 'SIM card paired' },
+  tagged: { da: 'Inventarmærke sat på', en: 'Asset tag attached' },
   voided: { da: 'Annulleret (fejlregistrering)', en: 'Voided (registered in error)' },
   corrected: { da: 'Rettet', en: 'Corrected' },
 };

@@ -26,10 +26,10 @@ export const movementTypes = [
 ] as const satisfies readonly (Exclude<EventType, Unmoving | 'moved' | TransferLeg> | 'moved_in' | 'moved_out')[];
 
 /** Events that record without moving anything: a note, a count, a parcel found short. */
-type Unmoving = 'note' | 'receipt' | 'counted' | 'transfer_missing';
+type Unmoving = 'note' | 'receipt' | 'sim_paired' | 'tagged' | 'counted' | 'transfer_missing';
 /** A transfer is a move between locations: out where it was sent, in where it was received. */
 type TransferLeg = 'transfer_sent' | 'transfer_received';
-const unmoving: ReadonlySet<EventType> = new Set<Unmoving>(['note', 'receipt', 'counted', 'transfer_missing'])
+const unmoving: ReadonlySet<EventType> = new Set<Unmoving>(['note', 'receipt', 'sim_paired', 'tagged', 'counted', 'transfer_missing'])
 export type MovementType = (typeof movementTypes)[number];
 
 /** The movement a step makes at `location` (any location when undefined), or null; `undone`: see `undoneBefore`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dailyStockReport } from './daily-stock';
 import { eventsByDevice, projectDevices } from './history';
 import { imei, lifeOf, merge } from './scenario.test-support';
-import { dailyTrends } from './trends';
+import { dailyTrends, reuseShare } from './trends';
 
 /** KVIK-NORD from Monday 23 to Thursday 26 November 2026 (UTC times; local is +1 h). */
 const phone = (n: number) => ({ kind: 'phone', model: 'iPhone 13', imei: imei(n) }) as const;
@@ -117,5 +117,20 @@ describe('edge cases', () => {
     const late = lifeOf(phone(20), [{ type: 'received', at: '2026-10-25T22:30:00.000Z' }]); // 23:30 CET
     const trend = dailyTrends(projectDevices(late), late, { location: 'KVIK-NORD', lastDay: '2026-10-26', days: 3 });
     expect(trend.rows.map((r) => [r.day, r.inStock])).toEqual([['2026-10-24', 0], ['2026-10-25', 1], ['2026-10-26', 1]]);
+  });
+});
+
+describe('the reuse share against the goal', () => {
+  it('is the used devices among the days\' handouts, held against the goal', () => {
+    const trend = dailyTrends(devices, eventsByDevice(events), { location: 'KVIK-NORD', lastDay: '2026-11-26', days: 4 });
+    // C went out new on the 24th and used on the 25th; E's handout was undone.
+    expect(reuseShare(trend.rows, 8)).toEqual({ handouts: 2, reused: 1, share: 0.5, goal: 0.08, reached: true });
+  });
+
+  it('falls short below the goal, and says nothing on days without handouts', () => {
+    const days = (usedOf100: number) => [{ handedOutNew: 100 - usedOf100, handedOutReused: usedOf100 }];
+    expect(reuseShare(days(7), 8)).toMatchObject({ share: 0.07, reached: false });
+    expect(reuseShare(days(8), 8)).toMatchObject({ share: 0.08, reached: true });
+    expect(reuseShare([], 8)).toMatchObject({ handouts: 0, share: null, reached: null });
   });
 });

@@ -106,3 +106,23 @@ export function trendFromDigests(digests: TrendDigests, options: TrendOptions): 
   }
   return { location: location ?? null, firstDay, lastDay, timeZone, rows, incomplete: sortedKeys(digests.incomplete) };
 }
+
+/** The share of handouts that were used devices over a trend's days, against the goal. */
+export interface ReuseShare {
+  handouts: number;
+  reused: number;
+  /** `reused / handouts`, a fraction; null when nothing was handed out. */
+  share: number | null;
+  /** The goal, a fraction (`reuseGoalPercent` / 100). */
+  goal: number;
+  /** Whether the share reached the goal; null when nothing was handed out. */
+  reached: boolean | null;
+}
+
+export function reuseShare(rows: readonly Pick<TrendRow, 'handedOutNew' | 'handedOutReused'>[], goalPercent: number): ReuseShare {
+  const reused = rows.reduce((sum, row) => sum + row.handedOutReused, 0);
+  const handouts = reused + rows.reduce((sum, row) => sum + row.handedOutNew, 0);
+  const share = handouts === 0 ? null : reused / handouts;
+  const goal = goalPercent / 100;
+  return { handouts, reused, share, goal, reached: share === null ? null : share >= goal };
+}

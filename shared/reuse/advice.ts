@@ -1,4 +1,5 @@
 import type { Device } from '../domain/device';
+import type { ReuseOutcome } from '../domain/event';
 
 /** Used devices like the one about to go out, ready at the desk: what the amber advice names. */
 export interface ReuseAdvice {
@@ -25,12 +26,9 @@ export function reuseAdvice(device: Device, location: string, stock: readonly De
   return { ...(device.model ? { model: device.model } : {}), kind: device.kind, count };
 }
 
-/**
- * What became of an advice, recorded with the handout: `followed` when a used device like the
- * advised one went out instead, `declined` when the new one went out anyway.
- */
-export type ReuseOutcome = 'followed' | 'declined';
+export type { ReuseOutcome } from '../domain/event';
 
+/** What became of an advice, recorded with the handout (`reuseOutcomeSchema`). */
 export function reuseOutcome(advised: ReuseAdvice, handedOut: Device): ReuseOutcome {
   const alike = advised.model ? handedOut.model === advised.model : handedOut.kind === advised.kind;
   return alike && isUsed(handedOut) ? 'followed' : 'declined';

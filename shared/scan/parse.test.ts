@@ -119,3 +119,22 @@ describe('employees: the desk-printed card and the municipality badge', () => {
     expect(parseScan('490154203237518', { badgePattern: /^\d{8}$/ })).toEqual({ kind: 'imei', value: '490154203237518' });
   });
 });
+
+describe('request numbers: a ServiceNow request item', () => {
+  it('reads RITM and its digits as the request, upper-cased, not as a serial', () => {
+    expect(parseScan('RITM0012345')).toEqual({ kind: 'request', value: 'RITM0012345' });
+    expect(parseScan(' ritm001234567 \r')).toEqual({ kind: 'request', value: 'RITM001234567' });
+    expect(parseScan(']C0RITM0012345')).toEqual({ kind: 'request', value: 'RITM0012345' });
+  });
+
+  it('takes only RITM with 7 to 12 digits; anything else is read by the other rules', () => {
+    expect(parseScan('RITM12345')).toEqual({ kind: 'serial', value: 'RITM12345' });
+    expect(parseScan('RITM0012345A')).toEqual({ kind: 'serial', value: 'RITM0012345A' });
+    expect(parseScan('REQ0012345')).toEqual({ kind: 'serial', value: 'REQ0012345' });
+    expect(parseScan('S/N: RITM0012345')).toEqual({ kind: 'serial', value: 'RITM0012345' });
+  });
+
+  it('comes before a badge pattern that would match it', () => {
+    expect(parseScan('RITM0012345', { badgePattern: /^RITM\d+$/ })).toEqual({ kind: 'request', value: 'RITM0012345' });
+  });
+});

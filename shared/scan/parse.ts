@@ -1,7 +1,7 @@
 import { hasValidGs1CheckDigit, hasValidLuhn, luhnCheckDigit } from './check-digits';
 import { GS, splitGs1, splitParenthesisedGs1, type Gs1Elements } from './gs1';
 
-export type ScanKind = 'imei' | 'meid' | 'iccid' | 'gtin' | 'serial' | 'asset_tag' | 'employee' | 'command' | 'invalid';
+export type ScanKind = 'imei' | 'meid' | 'iccid' | 'gtin' | 'serial' | 'asset_tag' | 'employee' | 'request' | 'command' | 'invalid';
 
 /** Why a scan is not an identifier; the desk translates the code, tests assert it. */
 export type InvalidReason =
@@ -28,6 +28,8 @@ export type ParsedScan =
    * employee id as printed), `badge` the municipality's own badge number (`value` upper-cased).
    */
   | { kind: 'employee'; value: string; via: 'card' | 'badge' }
+  /** A ServiceNow request item (`RITM` and its digits, upper-cased): what a handout or return answers. */
+  | { kind: 'request'; value: string }
   | { kind: 'invalid'; value: string; reason: InvalidReason; message: string; checkDigit?: CheckDigitMismatch };
 
 /** A check digit that does not match: the one scanned and the one the other digits call for. */
@@ -54,6 +56,8 @@ const GS1_AIM = new Set([']C1', ']d2', ']Q3', ']e0', ']J1']);
 /** What an employee id on a `KVIK:EMP:` card may be: at most 64 (`limits.ts`) letters, digits, `.`, `_`, `-`, `@`. */
 export const employeeCardId = /^[A-Za-z0-9._@-]{1,64}$/;
 const EMPLOYEE_CARD = /^KVIK:EMP:([A-Za-z0-9._@-]{1,64})$/i;
+/** A ServiceNow request item number: `RITM` and 7 digits by default; an instance may be set to more. */
+const REQUEST_ITEM = /^RITM\d{7,12}$/i;
 const LABEL =
   /^(?:(imeisv)|(imei\s*\/\s*meid)|(imei)\s*([12])?|(s\/n|sn|serial(?:\s*no\.?|\s*number)?))(?:\s*[:#.]\s*|\s+)/i;
 
@@ -96,6 +100,10 @@ export function parseScan(raw: string, options: ParseOptions = {}): ParsedScan {
   // 9. Command barcodes from the desk card.
   const command = /^KVIK:([A-Z0-9_-]+(?::[A-Z0-9_-]+)*)$/i.exec(text);
   if (command) return { kind: 'command', value: (command[1] as string).toUpperCase() };
+
+  // 9b. A ServiceNow request item, from the request's barcode or typed: letters and digits that the
+  // serial rule would otherwise take for a device.
+  if (REQUEST_ITEM.test(text)) return { kind: 'request', value: text.toUpperCase() };
 
   // 2. A human-readable label in front is a hint.
   let hint: 'imei' | 'imeisv' | 'serial' | null = null;

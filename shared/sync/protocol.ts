@@ -19,6 +19,7 @@ export const syncPaths = {
   pull: '/v1/pull',
   devices: '/v1/devices',
   reference: '/v1/reference',
+  importDevices: '/v1/import/devices',
 } as const;
 
 export const syncLimits = {
@@ -38,6 +39,11 @@ export const syncLimits = {
   pullMaxBytes: 2 * 1024 * 1024,
   /** Bytes of devices in one devices page, likewise. */
   devicesMaxBytes: 4 * 1024 * 1024,
+  /**
+   * Bytes of a device file sent from a team lead's desk (`POST /v1/import/devices`): the whole
+   * fleet, 62,000 rows of an Intune export, is ~25 MB; anything larger is a `413`.
+   */
+  importMaxBytes: 32 * 1024 * 1024,
 } as const;
 
 /** A position in the server's event log: 1, 2, 3, ... with no gaps; 0 is "before everything". */
@@ -304,15 +310,71 @@ export const referenceQuerySchema = z.object({ since: z.coerce.number().int().no
 
 /**
  * `PUT /v1/reference/<table>`: a team lead's edit from a desk, rows added or updated by id. The
- * server checks the operator's role (`reference.edit`) and answers the new revision; `403`
- * `not_permitted` otherwise.
+ * server checks the operator's role (`reference.edit`, and `prices.edit` for models), checks every
+ * row with the table's schema, and answers the new revision; `403` `not_permitted` otherwise.
  */
 export const referenceEditBodySchema = z.object({
   operator: z.string().min(1).max(64),
   rows: z.array(z.unknown()).min(1).max(5000),
 });
 export type ReferenceEditBody = z.infer<typeof referenceEditBodySchema>;
-export const referenceEditResponseSchema = z.object({ revision: z.number().int().nonnegative() });
+/**
+ * The answer: the revision after the edit, how many rows were written, and every row refused
+ * (its place in `rows`, from 1, its id if it had one, and one reason). Good rows are kept.
+ */
+export const referenceEditResponseSchema = z.object({
+  revision: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative().default(0),
+  refused: z
+    .array(z.object({ row: z.number().int().positive(), id: z.string().max(200).optional(), reason: z.string().max(1000) }))
+    .default([]),
+});
+export type ReferenceEditResponse = z.infer<typeof referenceEditResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Device import from a team lead's desk
+
+/**
+ * `POST /v1/import/devices`: the fleet file (the municipality's export or Intune's) as text, read
+ * and planned by the server exactly as `import devices` on its command line (`shared/import`).
+ * `dryRun` writes nothing; otherwise nothing is written while a row is refused, unless
+ * `skipInvalid`. The operator's role must allow `devices.import`.
+ */
+export const deviceImportBodySchema = z.object({
+  operator: z.string().min(1).max(64),
+  /** The file's name, kept in every event as where the device came from. */
+  fileName: z.string().min(1).max(255),
+  csv: z.string().min(1),
+  dryRun: z.boolean(),
+  skipInvalid: z.boolean().default(false),
+});
+export type DeviceImportBody = z.infer<typeof deviceImportBodySchema>;
+
+const importOutcomes = ['create', 'change', 'unchanged', 'refused'] as const;
+
+/** One line's outcome: what it creates (in which status), changes (which fields), or why it is refused. */
+export const importLineSchema = z.object({
+  line: z.number().int().positive(),
+  outcome: z.enum(importOutcomes),
+  key: z.string().max(200).optional(),
+  status: z.string().max(32).optional(),
+  fields: z.array(z.string().max(64)).max(32).optional(),
+  /** A refusal's stable code (`shared/import/refusal.ts`; a desk translates it) and its English detail. */
+  code: z.string().max(64).optional(),
+  reason: z.string().max(1000).optional(),
+});
+export type ImportLine = z.infer<typeof importLineSchema>;
+
+export const deviceImportResponseSchema = z.object({
+  /** A problem with the whole file (no header, no IMEI or serial column): nothing was read. */
+  problem: z.string().max(1000).optional(),
+  counts: z.record(z.enum(importOutcomes), z.number().int().nonnegative()),
+  /** Columns of the file the import does not read. */
+  ignored: z.array(z.string().max(200)).default([]),
+  lines: z.array(importLineSchema),
+  written: z.boolean(),
+});
+export type DeviceImportResponse = z.infer<typeof deviceImportResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Errors

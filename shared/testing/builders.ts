@@ -39,6 +39,8 @@ export const defaultData: { [T in EventType]: EventData<T> } = {
     language: 'da',
     terms: 'Enheden tilhører Københavns Kommune.',
   },
+  sim_paired: { iccid: '8945000000000000005' },
+  tagged: { assetTag: 'KK000123', source: 'preprinted' },
   voided: { reason: 'Fejlscanning' },
   corrected: { reason: 'Fejlscanning', resolves: '0190a000-0000-7000-8000-ffffffffffff' },
 };

@@ -86,6 +86,16 @@ test('an Intune export reconciled on screen and in the PDF, and the replacement 
   expect(pdf).toMatch(/I Intune, ikke i registret\s+R58N/);
   expect(pdf).not.toContain('serial:');
 
+  // The reconciliation's unused device is the monthly summary's evidence, with the file named.
+  await page.getByRole('tab', { name: 'Månedsoversigt', exact: true }).click();
+  const monthly = page.getByTestId('report-monthly');
+  await expect(monthly).toHaveAttribute('data-state', 'done');
+  const intuneRow = monthly.getByTestId('table-monthly-figures').locator('tbody tr').filter({ hasText: 'Udleveret, men ubrugt ifølge Intune' });
+  await expect(intuneRow.locator('[data-column="count"]')).toHaveText('1');
+  const unusedHref = await intuneRow.locator('[data-column="count"] a').getAttribute('href');
+  expect(JSON.parse(decodeURIComponent(unusedHref!.split('?f=')[1]!)).keys).toEqual(['serial:5CG123']);
+  await expect(monthly.getByTestId('intune-source')).toHaveText('Ubrugte ifølge Intune: filen intune.csv, indlæst 20.11.2026 (Intune-afstemningen).');
+
   await page.getByRole('tab', { name: 'Udskiftning og restværdi', exact: true }).click();
   const plan = page.getByTestId('report-replacement');
   const rows = plan.getByTestId('table-replacement').locator('tbody tr');

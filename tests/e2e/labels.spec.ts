@@ -70,3 +70,17 @@ test('a batch of labels on an Avery sheet and on a thermal roll: every label dec
   await pdfPageToPng(cards, 1, 110, `${ARTIFACTS}/employee-cards-page1.png`);
   expect(await codesOn(cards, 1)).toEqual(['Code128:KVIK:EMP:E1001', 'Code128:KVIK:EMP:E1002', 'DataMatrix:KVIK:EMP:E1001', 'DataMatrix:KVIK:EMP:E1002']);
 });
+
+test('the desk’s command card, drawn as the labels are, decodes from the PDF to every command', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'MK');
+  await page.getByRole('button', { name: 'Indstillinger' }).click();
+  await page.getByRole('button', { name: 'Kommandokort til print' }).click();
+  await expect(page.getByTestId('command-card').locator('img.barcode')).toHaveCount(14);
+  const card = await printLabels(page, 'command-card');
+  const codes = [];
+  for (let n = 1; n <= (await pdfPageCount(card)); n++) codes.push(...(await codesOn(card, n)));
+  await pdfPageToPng(card, 1, 110, `${ARTIFACTS}/command-card-page1.png`);
+  const expected = await page.getByTestId('command-card').locator('img.barcode').evaluateAll((images) => images.map((img) => `Code128:${img.getAttribute('alt')}`));
+  expect(codes.sort()).toEqual(expected.sort());
+});

@@ -32,6 +32,19 @@ test('reference data: the nine departments to start with, a bad CSV rejected by 
   await expect(page.getByText('1 række', { exact: true })).toBeVisible();
 });
 
+test('"Importér CSV" is reached with Tab and opened with Enter', async ({ page }) => {
+  await signIn(page, 'TL');
+  await page.getByRole('button', { name: 'Stamdata' }).click();
+  await page.getByRole('tab', { name: 'Medarbejdere', exact: true }).click();
+  await page.getByRole('button', { name: 'Tilføj' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Importér CSV' })).toBeFocused();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from('id;navn;forvaltning\r\nE1;Søren;ØKF\r\n') });
+  await expect(page.getByRole('status')).toContainText('importeret');
+  await expect(page.getByText('1 række', { exact: true })).toBeVisible();
+});
+
 test('a GTIN scanned into the focused GTIN field fills it; a model in use is not deleted but deactivated, hidden from the desk, reactivated', async ({ page }) => {
   await signIn(page, 'TL');
   await page.getByRole('button', { name: 'Stamdata' }).click();

@@ -66,7 +66,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await signIn(page, 'MK');
   await expect(page.getByTestId('operator')).toContainText('MK · Centrallager');
   await importCsv(page, 'employees', 'Medarbejdere', 'id;navn;forvaltning;e-mail\r\nE1001;Søren Ærø;ØKF;soren@kk.dk\r\nE1002;Åse Lund;BUF;\r\n');
-  await importCsv(page, 'models', 'Modeller', `id;name;kind;gtin\r\nIP15;iPhone 15;phone;${GTIN}\r\n`);
+  await importCsv(page, 'models', 'Modeller', `id;name;kind;gtin;price\r\nIP15;iPhone 15;phone;${GTIN};4.599,00\r\n`);
   await page.getByRole('button', { name: 'Skranke' }).click();
 
   // Monday 23 November: six phones in, four prepared, two handed out to Søren (ØKF).
@@ -94,6 +94,9 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   // Åse (BUF) gets B and C, new, and A, reused.
   await page.getByRole('tab', { name: 'Udlever', exact: true }).click();
   await chooseEmployee(page, 'Ås', 'Åse Lund');
+  // Reuse first: B is new while A, used, stands ready — the desk advises; scanned again, B goes out anyway.
+  await scan(page, B);
+  await expectFeedback(page, 'warning', '1 brugt iPhone 15 er klar — genbrug først?');
   await scanAll(page, 'Udleveret', [B, A, C]);
   // C comes straight back defective and goes to repair.
   await mode(page, 'RETURN', 'Tag retur');
@@ -149,9 +152,13 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   expect(trend.at(-2)).toEqual(['23.11.2026', '2', '2', '0', '4', '2', '0']);
   expect(trend.at(-1)).toEqual(['24.11.2026', '2', '1', '1', '4', '2', '1']);
   expect(trend[0]).toEqual(['26.10.2026', '0', '0', '0', '0', '0', '0']);
+  // Reuse against the seeds' goal: 1 of the 30 days' 5 handouts was a used phone.
+  await expect(overview.getByTestId('reuse-goal')).toHaveAttribute('data-state', 'reached');
+  await expect(overview.getByTestId('reuse-goal')).toContainText(/20\s%.*5 udleveringer.*8\s%/);
   await page.screenshot({ path: 'tests/artifacts/screens/reports-overview.png', fullPage: true });
   const overviewPdf = await pdfText(page, 'overview-LAGER-2026-11-24');
   expect(pageOf(overviewPdf, 1)).toContain('Lager de sidste 30 dage');
+  expect(pageOf(overviewPdf, 1)).toContain('Genbrug de sidste 30 dage');
 
   // The daily stock report: the desk's location and today by default.
   await page.getByRole('tab', { name: 'Daglig lagerrapport', exact: true }).click();
@@ -276,6 +283,65 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   const finance = readFileSync(await (await financeDownload).path(), 'utf8');
   expect(finance.split('\r\n')[0]).toBe('\uFEFFPeriode;Fra dato;Til dato;Forvaltningskode;Forvaltning;Enhedstype;Fakturatekst;Enheder ved periodens slut;Enhedsdage;Pris pr. år (kr.);Beløb (kr.)');
   expect(finance).toContain('2026-Q4;2026-10-01;2026-12-31;ØKF;Økonomiforvaltningen;phone;Abonnement telefoner, 4. kvartal 2026;0;2;400,00;2,18');
+
+  // The month on one A4 page: five handouts (A reused), three returns, C at repair, E disposed of.
+  await page.getByRole('tab', { name: 'Månedsoversigt', exact: true }).click();
+  const monthly = page.getByTestId('report-monthly');
+  await expect(monthly).toHaveAttribute('data-state', 'done');
+  await expect(monthly.locator('select[name="report-month"]')).toHaveValue('2026-11');
+  const figures = Object.fromEntries((await cells(monthly.getByTestId('table-monthly-figures'))).map(([name, ...rest]) => [name, rest]));
+  expect(figures).toMatchObject({
+    Udleveringer: ['5', '–', '–', '–', '–'],
+    '– heraf nye enheder': ['4', '–', '–', '–', '–'],
+    '– heraf genbrugte enheder': ['1', '–', '–', '–', '–'],
+    'Genbrugsandel (mål 8 %)': ['–', '–', '–', '20,0 %', '–'],
+    'Indkøb sparet ved genbrug': ['1', '4.599,00 kr.', '–', '–', '–'],
+    'CO₂e sparet ved genbrug': ['1', '–', '65', '–', '–'],
+    Returneringer: ['3', '–', '–', '–', '–'],
+    'Til reparation ved månedens slutning (dage ude i alt)': ['1', '–', '–', '–', '0'],
+    Bortskaffet: ['1', '–', '–', '–', '–'],
+    '– heraf med certifikat': ['1', '–', '–', '–', '–'],
+    'Ubrugte på lager (over grænsen)': ['0', '–', '–', '–', '–'],
+    'Abonnement til forvaltningerne (kvartalet)': ['2', '84,78 kr.', '–', '–', '–'],
+  });
+  await expect(monthly.getByTestId('reuse-goal')).toHaveText('Genbrugsmålet på 8 % af udleveringerne er nået.');
+  await expect(monthly.getByTestId('co2e-source')).toContainText('Apple Product Environmental Reports');
+  expect(await cells(monthly.getByTestId('table-monthly-disposals'))).toEqual([[E, 'iPhone 15', '24.11.2026', 'Genanvendt', 'CERT-2026-0042']]);
+  // Each figure opens the register on the devices behind it.
+  const handoutsHref = await monthly.getByTestId('table-monthly-figures').locator('tbody tr').first().locator('[data-column="count"] a').getAttribute('href');
+  expect(JSON.parse(decodeURIComponent(handoutsHref!.split('?f=')[1]!)).keys).toEqual([A, B, C, D].map((imei) => `imei:${imei}`).sort());
+  const monthlyPdf = await pdfText(page, 'monthly-2026-11');
+  expect(monthlyPdf.split('\f').filter((p) => p.trim() !== '')).toHaveLength(1);
+  expect(monthlyPdf).toContain('Månedsoversigt · november 2026');
+  expect(monthlyPdf).toMatch(/Genbrugsandel \(mål 8 %\)\s+–\s+–\s+–\s+20,0 %/);
+  expect(monthlyPdf).toMatch(/Indkøb sparet ved genbrug\s+1\s+4\.599,00 kr\./);
+  // The CO₂e figures name their source; the narrow columns wrap long words.
+  expect(monthlyPdf).toMatch(/Kilde:\s+Producenternes\s+livscyklusopgørelser:\s+Apple\s+Product\s+Environmental\s+Reports/);
+  expect(monthlyPdf).toMatch(new RegExp(`${C}\\s+iPhone 15\\s+Fixit ApS\\s+24\\.11\\.2026\\s+0`));
+  expect(monthlyPdf).toMatch(new RegExp(`${E}\\s+iPhone 15\\s+24\\.11\\.2026\\s+Genanvendt\\s+CERT-2026-0042`));
+  expect(monthlyPdf).not.toContain('imei:');
+
+  // ØKF's statement for the quarter: A and D one day each; D came back damaged the day after it was
+  // bought (received at the model's price, 4.599,00 kr.): its whole price is charged.
+  await page.getByRole('tab', { name: 'Forvaltningsopgørelse', exact: true }).click();
+  const statement = page.getByTestId('report-statement');
+  await statement.locator('select[name="statement-department"]').selectOption('ØKF');
+  await expect(statement).toHaveAttribute('data-state', 'done');
+  await expect(statement.getByTestId('statement-total')).toHaveText('I alt til betaling: 4.601,18 kr.');
+  expect(await cells(statement.getByTestId('table-statement-charges'))).toEqual([[D, 'iPhone 15', 'Søren Ærø', '24.11.2026', 'Returneret beskadiget', '23.11.2026', '4.599,00 kr.', '4.599,00 kr.']]);
+  expect(await cells(statement.getByTestId('table-statement-devices'))).toEqual([
+    [A, 'Telefon', 'iPhone 15', 'Søren Ærø', '23.11.2026', '23.11.2026', '1', '1,09 kr.'],
+    [D, 'Telefon', 'iPhone 15', 'Søren Ærø', '23.11.2026', '23.11.2026', '1', '1,09 kr.'],
+  ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
+  await expect(statement.getByText('uden købsdato eller -pris')).toHaveCount(0);
+  const statementPdf = await pdfText(page, 'statement-ØKF-2026-Q4');
+  expect(statementPdf).toContain('Forvaltningsopgørelse: Økonomiforvaltningen');
+  expect(statementPdf).toContain('I alt til betaling: 4.601,18 kr.');
+  // The reason wraps in its narrow column ("Returneret" / "beskadiget").
+  expect(statementPdf).toMatch(new RegExp(`${D}\\s+iPhone 15\\s+Søren Ærø\\s+24\\.11\\.2026\\s+Returneret\\s+23\\.11\\.2026\\s+4\\.599,00 kr\\.\\s+4\\.599,00 kr\\.`));
+  expect(statementPdf).toMatch(/Abonnement\s+2\s+2,18 kr\./);
+  expect(statementPdf).not.toContain('imei:');
+  await page.getByRole('tab', { name: 'Forvaltninger', exact: true }).click();
 
   // A new price is the team lead's to set: 500 kr a year → BUF 38 days × 2 = 51,63 kr × 2.
   await billing.locator('input[name="price-phone"]').fill('500');

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPin } from '../../shared/auth/pin';
+import { hashPin, verifyPin } from '../../shared/auth/pin';
 import { makeEvent } from '../../shared/testing/builders';
-import { syncPaths } from '../../shared/sync/protocol';
+import { referenceEditResponseSchema, syncPaths } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/app';
 import { parseDeskTokens } from '../../server/auth/tokens';
 import { operatorCommand } from '../../server/cli/operator';
@@ -15,6 +15,9 @@ describe.each(backends)('operators and roles on $name', (backend) => {
   let db: Database;
   let app: FastifyInstance;
   const api = () => apiClient(app, 'tok-desk-1');
+  /** A desk's edit of a reference table, as `operator`. */
+  const putReference = (table: string, operator: string, rows: unknown[]) =>
+    app.inject({ method: 'PUT', url: `${syncPaths.reference}/${table}`, headers: { authorization: 'Bearer tok-desk-1' }, payload: { operator, rows } });
 
   beforeAll(async () => {
     opened = await backend.open();
@@ -67,12 +70,7 @@ describe.each(backends)('operators and roles on $name', (backend) => {
 
   it('lets only a team lead edit reference data from a desk', async () => {
     const put = (operator: string) =>
-      app.inject({
-        method: 'PUT',
-        url: `${syncPaths.reference}/models`,
-        headers: { authorization: 'Bearer tok-desk-1' },
-        payload: { operator, rows: [{ id: 'IP15', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' }] },
-      });
+      putReference('models', operator, [{ id: 'IP15', name: 'iPhone 15', kind: 'phone', price: 649900, tier: 'standard' }]);
     const refused = await put('D1');
     expect(refused.statusCode).toBe(403);
     expect(errorOf(refused.body).code).toBe('not_permitted');
@@ -93,8 +91,70 @@ describe.each(backends)('operators and roles on $name', (backend) => {
     // A price change from a desk (or a CSV import) that does not say never reactivates it.
     expect((await put({ ...row, price: 599900 })).statusCode).toBe(200);
     expect((await api().reference()).models).toEqual([{ ...row, price: 599900, active: false }]);
-    expect((await put({ ...row, active: 'nej' })).statusCode).toBe(400);
+    // A flag that is not one is refused as that row's problem (the good rows of an edit are kept).
+    const bad = await put({ ...row, active: 'nej' });
+    expect(bad.statusCode).toBe(200);
+    expect(referenceEditResponseSchema.parse(JSON.parse(bad.body))).toMatchObject({ written: 0, refused: [{ row: 1, id: 'IP15', reason: expect.stringMatching(/^active: /) }] });
     expect((await put({ ...row, active: true })).statusCode).toBe(200);
     expect((await api().reference()).models).toEqual([{ ...row, active: true }]);
+  });
+
+  it("checks every row of a team lead's edit on its own: one reason per bad row, the good rows kept", async () => {
+    const before = (await api().reference()).revision;
+    const res = await putReference('employees', 'TL1', [
+      { id: 'E1', name: 'Mette Hansen', department: 'ØKF' },
+      { id: 'E2', department: 'ØKF' },
+      'not a row',
+      { id: 'E1', name: 'Mette Jensen', department: 'ØKF' },
+      { id: 'E3', name: 'Jens Berg', department: 'TMF', badge: 'x'.repeat(65) },
+      { id: 'E4', name: 'Ida Holm', department: 'BUF', unknown: 'dropped' },
+    ]);
+    expect(res.statusCode).toBe(200);
+    const answer = referenceEditResponseSchema.parse(JSON.parse(res.body));
+    expect(answer.written).toBe(2);
+    expect(answer.refused.map((r) => [r.row, r.id, r.reason.split(':')[0]])).toEqual([
+      [2, 'E2', 'name'],
+      [3, undefined, 'row'],
+      [4, 'E1', 'id E1 is already in row 1'],
+      [5, 'E3', 'badge'],
+    ]);
+    const changed = await api().reference(before);
+    expect(changed.revision).toBe(answer.revision);
+    expect(changed.employees).toEqual([
+      { id: 'E1', name: 'Mette Hansen', department: 'ØKF' },
+      { id: 'E4', name: 'Ida Holm', department: 'BUF' },
+    ]);
+
+    // Nothing good to write: refused, and the revision stays.
+    const none = await putReference('locations', 'TL1', [{ id: 'X', name: 'Somewhere', type: 'shop' }]);
+    expect(referenceEditResponseSchema.parse(JSON.parse(none.body))).toMatchObject({ revision: answer.revision, written: 0, refused: [{ row: 1, id: 'X' }] });
+  });
+
+  it("takes a team lead's operators from a desk with the PIN as a hash of this version's cost only, and a badge that is no one else's", async () => {
+    const salt = new Uint8Array(16).fill(7);
+    const good = await hashPin('2468', salt);
+    const cheap = good.replace(`scrypt:${2 ** 15}:`, 'scrypt:1024:');
+    const res = await putReference('operators', 'TL1', [
+      { id: 'W1', name: 'Wilma Lager', role: 'warehouse', badge: 'B-W1', pinHash: good },
+      { id: 'W2', name: 'Cheap Hash', role: 'warehouse', pinHash: cheap },
+      { id: 'W3', name: 'Badge Thief', role: 'desk', badge: 'B-D1', pinHash: good },
+      { id: 'W4', name: 'Badge Twin', role: 'desk', badge: 'B-W1', pinHash: good },
+      { id: 'W5', name: 'Plain PIN', role: 'desk', pin: '1234' },
+    ]);
+    const answer = referenceEditResponseSchema.parse(JSON.parse(res.body));
+    expect(answer.written).toBe(1);
+    expect(answer.refused.map((r) => [r.row, r.reason])).toEqual([
+      [2, 'pinHash: not made at this server’s scrypt cost'],
+      [3, 'badge B-D1 belongs to operator D1'],
+      [4, 'badge B-W1 belongs to operator W1'],
+      [5, expect.stringMatching(/^pinHash: /)],
+    ]);
+    const { operators } = await api().reference();
+    expect(operators.map((o) => o.id)).toEqual(['D1', 'TL1', 'W1']);
+    expect(await verifyPin('2468', operators[2]?.pinHash ?? '')).toBe(true);
+
+    // A desk operator may not add one.
+    const refused = await putReference('operators', 'D1', [{ id: 'D1', name: 'Dan Desk', role: 'team_lead', pinHash: good }]);
+    expect(refused.statusCode).toBe(403);
   });
 });

@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { Device } from '../../../shared/domain/device';
 import type { EventData, EventType } from '../../../shared/domain/event';
 import type { Model } from '../../../shared/domain/reference';
+import type { LocalDate } from '../../../shared/reports/calendar';
 import type { ParsedScan } from '../../../shared/scan/parse';
-import type { ReceiptDraft } from '../../receipts/draft';
+import type { Destination } from '../../app/navigation';
 
 /** A translatable message: an i18n key and its parameters. */
 export interface Message {
@@ -13,15 +14,14 @@ export interface Message {
 }
 
 /** A scan that names a device (not a command, a model barcode, an employee or an unreadable label). */
-export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' | 'employee' }>;
+export type DeviceScan = Exclude<ParsedScan, { kind: 'command' | 'gtin' | 'invalid' | 'employee' | 'request' }>;
 
-/** Where the desk stands: what an event's data may need beyond the batch's settings. */
+/** Where and when the desk stands: what an event's data may need beyond the batch's settings. */
 export interface DeskPlace {
   location: string;
+  /** The desk's calendar day (the municipality's time zone). */
+  today: LocalDate;
 }
-
-/** A screen of the desk a workflow can send the operator to. */
-export type DeskDestination = { screen: 'transfer'; transferId: string } | { screen: 'receipt'; draft: ReceiptDraft };
 
 export interface Refusal<S> {
   tone: 'error' | 'warning';
@@ -60,7 +60,7 @@ export interface Workflow<T extends EventType, Schema extends z.ZodObject> {
   /** The word of its command card, `KVIK:MODE:<word>`, in both languages. */
   words: { da: string; en: string };
   /** What DONE opens, if anything (the packing slip of the transfer just sent). */
-  opensAfterDone?(settings: z.output<Schema>): DeskDestination | undefined;
+  opensAfterDone?(settings: z.output<Schema>): Destination | undefined;
   /** Settings that belong to one batch only: DONE puts them back to their defaults. */
   clearedByDone: readonly (keyof z.output<Schema>)[];
 }

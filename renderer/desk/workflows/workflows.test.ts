@@ -7,6 +7,7 @@ import { da } from '../../i18n/da';
 import { en } from '../../i18n/en';
 import { modeFromCommand } from '../modes';
 import { found } from './found';
+import { receive } from './receive';
 import { missingSetting, readBatchSettings, settingsAfterDone, workflowNames, workflowOf, workflows, type AnyWorkflow, type SettingsOf } from './index';
 import type { DeviceScan } from './workflow';
 
@@ -14,7 +15,7 @@ const employee: Employee = { id: 'E1001', name: 'Søren Ærø', department: 'ØK
 /** A value for every setting a workflow may require, as an operator would set it. */
 const filledIn: Record<string, unknown> = { employee, vendor: 'Dansk Mobilservice', method: 'recycled', certificate: 'WEEE-2026-118', destination: 'KVIK-NORD', transferId: 'T261201-7KQ2' };
 const scan = parseScan('354381079141772') as DeviceScan;
-const place = { location: 'LAGER' };
+const place = { location: 'LAGER', today: '2026-11-30' };
 
 describe('the workflow registry', () => {
   it.each(workflowNames)('%s is complete: defaults, required settings, event data the event accepts', (name) => {
@@ -51,11 +52,20 @@ describe('the workflow registry', () => {
     expect(new Set(events).size).toBe(events.length);
   });
 
+  it('receives with the purchase: the batch’s date and price, else the day received; a model brings its price', () => {
+    const scan = parseScan('354381079141772');
+    if (scan.kind !== 'imei') throw new Error('not an IMEI');
+    expect(receive.data({ kind: 'phone' }, scan, place)).toEqual({ kind: 'phone', imei: '354381079141772', purchaseDate: '2026-11-30' });
+    expect(receive.data({ kind: 'phone', model: 'IP13', purchaseDate: '2026-10-01', purchasePrice: 459_900 }, scan, place)).toMatchObject({ purchaseDate: '2026-10-01', purchasePrice: 459_900 });
+    const model = { id: 'IP13', name: 'iPhone 13', kind: 'phone' as const, price: 459_900 };
+    expect(receive.modelFromBox(model)).toEqual({ model: 'IP13', kind: 'phone', purchasePrice: 459_900 });
+  });
+
   it('DONE clears what belongs to one batch and keeps the rest', () => {
-    const settings = readBatchSettings({ handout: { employee }, return: { condition: 'defective', reason: 'revnet skærm' } });
-    expect(settingsAfterDone('handout', settings.handout)).toEqual({});
-    expect(settingsAfterDone('return', settings.return)).toEqual({ condition: 'defective', reason: '' });
-    expect(settingsAfterDone('receive', { kind: 'tablet', model: 'IPAD10' })).toEqual({ kind: 'tablet' });
+    const settings = readBatchSettings({ handout: { employee, requestNumber: 'RITM0012345' }, return: { condition: 'defective', reason: 'revnet skærm', requestNumber: 'RITM0012346' } });
+    expect(settingsAfterDone('handout', settings.handout)).toEqual({ requestNumber: '' });
+    expect(settingsAfterDone('return', settings.return)).toEqual({ condition: 'defective', reason: '', requestNumber: '' });
+    expect(settingsAfterDone('receive', { kind: 'tablet', model: 'IPAD10', purchaseDate: '2026-10-01', purchasePrice: 459_900 })).toEqual({ kind: 'tablet' });
     expect(settingsAfterDone('dispose', { method: 'destroyed', certificate: 'C-1' })).toEqual({ certificate: '' });
   });
 
@@ -68,9 +78,9 @@ describe('the workflow registry', () => {
   });
 
   it('types each workflow by its settings schema', () => {
-    expectTypeOf<SettingsOf<'receive'>>().toEqualTypeOf<{ kind: DeviceKind; model?: string | undefined }>();
-    expectTypeOf<SettingsOf<'handout'>>().toEqualTypeOf<{ employee?: Employee | undefined }>();
-    expectTypeOf<SettingsOf<'return'>>().toEqualTypeOf<{ condition: Condition; reason: string; employee?: Employee | undefined }>();
+    expectTypeOf<SettingsOf<'receive'>>().toEqualTypeOf<{ kind: DeviceKind; model?: string | undefined; purchaseDate?: string | undefined; purchasePrice?: number | undefined }>();
+    expectTypeOf<SettingsOf<'handout'>>().toEqualTypeOf<{ employee?: Employee | undefined; requestNumber: string }>();
+    expectTypeOf<SettingsOf<'return'>>().toEqualTypeOf<{ condition: Condition; reason: string; employee?: Employee | undefined; requestNumber: string }>();
     const { Panel: _panel, ...withoutPanel } = found;
     // @ts-expect-error a workflow without its settings panel is not a workflow
     const incomplete: AnyWorkflow = withoutPanel;

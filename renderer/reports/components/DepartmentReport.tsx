@@ -1,26 +1,21 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { quarterLabel, quarterSpan, type LocalDate, type Quarter } from '../../../shared/reports/calendar';
+import { quarterLabel, quarterSpan, type LocalDate } from '../../../shared/reports/calendar';
 import type { DepartmentBillingReport } from '../../../shared/reports/department-billing';
 import { formatDay } from '../../../shared/reports/format';
-import type { ReportSettings } from '../../../shared/reports/settings';
 import { departmentBillingTables } from '../../../shared/reports/tables';
+import { useMay } from '../../app/use-may';
 import type { ReportRequest } from '../report-request';
 import type { ReportPrices } from '../report-settings';
 import { useReport } from '../use-report';
 import { useReportRunner } from '../use-report-runner';
 import { useReportLocale } from '../use-report-locale';
 import { PriceSettings } from './PriceSettings';
+import { QuarterPicker, type QuarterlyReportProps } from './QuarterPicker';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
 
-interface Props {
-  quarter: Quarter;
-  /** The quarters to choose from, newest first. */
-  quarters: readonly Quarter[];
-  onQuarterChange(quarter: Quarter): void;
-  today: LocalDate;
-  settings: ReportSettings;
+interface Props extends QuarterlyReportProps {
   prices: ReportPrices;
 }
 
@@ -30,6 +25,7 @@ const SPECIFICATION_ROWS = 200;
 /** The department report: what each forvaltning holds and owes for a quarter, and the finance export. */
 export function DepartmentReport({ quarter, quarters, onQuarterChange, today, settings, prices }: Props) {
   const { t } = useTranslation();
+  const mayPrice = useMay('prices.edit');
   const { locale } = useReportLocale();
   const runner = useReportRunner();
   const [run, setRun] = useState(0);
@@ -46,25 +42,9 @@ export function DepartmentReport({ quarter, quarters, onQuarterChange, today, se
       pdfName={`${title} ${period}`}
       controls={
         <>
-          <label className="field inline">
-            {t('reports.quarter')}
-            <select
-              name="report-quarter"
-              value={period}
-              onChange={(e) => {
-                const chosen = quarters.find((q) => quarterLabel(q) === e.target.value);
-                if (chosen) onQuarterChange(chosen);
-              }}
-            >
-              {quarters.map((q) => (
-                <option key={quarterLabel(q)} value={quarterLabel(q)}>
-                  {quarterLabel(q)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. */}
-          <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />
+          <QuarterPicker name="report-quarter" quarters={quarters} value={quarter} onChange={onQuarterChange} />
+          {/* Keyed by the saved prices: saving elsewhere (another window) refills the fields. Prices are a team lead's. */}
+          {mayPrice && <PriceSettings key={`${prices.phone}/${prices.tablet}/${prices.pc}`} prices={prices} />}
         </>
       }
       state={state}

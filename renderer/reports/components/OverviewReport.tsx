@@ -5,7 +5,7 @@ import { formatDay } from '../../../shared/reports/format';
 import { statusLabels } from '../../../shared/reports/labels';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { trendTable } from '../../../shared/reports/tables';
-import type { TrendReport } from '../../../shared/reports/trends';
+import { reuseShare, type TrendReport } from '../../../shared/reports/trends';
 import { dailyFigures } from '../daily-figures';
 import type { ReportRequest } from '../report-request';
 import { useReport, type ReportState } from '../use-report';
@@ -62,7 +62,7 @@ export function OverviewReport({ location, locationName, locationPicker, today, 
         result.kind === 'daily' && (
           <>
             <GlanceFigures figures={dailyFigures(result.report, t, format.language, format.locale)} />
-            <TrendSection state={trend} fileName={`${title} ${location} ${today}`} />
+            <TrendSection state={trend} fileName={`${title} ${location} ${today}`} reuseGoalPercent={settings.reuseGoalPercent} />
           </>
         )
       }
@@ -70,7 +70,7 @@ export function OverviewReport({ location, locationName, locationPicker, today, 
   );
 }
 
-function TrendSection({ state, fileName }: { state: ReportState; fileName: string }) {
+function TrendSection({ state, fileName, reuseGoalPercent }: { state: ReportState; fileName: string; reuseGoalPercent: number }) {
   const { t } = useTranslation();
   return (
     <div className="trend-section" data-testid="trend" data-state={state.status}>
@@ -82,11 +82,28 @@ function TrendSection({ state, fileName }: { state: ReportState; fileName: strin
       )}
       {state.status === 'done' && state.result.kind === 'trend' && (
         <>
+          <ReuseGoal trends={state.result.report} goalPercent={reuseGoalPercent} />
           <TrendCharts trends={state.result.report} fileName={fileName} />
           <ReportFootnotes result={state.result} />
         </>
       )}
     </div>
+  );
+}
+
+/** Reuse first, in one line: the trend's share of used devices among the handouts, against the goal. */
+function ReuseGoal({ trends, goalPercent }: { trends: TrendReport; goalPercent: number }) {
+  const { t } = useTranslation();
+  const { locale } = useReportLocale();
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const figures = reuseShare(trends.rows, goalPercent);
+  const state = figures.reached === null ? 'none' : figures.reached ? 'reached' : 'below';
+  return (
+    <p className={`reuse-goal ${state}`} data-testid="reuse-goal" data-state={state}>
+      {figures.share === null
+        ? t('reports.overview.reuseNone', { days: trends.rows.length, goal: percent.format(figures.goal) })
+        : t(`reports.overview.reuse.${state}`, { days: trends.rows.length, share: percent.format(figures.share), count: figures.handouts, reused: figures.reused, goal: percent.format(figures.goal) })}
+    </p>
   );
 }
 

@@ -1,13 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportFileLimits } from '../../../shared/domain/limits';
 import { readIntuneFile, type IntuneFile } from '../../../shared/fleet/intune-file';
 import { reconcileWithIntune } from '../../../shared/fleet/reconcile';
 import { reconciliationTables } from '../../../shared/fleet/tables';
+import { localDayOf } from '../../../shared/reports/calendar';
 import type { ReportSettings } from '../../../shared/reports/settings';
+import { useServices } from '../../app/services';
 import { registerHref } from '../../register/register-link';
 import { PrintablePage } from '../components/PrintablePage';
 import { ReportTableView } from '../components/ReportTableView';
+import { saveIntuneEvidence } from '../intune-evidence';
 import { useFleetData } from './use-fleet-data';
 
 interface Loaded {
@@ -31,6 +34,14 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
     const reconciliation = reconcileWithIntune(data.devices, loaded.file.rows, loaded.at, data, settings);
     return { reconciliation, tables: reconciliationTables(reconciliation, loaded.file.problems, data.names) };
   }, [data, loaded, settings]);
+
+  // The unused devices stay as evidence for the monthly summary until the next file is loaded.
+  const { db } = useServices();
+  useEffect(() => {
+    if (!result || !loaded) return;
+    const unused = result.reconciliation.unused.map((r) => r.key);
+    void saveIntuneEvidence(db, { unused, file: loaded.name.slice(0, 260), day: localDayOf(loaded.at, settings.timeZone) });
+  }, [db, result, loaded, settings.timeZone]);
 
   async function load(file: File | undefined) {
     if (!file) return;

@@ -65,7 +65,19 @@ export const part: BenchPart = {
       const building = performance.now();
       await page.getByRole('button', { name: 'Rapporter' }).click();
       const overviewFirst = page.getByTestId('report-overview');
-      await overviewFirst.locator('[data-testid="trend"] .report-timings').waitFor({ state: 'attached', timeout: 20 * 60_000 });
+      // What the build says while it runs, every half minute: a slow build shows where it is, a stuck one where it stopped.
+      const watching = setInterval(() => {
+        void overviewFirst
+          .locator('.report-progress span, .notice.error, [role="alert"]')
+          .allTextContents()
+          .then((texts) => console.log(`  … ${((performance.now() - building) / 1000).toFixed(0)} s: ${texts.join(' | ') || '(nothing on screen)'}`))
+          .catch(() => {});
+      }, 30_000);
+      try {
+        await overviewFirst.locator('[data-testid="trend"] .report-timings').waitFor({ state: 'attached', timeout: 20 * 60_000 });
+      } finally {
+        clearInterval(watching);
+      }
       const rebuildMs = performance.now() - building;
       console.log(`  built the report rows from the log and showed the first trend in ${(rebuildMs / 1000).toFixed(1)} s`);
 

@@ -11,6 +11,8 @@ export async function startInventory(
   tokens: Record<string, string>,
   /** Run before the server starts, on its data (a PGlite directory has one owner at a time). */
   prepare?: (env: Record<string, string>) => Promise<void>,
+  /** More of the server's environment (`WEB_ROOT`). */
+  env: Record<string, string> = {},
 ): Promise<{ server: ChildServer; stop(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'kvikdesk-e2e-sync-'));
   await prepare?.({ PGLITE_DIR: join(dir, 'pglite') });
@@ -19,6 +21,7 @@ export async function startInventory(
     DESK_TOKENS: Object.entries(tokens)
       .map(([desk, token]) => `${desk}=${token}`)
       .join(','),
+    ...env,
   });
   return {
     server,

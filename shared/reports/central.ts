@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { inStockStatuses, type Device, type DeviceStatus } from '../domain/device';
+import type { Department, Employee, Model } from '../domain/reference';
+import { residualCharges } from '../fleet/residual-charges';
+import { addDays, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
+import { dailyStockReport } from './daily-stock';
+import { departmentBilling } from './department-billing';
+import { departmentStatement, departmentStatementTables } from './department-statement';
+import type { ReportEvents } from './history';
+import { billingWithModelNames, dailyWithModelNames, namedModels } from './model-names';
+import { monthDays, monthSchema, monthlySummary } from './monthly-summary';
+import { monthlySummaryTables } from './monthly-tables';
+import { defaultReportSettings, type ReportSettings } from './settings';
+import { dailyStockTables, departmentBillingTables, trendTable, type ReportTable } from './tables';
+import { dailyTrends } from './trends';
+
+/**
+ * The reports as the central inventory answers them over HTTP (`GET /v1/reports/<report>?…`),
+ * computed with the same functions as the desk's, from every device and the events of the devices
+ * touched since the report's start. Pure: the server reads, this computes, the server sends.
+ */
+
+const quarterText = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, 'a quarter is YYYY-Qn')
+  .transform((text): Quarter => ({ year: Number(text.slice(0, 4)), quarter: Number(text.slice(6)) }));
+
+const output = {
+  /** `csv`: one table of the report (`table`, else its first) for Danish Excel. */
+  format: z.enum(['json', 'csv']).default('json'),
+  table: z.string().max(64).optional(),
+  lang: z.enum(['da', 'en']).default('da'),
+  /** The day the figures stand on (a running month or quarter); the server's today by default. */
+  today: localDateSchema.optional(),
+};
+const id = z.string().min(1).max(64);
+
+export const centralReportQuerySchema = z.discriminatedUnion('report', [
+  z.object({ report: z.literal('daily'), location: id, day: localDateSchema.optional(), ...output }),
+  z.object({ report: z.literal('trend'), location: id.optional(), lastDay: localDateSchema.optional(), days: z.coerce.number().int().min(1).max(366).default(30), ...output }),
+  z.object({ report: z.literal('department'), quarter: quarterText.optional(), ...output }),
+  z.object({ report: z.literal('monthly'), month: monthSchema.optional(), ...output }),
+  z.object({ report: z.literal('statement'), quarter: quarterText.optional(), department: id, ...output }),
+]);
+export type CentralReportQuery = z.infer<typeof centralReportQuerySchema>;
+export const centralReportNames = ['daily', 'trend', 'department', 'monthly', 'statement'] as const;
+
+export interface CentralReportData {
+  devices: readonly Device[];
+  /** Every event of each device with an event at or after `reportStart(query)`, in applied order. */
+  events: ReportEvents;
+  models: readonly Model[];
+  departments: readonly Department[];
+  employees: readonly Employee[];
+}
+
+/** The first instant whose touched devices the report needs the histories of. */
+export function reportStart(query: CentralReportQuery, today: LocalDate, settings: ReportSettings = defaultReportSettings): number {
+  const { timeZone } = settings;
+  switch (query.report) {
+    case 'daily':
+      return startOfDay(query.day ?? today, timeZone);
+    case 'trend':
+      return startOfDay(addDays(query.lastDay ?? today, 1 - query.days), timeZone);
+    case 'monthly':
+      // The month, and its quarter for the department totals.
+      return Math.min(startOfDay(monthDays(query.month ?? today.slice(0, 7)).firstDay, timeZone), quarterSpan(quarterOf(`${query.month ?? today.slice(0, 7)}-01`), timeZone).startMs);
+    case 'department':
+    case 'statement':
+      return quarterSpan(query.quarter ?? quarterOf(today), timeZone).startMs;
+  }
+}
+
+/**
+ * Which devices untouched since `reportStart` can count in the report (a device with no event
+ * since then is constant over it, and counts only in some statuses): the rest need not be read.
+ * As the desk's read plan (`renderer/reports/read-plan.ts`); the department totals of the monthly
+ * summary and the statement need the held devices too.
+ */
+export function untouchedThatCount(query: CentralReportQuery): { statuses: readonly DeviceStatus[]; location?: string } {
+  const shelf = [...inStockStatuses];
+  switch (query.report) {
+    case 'daily':
+      return { statuses: [...shelf, 'in_repair'], location: query.location };
+    case 'trend':
+      return { statuses: shelf, ...(query.location ? { location: query.location } : {}) };
+    case 'department':
+    case 'statement':
+      return { statuses: ['assigned'] };
+    case 'monthly':
+      return { statuses: [...shelf, 'in_repair', 'assigned'] };
+  }
+}
+
+export interface CentralReport {
+  /** The report as JSON. */
+  report: unknown;
+  /** Its tables, for CSV. */
+  tables: ReadonlyArray<ReportTable<never>>;
+  /** A file name for the CSV, without extension. */
+  name: string;
+}
+
+export function centralReport(query: CentralReportQuery, data: CentralReportData, today: LocalDate, settings: ReportSettings = defaultReportSettings): CentralReport {
+  const { devices, events } = data;
+  const modelNames = new Map(data.models.map((model) => [model.id, model.name]));
+  const modelPairs = data.models.map((model) => [model.id, model.name] as const);
+  const departments = data.departments.length > 0 ? { departments: [...data.departments] } : {};
+  const employeeNames = Object.fromEntries(data.employees.map((employee) => [employee.id, employee.name]));
+  const tablesOf = (record: Record<string, ReportTable<never>>) => Object.values(record);
+  const billingOf = (quarter: Quarter) => {
+    const report = billingWithModelNames(departmentBilling(devices, events, { quarter, settings, ...departments }), modelNames);
+    const ids = new Set(report.holdings.map((holding) => holding.employeeId));
+    return { ...report, employeeNames: Object.fromEntries(Object.entries(employeeNames).filter(([employee]) => ids.has(employee))) };
+  };
+  switch (query.report) {
+    case 'daily': {
+      const day = query.day ?? today;
+      const report = dailyWithModelNames(dailyStockReport(devices, events, { location: query.location, day, settings }), modelNames);
+      return { report, tables: tablesOf(dailyStockTables(report) as never), name: `daily-${query.location}-${day}` };
+    }
+    case 'trend': {
+      const lastDay = query.lastDay ?? today;
+      const report = dailyTrends(devices, events, { ...(query.location ? { location: query.location } : {}), lastDay, days: query.days, settings });
+      return { report, tables: [trendTable(report) as never], name: `trend-${query.location ?? 'all'}-${lastDay}` };
+    }
+    case 'department': {
+      const report = billingOf(query.quarter ?? quarterOf(today));
+      return { report, tables: tablesOf(departmentBillingTables(report) as never), name: `department-${report.period}` };
+    }
+    case 'monthly': {
+      const month = query.month ?? today.slice(0, 7);
+      const billing = billingOf(quarterOf(`${month}-01`));
+      const report = monthlySummary(devices, events, { month, today, settings }, { models: data.models, billing });
+      return { report, tables: tablesOf(monthlySummaryTables(report, { models: modelPairs }) as never), name: `monthly-${month}` };
+    }
+    case 'statement': {
+      const quarter = query.quarter ?? quarterOf(today);
+      const billing = billingOf(quarter);
+      const charges = residualCharges(devices, events, quarter, settings);
+      const report = departmentStatement(billing, namedModels(charges.charges, modelNames), query.department, today);
+      return { report, tables: tablesOf(departmentStatementTables(report, billing, modelPairs) as never), name: `statement-${query.department}-${quarterLabel(quarter)}` };
+    }
+  }
+}
