@@ -18,7 +18,7 @@ import { useReferenceEdits, type EditOutcome } from './use-reference-edits';
 
 const ROW_HEIGHT = 36;
 
-type Notice = { tone: 'good' | 'warning' | 'error'; text: string; lines?: string[]; deactivate?: Record<string, unknown> };
+type Notice = { tone: 'good' | 'warning' | 'error' | 'info'; text: string; lines?: string[]; deactivate?: Record<string, unknown> };
 
 /** One reference table: a virtualised list (thousands of employees scroll smoothly), a form, CSV import. */
 export function ReferenceTableView({ table }: { table: EditableTable }) {
@@ -97,15 +97,15 @@ export function ReferenceTableView({ table }: { table: EditableTable }) {
 
   /** A trial desk deletes a row nothing names; one in use is refused with the count, and deactivation offered. */
   const remove = async (row: Record<string, unknown>) => {
-    setNotice(null);
     const id = String(row.id);
+    const name = String(row.name ?? id);
+    // Reading the log for a row no device names takes a moment on a big store: said while it does.
+    setNotice({ tone: 'info', text: t('reference.checkingUse', { name }) });
     const verdict = await removeReferenceRow(db, table, id);
-    if (verdict.kind === 'deactivate') setNotice({ tone: 'error', text: t('reference.inUse', { name: String(row.name ?? id), uses: usesText(verdict.use) }), deactivate: row });
+    setNotice(verdict.kind === 'deactivate' ? { tone: 'error', text: t('reference.inUse', { name, uses: usesText(verdict.use) }), deactivate: row } : null);
   };
   const usesText = ({ devices, events }: ReferenceUse) =>
-    [devices > 0 ? t('reference.usedByDevices', { count: devices }) : null, events > 0 ? t('reference.usedByEvents', { count: events }) : null]
-      .filter((part) => part !== null)
-      .join(t('reference.and'));
+    devices > 0 ? t('reference.usedByDevices', { count: devices }) : t('reference.usedByEvents', { count: events ?? 0 });
   /** Deactivated (hidden from pickers, still named where used) or back: an edit like any other, to the server where there is one. */
   const setActive = async (row: Record<string, unknown>, active: boolean) => {
     if (!isDeactivatable(table)) return;

@@ -59,12 +59,13 @@ function devicesNaming(db: KvikDb, table: DeactivatableTable, id: string) {
 }
 
 /**
- * How many devices and events name a model, location or department. The devices by index; the
- * events (their history, a device voided or corrected since) in pages along the log, each page a
- * transaction of its own so the desk's scans go on meanwhile.
+ * How many devices name a model, location or department, by index; when none does, how many
+ * events (history: a device voided or corrected since) — read in pages along the log, each page
+ * a transaction of its own so the desk's scans go on meanwhile.
  */
 export async function referenceUse(db: KvikDb, table: DeactivatableTable, id: string): Promise<ReferenceUse> {
   const devices = await devicesNaming(db, table, id).count();
+  if (devices > 0) return { devices };
   let events = 0;
   let after: string | undefined;
   for (;;) {
@@ -89,7 +90,7 @@ export async function removeReferenceRow(db: KvikDb, name: EditableTable, id: st
   // A device may have taken the row while the log was read: checked again with the delete.
   return db.transaction('rw', [db.table(name), db.devices], async () => {
     const devices = await devicesNaming(db, name, id).count();
-    if (devices > 0) return removeVerdict({ devices, events: 0 });
+    if (devices > 0) return removeVerdict({ devices });
     await db.table(name).delete(id);
     return verdict;
   });

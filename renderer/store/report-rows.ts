@@ -210,9 +210,13 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
     ),
   ]);
   const { rows, open } = splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? [])));
-  await Promise.all(list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })));
-  if (rows.length > 0) await rowsTable.mutate({ type: 'put', trans, values: rows });
-  await patchHoldingPacks(corePackStore(rowsTable, trans), list, open);
+  const replaceRows = async () => {
+    await Promise.all(list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })));
+    if (rows.length > 0) await rowsTable.mutate({ type: 'put', trans, values: rows });
+  };
+  // The packs lie outside every device's key range: patched beside the rows, not after them (one
+  // wait fewer on the scan path).
+  await Promise.all([replaceRows(), patchHoldingPacks(corePackStore(rowsTable, trans), list, open)]);
 }
 
 /** A device's rows as stored: its open holdings apart, for the packs. */

@@ -49,10 +49,13 @@ export function namedByEvent(table: DeactivatableTable, event: DeviceEvent): str
   return [...new Set(named.filter((id): id is string => id !== undefined))];
 }
 
-/** How many devices and events name a reference row. */
+/**
+ * How many devices name a reference row, and — only when none does, since reading the log takes
+ * a while on a big store — how many events.
+ */
 export interface ReferenceUse {
   devices: number;
-  events: number;
+  events?: number;
 }
 
 /**
@@ -62,5 +65,5 @@ export interface ReferenceUse {
 export type RemoveVerdict = { kind: 'delete' } | { kind: 'deactivate'; use: ReferenceUse };
 
 export function removeVerdict(use: ReferenceUse): RemoveVerdict {
-  return use.devices === 0 && use.events === 0 ? { kind: 'delete' } : { kind: 'deactivate', use };
+  return use.devices === 0 && !use.events ? { kind: 'delete' } : { kind: 'deactivate', use };
 }
