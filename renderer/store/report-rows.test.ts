@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../shared/domain/device';
+import type { Device, DeviceStatus } from '../../shared/domain/device';
 import { allowedEvents } from '../../shared/lifecycle/transitions';
 import { defaultReportSettings } from '../../shared/reports/settings';
 import { expectReportRowsFresh, storedReportRows } from '../../tests/support/report-rows';
@@ -10,11 +10,12 @@ import type { DeskContext } from '../desk/desk-context';
 import { undoLastAction } from '../desk/undo';
 import { produceReport } from '../reports/produce-report';
 import type { ReportRequest } from '../reports/report-request';
-import { KvikDb } from './db';
+import { KvikDb, storedDevice } from './db';
 import { openDb } from './open';
 import { registerPopulate } from './populate';
 import { recordEvent } from './record';
 import { ensureReportRows, REBUILD_DEVICES, reportRowsReady } from './report-rows-rebuild';
+import { packIdOf } from './holding-packs';
 import { ROWS_VERSION, STATE_ID } from './report-rows';
 
 /**
@@ -192,6 +193,35 @@ describe('report rows', () => {
       await db.reportRows.put({ id: STATE_ID, version: ROWS_VERSION, ready: false, generation: 9 });
       await ensureReportRows(db);
       expect(await storedReportRows(db)).toEqual(kept);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it('keeps both of two devices written at once in one transaction, though they share a holding pack', async () => {
+    const db = await openDb(`report-rows-${process.pid}-${++opened}`);
+    try {
+      // Two device keys of the same pack: their patches read and write the same row.
+      const first = 'serial:PACKMATE0';
+      const mate = Array.from({ length: 5_000 }, (_, i) => `serial:PACKMATE${i + 1}`).find((key) => packIdOf(key) === packIdOf(first)) as string;
+      const held = (key: string, employeeId: string) => storedDevice({
+        key,
+        kind: 'phone' as const,
+        serial: key.slice('serial:'.length),
+        status: 'assigned' as const,
+        location: 'KVIK-RH',
+        holder: { employeeId, department: 'BUF', since: '2026-06-20T08:00:00.000Z' },
+        alternatives: [],
+        handouts: 1,
+        receivedAt: '2026-06-01T08:00:00.000Z',
+        statusSince: '2026-06-20T08:00:00.000Z',
+        lastEventId: `${key}-handout`,
+        updatedAt: '2026-06-20T08:00:00.000Z',
+      } satisfies Device);
+      await db.transaction('rw', db.devices, () => Promise.all([db.devices.put(held(first, 'E1')), db.devices.put(held(mate, 'E2'))]));
+      await expectReportRowsFresh(db);
+      expect((await storedReportRows(db)).filter((row) => 'part' in row && row.part === 'h').map((row) => 'deviceKey' in row && row.deviceKey).sort()).toEqual([first, mate].sort());
     } finally {
       db.close();
       await db.delete();

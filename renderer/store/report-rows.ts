@@ -216,7 +216,16 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
   };
   // The packs lie outside every device's key range: patched beside the rows, not after them (one
   // wait fewer on the scan path).
-  await Promise.all([replaceRows(), patchHoldingPacks(corePackStore(rowsTable, trans), list, open)]);
+  await Promise.all([replaceRows(), oneAfterAnother(trans, () => patchHoldingPacks(corePackStore(rowsTable, trans), list, open))]);
+}
+
+/** Each transaction's pack patches, chained: two writes at once read a shared pack one after the other's put, never both before. */
+const packPatches = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+function oneAfterAnother(trans: DBCoreTransaction, patch: () => Promise<void>): Promise<void> {
+  const next = (packPatches.get(trans) ?? Promise.resolve()).then(patch);
+  packPatches.set(trans, next.catch(() => {}));
+  return next;
 }
 
 /** A device's rows as stored: its open holdings apart, for the packs. */
