@@ -685,7 +685,21 @@ export const da = {
   },
   reports: {
     title: 'Rapporter',
-    tabs: { overview: 'Overblik', daily: 'Daglig lagerrapport', monthly: 'Månedsoversigt', billing: 'Forvaltninger', statement: 'Forvaltningsopgørelse', replacement: 'Udskiftning og restværdi', intune: 'Intune-afstemning' },
+    rules: {
+      title: 'Beregningsregler',
+      explain: 'Reglerne rapporterne regner efter. Rapporterne beregnes igen, når reglerne gemmes.',
+      fleet: 'Afskrivning, Intune og genbrug',
+      residualFloorPercent: 'Restværdi efter fire år (% af købsprisen)',
+      intuneCheckInDays: 'Ubrugt når Intune ikke har set enheden i (dage)',
+      reuseGoalPercent: 'Mål for genbrug (% af udleveringer)',
+      co2eKgPerReuse: 'CO₂e sparet pr. genbrugt enhed',
+      co2eOf: '{{kind}} (kg)',
+      co2eSource: 'Kilde til CO₂e-tallene (står på månedsoversigten)',
+      save: 'Gem regler',
+      saved: 'Reglerne er gemt.',
+      invalid: 'Ret felterne: {{fields}}.',
+    },
+    tabs: { overview: 'Overblik', daily: 'Daglig lagerrapport', monthly: 'Månedsoversigt', billing: 'Forvaltninger', statement: 'Forvaltningsopgørelse', replacement: 'Udskiftning og restværdi', intune: 'Intune-afstemning', rules: 'Beregningsregler' },
     statement: {
       title: 'Forvaltningsopgørelse',
       subtitle: '{{period}} · forvaltning {{department}}',

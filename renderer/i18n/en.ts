@@ -682,7 +682,21 @@ export const en: Texts<typeof da> = {
   },
   reports: {
     title: 'Reports',
-    tabs: { overview: 'Overview', daily: 'Daily stock report', monthly: 'Monthly summary', billing: 'Departments', statement: 'Department statement', replacement: 'Replacement and residual value', intune: 'Intune reconciliation' },
+    rules: {
+      title: 'Calculation rules',
+      explain: 'The rules the reports count by. The reports are computed again when the rules are saved.',
+      fleet: 'Depreciation, Intune and reuse',
+      residualFloorPercent: 'Residual value after four years (% of the purchase price)',
+      intuneCheckInDays: 'Unused when Intune has not seen the device for (days)',
+      reuseGoalPercent: 'Reuse goal (% of handouts)',
+      co2eKgPerReuse: 'CO₂e saved per reused device',
+      co2eOf: '{{kind}} (kg)',
+      co2eSource: 'Source of the CO₂e figures (printed on the monthly summary)',
+      save: 'Save rules',
+      saved: 'The rules are saved.',
+      invalid: 'Correct the fields: {{fields}}.',
+    },
+    tabs: { overview: 'Overview', daily: 'Daily stock report', monthly: 'Monthly summary', billing: 'Departments', statement: 'Department statement', replacement: 'Replacement and residual value', intune: 'Intune reconciliation', rules: 'Rules' },
     statement: {
       title: 'Department statement',
       subtitle: '{{period}} · department {{department}}',

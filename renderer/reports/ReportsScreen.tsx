@@ -11,10 +11,12 @@ import { StatementReport } from './components/StatementReport';
 import { OverviewReport } from './components/OverviewReport';
 import { IntuneReport } from './fleet/IntuneReport';
 import { ReplacementReport } from './fleet/ReplacementReport';
-import { loadReportPrices, reportSettings } from './report-settings';
+import { ReportRulesForm } from './components/ReportRulesForm';
+import { loadReportPrices, loadReportRules, reportSettings } from './report-settings';
+import { useMay } from '../app/use-may';
 import './reports.css';
 
-const tabs = ['overview', 'daily', 'monthly', 'billing', 'statement', 'replacement', 'intune'] as const;
+const tabs = ['overview', 'daily', 'monthly', 'billing', 'statement', 'replacement', 'intune', 'rules'] as const;
 type Tab = (typeof tabs)[number];
 
 /** How many quarters back the department report offers. */
@@ -31,12 +33,16 @@ export function ReportsScreen() {
   const { db, settings, session } = useServices();
   const locations = useLiveQuery(() => db.locations.orderBy('name').toArray(), [db]);
   const prices = useLiveQuery(() => loadReportPrices(db), [db]);
+  const rules = useLiveQuery(() => loadReportRules(db), [db]);
+  // The rules that make the figures are set by whoever may set the prices.
+  const maySetRules = useMay('prices.edit');
   // Built from the values, not the objects: a report reruns only when a figure it uses changes.
   const idleDays = settings.idleDays;
   const [phone, tablet, pc] = [prices?.phone, prices?.tablet, prices?.pc];
+  const rulesKey = rules ? JSON.stringify(rules) : undefined;
   const reportSettingsNow = useMemo(
-    () => (phone !== undefined && tablet !== undefined && pc !== undefined ? reportSettings({ idleDays }, { phone, tablet, pc }) : null),
-    [idleDays, phone, tablet, pc],
+    () => (phone !== undefined && tablet !== undefined && pc !== undefined && rulesKey ? reportSettings({ idleDays }, { phone, tablet, pc }, JSON.parse(rulesKey)) : null),
+    [idleDays, phone, tablet, pc, rulesKey],
   );
 
   // Today as of opening the screen: a report left open over midnight keeps its day until reopened.
@@ -47,14 +53,14 @@ export function ReportsScreen() {
   const [quarter, setQuarter] = useState<Quarter>(() => quarterOf(today));
   const quarters = useMemo(() => recentQuarters(quarterOf(today), QUARTERS_BACK), [today]);
 
-  if (!locations || !prices || !reportSettingsNow) return <p>{t('app.loading')}</p>;
+  if (!locations || !prices || !rules || !reportSettingsNow) return <p>{t('app.loading')}</p>;
   const locationName = locations.find((l) => l.id === location)?.name ?? location;
   const locationPicker = <LocationPicker locations={locations} value={location} onChange={setLocation} />;
 
   return (
     <div className="reports">
       <div className="report-tabs no-print" role="tablist" aria-label={t('reports.title')}>
-        {tabs.map((id) => (
+        {tabs.filter((id) => id !== 'rules' || maySetRules).map((id) => (
           <button key={id} type="button" role="tab" aria-selected={id === tab} className={id === tab ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
             {t(`reports.tabs.${id}`)}
           </button>
@@ -80,6 +86,8 @@ export function ReportsScreen() {
         <ReplacementReport today={today} settings={reportSettingsNow} />
       ) : tab === 'intune' ? (
         <IntuneReport settings={reportSettingsNow} />
+      ) : tab === 'rules' ? (
+        <ReportRulesForm rules={rules} />
       ) : (
         <DepartmentReport
           quarter={quarter}

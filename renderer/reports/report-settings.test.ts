@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CO2E_SOURCE } from '../../shared/reports/settings';
 import type { KvikDb } from '../store/db';
 import { openDb } from '../store/open';
-import { defaultReportPrices, loadReportPrices, parseKroner, REPORT_PRICES_KEY, reportSettings, saveReportPrices } from './report-settings';
+import { defaultReportPrices, defaultReportRules, loadReportPrices, loadReportRules, parseKroner, REPORT_PRICES_KEY, REPORT_RULES_KEY, reportSettings, saveReportPrices, saveReportRules } from './report-settings';
 
 describe('parseKroner', () => {
   it('reads Danish amounts', () => {
@@ -44,6 +44,17 @@ describe('the report prices in the settings table', () => {
   it('fall back to the defaults when the stored value is not valid', async () => {
     await db.settings.put({ key: REPORT_PRICES_KEY, value: { phone: -1 } });
     expect(await loadReportPrices(db)).toEqual(defaultReportPrices);
+  });
+
+  it('keep the rules the reports count by: the seeds’ defaults until set, what was saved after, the defaults again for a value that does not read', async () => {
+    expect(await loadReportRules(db)).toEqual(defaultReportRules);
+    const rules = { ...defaultReportRules, residualFloorPercent: 10, intuneCheckInDays: 60, reuseGoalPercent: 12.5, co2eKgPerReuse: { phone: 70, tablet: 110, pc: 320 } };
+    await saveReportRules(db, rules);
+    expect(await loadReportRules(db)).toEqual(rules);
+    expect(reportSettings({ idleDays: 30 }, defaultReportPrices, rules)).toMatchObject({ residualFloorPercent: 10, intuneCheckInDays: 60, reuseGoalPercent: 12.5, co2eKgPerReuse: { pc: 320 } });
+    await expect(saveReportRules(db, { ...rules, residualFloorPercent: 101 })).rejects.toThrow();
+    await db.settings.put({ key: REPORT_RULES_KEY, value: { intuneCheckInDays: 0 } });
+    expect(await loadReportRules(db)).toEqual(defaultReportRules);
   });
 
   it('join the desk’s idle limit and the municipality’s zone in the reports’ settings', () => {

@@ -105,4 +105,18 @@ test('an Intune export reconciled on screen and in the PDF, and the replacement 
   await expect(thisQuarter.locator('[data-column="count"]')).toHaveText('1');
   await expect(thisQuarter.locator('[data-column="budgetOre"]')).toContainText('5.123,50');
   await page.screenshot({ path: `${ARTIFACTS}/replacement.png`, fullPage: true });
+  await expect(plan).toContainText('til 0 % af prisen');
+
+  // The rules the reports count by: a floor that is no share refused by name, then 25 % saved and counted with.
+  await page.getByRole('tab', { name: 'Beregningsregler', exact: true }).click();
+  const rules = page.getByTestId('report-rules');
+  await rules.getByLabel('Restværdi efter fire år (% af købsprisen)').fill('101');
+  await rules.getByRole('button', { name: 'Gem regler' }).click();
+  await expect(rules.getByRole('alert')).toHaveText('Ret felterne: Restværdi efter fire år (% af købsprisen).');
+  await rules.getByLabel('Restværdi efter fire år (% af købsprisen)').fill('25');
+  await rules.getByRole('button', { name: 'Gem regler' }).click();
+  await expect(rules.getByRole('status')).toHaveText('Reglerne er gemt.');
+  await page.screenshot({ path: `${ARTIFACTS}/report-rules.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'Udskiftning og restværdi', exact: true }).click();
+  await expect(plan).toContainText('til 25 % af prisen');
 });
