@@ -4,7 +4,7 @@ import { addDays, dayEnds, quarterSpan, startOfDay } from '../../../shared/repor
 import { ROWS_VERSION } from '../../../renderer/store/report-rows';
 import { OFFSET_MARGIN_MS, SCAN_ABOVE_TOUCHED_SHARE, SCAN_CHUNK } from '../../../renderer/reports/read-store';
 import { figure, median, type BenchPart } from '../figures';
-import { launchChromium, serveWebBuild, tsxEvaluateShim } from '../support/browser';
+import { launchPersistentChromium, serveWebBuild, tsxEvaluateShim } from '../support/browser';
 import { generateFleet, type Fleet } from '../support/generate';
 
 /**
@@ -43,9 +43,11 @@ export const part: BenchPart = {
     const fleet = generateFleet({ devices: DEVICES, events: EVENTS });
     console.log(`  generated ${fleet.devices.length} devices and ${fleet.events.length} events in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
     const server = await serveWebBuild();
-    const browser = await launchChromium();
+    // A profile on disk, as a desk has: an incognito context keeps IndexedDB in memory with a quota
+    // a million events outgrow (seen: QuotaExceededError while writing them, and while building the rows).
+    const browser = await launchPersistentChromium({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: TZ });
     try {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: TZ });
+      const { context } = browser;
       await context.addInitScript(tsxEvaluateShim);
       // The desk's today is the fleet's last day, so the overview's trend ends there. Only the
       // page's Date stands still; its timers and performance.now() run on.
@@ -74,7 +76,7 @@ export const part: BenchPart = {
           .catch(() => {});
       }, 30_000);
       try {
-        await overviewFirst.locator('[data-testid="trend"] .report-timings').waitFor({ state: 'attached', timeout: 20 * 60_000 });
+        await untilShownOrFailed(overviewFirst.locator('[data-testid="trend"]'), '.report-timings', 20 * 60_000);
       } finally {
         clearInterval(watching);
       }
@@ -111,7 +113,6 @@ export const part: BenchPart = {
       // The holdings that ended in or after the quarter one row each, the open ones in their packs (`renderer/store/holding-packs.ts`).
       const billingRaw = await rawRowReads(page, [['h', '', quarterStart, Infinity, true, false], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)]);
       const billingLogRaw = await rawReads(page, { fromMs: quarterStart, statuses: ['assigned'] }, 1);
-      await context.close();
 
       const figures = (name: string, what: string, runs: Measured[], raw: number[], logRaw?: number[]) => {
         const last = runs.at(-1);
@@ -137,6 +138,13 @@ export const part: BenchPart = {
     }
   },
 };
+
+/** Waits for `selector` within `section`, or fails at once with the report's own error when it shows one instead. */
+async function untilShownOrFailed(section: Locator, selector: string, timeout: number): Promise<void> {
+  const failed = section.locator('.notice.error').first();
+  await section.locator(`${selector}, .notice.error`).first().waitFor({ state: 'attached', timeout });
+  if (await failed.count()) throw new Error(`the report failed: ${await failed.innerText()}`);
+}
 
 /**
  * Refresh the report `RUNS` times (after a first, warm-up run) and read each run's timings from
