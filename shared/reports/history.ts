@@ -181,8 +181,11 @@ function replayDevice(
 function replayedSince<R>(devices: readonly Device[], log: ReplayedLog, fromMs: number, visitor: StepVisitor<R>): DeviceKey[] {
   const from = instant(fromMs);
   const touched = new Map<string, Replayed<R>>();
-  for (const [key, device] of log.touched) {
-    if (!device.events.some((event) => isAtOrAfter(event.at, from))) continue;
+  // In the order its own replay would take them: a flat list's by each device's first event since `from`.
+  const order = isEventList(log.source) ? touchedKeys(log.source, from) : log.touched.keys();
+  for (const key of order) {
+    const device = log.touched.get(key);
+    if (!device?.events.some((event) => isAtOrAfter(event.at, from))) continue;
     const run = visitor.start(key);
     for (const step of device.steps) visitor.step(run, step.event, step.atMs, step.before, step.after);
     touched.set(key, { run, state: device.state });
@@ -232,10 +235,16 @@ function replaysTo(state: Device | null, projection: Device): boolean {
 
 /** Each device with an event at or after `from`, with all its events in the list's order. */
 function touchedByDevice(events: readonly DeviceEvent[], from: ReturnType<typeof instant>): Map<string, DeviceEvent[]> {
-  const byDevice = new Map<string, DeviceEvent[]>();
-  for (const event of events) if (isAtOrAfter(event.at, from) && !byDevice.has(event.deviceKey)) byDevice.set(event.deviceKey, []);
+  const byDevice = new Map<string, DeviceEvent[]>([...touchedKeys(events, from)].map((key) => [key, []]));
   for (const event of events) byDevice.get(event.deviceKey)?.push(event);
   return byDevice;
+}
+
+/** The devices with an event at or after `from`, in the order of their first such event. */
+function touchedKeys(events: readonly DeviceEvent[], from: ReturnType<typeof instant>): Set<string> {
+  const keys = new Set<string>();
+  for (const event of events) if (isAtOrAfter(event.at, from)) keys.add(event.deviceKey);
+  return keys;
 }
 
 function isEventList(events: ReportEvents): events is readonly DeviceEvent[] {
