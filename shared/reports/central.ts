@@ -6,7 +6,7 @@ import { addDays, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOf
 import { dailyStockReport } from './daily-stock';
 import { departmentBilling } from './department-billing';
 import { departmentStatement, departmentStatementTables } from './department-statement';
-import type { ReportEvents } from './history';
+import { replayLog, type ReportEvents } from './history';
 import { billingWithModelNames, dailyWithModelNames, namedModels } from './model-names';
 import { monthDays, monthSchema, monthlySummary } from './monthly-summary';
 import { monthlySummaryTables } from './monthly-tables';
@@ -102,7 +102,11 @@ export interface CentralReport {
 }
 
 export function centralReport(query: CentralReportQuery, data: CentralReportData, today: LocalDate, settings: ReportSettings = defaultReportSettings): CentralReport {
-  const { devices, events } = data;
+  const { devices } = data;
+  // The monthly summary and the statement are several figures over the same log (the quarter's
+  // bill and the month's or quarter's own): the log is replayed once, from the earliest start.
+  const several = query.report === 'monthly' || query.report === 'statement';
+  const events = several ? replayLog(data.events, reportStart(query, today, settings)) : data.events;
   const modelNames = new Map(data.models.map((model) => [model.id, model.name]));
   const modelPairs = data.models.map((model) => [model.id, model.name] as const);
   const departments = data.departments.length > 0 ? { departments: [...data.departments] } : {};

@@ -3,12 +3,16 @@ import { makeEvent } from '../testing/builders';
 import type { Device } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import {
+  eventsByDevice,
   handoutsBefore,
   projectDevices,
+  replayLog,
+  replaySince,
   stateBefore,
   visitHistories,
   whereRecorded,
   type DeviceHistory,
+  type ReportEvents,
 } from './history';
 import { imei, keyOf, lifeOf, merge } from './scenario.test-support';
 
@@ -106,5 +110,63 @@ describe('corrections and clocks', () => {
     const refused = makeEvent('returned', keyOf(phone(5)), { at: '2026-11-24T09:00:00.000Z' });
     const devices = projectDevices([...kept, ...withdrawn, refused]);
     expect(devices.map((d) => [d.key, d.status])).toEqual([[keyOf(phone(5)), 'received']]);
+  });
+});
+
+describe('a log replayed once', () => {
+  const quiet = lifeOf(phone(7), [{ type: 'received', at: '2026-10-02T08:00:00.000Z' }]);
+  const busy = lifeOf(phone(8), [
+    { type: 'received', at: '2026-10-02T08:00:00.000Z' },
+    { type: 'prepared', at: '2026-10-20T08:00:00.000Z' },
+    { type: 'handed_out', at: '2026-11-03T09:00:00.000Z' },
+    { type: 'undo', at: '2026-11-03T09:05:00.000Z' },
+  ]);
+  const early = lifeOf(phone(9), [
+    { type: 'received', at: '2026-10-02T08:00:00.000Z' },
+    { type: 'prepared', at: '2026-10-15T08:00:00.000Z' },
+  ]);
+  const late = lifeOf(phone(10), [
+    { type: 'received', at: '2026-10-02T08:00:00.000Z' },
+    { type: 'prepared', at: '2026-11-20T08:00:00.000Z' },
+  ]);
+  // A refused event (a conflict the projection skipped) on one device.
+  const refused = makeEvent('returned', keyOf(phone(9)), { at: '2026-11-21T09:00:00.000Z' });
+  const events = merge(quiet, busy, early, late, [refused]);
+  // One projection that its replay does not reach (its early history is missing elsewhere).
+  const devices = projectDevices(events).map((d) => (d.key === keyOf(phone(10)) ? { ...d, location: 'LAGER' } : d));
+
+  /** Every call the visitor gets, in order. */
+  function calls(source: ReportEvents, fromMs: number): unknown[] {
+    const seen: unknown[] = [];
+    const incomplete = replaySince(devices, source, fromMs, {
+      unchanged: (device) => seen.push(['unchanged', device]),
+      start: (key) => (seen.push(['start', key]), key),
+      step: (key, event, atMs, before, after) => seen.push(['step', key, event.id, atMs, before, after]),
+      end: (key, current, complete) => seen.push(['end', key, current, complete]),
+    });
+    return [...seen, ['incomplete', incomplete]];
+  }
+
+  it('shows every report from any later instant exactly what its own replay shows', () => {
+    const logStart = at('2026-10-01T00:00:00.000Z');
+    for (const source of [events, eventsByDevice(events)]) {
+      const log = replayLog(source, logStart);
+      for (const from of ['2026-10-01T00:00:00.000Z', '2026-10-16T00:00:00.000Z', '2026-11-04T00:00:00.000Z', '2026-11-21T00:00:00.000Z', '2026-12-01T00:00:00.000Z']) {
+        expect(calls(log, at(from)), from).toEqual(calls(source, at(from)));
+        const histories = (input: ReportEvents) => {
+          const changed: DeviceHistory[] = [];
+          const incomplete = visitHistories(devices, input, at(from), { unchanged: () => undefined, changed: (h) => changed.push(h) });
+          return { changed, incomplete };
+        };
+        expect(histories(log), from).toEqual(histories(source));
+      }
+    }
+  });
+
+  it('replays again, from its events, for an instant before its own', () => {
+    const log = replayLog(events, at('2026-11-04T00:00:00.000Z'));
+    const from = at('2026-10-16T00:00:00.000Z');
+    expect(calls(log, from)).toEqual(calls(events, from));
+    expect(replayLog(log, from).fromMs).toBe(from);
   });
 });

@@ -70,19 +70,61 @@ export interface StepVisitor<R> {
   end(run: R, current: Device | null, complete: boolean): void;
 }
 
-interface Replaying<R> {
+/** A touched device at the end of its replay: the report's run and the state it reached. */
+interface Replayed<R> {
   run: R;
-  replay: DeviceReplay;
-  lastMs: number;
+  state: Device | null;
 }
 
 /**
- * The events a report reads, in one of two shapes (see the top of this file for which):
+ * The events a report reads, in one of three shapes (see the top of this file for which):
  * - a flat list in the order they were applied, any superset of what is needed;
  * - each device's events in their order, keyed by device: what a store indexed by device key
- *   returns, and cheaper, since the report need not find and gather them itself.
+ *   returns, and cheaper, since the report need not find and gather them itself;
+ * - either of them replayed once (`replayLog`), for a report of several figures.
  */
-export type ReportEvents = readonly DeviceEvent[] | ReadonlyMap<string, readonly DeviceEvent[]>;
+export type ReportEvents = readonly DeviceEvent[] | ReadonlyMap<string, readonly DeviceEvent[]> | ReplayedLog;
+
+/** One touched device of a `ReplayedLog`: its events as read, its applied steps, where it ended. */
+interface ReplayedDevice {
+  events: readonly DeviceEvent[];
+  steps: readonly HistoryStep[];
+  state: Device | null;
+}
+
+/**
+ * The third shape of `ReportEvents`: the log replayed once (`replayLog`), each touched device's
+ * steps kept. A report made of several figures over the same log (the monthly summary and the
+ * statement, with the quarter's bill) replays it once and passes this to each: every figure sees
+ * the same steps it would have replayed itself, for any `from` at or after the log's own.
+ */
+export class ReplayedLog {
+  constructor(
+    readonly fromMs: number,
+    readonly touched: ReadonlyMap<string, ReplayedDevice>,
+    /** The events it was replayed from: an incomplete device is taken at face value from them. */
+    readonly source: Exclude<ReportEvents, ReplayedLog>,
+  ) {}
+}
+
+/**
+ * Replays each device with an event at or after `fromMs` once, from its registration, as
+ * `replaySince` does, and keeps the steps: for reports whose figures all start at or after `fromMs`.
+ */
+export function replayLog(events: ReportEvents, fromMs: number): ReplayedLog {
+  if (events instanceof ReplayedLog && events.fromMs <= fromMs) return events;
+  const source = events instanceof ReplayedLog ? events.source : events;
+  const from = instant(fromMs);
+  const touched = new Map<string, ReplayedDevice>();
+  const byDevice = isEventList(source) ? touchedByDevice(source, from) : source;
+  for (const [key, list] of byDevice) {
+    if (!list.some((event) => isAtOrAfter(event.at, from))) continue;
+    const steps: HistoryStep[] = [];
+    const state = replayDevice(key, list, (event, atMs, before, after) => steps.push({ event, atMs, before, after }));
+    touched.set(key, { events: list, steps, state });
+  }
+  return new ReplayedLog(fromMs, touched, source);
+}
 
 /**
  * The one replay loop of the reports: each device touched since `from` is replayed from its
@@ -96,38 +138,70 @@ export function replaySince<R>(
   fromMs: number,
   visitor: StepVisitor<R>,
 ): DeviceKey[] {
+  if (events instanceof ReplayedLog && events.fromMs <= fromMs) return replayedSince(devices, events, fromMs, visitor);
   const from = instant(fromMs);
-  const touched = new Map<string, Replaying<R>>();
-  const begin = (key: string) => {
-    const device: Replaying<R> = { run: visitor.start(key), replay: new DeviceReplay(), lastMs: Number.NEGATIVE_INFINITY };
-    touched.set(key, device);
-    return device;
-  };
-  const apply = (device: Replaying<R>, event: DeviceEvent) => {
-    // Through `apply`, the one lifecycle; a refused event (a conflict) is skipped, as the projection skipped it.
-    const before = device.replay.state;
-    const result = device.replay.step(event);
-    if (!result.ok) return;
-    const atMs = Math.max(instantOf(event.at), device.lastMs);
-    visitor.step(device.run, event, atMs, before, result.device);
-    device.lastMs = atMs;
-  };
+  const touched = new Map<string, Replayed<R>>();
   // A flat list is grouped by device first (touched devices only): replaying one device's events
   // back to back is faster than walking half a million events across all devices at once.
-  const byDevice = isEventList(events) ? touchedByDevice(events, from) : events;
+  const source = events instanceof ReplayedLog ? events.source : events;
+  const byDevice = isEventList(source) ? touchedByDevice(source, from) : source;
   for (const [key, list] of byDevice) {
     if (!list.some((event) => isAtOrAfter(event.at, from))) continue;
-    const device = begin(key);
-    for (const event of list) if (event.deviceKey === key) apply(device, event);
+    const run = visitor.start(key);
+    const state = replayDevice(key, list, (event, atMs, before, after) => visitor.step(run, event, atMs, before, after));
+    touched.set(key, { run, state });
   }
+  return finish(devices, touched, visitor);
+}
 
+/**
+ * One device's events through `apply`, the one lifecycle, in order: each applied step to `onStep`
+ * (a refused event, a conflict, is skipped as the projection skipped it). Returns where it ended.
+ */
+function replayDevice(
+  key: string,
+  list: readonly DeviceEvent[],
+  onStep: (event: DeviceEvent, atMs: number, before: Device | null, after: Device | null) => void,
+): Device | null {
+  const replay = new DeviceReplay();
+  let lastMs = Number.NEGATIVE_INFINITY;
+  for (const event of list) {
+    if (event.deviceKey !== key) continue;
+    const before = replay.state;
+    const result = replay.step(event);
+    if (!result.ok) continue;
+    const atMs = Math.max(instantOf(event.at), lastMs);
+    onStep(event, atMs, before, result.device);
+    lastMs = atMs;
+  }
+  return replay.state;
+}
+
+/** `replaySince` over a log replayed once: the same calls to `visitor`, in the same order. */
+function replayedSince<R>(devices: readonly Device[], log: ReplayedLog, fromMs: number, visitor: StepVisitor<R>): DeviceKey[] {
+  const from = instant(fromMs);
+  const touched = new Map<string, Replayed<R>>();
+  // In the order its own replay would take them: a flat list's by each device's first event since `from`.
+  const order = isEventList(log.source) ? touchedKeys(log.source, from) : log.touched.keys();
+  for (const key of order) {
+    const device = log.touched.get(key);
+    if (!device?.events.some((event) => isAtOrAfter(event.at, from))) continue;
+    const run = visitor.start(key);
+    for (const step of device.steps) visitor.step(run, step.event, step.atMs, step.before, step.after);
+    touched.set(key, { run, state: device.state });
+  }
+  return finish(devices, touched, visitor);
+}
+
+/** The untouched devices as they are, then each touched device's end against its projection. */
+function finish<R>(devices: readonly Device[], touched: ReadonlyMap<string, Replayed<R>>, visitor: StepVisitor<R>): DeviceKey[] {
   const projections = new Map<string, Device>();
   for (const device of devices) {
     if (touched.has(device.key)) projections.set(device.key, device);
     else visitor.unchanged(device);
   }
   const incomplete: DeviceKey[] = [];
-  for (const [key, { run, replay: { state } }] of touched) {
+  for (const [key, { run, state }] of touched) {
     const projection = projections.get(key);
     const complete = projection === undefined || replaysTo(state, projection);
     if (!complete) incomplete.push(key);
@@ -161,10 +235,16 @@ function replaysTo(state: Device | null, projection: Device): boolean {
 
 /** Each device with an event at or after `from`, with all its events in the list's order. */
 function touchedByDevice(events: readonly DeviceEvent[], from: ReturnType<typeof instant>): Map<string, DeviceEvent[]> {
-  const byDevice = new Map<string, DeviceEvent[]>();
-  for (const event of events) if (isAtOrAfter(event.at, from) && !byDevice.has(event.deviceKey)) byDevice.set(event.deviceKey, []);
+  const byDevice = new Map<string, DeviceEvent[]>([...touchedKeys(events, from)].map((key) => [key, []]));
   for (const event of events) byDevice.get(event.deviceKey)?.push(event);
   return byDevice;
+}
+
+/** The devices with an event at or after `from`, in the order of their first such event. */
+function touchedKeys(events: readonly DeviceEvent[], from: ReturnType<typeof instant>): Set<string> {
+  const keys = new Set<string>();
+  for (const event of events) if (isAtOrAfter(event.at, from)) keys.add(event.deviceKey);
+  return keys;
 }
 
 function isEventList(events: ReportEvents): events is readonly DeviceEvent[] {
@@ -206,7 +286,8 @@ export function visitHistories(
   // An incomplete device is taken at face value: every event the desk recorded, refused ones too.
   const recorded = new Map<string, DeviceEvent[]>(incomplete.map((key) => [key, []]));
   if (recorded.size > 0) {
-    const all = isEventList(events) ? events : [...events.values()].flat();
+    const source = events instanceof ReplayedLog ? events.source : events;
+    const all = isEventList(source) ? source : [...source.values()].flat();
     for (const event of all) recorded.get(event.deviceKey)?.push(event);
   }
   for (const history of histories) {
