@@ -52,6 +52,13 @@ describe('holding packs', () => {
     await patchHoldingPacks(store, [moved, returned], [open(moved, 'E2', 5)]);
     expect(everything(store)).toEqual(now);
 
+    // A device that holds nothing and held nothing (a receive, a move) leaves its pack unwritten.
+    let puts = 0;
+    const counting: PackStore = { ...store, put: async (rows) => void (puts++, await store.put(rows)) };
+    await patchHoldingPacks(counting, ['imei:352906114004528', returned], []);
+    expect(puts).toBe(0);
+    expect(everything(store)).toEqual(now);
+
     await patchHoldingPacks(store, keys, []);
     expect(store.packs.size).toBe(0);
   });

@@ -102,7 +102,11 @@ export async function patchHoldingPacks(store: PackStore, deviceKeys: Iterable<D
   ids.forEach((id, i) => {
     const { keys, add } = byPack.get(id) as { keys: Set<string>; add: HoldingRow[] };
     const existing = current[i];
-    const kept = existing ? unpackHoldings(existing).filter((holding) => !keys.has(holding.deviceKey)) : [];
+    // Most scans change no open holding (a receive, a move): then the pack is neither parsed nor written.
+    if (add.length === 0 && (!existing || ![...keys].some((key) => existing.holdings.includes(JSON.stringify(key))))) return;
+    const all = existing ? unpackHoldings(existing) : [];
+    const kept = all.filter((holding) => !keys.has(holding.deviceKey));
+    if (add.length === 0 && kept.length === all.length) return;
     const next = [...kept, ...add];
     if (next.length > 0) puts.push(pack(id, next));
     else if (existing) deletes.push(id);
