@@ -7,6 +7,7 @@ import { residualCharges } from '../../shared/fleet/residual-charges';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
 import type { KvikDb } from '../store/db';
+import { fleetReport } from './fleet/fleet-report';
 import { loadIntuneEvidence } from './intune-evidence';
 import { readPlan } from './read-plan';
 import { readHoldings, readTrendRows } from './read-rows';
@@ -24,6 +25,7 @@ export async function produceReport(
   onProgress: (progress: ReportProgress) => void = () => {},
   readOptions: ReadOptions & { source?: 'rows' | 'log' } = {},
 ): Promise<ReportResult> {
+  if (request.kind === 'replacement' || request.kind === 'intune') return fleetReport(db, request, onProgress);
   // The quarter and the month from the report rows, unless asked for from the log (tests compare the two).
   if ((request.kind === 'trend' || request.kind === 'billing') && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
   const started = performance.now();

@@ -23,7 +23,8 @@ export interface ReadPlan {
 /** The daily report looks at the shelf and at what was sent to repair from here. */
 const dailyStatuses: readonly DeviceStatus[] = [...inStockStatuses, 'in_repair'];
 
-export function readPlan(request: ReportRequest): ReadPlan {
+/** The plan of a report read from the log (the fleet reports read every device: `fleet/fleet-report.ts`). */
+export function readPlan(request: Exclude<ReportRequest, { kind: 'replacement' | 'intune' }>): ReadPlan {
   const { timeZone } = request.settings;
   switch (request.kind) {
     case 'daily':

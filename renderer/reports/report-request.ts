@@ -5,6 +5,8 @@ import type { DepartmentBillingReport } from '../../shared/reports/department-bi
 import { monthSchema, type MonthlySummary } from '../../shared/reports/monthly-summary';
 import type { ResidualCharge } from '../../shared/fleet/residual-charges';
 import { reportSettingsSchema } from '../../shared/reports/settings';
+import { reportFileLimits } from '../../shared/domain/limits';
+import type { IntuneResult, ReplacementResult } from './fleet/fleet-report';
 import type { TrendReport } from '../../shared/reports/trends';
 
 /**
@@ -17,7 +19,9 @@ import type { TrendReport } from '../../shared/reports/trends';
  * - `billing`: the department report of a quarter;
  * - `monthly`: the monthly summary (with its quarter's department totals), as of `today`;
  * - `statement`: the department report of a quarter and its residual-value charges, from which
- *   the page makes each department's statement.
+ *   the page makes each department's statement;
+ * - `replacement`: the replacement plan as of `today` and every device's residual value `on` a day;
+ * - `intune`: an Intune export reconciled with the register.
  */
 export const reportRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('daily'), location: z.string().min(1), day: localDateSchema, settings: reportSettingsSchema }),
@@ -31,6 +35,9 @@ export const reportRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('billing'), quarter: quarterSchema, settings: reportSettingsSchema }),
   z.object({ kind: z.literal('monthly'), month: monthSchema, today: localDateSchema, settings: reportSettingsSchema }),
   z.object({ kind: z.literal('statement'), quarter: quarterSchema, settings: reportSettingsSchema }),
+  z.object({ kind: z.literal('replacement'), today: localDateSchema, on: localDateSchema, settings: reportSettingsSchema }),
+  /** `file`: an Intune "All devices" export as read from disk (read in the worker too); `at`: when it was loaded. */
+  z.object({ kind: z.literal('intune'), file: z.string().max(reportFileLimits.maxChars), at: z.number().int(), settings: reportSettingsSchema }),
 ]);
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 export type ReportRequestInput = z.input<typeof reportRequestSchema>;
@@ -54,7 +61,9 @@ export type ReportResult =
   | { kind: 'trend'; report: TrendReport; timings: ReportTimings }
   | { kind: 'billing'; report: DepartmentBillingReport; timings: ReportTimings }
   | { kind: 'monthly'; report: MonthlySummary; timings: ReportTimings }
-  | { kind: 'statement'; report: StatementInputs; timings: ReportTimings };
+  | { kind: 'statement'; report: StatementInputs; timings: ReportTimings }
+  | { kind: 'replacement'; report: ReplacementResult; timings: ReportTimings }
+  | { kind: 'intune'; report: IntuneResult; timings: ReportTimings };
 
 /** What the department statements of a quarter are made from. */
 export interface StatementInputs {

@@ -62,7 +62,7 @@ export function ReportFrame({ id, title, subtitle, pdfName, controls, state, pri
 /** What a reader should know about the figures (and, hidden, what they cost to make, for the benchmark). */
 export function ReportFootnotes({ result }: { result: ReportResult }) {
   const { t } = useTranslation();
-  const incomplete = result.report.incomplete.length;
+  const incomplete = 'incomplete' in result.report ? result.report.incomplete.length : 0;
   const { timings } = result;
   return (
     <>

@@ -1,21 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportFileLimits } from '../../../shared/domain/limits';
-import { readIntuneFile, type IntuneFile } from '../../../shared/fleet/intune-file';
-import { reconcileWithIntune } from '../../../shared/fleet/reconcile';
-import { reconciliationTables } from '../../../shared/fleet/tables';
 import { localDayOf } from '../../../shared/reports/calendar';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { useServices } from '../../app/services';
 import { registerHref } from '../../register/register-link';
 import { PrintablePage } from '../components/PrintablePage';
 import { ReportTableView } from '../components/ReportTableView';
+import { ReportProgressView } from '../components/ReportProgressView';
 import { saveIntuneEvidence } from '../intune-evidence';
-import { useFleetData } from './use-fleet-data';
+import type { ReportRequest } from '../report-request';
+import { useReport } from '../use-report';
+import { useReportRunner } from '../use-report-runner';
 
 interface Loaded {
   name: string;
-  file: IntuneFile;
+  /** The file as read; parsed, checked and reconciled in the report worker. */
+  text: string;
   at: number;
 }
 
@@ -26,14 +27,12 @@ interface Loaded {
  */
 export function IntuneReport({ settings }: { settings: ReportSettings }) {
   const { t } = useTranslation();
-  const data = useFleetData();
+  const runner = useReportRunner();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const result = useMemo(() => {
-    if (!data || !loaded) return undefined;
-    const reconciliation = reconcileWithIntune(data.devices, loaded.file.rows, loaded.at, data, settings);
-    return { reconciliation, tables: reconciliationTables(reconciliation, loaded.file.problems, data.names) };
-  }, [data, loaded, settings]);
+  const request = useMemo<ReportRequest | null>(() => (loaded ? { kind: 'intune', file: loaded.text, at: loaded.at, settings } : null), [loaded, settings]);
+  const state = useReport(runner, request, 0);
+  const result = loaded && state.status === 'done' && state.result.kind === 'intune' ? state.result.report : undefined;
 
   // The unused devices stay as evidence for the monthly summary until the next file is loaded.
   const { db } = useServices();
@@ -51,7 +50,7 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
       setError(t('reports.intune.tooLarge', { mb: Math.round(reportFileLimits.maxChars / 1024 / 1024) }));
       return;
     }
-    setLoaded({ name: file.name, file: readIntuneFile(await file.text()), at: Date.now() });
+    setLoaded({ name: file.name, text: await file.text(), at: Date.now() });
   }
 
   const title = t('reports.intune.title');
@@ -64,7 +63,7 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
     <PrintablePage
       id="report-intune"
       title={title}
-      subtitle={loaded ? t('reports.intune.subtitle', { file: loaded.name, lines: loaded.file.rows.length }) : t('reports.intune.noFile')}
+      subtitle={loaded && result ? t('reports.intune.subtitle', { file: loaded.name, lines: result.lines }) : loaded ? loaded.name : t('reports.intune.noFile')}
       pdfName={`${title} ${loaded?.name ?? ''}`}
       ready={result !== undefined}
       data={{ 'data-state': result ? 'done' : 'idle' }}
@@ -80,6 +79,12 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
           {error}
         </p>
       )}
+      {loaded && state.status === 'failed' && (
+        <p className="notice error" role="alert">
+          {t('reports.failed', { message: state.message })}
+        </p>
+      )}
+      {loaded && state.status === 'running' && <ReportProgressView progress={state.progress} />}
       {result && figures && (
         <>
           <p className="hint">{t('reports.intune.rule', { days: settings.intuneCheckInDays })}</p>

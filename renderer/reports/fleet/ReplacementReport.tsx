@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { localDateSchema, type LocalDate } from '../../../shared/reports/calendar';
 import { formatDay } from '../../../shared/reports/format';
 import type { ReportSettings } from '../../../shared/reports/settings';
-import { replacementPlan } from '../../../shared/fleet/replacement';
-import { residualReport } from '../../../shared/fleet/residual';
-import { replacementTables, windowLabels } from '../../../shared/fleet/tables';
+import { windowLabels } from '../../../shared/fleet/tables';
 import { registerHref } from '../../register/register-link';
 import { PrintablePage } from '../components/PrintablePage';
 import { ReportTableView } from '../components/ReportTableView';
+import { ReportProgressView } from '../components/ReportProgressView';
+import type { ReportRequest } from '../report-request';
+import { useReport } from '../use-report';
 import { useReportLocale } from '../use-report-locale';
-import { useFleetData } from './use-fleet-data';
+import { useReportRunner } from '../use-report-runner';
 
 /** The screen shows this many devices of the residual specification; its CSV has every one. */
 const DEVICE_ROWS = 200;
@@ -22,12 +23,11 @@ const DEVICE_ROWS = 200;
 export function ReplacementReport({ today, settings }: { today: LocalDate; settings: ReportSettings }) {
   const { t } = useTranslation();
   const { locale, language } = useReportLocale();
-  const data = useFleetData();
+  const runner = useReportRunner();
   const [on, setOn] = useState(today);
-  const tables = useMemo(() => {
-    if (!data) return undefined;
-    return replacementTables(replacementPlan(data.devices, data.models, today), residualReport(data.devices, on, settings), data.names);
-  }, [data, today, on, settings]);
+  const request = useMemo<ReportRequest>(() => ({ kind: 'replacement', today, on, settings }), [today, on, settings]);
+  const state = useReport(runner, request, 0);
+  const tables = state.status === 'done' && state.result.kind === 'replacement' ? state.result.report : undefined;
   const title = t('reports.replacement.title');
   const link = (row: { keys: string[] }, what: string) => registerHref({ keys: row.keys, title: what });
   return (
@@ -53,8 +53,12 @@ export function ReplacementReport({ today, settings }: { today: LocalDate; setti
         </label>
       }
     >
-      {!tables ? (
-        <p>{t('app.loading')}</p>
+      {state.status === 'failed' ? (
+        <p className="notice error" role="alert">
+          {t('reports.failed', { message: state.message })}
+        </p>
+      ) : !tables ? (
+        <ReportProgressView progress={state.status === 'running' ? state.progress : null} />
       ) : (
         <>
           <p className="hint">{t('reports.replacement.rule', { floor: settings.residualFloorPercent })}</p>

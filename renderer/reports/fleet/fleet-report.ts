@@ -1,0 +1,67 @@
+import type { Device } from '../../../shared/domain/device';
+import type { Employee, Model } from '../../../shared/domain/reference';
+import { readIntuneFile } from '../../../shared/fleet/intune-file';
+import { reconcileWithIntune, type Reconciliation } from '../../../shared/fleet/reconcile';
+import { replacementPlan } from '../../../shared/fleet/replacement';
+import { residualReport } from '../../../shared/fleet/residual';
+import { reconciliationTables, replacementTables, type FleetNames } from '../../../shared/fleet/tables';
+import type { KvikDb } from '../../store/db';
+import type { ReportProgress, ReportRequest, ReportTimings } from '../report-request';
+
+interface FleetData {
+  devices: Device[];
+  models: Model[];
+  employees: Employee[];
+  names: FleetNames;
+}
+
+export type ReplacementResult = ReturnType<typeof replacementTables>;
+export interface IntuneResult {
+  reconciliation: Reconciliation;
+  tables: ReturnType<typeof reconciliationTables>;
+  /** The file's lines that were read as devices. */
+  lines: number;
+}
+
+/**
+ * The fleet reports (replacement plan and residual value, Intune reconciliation) over every
+ * device of the store and the names to show, read in one readonly transaction. In the report
+ * worker like the others: at 100,000 devices the read and the computation take seconds, which
+ * the screen's thread must not (and the screen no longer re-reads the fleet on every scan).
+ */
+export async function fleetReport(
+  db: KvikDb,
+  request: Extract<ReportRequest, { kind: 'replacement' | 'intune' }>,
+  onProgress: (progress: ReportProgress) => void,
+): Promise<{ kind: 'replacement'; report: ReplacementResult; timings: ReportTimings } | { kind: 'intune'; report: IntuneResult; timings: ReportTimings }> {
+  const started = performance.now();
+  onProgress({ phase: 'devices' });
+  const data = await readFleet(db);
+  const read = performance.now();
+  onProgress({ phase: 'computing' });
+  const timings = (): ReportTimings => ({ readMs: read - started, computeMs: performance.now() - read, devices: data.devices.length, events: 0, histories: 0 });
+  const { settings } = request;
+  if (request.kind === 'replacement') {
+    const report = replacementTables(replacementPlan(data.devices, data.models, request.today), residualReport(data.devices, request.on, settings), data.names);
+    return { kind: 'replacement', report, timings: timings() };
+  }
+  const file = readIntuneFile(request.file);
+  const reconciliation = reconcileWithIntune(data.devices, file.rows, request.at, data, settings);
+  return { kind: 'intune', report: { reconciliation, tables: reconciliationTables(reconciliation, file.problems, data.names), lines: file.rows.length }, timings: timings() };
+}
+
+async function readFleet(db: KvikDb): Promise<FleetData> {
+  const [devices, models, employees, departments] = await db.transaction('r', [db.devices, db.models, db.employees, db.departments], () =>
+    Promise.all([db.devices.toArray(), db.models.toArray(), db.employees.toArray(), db.departments.toArray()]),
+  );
+  return {
+    devices,
+    models,
+    employees,
+    names: {
+      departments: departments.map((d) => [d.id, d.name] as const),
+      models: models.map((m) => [m.id, m.name] as const),
+      employees: employees.map((e) => [e.id, e.name] as const),
+    },
+  };
+}
