@@ -65,7 +65,7 @@ test('a desk day: receive, prepare, hand out, return, repair, dispose, look up �
   await scan(page, imeis[1]!);
   await expectFeedback(page, 'good', `Returneret: ${imeis[1]}`);
   await expect(page.getByTestId('feedback')).toContainText('Foreslået næste skridt: Til reparation');
-  await page.getByRole('button', { name: 'Gå til Til reparation' }).click();
+  await page.getByRole('button', { name: 'Skift til „Til reparation“' }).click();
 
   // Send it to repair and receive it back.
   await page.locator('[data-field="vendor"]').fill('Fixit ApS');
@@ -145,7 +145,7 @@ test('undo of the last action is a correction, not a deletion', async ({ page })
   await scan(page, imeis[2]!);
   await expectFeedback(page, 'good', `Klargjort: ${imeis[2]}`);
   await scan(page, 'KVIK:UNDO');
-  await expectFeedback(page, 'warning', `Fortrudt: Klargjort af ${imeis[2]}`);
+  await expectFeedback(page, 'warning', `Fortrudt: „Klargjort“ for ${imeis[2]} er annulleret.`);
   await page.getByRole('button', { name: 'Opslag' }).click();
   await page.locator('[data-field="lookup-search"]').fill(imeis[2]!);
   await expect(page.getByTestId('device-card')).toContainText('På lager (ikke klargjort)');

@@ -63,7 +63,7 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
     <PrintablePage
       id="report-intune"
       title={title}
-      subtitle={loaded && result ? t('reports.intune.subtitle', { file: loaded.name, lines: result.lines }) : loaded ? loaded.name : t('reports.intune.noFile')}
+      subtitle={loaded && result ? t('reports.intune.subtitle', { file: loaded.name, count: result.lines }) : loaded ? loaded.name : t('reports.intune.noFile')}
       pdfName={`${title} ${loaded?.name ?? ''}`}
       ready={result !== undefined}
       data={{ 'data-state': result ? 'done' : 'idle' }}
