@@ -17,9 +17,9 @@ describe('readScan, the one way every screen reads a scan', () => {
 });
 
 describe('scanFieldValue: what a scan fills into a focused form field', () => {
-  it("gives a GTIN field the box label's GTIN, from an EAN-13 or from inside a GS1 label", () => {
-    expect(scanFieldValue('gtin', { raw: '5728657070492' }, settings)).toBe('05728657070492');
-    expect(scanFieldValue('gtin', { raw: '0105728657070492\u001d21F17ZK0QHN72J', symbology: ']C1' }, settings)).toBe('05728657070492');
+  it("gives a GTIN field the box label's GTIN as the box prints it, from an EAN-13 or from inside a GS1 label", () => {
+    expect(scanFieldValue('gtin', { raw: '5728657070492' }, settings)).toBe('5728657070492');
+    expect(scanFieldValue('gtin', { raw: '0105728657070492\u001d21F17ZK0QHN72J', symbology: ']C1' }, settings)).toBe('5728657070492');
   });
 
   it('gives anything else, and a label with no GTIN, as read', () => {

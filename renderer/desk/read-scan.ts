@@ -1,3 +1,4 @@
+import { gtinAsPrinted } from '../../shared/scan/gs1';
 import { parseScan, type ParsedScan } from '../../shared/scan/parse';
 import { scanText, type ScanEvent } from '../../shared/scan/scan-event';
 import { scanOptions, type DeskSettings } from '../store/settings';
@@ -19,7 +20,8 @@ export function readScan(scan: Pick<ScanEvent, 'raw' | 'symbology'>, settings: P
 export function scanFieldValue(takes: 'gtin' | 'text', scan: Pick<ScanEvent, 'raw' | 'symbology'>, settings: Pick<DeskSettings, 'assetTagPattern' | 'badgePattern'>): string {
   if (takes === 'text') return scan.raw;
   const read = readScan(scan, settings);
-  if (read.kind === 'gtin') return read.value;
-  if (read.kind === 'serial' && read.gtin) return read.gtin;
+  // As the box prints it: the form shows what the operator can compare with the label.
+  if (read.kind === 'gtin') return gtinAsPrinted(read.value);
+  if (read.kind === 'serial' && read.gtin) return gtinAsPrinted(read.gtin);
   return scan.raw;
 }

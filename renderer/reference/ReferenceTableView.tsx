@@ -11,6 +11,7 @@ import { useServices } from '../app/services';
 import { useMay } from '../app/use-may';
 import { choosable, isActive, isDeactivatable, type ReferenceUse } from '../../shared/domain/reference-use';
 import { removeReferenceRow } from '../store/reference';
+import { gtinAsPrinted } from '../../shared/scan/gs1';
 import { TAKES_SCAN } from '../scanner/scan-field';
 import { fieldText, formToRow, referenceFields } from './reference-fields';
 import { operatorPinHash } from './operator-pin';
@@ -119,6 +120,7 @@ export function ReferenceTableView({ table }: { table: EditableTable }) {
     if (value === undefined) return '';
     if (field?.options === 'departments') return departments.find((d) => d.id === value)?.name ?? String(value);
     if (field?.optionsNamespace) return t(`${field.optionsNamespace}.${String(value)}`);
+    if (field?.name === 'gtin' && typeof value === 'string') return gtinAsPrinted(value);
     if (field?.type === 'kroner' && typeof value === 'number')
       return new Intl.NumberFormat(i18n.language === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(value / 100);
     return String(value);

@@ -1,3 +1,4 @@
+import { gtinAsPrinted } from '../../shared/scan/gs1';
 import { roles, type Action } from '../../shared/auth/roles';
 import { deviceKinds } from '../../shared/domain/device';
 import type { EditableTable } from '../../shared/domain/reference';
@@ -71,5 +72,6 @@ export function formToRow(fields: FieldSpec[], values: Record<string, string>): 
 export function fieldText(field: FieldSpec, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.type === 'kroner' && typeof value === 'number') return `${Math.trunc(value / 100)},${String(value % 100).padStart(2, '0')}`;
+  if (field.name === 'gtin' && typeof value === 'string') return gtinAsPrinted(value);
   return String(value);
 }

@@ -67,3 +67,15 @@ export function splitParenthesisedGs1(text: string): Gs1Elements | null {
   for (const m of text.matchAll(/\((\d{2,4})\)([^()]+)/g)) out.set(m[1] as string, m[2] as string);
   return out;
 }
+
+/**
+ * A GTIN as printed under its barcode: the register keeps every GTIN as 14 digits (so a box's
+ * EAN-13 and the same number inside a GS1 label match), but a box in Denmark shows 13 (EAN-13,
+ * also for a UPC-A, with its leading 0) or 8 (EAN-8): the padding zeros go.
+ */
+export function gtinAsPrinted(gtin14: string): string {
+  if (!/^\d{14}$/.test(gtin14)) return gtin14;
+  if (gtin14.startsWith('000000')) return gtin14.slice(6);
+  if (gtin14.startsWith('0')) return gtin14.slice(1);
+  return gtin14;
+}
