@@ -132,7 +132,7 @@ export function monthlySummaryTables(summary: MonthlySummary, names: { models: I
     columns: [
       { key: 'deviceKey', ...device },
       { key: 'model', ...model },
-      { key: 'vendor', label: { da: 'Værksted', en: 'Vendor' }, type: 'text' },
+      { key: 'vendor', label: { da: 'Værksted', en: 'Repair vendor' }, type: 'text' },
       { key: 'since', label: { da: 'Sendt', en: 'Sent' }, type: 'date' },
       { key: 'daysOut', label: { da: 'Dage ude', en: 'Days out' }, type: 'integer' },
     ],

@@ -78,7 +78,7 @@ export function dailyStockTables(report: DailyStockReport): {
         { key: 'deviceKey', ...deviceKey },
         { key: 'kind', ...kind },
         { key: 'model', ...model },
-        { key: 'vendor', label: { da: 'Værksted', en: 'Vendor' }, type: 'text' },
+        { key: 'vendor', label: { da: 'Værksted', en: 'Repair vendor' }, type: 'text' },
         { key: 'ticket', label: { da: 'Sag', en: 'Ticket' }, type: 'text' },
         { key: 'sinceDay', label: { da: 'Sendt', en: 'Sent' }, type: 'date' },
         { key: 'daysOut', label: { da: 'Dage væk', en: 'Days out' }, type: 'integer' },
