@@ -102,7 +102,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await mode(page, 'RETURN', 'Tag retur');
   await page.locator('[data-field="condition"]').getByText('Defekt').click();
   await scanAll(page, 'Returneret', [C]);
-  await page.getByRole('button', { name: 'Gå til Til reparation' }).click();
+  await page.getByRole('button', { name: 'Skift til „Til reparation“' }).click();
   await page.locator('[data-field="vendor"]').fill('Fixit ApS');
   await page.locator('[data-field="ticket"]').fill('R-778');
   await leaveField(page);

@@ -50,7 +50,7 @@ function deskDay(random: () => number): { labels: Label[]; received: string[]; p
       received.push(device);
       labels.push({ text: device, tone: 'good', shows: `Modtaget: ${device}` });
     }
-    if (random() < 0.4) labels.push({ text: 'KVIK:DONE', tone: 'info', shows: `Omgang afsluttet: ${count} enheder.` });
+    if (random() < 0.4) labels.push({ text: 'KVIK:DONE', tone: 'info', shows: `Omgang afsluttet: ${count} ${count === 1 ? 'enhed' : 'enheder'}.` });
     labels.push({ text: 'KVIK:MODE:PREPARE', tone: 'info', shows: 'Skiftet til: Klargør' });
     const waiting = received.filter((d) => !prepared.has(d));
     for (let i = 0, m = 3 + Math.floor(random() * 8); i < m && waiting.length > 0; i++) {
