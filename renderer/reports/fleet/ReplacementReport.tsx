@@ -5,9 +5,8 @@ import { formatDay } from '../../../shared/reports/format';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { windowLabels } from '../../../shared/fleet/tables';
 import { registerHref } from '../../register/register-link';
-import { PrintablePage } from '../components/PrintablePage';
+import { ReportFrame } from '../components/ReportFrame';
 import { ReportTableView } from '../components/ReportTableView';
-import { ReportProgressView } from '../components/ReportProgressView';
 import type { ReportRequest } from '../report-request';
 import { useReport } from '../use-report';
 import { useReportLocale } from '../use-report-locale';
@@ -24,20 +23,18 @@ export function ReplacementReport({ today, settings }: { today: LocalDate; setti
   const { t } = useTranslation();
   const { locale, language } = useReportLocale();
   const runner = useReportRunner();
+  const [run, setRun] = useState(0);
   const [on, setOn] = useState(today);
   const request = useMemo<ReportRequest>(() => ({ kind: 'replacement', today, on, settings }), [today, on, settings]);
-  const state = useReport(runner, request, 0);
-  const tables = state.status === 'done' && state.result.kind === 'replacement' ? state.result.report : undefined;
+  const state = useReport(runner, request, run);
   const title = t('reports.replacement.title');
   const link = (row: { keys: string[] }, what: string) => registerHref({ keys: row.keys, title: what });
   return (
-    <PrintablePage
+    <ReportFrame
       id="report-replacement"
       title={title}
       subtitle={t('reports.replacement.subtitle', { today: formatDay(today, locale), on: formatDay(on, locale) })}
       pdfName={`${title} ${on}`}
-      ready={tables !== undefined}
-      data={{ 'data-state': tables ? 'done' : 'running' }}
       controls={
         <label className="field inline">
           {t('reports.replacement.valueOn')}
@@ -52,29 +49,27 @@ export function ReplacementReport({ today, settings }: { today: LocalDate; setti
           />
         </label>
       }
+      state={state}
+      onRefresh={() => setRun((n) => n + 1)}
     >
-      {state.status === 'failed' ? (
-        <p className="notice error" role="alert">
-          {t('reports.failed', { message: state.message })}
-        </p>
-      ) : !tables ? (
-        <ReportProgressView progress={state.status === 'running' ? state.progress : null} />
-      ) : (
-        <>
-          <p className="hint">{t('reports.replacement.rule', { floor: settings.residualFloorPercent })}</p>
-          <ReportTableView
-            table={tables.replacement}
-            fileName={`${title} ${tables.replacement.id}`}
-            links={{ count: (row) => link(row, `${windowLabels[row.window][language]}: ${row.model}`) }}
-          />
-          <ReportTableView
-            table={tables.residualDepartments}
-            fileName={`${title} ${tables.residualDepartments.id} ${on}`}
-            links={{ count: (row) => link(row, t('reports.replacement.residualOf', { department: row.department || '-' })) }}
-          />
-          <ReportTableView table={tables.residualDevices} fileName={`${title} ${tables.residualDevices.id} ${on}`} limit={DEVICE_ROWS} />
-        </>
-      )}
-    </PrintablePage>
+      {(result) =>
+        result.kind === 'replacement' && (
+          <>
+            <p className="hint">{t('reports.replacement.rule', { floor: settings.residualFloorPercent })}</p>
+            <ReportTableView
+              table={result.report.replacement}
+              fileName={`${title} ${result.report.replacement.id}`}
+              links={{ count: (row) => link(row, `${windowLabels[row.window][language]}: ${row.model}`) }}
+            />
+            <ReportTableView
+              table={result.report.residualDepartments}
+              fileName={`${title} ${result.report.residualDepartments.id} ${on}`}
+              links={{ count: (row) => link(row, t('reports.replacement.residualOf', { department: row.department || '-' })) }}
+            />
+            <ReportTableView table={result.report.residualDevices} fileName={`${title} ${result.report.residualDevices.id} ${on}`} limit={DEVICE_ROWS} />
+          </>
+        )
+      }
+    </ReportFrame>
   );
 }
