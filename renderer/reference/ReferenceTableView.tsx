@@ -120,7 +120,7 @@ export function ReferenceTableView({ table }: { table: EditableTable }) {
     if (value === undefined) return '';
     if (field?.options === 'departments') return departments.find((d) => d.id === value)?.name ?? String(value);
     if (field?.optionsNamespace) return t(`${field.optionsNamespace}.${String(value)}`);
-    if (field?.name === 'gtin' && typeof value === 'string') return gtinAsPrinted(value);
+    if (field?.name === 'gtin' && typeof value === 'string') return value.split(' ').map(gtinAsPrinted).join(' ');
     if (field?.type === 'kroner' && typeof value === 'number')
       return new Intl.NumberFormat(i18n.language === 'da' ? 'da-DK' : 'en-GB', { style: 'currency', currency: 'DKK' }).format(value / 100);
     return String(value);

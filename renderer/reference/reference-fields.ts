@@ -1,4 +1,5 @@
 import { gtinAsPrinted } from '../../shared/scan/gs1';
+import { accessoryKinds } from '../../shared/accessories/catalogue';
 import { roles, type Action } from '../../shared/auth/roles';
 import { deviceKinds } from '../../shared/domain/device';
 import type { EditableTable } from '../../shared/domain/reference';
@@ -46,6 +47,13 @@ export const referenceFields: Record<EditableTable, FieldSpec[]> = {
     { name: 'price', type: 'kroner', action: 'prices.edit' },
     { name: 'tier', type: 'select', options: ['standard', 'advanced'], optionsNamespace: 'reference.tiers', action: 'prices.edit' },
   ],
+  accessories: [
+    { name: 'id', type: 'text', required: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'kind', type: 'select', options: accessoryKinds, optionsNamespace: 'accessories.kinds', required: true },
+    { name: 'gtin', type: 'text' },
+    { name: 'levels', type: 'text' },
+  ],
   operators: [
     { name: 'id', type: 'text', required: true },
     { name: 'name', type: 'text', required: true },
@@ -72,6 +80,7 @@ export function formToRow(fields: FieldSpec[], values: Record<string, string>): 
 export function fieldText(field: FieldSpec, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.type === 'kroner' && typeof value === 'number') return `${Math.trunc(value / 100)},${String(value % 100).padStart(2, '0')}`;
-  if (field.name === 'gtin' && typeof value === 'string') return gtinAsPrinted(value);
+  // An accessory may have several box GTINs, separated by spaces.
+  if (field.name === 'gtin' && typeof value === 'string') return value.split(' ').map(gtinAsPrinted).join(' ');
   return String(value);
 }

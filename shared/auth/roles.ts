@@ -19,6 +19,8 @@ export const actions = [
   'devices.writeOff',
   'devices.import',
   'reports.view',
+  /** A count correction of an accessory's stock (`accessory_adjusted`). */
+  'accessories.adjust',
 ] as const;
 export const actionSchema = z.enum(actions);
 export type Action = z.infer<typeof actionSchema>;

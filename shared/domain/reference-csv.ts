@@ -25,6 +25,10 @@ const headerAliases: Record<string, string> = {
   kortnummer: 'badge',
   adgangskort: 'badge',
   aktiv: 'active',
+  ean: 'gtin',
+  gtins: 'gtin',
+  'lavt lager': 'levels',
+  minimum: 'levels',
 };
 
 const numericFields = new Set(['devicesJune2023']);

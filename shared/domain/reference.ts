@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth/roles';
+import { accessorySchema } from '../accessories/catalogue';
 import { deviceKindSchema } from './device';
 
 /**
@@ -79,7 +80,7 @@ export const operatorSchema = z.object({
 });
 export type Operator = z.infer<typeof operatorSchema>;
 
-export const referenceTables = ['departments', 'employees', 'locations', 'models'] as const;
+export const referenceTables = ['departments', 'employees', 'locations', 'models', 'accessories'] as const;
 export type ReferenceTable = (typeof referenceTables)[number];
 
 export const referenceSchemas = {
@@ -87,6 +88,8 @@ export const referenceSchemas = {
   employees: employeeSchema,
   locations: locationSchema,
   models: modelSchema,
+  /** Chargers, cables, covers: counted stock (`shared/accessories/`). */
+  accessories: accessorySchema,
 } as const satisfies Record<ReferenceTable, z.ZodType>;
 
 /**

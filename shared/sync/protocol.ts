@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deviceKeySchema, deviceSchema } from '../domain/device';
 import { deviceEventSchema, type DeviceEvent } from '../domain/event';
 import { eventLimits, jsonBytes } from '../domain/limits';
+import { accessorySchema } from '../accessories/catalogue';
 import { departmentSchema, employeeSchema, locationSchema, modelSchema, operatorSchema } from '../domain/reference';
 import { refusalCodes, type RefusalCode } from '../lifecycle/refusal';
 
@@ -303,6 +304,8 @@ export const referenceResponseSchema = z.object({
   locations: z.array(locationSchema),
   models: z.array(modelSchema),
   operators: z.array(operatorSchema).default([]),
+  /** The accessory catalogue (`shared/accessories/`); absent from a server older than it. */
+  accessories: z.array(accessorySchema).default([]),
 });
 export type ReferenceResponse = z.infer<typeof referenceResponseSchema>;
 
