@@ -16,6 +16,7 @@ import { pushRoute } from './routes/push';
 import { referenceRoute } from './routes/reference';
 import { importRoute } from './routes/import';
 import { reportsRoute } from './routes/reports';
+import { accessoryRoutes } from './routes/accessories';
 
 export interface ServerOptions {
   db: Database;
@@ -90,6 +91,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     referenceRoute(scope, db);
     importRoute(scope, db);
     reportsRoute(scope, db);
+    accessoryRoutes(scope, db);
   });
   const { webRoot } = options;
   if (webRoot) app.register(async (scope) => serveWebApp(scope, webRoot));

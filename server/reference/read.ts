@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessorySchema } from '../../shared/accessories/catalogue';
 import {
   departmentSchema,
   employeeSchema,
@@ -40,6 +41,7 @@ export async function readReference(db: Queryable, since = 0): Promise<Reference
     locations: await readTable(db, 'locations', locationSchema, since),
     models: await readTable(db, 'models', modelSchema, since),
     operators: await readTable(db, 'operators', operatorSchema, since),
+    accessories: await readTable(db, 'accessories', accessorySchema, since),
   };
 }
 

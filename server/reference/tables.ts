@@ -47,4 +47,12 @@ export const referenceColumns: Record<ReferenceTable, Record<string, ReferenceCo
     tier: { column: 'tier', type: 'text', required: false },
     active,
   },
+  accessories: {
+    id: { column: 'id', type: 'text', required: true },
+    name: { column: 'name', type: 'text', required: true },
+    kind: { column: 'kind', type: 'text', required: true },
+    gtin: { column: 'gtin', type: 'text', required: false },
+    levels: { column: 'levels', type: 'text', required: false },
+    active,
+  },
 };

@@ -16,7 +16,7 @@ function withLowerId(event: unknown): unknown {
 }
 
 /** JSON with object keys sorted at every level: equal for equal content. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     typeof inner === 'object' && inner !== null && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
