@@ -5,6 +5,28 @@ import type { Department, Employee, Location, Model, Operator } from '../../shar
 import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
 import { reportRowsMiddleware, type StoredReportRow } from './report-rows';
+import type { Accessory } from '../../shared/accessories/catalogue';
+import type { AccessoryEvent, AccessoryStock } from '../../shared/accessories/event';
+
+/**
+ * An accessory event as stored at the desk (`renderer/accessories/`): `sync` says whether the
+ * central inventory has answered. An `invalid` one was refused there, and its change was taken
+ * back out of the desk's stock.
+ */
+export type StoredAccessoryEvent = AccessoryEvent & {
+  sync: 'pending' | 'accepted' | 'invalid';
+  seq?: number;
+  reason?: string;
+  reasonCode?: string;
+};
+
+/** Accessory events waiting to be pushed, in the order they were recorded. */
+export interface AccessoryOutboxEntry {
+  n?: number;
+  eventId: string;
+  event: AccessoryEvent;
+  attempts: number;
+}
 
 /**
  * A device as stored: the projection plus every identifier a scan may produce, for one index, and
@@ -114,6 +136,10 @@ export class KvikDb extends Dexie {
   disposalBatches!: Table<DisposalBatch, string>;
   operators!: Table<Operator, string>;
   reportRows!: Table<StoredReportRow, string>;
+  accessories!: Table<Accessory, string>;
+  accessoryEvents!: Table<StoredAccessoryEvent, string>;
+  accessoryStock!: Table<AccessoryStock, [string, string]>;
+  accessoryOutbox!: Table<AccessoryOutboxEntry, number>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -177,6 +203,16 @@ export class KvikDb extends Dexie {
             device.endings = endingsOf(device.identifiers ?? []);
           }),
       );
+    // ---- accessories (issue 10): the catalogue (reference data), the counted-stock events of
+    // their own stream, the per-location count kept with every event in the same transaction
+    // (never summed per question), and their outbox (`renderer/accessories/`).
+    this.version(10).stores({
+      accessories: 'id, name',
+      accessoryEvents: 'id, [location+accessory], [location+at], [deskId+at], sync',
+      accessoryStock: '[location+accessory], location',
+      accessoryOutbox: '++n, &eventId',
+    });
+    // ---- end accessories
   }
 }
 

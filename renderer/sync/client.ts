@@ -24,6 +24,8 @@ import {
   type ReferenceResponse,
 } from '../../shared/sync/protocol';
 import { SyncError } from './sync-error';
+import { accessoryPaths, accessoryPullPageSchema, accessoryPushResponseSchema } from '../../shared/accessories/protocol';
+import type { AccessoryClient } from '../accessories/sync';
 import { isSecureServerUrl } from './sync-config';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -38,7 +40,7 @@ export interface SyncClientOptions {
 }
 
 /** The central inventory's API version 1 as the desk calls it: every answer parsed with the protocol. */
-export interface SyncClient {
+export interface SyncClient extends AccessoryClient {
   readonly serverUrl: string;
   health(): Promise<HealthResponse>;
   /** `results[i]` answers `events[i]`; checked here, so callers can rely on it. */
@@ -116,6 +118,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       request(`${syncPaths.reference}/${table}`, referenceEditResponseSchema, { method: 'PUT', body: JSON.stringify({ operator, rows }) }),
     importDevices: (body) =>
       request(syncPaths.importDevices, deviceImportResponseSchema, { method: 'POST', body: JSON.stringify(body), timeoutMs: IMPORT_TIMEOUT_MS }),
+    async pushAccessories(events) {
+      const { results } = await request(accessoryPaths.push, accessoryPushResponseSchema, { method: 'POST', body: JSON.stringify({ events }) });
+      if (results.length !== events.length || results.some((result, i) => result.id?.toLowerCase() !== events[i]?.id.toLowerCase()))
+        throw new SyncError('protocol', `accessory push: ${results.length} answers for ${events.length} events, or not in their order`);
+      return results;
+    },
+    pullAccessories: (after, limit) => request(`${accessoryPaths.pull}?after=${after}&limit=${limit}`, accessoryPullPageSchema),
   };
 }
 

@@ -8,6 +8,7 @@ import { pushOnce, type PushLimits } from './push';
 import { pullReference } from './reference';
 import { SyncError } from './sync-error';
 import { readSyncState, writeSyncState } from './sync-state';
+import { syncAccessories } from '../accessories/sync';
 
 export interface SyncEngineOptions {
   db: KvikDb;
@@ -93,6 +94,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       report.unreadable += outcome.unreadable;
       if (!outcome.more) break;
     }
+    // Counted stock (chargers, cables): a stream of its own beside the devices' log.
+    await syncAccessories(db, client);
     await db.transaction('rw', db.syncState, async () => {
       const after = await readSyncState(db);
       report.head = Math.max(report.head, after.cursor);

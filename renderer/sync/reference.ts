@@ -2,7 +2,7 @@ import type { KvikDb } from '../store/db';
 import type { SyncClient } from './client';
 import { readSyncState, writeSyncState } from './sync-state';
 
-const tables = ['departments', 'employees', 'locations', 'models', 'operators'] as const;
+const tables = ['departments', 'employees', 'locations', 'models', 'operators', 'accessories'] as const;
 
 /**
  * The central inventory's reference data into this desk's copy: everything the first time (the

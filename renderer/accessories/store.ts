@@ -1,0 +1,57 @@
+import { v7 as uuidv7 } from 'uuid';
+import { accessoryEventSchema, deltaOf, type AccessoryEvent, type AccessoryEventOf, type AccessoryEventType } from '../../shared/accessories/event';
+import type { KvikDb } from '../store/db';
+import type { DeskContext } from '../desk/desk-context';
+
+/** A new accessory event from this desk at its location, with a fresh UUIDv7 and the desk clock's time. */
+export function newAccessoryEvent<T extends AccessoryEventType>(ctx: DeskContext, type: T, accessory: string, data: AccessoryEventOf<T>['data'], now = new Date()): AccessoryEventOf<T> {
+  return { id: uuidv7(), type, at: now.toISOString(), deskId: ctx.deskId, operator: ctx.operator, location: ctx.location, accessory, data } as AccessoryEventOf<T>;
+}
+
+export interface RecordedAccessory {
+  event: AccessoryEvent;
+  /** The location's count before and after it. */
+  before: number;
+  after: number;
+}
+
+/**
+ * Records one accessory action: the event, its outbox entry and the location's count, in ONE
+ * transaction, before the screen confirms anything. The count is kept, not summed from the log
+ * per question: a desk's shelf is read by index in one step however long its history.
+ */
+export async function recordAccessoryEvent(db: KvikDb, event: AccessoryEvent): Promise<RecordedAccessory> {
+  const valid = accessoryEventSchema.parse(event);
+  return db.transaction('rw', [db.accessoryEvents, db.accessoryStock, db.accessoryOutbox], async () => {
+    const before = (await db.accessoryStock.get([valid.location, valid.accessory]))?.count ?? 0;
+    const after = before + deltaOf(valid);
+    await Promise.all([
+      db.accessoryEvents.add({ ...valid, sync: 'pending' }),
+      db.accessoryOutbox.add({ eventId: valid.id, event: valid, attempts: 0 }),
+      db.accessoryStock.put({ location: valid.location, accessory: valid.accessory, count: after }),
+    ]);
+    return { event: valid, before, after };
+  });
+}
+
+/** An accessory's count at a location as this desk has it (its own events and every pulled one). */
+export async function stockAt(db: KvikDb, location: string, accessory: string): Promise<number> {
+  return (await db.accessoryStock.get([location, accessory]))?.count ?? 0;
+}
+
+/** This desk's accessories given out since a batch started, oldest first: the batch's lines and its receipt's. */
+export async function issuedInBatch(db: KvikDb, deskId: string, startedAt: string): Promise<Array<AccessoryEventOf<'accessory_issued'>>> {
+  const events = await db.accessoryEvents.where('[deskId+at]').between([deskId, startedAt], [deskId, '\uffff'], true, true).toArray();
+  return events.filter((e): e is AccessoryEventOf<'accessory_issued'> & { sync: 'pending' | 'accepted' } => e.type === 'accessory_issued' && e.sync !== 'invalid');
+}
+
+/** Lines "2 × Oplader USB-C": the batch's issues per accessory, in the order first given. */
+export function accessoryLines(issued: readonly AccessoryEventOf<'accessory_issued'>[], nameOf: (id: string) => string): Array<{ accessory: string; name: string; count: number }> {
+  const lines = new Map<string, { accessory: string; name: string; count: number }>();
+  for (const event of issued) {
+    const line = lines.get(event.accessory) ?? { accessory: event.accessory, name: nameOf(event.accessory), count: 0 };
+    line.count += event.data.count;
+    lines.set(event.accessory, line);
+  }
+  return [...lines.values()];
+}
