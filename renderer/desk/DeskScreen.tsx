@@ -14,6 +14,8 @@ import type { Desk } from './use-desk';
 import { DeviceLabelsButton } from '../labels/LabelButtons';
 import { BatchReceiptButton } from '../receipts/ReceiptButtons';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
+import { AccessoryCountPrompt } from '../accessories/AccessoryCountPrompt';
+import { AccessoryShelf, BatchAccessories } from '../accessories/AccessoryPanels';
 
 /**
  * The desk home: pick a workflow (or scan a command card), set the batch once, scan away — with
@@ -34,6 +36,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
         <section className="desk-left">
           <WorkflowSettings mode={desk.batch.mode} settings={desk.batch.settings} onChange={desk.setSettings} />
           <FeedbackPanel feedback={feedback} onSuggestion={desk.setMode} />
+          {desk.accessoryPrompt && <AccessoryCountPrompt key={desk.accessoryPrompt.accessory.id + feedback?.n} prompt={desk.accessoryPrompt} onAnswer={desk.answerAccessoryPrompt} />}
           {scanInput.layoutNotice && <ScannerLayoutNotice notice={scanInput.layoutNotice} onDismiss={scanInput.dismissLayoutNotice} />}
           <div className="desk-actions">
             <ManualEntry onSubmit={typed} />
@@ -56,12 +59,14 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
             {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
           </h2>
           <BatchList events={desk.events} />
+          {desk.batch.mode === 'handout' && <BatchAccessories startedAt={desk.batch.startedAt} />}
           <div className="batch-actions">
             <DeviceLabelsButton text="forBatch" deviceKeys={desk.events.filter((e) => e.type !== 'corrected').map((e) => e.deviceKey).reverse()} />
             {(desk.batch.mode === 'handout' || desk.batch.mode === 'return') && (
-              <BatchReceiptButton events={desk.events} of={desk.batch.mode === 'handout' ? 'handed_out' : 'returned'} employee={desk.batch.settings[desk.batch.mode].employee} requestNumber={desk.batch.settings[desk.batch.mode].requestNumber} />
+              <BatchReceiptButton events={desk.events} of={desk.batch.mode === 'handout' ? 'handed_out' : 'returned'} employee={desk.batch.settings[desk.batch.mode].employee} requestNumber={desk.batch.settings[desk.batch.mode].requestNumber} batchStartedAt={desk.batch.startedAt} />
             )}
           </div>
+          {(desk.batch.mode === 'handout' || desk.batch.mode === 'receive') && <AccessoryShelf />}
         </section>
       </div>
     </div>

@@ -17,6 +17,8 @@ import type { DeskPlace, DeviceScan, Message } from './workflows/workflow';
 import { receiveWarning } from './receive-checks';
 import type { ScanMemory } from './scan-memory';
 import { isActive } from '../../shared/domain/reference-use';
+import type { Accessory } from '../../shared/accessories/catalogue';
+import { decideAccessoryGtin } from '../accessories/decide';
 
 export type { Message } from './workflows/workflow';
 
@@ -34,6 +36,8 @@ export type Decision =
   | { kind: 'employee'; employee: Employee; mode: 'handout' | 'return' }
   | { kind: 'warning'; message: Message; deviceKey?: string; confirm?: string; asksModel?: true; advised?: PendingAdvice; settings?: Record<string, unknown> }
   | { kind: 'transfer'; transferId: string }
+  /** An accessory's box GTIN: one given out with the handout, or a box received (its count asked for). */
+  | { kind: 'accessory'; action: 'issue' | 'receive'; accessory: Accessory; gtin: string }
   | { kind: 'error'; message: Message };
 
 export interface DecideInput {
@@ -54,6 +58,8 @@ export interface DecideInput {
   readyHere?: readonly Device[] | undefined;
   /** The device the batch's previous scan recorded: what a SIM card or an asset tag scanned next goes with. */
   previous?: Device | undefined;
+  /** The accessory catalogue: a GTIN may be a charger's box rather than a model's (`renderer/accessories/`). */
+  accessories?: readonly Accessory[] | undefined;
 }
 
 /**
@@ -65,7 +71,7 @@ export function decideScan(input: DecideInput): Decision {
   const { mode, scan, device } = input;
   if (scan.kind === 'invalid') return { kind: 'error', message: invalidMessage(scan) };
   if (scan.kind === 'command') return decideCommand(scan.value);
-  if (scan.kind === 'gtin') return decideModel(input, scan.value);
+  if (scan.kind === 'gtin') return decideAccessoryGtin(input, scan.value) ?? decideModel(input, scan.value);
   if (scan.kind === 'request') return decideRequest(input, scan.value);
   if (scan.kind === 'employee') {
     const { employee } = input;

@@ -1,6 +1,7 @@
 import type { Device } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
+import type { Accessory } from '../../shared/accessories/catalogue';
 import { defaultTimeZone, localDayOf } from '../../shared/reports/calendar';
 import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
@@ -32,6 +33,8 @@ export interface ScanState {
   batchKeys: ReadonlySet<string>;
   models: readonly Model[];
   memory?: ScanMemory | undefined;
+  /** The accessory catalogue (a GTIN may be a charger's box). */
+  accessories?: readonly Accessory[] | undefined;
 }
 
 /**
@@ -72,6 +75,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
     case 'mode':
     case 'command':
     case 'transfer':
+    case 'accessory': // counted stock: recorded by the screen (`renderer/accessories/desk-actions.ts`), in its own tables
       return { tone: 'info', message: { key: '' }, decision };
     case 'record': {
       const type = decision.event ?? workflows[decision.mode].event;

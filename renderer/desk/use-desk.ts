@@ -18,6 +18,14 @@ import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
 import { batchReceipt } from '../receipts/batch-receipt';
 import { suggestedNextStep } from '../../shared/lifecycle/next-step';
+import type { Accessory } from '../../shared/accessories/catalogue';
+import { issueAccessory, receiveAccessory } from '../accessories/desk-actions';
+
+/** A box of accessories scanned in receive: its count is asked for before anything is recorded. */
+export interface AccessoryPrompt {
+  accessory: Accessory;
+  gtin: string;
+}
 
 export interface Feedback {
   tone: Tone;
@@ -38,6 +46,10 @@ export interface Desk {
   handleScan(scan: ScanEvent): Promise<void>;
   finishBatch(): Promise<void>;
   undo(): Promise<void>;
+  /** The box whose count the desk is asking for, if any. */
+  accessoryPrompt: AccessoryPrompt | null;
+  /** The count typed for the box: recorded; `null` drops the box. */
+  answerAccessoryPrompt(count: number | null): Promise<void>;
 }
 
 /**
@@ -58,6 +70,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
   const [servedAt, setServedAt] = useState<number | null>(null);
   const eventsRef = useRef<StoredEvent[]>([]);
   const scanMemory = useRef(new ScanMemoryKeeper());
+  const [accessoryPrompt, setAccessoryPrompt] = useState<AccessoryPrompt | null>(null);
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -74,6 +87,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
   // transaction completes rather than a live-query round trip later.
   const events = useMemo(() => withCommitted(stored ?? [], committed, batch?.startedAt), [stored, committed, batch?.startedAt]);
   const models = useLiveQuery(() => db.models.toArray(), [db]);
+  const accessories = useLiveQuery(() => db.accessories.toArray(), [db]);
 
   useEffect(() => {
     if (batch) keysRef.current = batchKeys(events, batch.mode);
@@ -132,7 +146,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
     // A handout or return ends with its receipt offered, and the employee let go.
     const of = mode === 'handout' ? 'handed_out' : mode === 'return' ? 'returned' : undefined;
     const served = settings[mode as 'handout'];
-    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(served), served.requestNumber) : null;
+    const draft = of && count > 0 ? await batchReceipt(db, eventsRef.current, of, employeeOf(served), served.requestNumber, current.startedAt) : null;
     setBatch(newBatch(mode, mode === 'lookup' ? settings : { ...settings, [mode]: settingsAfterDone(mode, settings[mode]) }));
     setServedAt(null);
     show('info', { key: 'feedback.batchDone', params: { count } });
@@ -203,8 +217,20 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
           batchKeys: keysRef.current,
           models: models ?? [],
           memory: scanMemory.current.memory(current.startedAt),
+          accessories: accessories ?? [],
         }, readScan(scan, settings));
         const { decision } = outcome;
+        // Any other scan leaves a box whose count was not typed.
+        setAccessoryPrompt(decision.kind === 'accessory' && decision.action === 'receive' ? { accessory: decision.accessory, gtin: decision.gtin } : null);
+        if (decision.kind === 'accessory') {
+          const served = current.settings.handout;
+          const answer =
+            decision.action === 'issue'
+              ? await issueAccessory(db, context, decision.accessory, { employee: served.employee, requestNumber: served.requestNumber, batchStartedAt: current.startedAt })
+              : { tone: 'info' as const, message: { key: 'accessories.feedback.askCount', params: { name: decision.accessory.name } } };
+          if (decision.action === 'issue') setServedAt(Date.now());
+          return show(answer.tone, answer.message);
+        }
         if (decision.kind === 'employee') serve(decision.employee, decision.mode);
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
         setServedAt(serving ? Date.now() : null);
@@ -229,7 +255,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, open, serve],
+    [ctx, db, models, accessories, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, open, serve],
   );
 
   const handleScan = useCallback(
@@ -241,8 +267,24 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
     [process],
   );
 
+  const answerAccessoryPrompt = useCallback(
+    async (count: number | null) => {
+      const prompt = accessoryPrompt;
+      const context = ctx();
+      setAccessoryPrompt(null);
+      if (!prompt || !context || count === null) return;
+      try {
+        const answer = await receiveAccessory(db, context, prompt.accessory, count, prompt.gtin);
+        show(answer.tone, answer.message);
+      } catch (error) {
+        show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
+      }
+    },
+    [accessoryPrompt, ctx, db, show],
+  );
+
   if (!batch) return null;
-  return { batch, events, feedback, setMode, setSettings, handleScan, finishBatch, undo };
+  return { batch, events, feedback, setMode, setSettings, handleScan, finishBatch, undo, accessoryPrompt, answerAccessoryPrompt };
 }
 
 

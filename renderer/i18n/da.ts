@@ -1,6 +1,7 @@
 import { eventLabels, kindLabels, statusLabels, wordsIn } from '../../shared/reports/labels';
 import type { Mode } from '../desk/modes';
 import { erasureMethodLabels, weeeCategoryLabels } from '../../shared/warehouse/tables';
+import { accessoriesDa } from './accessories';
 
 /**
  * Danish, the desk's default language. Every key here must exist in `en.ts` (the compiler checks:
@@ -8,6 +9,7 @@ import { erasureMethodLabels, weeeCategoryLabels } from '../../shared/warehouse/
  * events come from `shared/reports/labels.ts`, shared with the reports and the server.
  */
 export const da = {
+  accessories: accessoriesDa,
   app: {
     name: 'Kvikdesk',
     language: 'Sprog',
@@ -350,7 +352,7 @@ export const da = {
     intro: 'Forvaltninger, medarbejdere, lokationer og modeller. Den centrale database ejer dem; en skranke uden server vedligeholder dem her.',
     readOnly: 'Kun en teamleder kan ændre stamdata.',
     updatedAt: 'Hentet fra den centrale database {{when}}.',
-    tables: { departments: 'Forvaltninger', employees: 'Medarbejdere', locations: 'Lokationer', models: 'Modeller', operators: 'Operatører' },
+    tables: { departments: 'Forvaltninger', employees: 'Medarbejdere', locations: 'Lokationer', models: 'Modeller', accessories: 'Tilbehør', operators: 'Operatører' },
     importCsv: 'Importér CSV',
     importDone: '{{count}} rækker importeret.',
     importFailed: 'Filen blev ikke importeret. Ret disse linjer:',
@@ -385,6 +387,7 @@ export const da = {
       role: 'Rolle',
       pin: 'Pinkode',
       tier: 'Niveau',
+      levels: 'Lavt lager ved (lokation:antal; *:antal for alle andre)',
     },
     locationTypes: { warehouse: 'Lager', desk: 'Kvikskranke' },
     csv: {

@@ -1,11 +1,13 @@
 import { eventLabels, kindLabels, statusLabels, wordsIn } from '../../shared/reports/labels';
 import { erasureMethodLabels, weeeCategoryLabels } from '../../shared/warehouse/tables';
 import type { da } from './da';
+import { accessoriesEn } from './accessories';
 
 /** Replaces every string leaf of T with `string`, so `en` must have exactly `da`'s keys. */
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const en: Texts<typeof da> = {
+  accessories: accessoriesEn,
   app: {
     name: 'Kvikdesk',
     language: 'Language',
@@ -347,7 +349,7 @@ export const en: Texts<typeof da> = {
     intro: 'Departments, employees, locations and models. The central inventory owns them; a desk without a server keeps them here.',
     readOnly: 'Only a team lead can change reference data.',
     updatedAt: 'Fetched from the central inventory {{when}}.',
-    tables: { departments: 'Departments', employees: 'Employees', locations: 'Locations', models: 'Models', operators: 'Operators' },
+    tables: { departments: 'Departments', employees: 'Employees', locations: 'Locations', models: 'Models', accessories: 'Accessories', operators: 'Operators' },
     importCsv: 'Import CSV',
     importDone: '{{count}} rows imported.',
     importFailed: 'The file was not imported. Fix these lines:',
@@ -382,6 +384,7 @@ export const en: Texts<typeof da> = {
       role: 'Role',
       pin: 'PIN',
       tier: 'Tier',
+      levels: 'Low stock at (location:count; *:count for all others)',
     },
     locationTypes: { warehouse: 'Warehouse', desk: 'Service desk' },
     csv: {

@@ -7,13 +7,13 @@ import type { StoredEvent } from '../store/db';
 import { batchReceipt } from './batch-receipt';
 
 /** Offers the receipt of this batch's handouts (or returns) to sign. */
-export function BatchReceiptButton({ events, of, employee, requestNumber }: { events: readonly StoredEvent[]; of: 'handed_out' | 'returned'; employee: Employee | undefined; requestNumber: string }) {
+export function BatchReceiptButton({ events, of, employee, requestNumber, batchStartedAt }: { events: readonly StoredEvent[]; of: 'handed_out' | 'returned'; employee: Employee | undefined; requestNumber: string; batchStartedAt?: string }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const open = useOpen();
   const any = events.some((e) => e.type === of);
   return (
-    <button type="button" disabled={!any} onClick={() => void batchReceipt(db, events, of, employee, requestNumber).then((draft) => draft && open({ screen: 'receipt', job: { kind: 'sign', draft } }))}>
+    <button type="button" disabled={!any} onClick={() => void batchReceipt(db, events, of, employee, requestNumber, batchStartedAt).then((draft) => draft && open({ screen: 'receipt', job: { kind: 'sign', draft } }))}>
       {t('receipts.forBatch')}
     </button>
   );

@@ -53,6 +53,24 @@ export function ReceiptView({ data, header, signature }: { data: Omit<ReceiptDat
           ))}
         </tbody>
       </table>
+      {data.accessories && data.accessories.length > 0 && (
+        <table className="receipt-devices receipt-accessories" data-testid="receipt-accessories">
+          <thead>
+            <tr>
+              <th>{t('accessories.receipt.count')}</th>
+              <th>{t('accessories.receipt.name')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.accessories.map((line) => (
+              <tr key={line.accessory}>
+                <td>{line.count} ×</td>
+                <td>{line.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {data.terms && (
         <section className="receipt-terms">
           <h2>{t('receipts.terms')}</h2>

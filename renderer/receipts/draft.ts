@@ -1,11 +1,11 @@
 import type { Device } from '../../shared/domain/device';
-import type { DeviceEvent, ReceiptData, ReceiptDevice } from '../../shared/domain/event';
+import type { DeviceEvent, ReceiptAccessory, ReceiptData, ReceiptDevice } from '../../shared/domain/event';
 import { eventLimits, jsonBytes } from '../../shared/domain/limits';
 import type { Employee } from '../../shared/domain/reference';
 import { newEvent, type DeskContext } from '../desk/desk-context';
 
 /** A receipt before it is signed: everything but the signature, the terms and the language. */
-export type ReceiptDraft = Pick<ReceiptData, 'of' | 'employee' | 'devices' | 'requestNumber'>;
+export type ReceiptDraft = Pick<ReceiptData, 'of' | 'employee' | 'devices' | 'requestNumber' | 'accessories'>;
 
 /** A handout or return as the desk's store has it: the event and the device after it. */
 export interface ReceiptLine {
@@ -25,6 +25,7 @@ export function receiptDraft(
   lines: readonly ReceiptLine[],
   modelName: (id: string) => string,
   requestNumber?: string,
+  accessories: readonly ReceiptAccessory[] = [],
 ): ReceiptDraft | null {
   const seen = new Set<string>();
   const devices: ReceiptDevice[] = [];
@@ -48,6 +49,7 @@ export function receiptDraft(
     employee: { id: employee.id, name: employee.name, department: employee.department },
     devices: devices.slice(0, eventLimits.receiptDevicesMax),
     ...(requestNumber?.trim() ? { requestNumber: requestNumber.trim() } : {}),
+    ...(accessories.length > 0 ? { accessories: accessories.slice(0, 20) } : {}),
   };
 }
 

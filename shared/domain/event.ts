@@ -120,6 +120,14 @@ export const receiptDeviceSchema = z.object({
 });
 export type ReceiptDevice = z.infer<typeof receiptDeviceSchema>;
 
+/** A line of accessories on a handout receipt: "2 × Oplader USB-C" (`shared/accessories/`). */
+export const receiptAccessorySchema = z.object({
+  accessory: safeText(max.idMax).min(1),
+  name: safeText(max.nameMax).min(1),
+  count: z.number().int().min(1).max(100),
+});
+export type ReceiptAccessory = z.infer<typeof receiptAccessorySchema>;
+
 export const receiptDataSchema = z.object({
   /** One receipt, many devices: the same id on each device's event. */
   receiptId: safeText(max.idMax).min(1),
@@ -127,6 +135,8 @@ export const receiptDataSchema = z.object({
   of: z.enum(['handed_out', 'returned']),
   employee: z.object({ id: safeText(max.idMax).min(1), name: safeText(max.nameMax).min(1), department: safeText(max.idMax).min(1) }),
   devices: z.array(receiptDeviceSchema).min(1).max(max.receiptDevicesMax),
+  /** Accessories given out with the devices, counted by kind. */
+  accessories: z.array(receiptAccessorySchema).max(20).optional(),
   language: z.enum(['da', 'en']),
   terms: safeText(max.termsMax),
   /** The request (ServiceNow `RITM…`) the handout or return answers. */

@@ -13,6 +13,7 @@ import { useReportLocale } from '../use-report-locale';
 import { GlanceFigures } from './GlanceFigures';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
+import { AccessoryReportSection } from '../../accessories/AccessoryReport';
 
 interface Props {
   location: string;
@@ -83,6 +84,7 @@ function DailyBody({ report, fileName }: { report: Report; fileName: string }) {
       </div>
       <ReportTableView table={tables.inRepair} fileName={name(tables.inRepair.id)} />
       <ReportTableView table={tables.idle} fileName={name(tables.idle.id)} />
+      <AccessoryReportSection location={report.location} day={report.day} timeZone={report.timeZone} fileName={fileName} />
     </>
   );
 }
