@@ -8,6 +8,7 @@ import { playTone } from '../feedback/sounds';
 import { adjustAccessory, readCount } from './desk-actions';
 import { accessoryLines, issuedInBatch } from './store';
 import { accessoryCountLimits } from '../../shared/accessories/event';
+import './accessories.css';
 
 /** The accessories of the running handout: "1 × Oplader USB-C", one line per accessory. */
 export function BatchAccessories({ startedAt }: { startedAt: string }) {

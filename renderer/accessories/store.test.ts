@@ -6,6 +6,7 @@ import type { KvikDb } from '../store/db';
 import { openDb } from '../store/open';
 import { accessoryLines, issuedInBatch, newAccessoryEvent, recordAccessoryEvent, stockAt } from './store';
 import { syncAccessories, type AccessoryClient } from './sync';
+import { latestUndoable, undoAccessory } from './undo';
 import { SyncError } from '../sync/sync-error';
 
 const ctx = { deskId: 'desk-1', operator: 'MK', location: 'KVIK-RH' };
@@ -64,6 +65,20 @@ describe('counted stock at the desk', () => {
     await recordAccessoryEvent(db, issue(1, new Date('2026-12-01T10:01:00Z')));
     const lines = accessoryLines(await issuedInBatch(db, 'desk-1', '2026-12-01T09:00:00.000Z'), () => 'Oplader USB-C');
     expect(lines).toEqual([{ accessory: 'USBC', name: 'Oplader USB-C', count: 2 }]);
+  });
+});
+
+describe('undo of an accessory at the desk', () => {
+  it('takes the newest receive or issue back with the opposite change, once, and the batch no longer lists it', async () => {
+    const startedAt = '2026-12-01T08:00:00.000Z';
+    await recordAccessoryEvent(db, box(10));
+    const first = await recordAccessoryEvent(db, issue(1, new Date('2026-12-01T10:00:00Z')));
+    const second = await recordAccessoryEvent(db, issue(1, new Date('2026-12-01T10:01:00Z')));
+    expect((await latestUndoable(db, 'desk-1', startedAt))?.id).toBe(second.event.id);
+    expect(await undoAccessory(db, ctx, (await latestUndoable(db, 'desk-1', startedAt))!, new Date('2026-12-01T10:02:00Z'))).toMatchObject({ tone: 'warning', message: { params: { count: 1 } } });
+    expect(await stockAt(db, 'KVIK-RH', 'USBC')).toBe(9);
+    expect((await issuedInBatch(db, 'desk-1', startedAt)).map((e) => e.id)).toEqual([first.event.id]);
+    expect((await latestUndoable(db, 'desk-1', startedAt))?.id).toBe(first.event.id);
   });
 });
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { accessoryEventSchema, deltaOf, type AccessoryEvent, type AccessoryEventOf, type AccessoryEventType } from '../../shared/accessories/event';
-import type { KvikDb } from '../store/db';
+import type { KvikDb, StoredAccessoryEvent } from '../store/db';
 import type { DeskContext } from '../desk/desk-context';
 
 /** A new accessory event from this desk at its location, with a fresh UUIDv7 and the desk clock's time. */
@@ -41,8 +41,18 @@ export async function stockAt(db: KvikDb, location: string, accessory: string): 
 
 /** This desk's accessories given out since a batch started, oldest first: the batch's lines and its receipt's. */
 export async function issuedInBatch(db: KvikDb, deskId: string, startedAt: string): Promise<Array<AccessoryEventOf<'accessory_issued'>>> {
-  const events = await db.accessoryEvents.where('[deskId+at]').between([deskId, startedAt], [deskId, '\uffff'], true, true).toArray();
-  return events.filter((e): e is AccessoryEventOf<'accessory_issued'> & { sync: 'pending' | 'accepted' } => e.type === 'accessory_issued' && e.sync !== 'invalid');
+  const events = await batchAccessoryEvents(db, deskId, startedAt);
+  return events.filter((e): e is StoredAccessoryEvent & AccessoryEventOf<'accessory_issued'> => e.type === 'accessory_issued');
+}
+
+/**
+ * This desk's accessory events since a batch started, oldest first, without the ones the centre
+ * refused and the ones undone (and the undos themselves): what the batch still holds.
+ */
+export async function batchAccessoryEvents(db: KvikDb, deskId: string, startedAt: string): Promise<StoredAccessoryEvent[]> {
+  const events = (await db.accessoryEvents.where('[deskId+at]').between([deskId, startedAt], [deskId, '\uffff'], true, true).toArray()).filter((e) => e.sync !== 'invalid');
+  const undone = new Set(events.flatMap((e) => (e.type === 'accessory_undone' ? [e.data.undoes] : [])));
+  return events.filter((e) => e.type !== 'accessory_undone' && !undone.has(e.id));
 }
 
 /** Lines "2 × Oplader USB-C": the batch's issues per accessory, in the order first given. */

@@ -4,7 +4,7 @@ import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
 import { playTone } from '../feedback/sounds';
 import type { StoredEvent } from '../store/db';
-import { addsNoDevice, batchEvents, batchKeys, loadBatch, newBatch, saveBatch, type Batch } from './batch';
+import { addsNoDevice, batchEvents, batchKeys, loadBatch, newBatch, saveBatch, undoneIds, type Batch } from './batch';
 import type { Message } from './decide';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
@@ -20,6 +20,7 @@ import { batchReceipt } from '../receipts/batch-receipt';
 import { suggestedNextStep } from '../../shared/lifecycle/next-step';
 import type { Accessory } from '../../shared/accessories/catalogue';
 import { issueAccessory, receiveAccessory } from '../accessories/desk-actions';
+import { latestUndoable, undoAccessory } from '../accessories/undo';
 
 /** A box of accessories scanned in receive: its count is asked for before anything is recorded. */
 export interface AccessoryPrompt {
@@ -195,6 +196,15 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
   const undo = useCallback(async () => {
     const context = ctx();
     if (!context) return;
+    // A charger scanned after the phone is the last action: the undo takes it back, not the phone.
+    const current = batchRef.current;
+    const accessory = current ? await latestUndoable(db, context.deskId, current.startedAt) : undefined;
+    const undone = undoneIds(eventsRef.current);
+    const lastDevice = eventsRef.current.find((e) => e.type !== 'corrected' && !undone.has(e.id));
+    if (accessory && (!lastDevice || accessory.at >= lastDevice.at)) {
+      const answer = await undoAccessory(db, context, accessory);
+      return show(answer.tone, answer.message);
+    }
     const result = await undoLastAction(db, context, 'KVIK:UNDO');
     if (result.ok) {
       // An undone SIM pairing or tag leaves its device in the batch.

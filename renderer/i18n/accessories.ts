@@ -15,6 +15,7 @@ export const accessoriesDa = {
     notHere: '{{name}} er tilbehør: det scannes i Udlever eller Modtag.',
     inactive: '{{name}} er deaktiveret i stamdata og kan ikke scannes ind.',
     both: 'GTIN {{gtin}} står både på modellen {{model}} og på tilbehøret {{name}}. Ret stamdata.',
+    undone: 'Fortrudt: {{count}} × {{name}}',
   },
   count: {
     label: 'Antal i kassen: {{name}}',
@@ -62,6 +63,7 @@ export const accessoriesEn: Texts<typeof accessoriesDa> = {
     notHere: '{{name}} is an accessory: scan it in Hand out or Receive.',
     inactive: '{{name}} is deactivated in the reference data and cannot be scanned in.',
     both: 'GTIN {{gtin}} is on both the model {{model}} and the accessory {{name}}. Correct the reference data.',
+    undone: 'Undone: {{count}} × {{name}}',
   },
   count: {
     label: 'Count in the box: {{name}}',

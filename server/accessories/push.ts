@@ -1,5 +1,5 @@
 import { may, type Role } from '../../shared/auth/roles';
-import { accessoryActionOf, accessoryEventSchema, deltaOf, type AccessoryEvent } from '../../shared/accessories/event';
+import { accessoryActionOf, accessoryEventSchema, deltaOf, isUndoable, type AccessoryEvent } from '../../shared/accessories/event';
 import { checkPushedAccessoryEvent, type AccessoryPushResult, type AccessoryRefusalCode } from '../../shared/accessories/protocol';
 import type { Database, Queryable } from '../db/database';
 import { operatorRoles } from '../operators/operators';
@@ -30,8 +30,11 @@ async function appendAccessoryEvents(tx: Queryable, events: readonly AccessoryEv
   let seq = toSeq(head?.seq);
   const roles: ReadonlyMap<string, Role> = await operatorRoles(tx);
   const known = new Map<string, { seq: number; deskId: string; event: unknown }>();
-  for (const row of await tx.query('SELECT id, seq, desk_id, event FROM accessory_events WHERE id = ANY($1::uuid[])', [events.map((e) => e.id.toLowerCase())]))
+  // The pushed ids (repeats) and the events their undos name.
+  const ids = events.flatMap((e) => [e.id.toLowerCase(), ...(e.type === 'accessory_undone' ? [e.data.undoes.toLowerCase()] : [])]);
+  for (const row of await tx.query('SELECT id, seq, desk_id, event FROM accessory_events WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]))
     known.set(String(row.id), { seq: toSeq(row.seq), deskId: String(row.desk_id), event: row.event });
+  const undone = await undoneTargets(tx, events);
   const locations = await existing(tx, 'locations', events.map((e) => e.location));
   const accessories = await existing(tx, 'accessories', events.map((e) => e.accessory));
 
@@ -48,22 +51,33 @@ async function appendAccessoryEvents(tx: Queryable, events: readonly AccessoryEv
       );
       continue;
     }
-    const refusal = judge(event, roles, locations, accessories);
+    const refusal = judge(event, roles, locations, accessories) ?? judgeUndo(event, known, undone);
     if (refusal) {
       answers.push(refusal);
       continue;
     }
     seq += 1;
     known.set(id, { seq, deskId: event.deskId, event });
+    if (event.type === 'accessory_undone') undone.add(event.data.undoes.toLowerCase());
     rows.push({ seq, event, delta: deltaOf(event) });
     answers.push({ id: event.id, status: 'accepted', seq });
   }
   if (rows.length === 0) return answers;
-  const records = rows.map(({ seq, event, delta }) => ({ seq, id: event.id, desk_id: event.deskId, type: event.type, location: event.location, accessory: event.accessory, delta, event }));
+  const records = rows.map(({ seq, event, delta }) => ({
+    seq,
+    id: event.id,
+    desk_id: event.deskId,
+    type: event.type,
+    location: event.location,
+    accessory: event.accessory,
+    delta,
+    undoes: event.type === 'accessory_undone' ? event.data.undoes : null,
+    event,
+  }));
   await tx.query(
-    `INSERT INTO accessory_events (seq, id, desk_id, type, location, accessory, delta, event)
-     SELECT seq, id, desk_id, type, location, accessory, delta, event
-     FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, id uuid, desk_id text, type text, location text, accessory text, delta integer, event jsonb)`,
+    `INSERT INTO accessory_events (seq, id, desk_id, type, location, accessory, delta, undoes, event)
+     SELECT seq, id, desk_id, type, location, accessory, delta, undoes, event
+     FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, id uuid, desk_id text, type text, location text, accessory text, delta integer, undoes uuid, event jsonb)`,
     [JSON.stringify(records)],
   );
   // The projection: one row per location and accessory, summed over this push's changes.
@@ -100,6 +114,32 @@ function judge(event: AccessoryEvent, roles: ReadonlyMap<string, Role>, location
   if (!locations.has(event.location)) return refuse(event.id, 'unknown_location', `location ${event.location} is not in the reference data`);
   if (!accessories.has(event.accessory)) return refuse(event.id, 'unknown_accessory', `accessory ${event.accessory} is not in the catalogue`);
   return undefined;
+}
+
+/**
+ * An undo takes back exactly one stored receive or issue (stored before or earlier in this push)
+ * of the same desk, place and accessory, by its opposite change, once.
+ */
+function judgeUndo(event: AccessoryEvent, known: ReadonlyMap<string, { deskId: string; event: unknown }>, undone: ReadonlySet<string>): AccessoryPushResult | undefined {
+  if (event.type !== 'accessory_undone') return undefined;
+  const target = event.data.undoes.toLowerCase();
+  const parsed = accessoryEventSchema.safeParse(known.get(target)?.event);
+  if (!parsed.success) return refuse(event.id, 'bad_undo', `event ${event.data.undoes} is not stored`);
+  const named = parsed.data;
+  if (named.deskId !== event.deskId) return refuse(event.id, 'bad_undo', `event ${named.id} belongs to another desk`);
+  if (!isUndoable(named)) return refuse(event.id, 'bad_undo', `a ${named.type} is not undone; a count corrects it`);
+  if (named.location !== event.location || named.accessory !== event.accessory) return refuse(event.id, 'bad_undo', `event ${named.id} is of another location or accessory`);
+  if (event.data.delta !== -deltaOf(named)) return refuse(event.id, 'bad_undo', `undoing ${named.id} changes the count by ${-deltaOf(named)}, not ${event.data.delta}`);
+  if (undone.has(target)) return refuse(event.id, 'bad_undo', `event ${named.id} is already undone`);
+  return undefined;
+}
+
+/** The events an undo of this push names, with the stored ones among them, and which are undone already. */
+async function undoneTargets(tx: Queryable, events: readonly AccessoryEvent[]): Promise<Set<string>> {
+  const targets = events.flatMap((e) => (e.type === 'accessory_undone' ? [e.data.undoes.toLowerCase()] : []));
+  if (targets.length === 0) return new Set();
+  const rows = await tx.query('SELECT undoes FROM accessory_events WHERE undoes = ANY($1::uuid[])', [targets]);
+  return new Set(rows.map((row) => String(row.undoes)));
 }
 
 async function existing(tx: Queryable, table: 'locations' | 'accessories', ids: readonly string[]): Promise<Set<string>> {

@@ -8,7 +8,7 @@ import { checkEventLimits, eventLimits as max, safeText } from '../domain/limits
  * Each is a change of the count (`deltaOf`), so stock is the sum of the accepted changes in any
  * order: desks offline at the same location converge without deciding who was first.
  */
-export const accessoryEventTypes = ['accessory_received', 'accessory_issued', 'accessory_adjusted'] as const;
+export const accessoryEventTypes = ['accessory_received', 'accessory_issued', 'accessory_adjusted', 'accessory_undone'] as const;
 export const accessoryEventTypeSchema = z.enum(accessoryEventTypes);
 export type AccessoryEventType = z.infer<typeof accessoryEventTypeSchema>;
 
@@ -50,6 +50,15 @@ export const accessoryEventDataSchemas = {
     counted: z.number().int().min(0).max(accessoryCountLimits.adjustedMax).optional(),
     reason: safeText(max.reasonMax).trim().min(1),
   }),
+  /**
+   * `KVIK:UNDO` of this desk's receive or issue (a box scanned twice, a charger scanned by
+   * mistake): `delta` takes exactly that event's change back. The centre checks it against the
+   * event it names (same desk, place and accessory, the opposite change, not undone before).
+   */
+  accessory_undone: z.object({
+    undoes: z.uuid(),
+    delta: z.number().int().min(-accessoryCountLimits.receivedMax).max(accessoryCountLimits.receivedMax).refine((d) => d !== 0, 'an undo changes the count'),
+  }),
 } as const satisfies Record<AccessoryEventType, z.ZodType>;
 
 const envelope = {
@@ -69,7 +78,7 @@ function variant<T extends AccessoryEventType>(type: T) {
 }
 
 export const accessoryEventSchema = z
-  .discriminatedUnion('type', [variant('accessory_received'), variant('accessory_issued'), variant('accessory_adjusted')])
+  .discriminatedUnion('type', [variant('accessory_received'), variant('accessory_issued'), variant('accessory_adjusted'), variant('accessory_undone')])
   .superRefine(checkEventLimits);
 export type AccessoryEvent = z.infer<typeof accessoryEventSchema>;
 export type AccessoryEventOf<T extends AccessoryEventType> = Extract<AccessoryEvent, { type: T }>;
@@ -82,8 +91,14 @@ export function deltaOf(event: AccessoryEvent): number {
     case 'accessory_issued':
       return -event.data.count;
     case 'accessory_adjusted':
+    case 'accessory_undone':
       return event.data.delta;
   }
+}
+
+/** Which events an undo may take back: a receive or an issue (a count correction is corrected by another count). */
+export function isUndoable(event: Pick<AccessoryEvent, 'type'>): boolean {
+  return event.type === 'accessory_received' || event.type === 'accessory_issued';
 }
 
 /** What a count correction needs: a team lead (`shared/auth/roles.ts`). Receiving and issuing, anyone. */

@@ -25,9 +25,10 @@ export const accessoryPushBodySchema = z.object({ events: z.array(z.unknown()).m
 /**
  * Why an accessory event was refused: the envelope's (`invalid_event`, `too_large`, `wrong_desk`,
  * `id_conflict`) and the stream's own — an operator the centre does not know or whose role may not
- * (`not_permitted`), a location or an accessory the reference data does not hold.
+ * (`not_permitted`), a location or an accessory the reference data does not hold, an undo that
+ * does not take back exactly one receive or issue of the same desk (`bad_undo`).
  */
-export const accessoryRefusalCodes = ['invalid_event', 'too_large', 'wrong_desk', 'id_conflict', 'not_permitted', 'unknown_location', 'unknown_accessory'] as const;
+export const accessoryRefusalCodes = ['invalid_event', 'too_large', 'wrong_desk', 'id_conflict', 'not_permitted', 'unknown_location', 'unknown_accessory', 'bad_undo'] as const;
 export type AccessoryRefusalCode = (typeof accessoryRefusalCodes)[number];
 
 export const accessoryPushResultSchema = z.discriminatedUnion('status', [

@@ -22,6 +22,8 @@ describe('the daily report’s accessories', () => {
     ev('accessory_issued', 'USBC', '2026-11-30T22:59:00Z', { count: 1, employeeId: 'E1' }), // the day before (Copenhagen)
     ev('accessory_issued', 'USBC', '2026-12-02T09:00:00Z', { count: 2, employeeId: 'E1' }), // the day after
     ev('accessory_received', 'USBC', '2026-12-01T10:00:00Z', { count: 5 }, 'LAGER'), // elsewhere
+    ev('accessory_issued', 'USBC', '2026-12-01T11:00:00Z', { count: 1, employeeId: 'E2' }),
+    ev('accessory_undone', 'USBC', '2026-12-01T11:01:00Z', { undoes: '0190a000-0000-7000-8000-000000000006', delta: 1 }), // the issue before, scanned by mistake
   ];
   const stock = [
     { location: 'KVIK-RH', accessory: 'USBC', count: 7 },

@@ -64,7 +64,10 @@ export function accessoryStockReport({ location, day, timeZone, catalogue, stock
     }
     if (event.type === 'accessory_received') row.received += event.data.count;
     else if (event.type === 'accessory_issued') row.issued += event.data.count;
-    else row.adjusted += event.data.delta;
+    else if (event.type === 'accessory_adjusted') row.adjusted += event.data.delta;
+    // An undo takes back a receive (a negative change) or an issue (a positive one) of the day.
+    else if (event.data.delta < 0) row.received += event.data.delta;
+    else row.issued -= event.data.delta;
   }
   for (const row of rows.values()) row.state = row.stock < 0 ? 'negative' : isLowStock(row.stock, row.level ?? undefined) ? 'low' : 'ok';
   return [...rows.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.accessory, b.accessory));

@@ -63,6 +63,14 @@ test('accessories: a box of 10 chargers received by its GTIN and count, one hand
   await scan(page, chargerBox);
   await expectFeedback(page, 'good', '1 × Oplader USB-C udleveret — 9 tilbage her');
   await expect(page.getByTestId('batch-accessories')).toContainText('1 × Oplader USB-C');
+  // Scanned again: one more. KVIK:UNDO then takes that charger back, not the phone.
+  await scan(page, chargerBox);
+  await expectFeedback(page, 'good', '1 × Oplader USB-C udleveret — 8 tilbage her');
+  await expect(page.getByTestId('batch-accessories')).toContainText('2 × Oplader USB-C');
+  await scan(page, 'KVIK:UNDO');
+  await expectFeedback(page, 'warning', 'Fortrudt: 1 × Oplader USB-C');
+  await expect(page.getByTestId('batch-accessories')).toContainText('1 × Oplader USB-C');
+  await expect(page.getByTestId('accessory-shelf').locator('[data-accessory="USBC"] .count')).toHaveText('9');
   await expect(page.getByTestId('batch-count')).toHaveText('1 enhed');
   expect(await soundsPlayed(page)).toContain('good');
   await page.screenshot({ path: `${ARTIFACTS}/handout.png`, fullPage: true });

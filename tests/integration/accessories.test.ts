@@ -134,3 +134,39 @@ describe.each(backends)('accessories on $name', (backend) => {
     expect(sum).toBe(await stockOf('KVIK-RH', 'USBC'));
   });
 });
+
+describe.each(backends)('undoing an accessory event on $name', (backend) => {
+  let opened: OpenedDatabase;
+  let app: FastifyInstance;
+  const push = async (events: unknown[]) => {
+    const res = await app.inject({ method: 'POST', url: accessoryPaths.push, headers: { authorization: 'Bearer tok-desk-1' }, payload: { events } });
+    return accessoryPushResponseSchema.parse(res.json()).results.map((r) => (r.status === 'invalid' ? `${r.reasonCode}: ${r.reason}` : r.status));
+  };
+
+  beforeAll(async () => {
+    opened = await backend.open();
+    app = buildServer({ db: opened.db, devTokens: parseDeskTokens('desk-1=tok-desk-1'), logger: false });
+    const put = (table: string, rows: unknown[]) => app.inject({ method: 'PUT', url: `${syncPaths.reference}/${table}`, headers: { authorization: 'Bearer tok-desk-1' }, payload: { operator: 'x', rows } });
+    await put('locations', [{ id: 'KVIK-RH', name: 'Rådhuset', type: 'desk' }]);
+    await put('accessories', [{ id: 'USBC', name: 'Oplader USB-C', kind: 'charger' }]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await opened?.dispose();
+  });
+
+  it('takes back exactly one receive or issue of the same desk, once', async () => {
+    const box = accessoryEvent('accessory_received', { count: 10 }, { operator: 'MK' });
+    const issued = accessoryEvent('accessory_issued', { count: 1, employeeId: 'E1' }, { operator: 'MK' });
+    const counted = accessoryEvent('accessory_adjusted', { delta: 2, reason: 'Optalt' }, { operator: 'MK' });
+    const undo = (target: { id: string }, delta: number) => accessoryEvent('accessory_undone', { undoes: target.id, delta }, { operator: 'MK' });
+    expect(await push([box, issued, counted])).toEqual(['accepted', 'accepted', 'accepted']);
+    const results = await push([undo(issued, -1), undo(issued, 1), undo(issued, 1), undo(counted, -2), undo({ id: nextId() }, 1)]);
+    expect(results[0]).toMatch(/bad_undo: .*changes the count by 1, not -1/);
+    expect(results[1]).toBe('accepted');
+    expect(results[2]).toMatch(/bad_undo: .*already undone/);
+    expect(results[3]).toMatch(/bad_undo: a accessory_adjusted is not undone/);
+    expect(results[4]).toMatch(/bad_undo: .*not stored/);
+    expect((await readAccessoryStock(opened.db)).find((s) => s.accessory === 'USBC')?.count).toBe(12);
+  });
+});

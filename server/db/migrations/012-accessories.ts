@@ -5,7 +5,7 @@ import { sqlMigration } from './migration';
  * data like the models (revisioned, pulled by desks, deactivated rather than deleted). Their
  * events are a stream of their own with its own gap-free `seq` and head row, locked by every push
  * as `sync_head` is (migration 001), so pull never skips one; `delta` is the event's change of
- * the count, and `accessory_stock` the projection per location, updated in the same transaction.
+ * the count, `undoes` the receive or issue an undo takes back (once), and `accessory_stock` the projection per location, updated in the same transaction.
  */
 export const migration = sqlMigration(
   12,
@@ -33,6 +33,8 @@ export const migration = sqlMigration(
     location text NOT NULL,
     accessory text NOT NULL,
     delta integer NOT NULL,
+    -- An undo names the event it takes back; each event can be undone once.
+    undoes uuid UNIQUE,
     event jsonb NOT NULL,
     received_at timestamptz NOT NULL DEFAULT now()
   );
