@@ -7,6 +7,7 @@ import { openDb } from '../store/open';
 import { accessoryLines, issuedInBatch, newAccessoryEvent, recordAccessoryEvent, stockAt } from './store';
 import { syncAccessories, type AccessoryClient } from './sync';
 import { latestUndoable, undoAccessory } from './undo';
+import { issueAccessory, receiveAccessory } from './desk-actions';
 import { SyncError } from '../sync/sync-error';
 
 const ctx = { deskId: 'desk-1', operator: 'MK', location: 'KVIK-RH' };
@@ -122,5 +123,22 @@ describe('the accessories’ sync', () => {
     };
     expect(await syncAccessories(db, old)).toMatchObject({ pushed: 0 });
     expect(await db.accessoryOutbox.count()).toBe(1);
+  });
+});
+
+describe('issuing at the desk: never refused for want of stock, never silently', () => {
+  const charger = { id: 'USBC', name: 'Oplader USB-C', kind: 'charger' as const, levels: '*:2' };
+  const handout = { employee: { id: 'E1001', name: 'Søren Ærø', department: 'ØKF' }, batchStartedAt: '2026-12-01T08:00:00.000Z' };
+
+  it('answers green above the level, amber at it, and amber "tæl op" with nothing on record — and records every one', async () => {
+    await receiveAccessory(db, ctx, charger, 4, '05712345000014');
+    expect(await issueAccessory(db, ctx, charger, handout)).toMatchObject({ tone: 'good', message: { key: 'accessories.feedback.issued', params: { left: 3 } } });
+    expect(await issueAccessory(db, ctx, charger, handout)).toMatchObject({ tone: 'warning', message: { key: 'accessories.feedback.issuedLow', params: { left: 2, level: 2 } } });
+    await issueAccessory(db, ctx, charger, handout);
+    await issueAccessory(db, ctx, charger, handout);
+    expect(await issueAccessory(db, ctx, charger, handout)).toMatchObject({ tone: 'warning', message: { key: 'accessories.feedback.issuedEmpty', params: { before: 0 } } });
+    expect(await stockAt(db, 'KVIK-RH', 'USBC')).toBe(-1);
+    expect(await issueAccessory(db, ctx, charger, { ...handout, employee: undefined })).toMatchObject({ tone: 'error' });
+    expect(await db.accessoryOutbox.count()).toBe(6);
   });
 });

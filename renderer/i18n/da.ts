@@ -349,7 +349,7 @@ export const da = {
   },
   reference: {
     title: 'Stamdata',
-    intro: 'Forvaltninger, medarbejdere, lokationer og modeller. Den centrale database ejer dem; en skranke uden server vedligeholder dem her.',
+    intro: 'Forvaltninger, medarbejdere, lokationer, modeller og tilbehør. Den centrale database ejer dem; en skranke uden server vedligeholder dem her.',
     readOnly: 'Kun en teamleder kan ændre stamdata.',
     updatedAt: 'Hentet fra den centrale database {{when}}.',
     tables: { departments: 'Forvaltninger', employees: 'Medarbejdere', locations: 'Lokationer', models: 'Modeller', accessories: 'Tilbehør', operators: 'Operatører' },

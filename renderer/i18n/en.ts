@@ -346,7 +346,7 @@ export const en: Texts<typeof da> = {
   },
   reference: {
     title: 'Reference data',
-    intro: 'Departments, employees, locations and models. The central inventory owns them; a desk without a server keeps them here.',
+    intro: 'Departments, employees, locations, models and accessories. The central inventory owns them; a desk without a server keeps them here.',
     readOnly: 'Only a team lead can change reference data.',
     updatedAt: 'Fetched from the central inventory {{when}}.',
     tables: { departments: 'Departments', employees: 'Employees', locations: 'Locations', models: 'Models', accessories: 'Accessories', operators: 'Operators' },
