@@ -115,6 +115,15 @@ describe('the accessories’ sync', () => {
     expect(await db.accessoryEvents.get(recorded.event.id)).toMatchObject({ sync: 'accepted', seq: 1 });
   });
 
+  it('keeps aside a pulled event it cannot read (a newer type) and goes on with the ones after it', async () => {
+    const newer = { ...box(1), id: '0190c000-0000-7000-8000-000000000009', deskId: 'desk-2', type: 'accessory_lent' } as unknown as AccessoryEvent;
+    const after = { ...box(4), id: '0190c000-0000-7000-8000-00000000000a', deskId: 'desk-2' };
+    const report = await syncAccessories(db, fakeCentre(() => false, [newer, after]).client);
+    expect(report).toMatchObject({ pulled: 1, unreadable: 1 });
+    expect(await db.accessoryUnreadable.get(1)).toMatchObject({ event: { type: 'accessory_lent' } });
+    expect(await stockAt(db, 'KVIK-RH', 'USBC')).toBe(4);
+  });
+
   it('leaves the events in the outbox when the server has no accessory stream (404)', async () => {
     await recordAccessoryEvent(db, box(10));
     const old: AccessoryClient = {

@@ -3,6 +3,7 @@ import { accessoryLimits, type AccessoryPullPage, type AccessoryPushResult } fro
 import type { AccessoryEvent } from '../../shared/accessories/event';
 import type { KvikDb } from '../store/db';
 import { SyncError } from '../sync/sync-error';
+import { describeIssues } from '../../shared/sync/protocol';
 
 /** What the sync client offers for the accessories' stream (`renderer/sync/client.ts`). */
 export interface AccessoryClient {
@@ -18,7 +19,7 @@ export interface AccessorySyncReport {
   pushed: number;
   invalid: number;
   pulled: number;
-  /** Pulled events this desk could not read (a newer type): skipped, counted. */
+  /** Pulled events this desk could not read (a newer type): kept aside in `accessoryUnreadable`, counted. */
   unreadable: number;
 }
 
@@ -86,10 +87,12 @@ async function recordAnswers(db: KvikDb, answered: ReadonlyArray<{ event: Access
 async function applyPulled(db: KvikDb, page: AccessoryPullPage): Promise<{ applied: number; unreadable: number }> {
   let applied = 0;
   let unreadable = 0;
-  await db.transaction('rw', [db.accessoryEvents, db.accessoryStock, db.syncState], async () => {
+  await db.transaction('rw', [db.accessoryEvents, db.accessoryStock, db.accessoryUnreadable, db.syncState], async () => {
     for (const { seq, event: raw } of page.events) {
       const parsed = accessoryEventSchema.safeParse(raw);
       if (!parsed.success) {
+        // Kept aside as it came (a type from a newer version), never in the way of the ones after it.
+        await db.accessoryUnreadable.put({ seq, event: raw, problem: describeIssues(parsed.error), pulledAt: new Date().toISOString() });
         unreadable += 1;
         continue;
       }

@@ -140,6 +140,8 @@ export class KvikDb extends Dexie {
   accessoryEvents!: Table<StoredAccessoryEvent, string>;
   accessoryStock!: Table<AccessoryStock, [string, string]>;
   accessoryOutbox!: Table<AccessoryOutboxEntry, number>;
+  /** Pulled accessory events this desk cannot read (a newer type): kept as they came, by the stream's `seq`. */
+  accessoryUnreadable!: Table<{ seq: number; event: unknown; problem: string; pulledAt: string }, number>;
 
   constructor(name = 'kvikdesk') {
     super(name);
@@ -211,6 +213,7 @@ export class KvikDb extends Dexie {
       accessoryEvents: 'id, [location+accessory], [location+at], [deskId+at], sync',
       accessoryStock: '[location+accessory], location',
       accessoryOutbox: '++n, &eventId',
+      accessoryUnreadable: 'seq',
     });
     // ---- end accessories
   }

@@ -65,7 +65,8 @@ export function useSyncController(db: KvikDb, platform: Platform): SyncControlle
   const source = scheduler ?? noScheduler;
   const status = useSyncExternalStore(source.subscribe, source.getStatus);
 
-  const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
+  // Devices' events and accessories' (chargers, cables: `renderer/accessories/sync.ts`) alike wait to be pushed.
+  const pending = useLiveQuery(async () => (await db.outbox.count()) + (await db.accessoryOutbox.count()), [db]) ?? 0;
   const lastPending = useRef(pending);
   useEffect(() => {
     if (pending > lastPending.current) scheduler?.nudge();
