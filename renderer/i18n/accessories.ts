@@ -4,6 +4,7 @@
  */
 export const accessoriesDa = {
   kinds: { charger: 'Oplader', cable: 'Kabel', cover: 'Cover', other: 'Andet' },
+  fields: { kind: 'Type' },
   feedback: {
     issued: '{{count}} × {{name}} udleveret — {{left}} tilbage her',
     issuedLow: '{{count}} × {{name}} udleveret — lavt lager: {{left}} tilbage (grænse {{level}})',
@@ -52,6 +53,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const accessoriesEn: Texts<typeof accessoriesDa> = {
   kinds: { charger: 'Charger', cable: 'Cable', cover: 'Cover', other: 'Other' },
+  fields: { kind: 'Kind' },
   feedback: {
     issued: '{{count}} × {{name}} handed out — {{left}} left here',
     issuedLow: '{{count}} × {{name}} handed out — low stock: {{left}} left (level {{level}})',

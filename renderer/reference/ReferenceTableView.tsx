@@ -200,7 +200,7 @@ export function ReferenceTableView({ table }: { table: EditableTable }) {
         >
           {formFields.map((field) => (
             <label key={field.name} className="field">
-              {t(`reference.fields.${field.name}`)}
+              {t(field.label ?? `reference.fields.${field.name}`)}
               {field.type === 'select' ? (
                 <select name={field.name} required={field.required} value={editing.values[field.name] ?? ''} onChange={(e) => setValue(field.name, e.target.value)}>
                   <option value="" />
@@ -237,7 +237,7 @@ export function ReferenceTableView({ table }: { table: EditableTable }) {
       )}
       <div className="grid-head" style={{ gridTemplateColumns: `repeat(${fields.length}, 1fr) 12rem` }}>
         {fields.map((f) => (
-          <span key={f.name}>{t(`reference.fields.${f.name}`)}</span>
+          <span key={f.name}>{t(f.label ?? `reference.fields.${f.name}`)}</span>
         ))}
         <span />
       </div>

@@ -19,6 +19,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Edited only by a role that may do this as well (a model's price and tier: `prices.edit`). */
   action?: Action;
+  /** The label's i18n key when `reference.fields.<name>` does not fit this table (an accessory's kind is no device kind). */
+  label?: string;
 }
 
 export const referenceFields: Record<EditableTable, FieldSpec[]> = {
@@ -50,7 +52,7 @@ export const referenceFields: Record<EditableTable, FieldSpec[]> = {
   accessories: [
     { name: 'id', type: 'text', required: true },
     { name: 'name', type: 'text', required: true },
-    { name: 'kind', type: 'select', options: accessoryKinds, optionsNamespace: 'accessories.kinds', required: true },
+    { name: 'kind', type: 'select', options: accessoryKinds, optionsNamespace: 'accessories.kinds', required: true, label: 'accessories.fields.kind' },
     { name: 'gtin', type: 'text' },
     { name: 'levels', type: 'text' },
   ],
