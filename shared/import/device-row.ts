@@ -4,7 +4,8 @@ import { eventLimits } from '../domain/limits';
 import { parseScan } from '../scan/parse';
 import type { ColumnMap, ImportField } from './columns';
 import { refuse, type ImportRefusal } from './refusal';
-import { kindOfOs, readCondition, readDate, readKind, readPrice, readStatus } from './values';
+import { readPrice } from '../domain/money';
+import { kindOfOs, readCondition, readDate, readKind, readStatus } from './values';
 
 /** The reference data a row is checked against, indexed once per file. */
 export interface ImportReference {
