@@ -104,6 +104,8 @@ describe('planDeviceImport', () => {
       expect.stringMatching(/serial PF2AB12C is also on line 6/),
       expect.stringMatching(/E9999/),
     ]);
+    // What the file wrote, for a desk to show beside its own words for the reason.
+    expect(refused.map((l) => (l.outcome === 'refused' ? l.refusal.value : ''))).toEqual([expect.stringMatching(/^\d{15}$/), 'Nokia 3310', '7', '6', 'E9999']);
   });
 
   it('changes nothing for a device the register already has as the row says, and corrects what differs', () => {
