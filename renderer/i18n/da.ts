@@ -437,6 +437,7 @@ export const da = {
     nothingToImport: 'Der er intet at importere: alle gode linjer er allerede i registret.',
     done: 'Importeret: {{create}} oprettet, {{change}} ændret. Skrankerne får enhederne ved næste synkronisering.',
     notWritten: 'Intet blev importeret.',
+    refusalWithValue: '{{reason}}: „{{value}}“',
     refusals: {
       no_identifier: 'Hverken IMEI eller serienummer',
       imei_invalid: 'Ugyldigt IMEI',
@@ -453,8 +454,8 @@ export const da = {
       invalid_price: 'Ugyldig pris',
       holder_without_handout: 'Medarbejder angivet, men enheden er ikke udleveret',
       personal_device: 'Privat enhed (ikke kommunens)',
-      cell_count: 'Forkert antal felter',
-      duplicate: 'Samme enhed på flere linjer',
+      cell_count: 'Forkert antal felter ({{value}})',
+      duplicate: 'Samme enhed som på linje {{value}}',
       needs_handout: 'En udlevering registreres ved en skranke',
       lifecycle: 'Livscyklussen tillader det ikke',
       invalid_event: 'Ugyldige data',

@@ -434,6 +434,7 @@ export const en: Texts<typeof da> = {
     nothingToImport: 'Nothing to import: every good line is already in the register.',
     done: 'Imported: {{create}} created, {{change}} changed. Desks receive the devices at their next sync.',
     notWritten: 'Nothing was imported.',
+    refusalWithValue: '{{reason}}: “{{value}}”',
     refusals: {
       no_identifier: 'Neither IMEI nor serial number',
       imei_invalid: 'Invalid IMEI',
@@ -450,8 +451,8 @@ export const en: Texts<typeof da> = {
       invalid_price: 'Invalid price',
       holder_without_handout: 'A holder is given, but the device is not handed out',
       personal_device: 'Personal device (not the municipality’s)',
-      cell_count: 'Wrong number of cells',
-      duplicate: 'The same device on several lines',
+      cell_count: 'Wrong number of cells ({{value}})',
+      duplicate: 'The same device as on line {{value}}',
       needs_handout: 'A handout is recorded at a desk',
       lifecycle: 'The lifecycle does not allow it',
       invalid_event: 'Invalid data',

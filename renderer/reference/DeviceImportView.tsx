@@ -8,6 +8,9 @@ import { editProblem } from './edit-problem';
 
 const ROW_HEIGHT = 32;
 type Filter = 'all' | ImportLine['outcome'];
+
+/** Refusals whose text says the value itself (the other lines, the cell counts). */
+const refusalsNamingValue = new Set(['duplicate', 'cell_count']);
 const filters: readonly Filter[] = ['all', 'refused', 'create', 'change', 'unchanged'];
 
 type Step =
@@ -155,7 +158,7 @@ export function DeviceImportView() {
                     <span>{t('deviceImport.line', { line: line.line })}</span>
                     <span>{t(`deviceImport.outcomes.${line.outcome}`)}</span>
                     <span>{line.key?.replace(/^(imei|serial):/, '') ?? ''}</span>
-                    <span>{describe(line)}</span>
+                    <span title={line.outcome === 'refused' ? line.reason : undefined}>{describe(line)}</span>
                   </div>
                 );
               })}
@@ -170,9 +173,10 @@ export function DeviceImportView() {
     if (line.outcome === 'create' && line.status) return t(`statuses.${line.status}`, { defaultValue: line.status });
     if (line.outcome === 'change') return t('deviceImport.fields', { fields: (line.fields ?? []).join(', ') });
     if (line.outcome === 'refused') {
-      const reason = t(`deviceImport.refusals.${line.code ?? ''}`, { defaultValue: '' });
-      // The translated reason first; the server's detail (which value, which line) after it.
-      return reason ? `${reason} (${line.reason ?? ''})` : (line.reason ?? '');
+      const reason = t(`deviceImport.refusals.${line.code ?? ''}`, { value: line.value, defaultValue: '' });
+      // A code this desk does not know yet: the server's English detail rather than nothing.
+      if (!reason) return line.reason ?? '';
+      return line.value && !refusalsNamingValue.has(line.code ?? '') ? t('deviceImport.refusalWithValue', { reason, value: line.value }) : reason;
     }
     return '';
   }

@@ -3,7 +3,7 @@ import { accessoryKinds } from '../../shared/accessories/catalogue';
 import { roles, type Action } from '../../shared/auth/roles';
 import { deviceKinds } from '../../shared/domain/device';
 import type { EditableTable } from '../../shared/domain/reference';
-import { readPrice } from '../../shared/import/values';
+import { kronerForEditing, readPrice } from '../../shared/domain/money';
 
 /** How each reference table is shown and edited: its columns, and which are choices. */
 export interface FieldSpec {
@@ -81,7 +81,7 @@ export function formToRow(fields: FieldSpec[], values: Record<string, string>): 
 /** A row's value as the form shows it: øre as kroner with a decimal comma, as `readPrice` reads it back. */
 export function fieldText(field: FieldSpec, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (field.type === 'kroner' && typeof value === 'number') return `${Math.trunc(value / 100)},${String(value % 100).padStart(2, '0')}`;
+  if (field.type === 'kroner' && typeof value === 'number') return kronerForEditing(value);
   // An accessory may have several box GTINs, separated by spaces.
   if (field.name === 'gtin' && typeof value === 'string') return value.split(' ').map(gtinAsPrinted).join(' ');
   return String(value);

@@ -3,26 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CO2E_SOURCE } from '../../shared/reports/settings';
 import type { KvikDb } from '../store/db';
 import { openDb } from '../store/open';
-import { defaultReportPrices, defaultReportRules, loadReportPrices, loadReportRules, parseKroner, REPORT_PRICES_KEY, REPORT_RULES_KEY, reportSettings, saveReportPrices, saveReportRules } from './report-settings';
-
-describe('parseKroner', () => {
-  it('reads Danish amounts', () => {
-    expect(parseKroner('400', 'da-DK')).toBe(40_000);
-    expect(parseKroner('412,50', 'da-DK')).toBe(41_250);
-    expect(parseKroner('1.250', 'da-DK')).toBe(125_000);
-    expect(parseKroner(' 2.500,5 kr. ', 'da-DK')).toBe(250_050);
-  });
-
-  it('reads English amounts', () => {
-    expect(parseKroner('412.50', 'en-GB')).toBe(41_250);
-    expect(parseKroner('1,250', 'en-GB')).toBe(125_000);
-    expect(parseKroner('DKK 400', 'en-GB')).toBe(40_000);
-  });
-
-  it('refuses what is not an amount in kroner and øre', () => {
-    for (const text of ['', 'abc', '-400', '4,005', '400,', '1.25', '12.3.4']) expect(parseKroner(text, 'da-DK'), text).toBeNull();
-  });
-});
+import { defaultReportPrices, defaultReportRules, loadReportPrices, loadReportRules, REPORT_PRICES_KEY, REPORT_RULES_KEY, reportSettings, saveReportPrices, saveReportRules } from './report-settings';
 
 describe('the report prices in the settings table', () => {
   let db: KvikDb;

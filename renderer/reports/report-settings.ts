@@ -57,19 +57,3 @@ export async function saveReportRules(db: KvikDb, rules: ReportRules): Promise<v
 export function reportSettings(desk: Pick<DeskSettings, 'idleDays'>, prices: ReportPrices, rules: ReportRules = defaultReportRules): ReportSettings {
   return reportSettingsSchema.parse({ ...rules, timeZone: defaultTimeZone, idleDays: desk.idleDays, pricePerYearOre: prices });
 }
-
-/**
- * Kroner as a person types them in their locale (da: `1.250,50`; en: `1,250.50`; a plain `400`
- * either way) → whole øre; null when it is not an amount of at most two decimals.
- */
-export function parseKroner(text: string, locale: string): number | null {
-  const [group, decimal] = locale.startsWith('da') ? ['.', ','] : [',', '.'];
-  const cleaned = text.trim().replace(/^(dkk|kr\.?)\s*|\s*(dkk|kr\.?)$/gi, '').replace(/\s/g, '');
-  const escape = (c: string) => `\\${c}`;
-  const pattern = new RegExp(`^(\\d{1,3}(?:${escape(group)}\\d{3})+|\\d+)(?:${escape(decimal)}(\\d{1,2}))?$`);
-  const match = pattern.exec(cleaned);
-  if (!match) return null;
-  const whole = Number((match[1] ?? '0').replaceAll(group, ''));
-  const ore = whole * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(ore) ? ore : null;
-}

@@ -44,6 +44,6 @@ function toLine(plan: LinePlan): ImportLine {
     case 'unchanged':
       return { line: plan.line, outcome: 'unchanged', key: plan.key };
     case 'refused':
-      return { line: plan.line, outcome: 'refused', ...(plan.key ? { key: plan.key } : {}), code: plan.refusal.code, reason: plan.refusal.message.slice(0, 1000) };
+      return { line: plan.line, outcome: 'refused', ...(plan.key ? { key: plan.key } : {}), code: plan.refusal.code, ...(plan.refusal.value ? { value: plan.refusal.value.slice(0, 200) } : {}), reason: plan.refusal.message.slice(0, 1000) };
   }
 }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import { readPrice } from '../import/values';
+import { readPrice } from './money';
 import { referenceSchemas, type ReferenceTable } from './reference';
 
 /**

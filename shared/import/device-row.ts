@@ -4,7 +4,8 @@ import { eventLimits } from '../domain/limits';
 import { parseScan } from '../scan/parse';
 import type { ColumnMap, ImportField } from './columns';
 import { refuse, type ImportRefusal } from './refusal';
-import { kindOfOs, readCondition, readDate, readKind, readPrice, readStatus } from './values';
+import { readPrice } from '../domain/money';
+import { kindOfOs, readCondition, readDate, readKind, readStatus } from './values';
 
 /** The reference data a row is checked against, indexed once per file. */
 export interface ImportReference {
@@ -72,41 +73,41 @@ export function readDeviceRow(cells: readonly string[], columns: ColumnMap, refe
   const { imei, imei2, serial, alternatives } = identifiers;
 
   const assetTag = cell('assetTag');
-  if (assetTag.length > eventLimits.idMax) return fail(refuse('asset_tag_invalid', `the asset tag is longer than ${eventLimits.idMax} characters`));
+  if (assetTag.length > eventLimits.idMax) return fail(refuse('asset_tag_invalid', `the asset tag is longer than ${eventLimits.idMax} characters`, assetTag));
 
   const modelText = cell('model');
   const model = modelText ? reference.model(modelText, cell('manufacturer')) : undefined;
-  if (modelText && !model) return fail(refuse('unknown_model', `model ${modelText} is not in the reference data`));
+  if (modelText && !model) return fail(refuse('unknown_model', `model ${modelText} is not in the reference data`, modelText));
 
   const kindCell = readKind(cell('kind'));
-  if (kindCell === null) return fail(refuse('unknown_kind', `kind ${cell('kind')} is not phone, tablet or pc`));
+  if (kindCell === null) return fail(refuse('unknown_kind', `kind ${cell('kind')} is not phone, tablet or pc`, cell('kind')));
   const kind = kindCell ?? model?.kind ?? kindOfOs(cell('os'));
   if (!kind) return fail(refuse('unknown_kind', 'the row says neither the kind nor a known model or OS'));
 
   const locationText = cell('location');
   const location = locationText ? reference.location(locationText) : undefined;
-  if (locationText && !location) return fail(refuse('unknown_location', `location ${locationText} is not in the reference data`));
+  if (locationText && !location) return fail(refuse('unknown_location', `location ${locationText} is not in the reference data`, locationText));
 
   const holderText = cell('holder') || cell('holderEmail');
   const employee = holderText ? reference.employee(holderText) : undefined;
-  if (holderText && !employee) return fail(refuse('unknown_employee', `holder ${holderText} is not a known employee`));
+  if (holderText && !employee) return fail(refuse('unknown_employee', `holder ${holderText} is not a known employee`, holderText));
   const departmentText = cell('department');
   if (departmentText && !reference.department(departmentText))
-    return fail(refuse('unknown_department', `department ${departmentText} is not in the reference data`));
+    return fail(refuse('unknown_department', `department ${departmentText} is not in the reference data`, departmentText));
 
   const status = readStatus(cell('status'));
-  if (status === null) return fail(refuse('invalid_status', `status ${cell('status')} is not one a device can be imported in`));
+  if (status === null) return fail(refuse('invalid_status', `status ${cell('status')} is not one a device can be imported in`, cell('status')));
   const finalStatus = status ?? (employee ? 'assigned' : 'received');
   if (finalStatus === 'assigned' && !employee) return fail(refuse('unknown_employee', 'a device handed out needs its holder'));
   if (finalStatus !== 'assigned' && employee)
     return fail(refuse('holder_without_handout', `a holder is given, but the status is ${finalStatus}, not handed out`));
 
   const condition = readCondition(cell('condition'));
-  if (condition === null) return fail(refuse('invalid_condition', `condition ${cell('condition')} is not ok, damaged or defective`));
+  if (condition === null) return fail(refuse('invalid_condition', `condition ${cell('condition')} is not ok, damaged or defective`, cell('condition')));
   const purchaseDate = readDate(cell('purchaseDate'));
-  if (purchaseDate === null) return fail(refuse('invalid_date', `purchase date ${cell('purchaseDate')} is not a date`));
+  if (purchaseDate === null) return fail(refuse('invalid_date', `purchase date ${cell('purchaseDate')} is not a date`, cell('purchaseDate')));
   const purchasePrice = readPrice(cell('purchasePrice'));
-  if (purchasePrice === null) return fail(refuse('invalid_price', `purchase price ${cell('purchasePrice')} is not an amount in kroner`));
+  if (purchasePrice === null) return fail(refuse('invalid_price', `purchase price ${cell('purchasePrice')} is not an amount in kroner`, cell('purchasePrice')));
 
   const data: ImportedData = {
     kind,
@@ -136,7 +137,7 @@ function readIdentifiers(cell: (field: ImportField) => string): Identifiers {
     const text = cell(field).replace(/[\s-]/g, '');
     if (!text) return undefined;
     const parsed = parseScan(text);
-    return parsed.kind === 'imei' ? parsed.value : refuse('imei_invalid', `${field === 'imei' ? 'IMEI' : 'second IMEI'} ${cell(field)}: ${parsed.kind === 'invalid' ? parsed.message : 'not an IMEI'}`);
+    return parsed.kind === 'imei' ? parsed.value : refuse('imei_invalid', `${field === 'imei' ? 'IMEI' : 'second IMEI'} ${cell(field)}: ${parsed.kind === 'invalid' ? parsed.message : 'not an IMEI'}`, cell(field));
   };
   const imei = imeiOf('imei');
   if (typeof imei === 'object') return { ok: false, refusal: imei };
@@ -149,7 +150,7 @@ function readIdentifiers(cell: (field: ImportField) => string): Identifiers {
   if (serialText) {
     const parsed = parseScan(serialText);
     if (parsed.kind !== 'serial')
-      return { ok: false, refusal: refuse('serial_invalid', `serial ${serialText}: ${parsed.kind === 'invalid' ? parsed.message : `reads as ${parsed.kind}, not a serial number`}`) };
+      return { ok: false, refusal: refuse('serial_invalid', `serial ${serialText}: ${parsed.kind === 'invalid' ? parsed.message : `reads as ${parsed.kind}, not a serial number`}`, serialText) };
     serial = parsed.value;
     alternatives = parsed.alternatives;
   }

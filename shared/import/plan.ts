@@ -38,7 +38,7 @@ export function readDeviceFile(text: string, reference: ImportReference): Device
     ...base,
     rows: rows.map(({ line, cells }) => {
       if (cells.length !== header.cells.length)
-        return { line, cells, reading: { ok: false, refusal: refuse('cell_count', `${cells.length} cells, the header has ${header.cells.length}`) } };
+        return { line, cells, reading: { ok: false, refusal: refuse('cell_count', `${cells.length} cells, the header has ${header.cells.length}`, `${cells.length}/${header.cells.length}`) } };
       const reading = readDeviceRow(cells, columns, index);
       return { line, cells, reading: reading.ok ? { ...reading, key: deviceKeyFor(reading.data) ?? undefined } : reading };
     }),
@@ -105,9 +105,10 @@ function duplicateLines(file: DeviceFile): Map<number, ImportRefusal> {
   const refused = new Map<number, ImportRefusal>();
   for (const [id, lines] of seen) {
     if (lines.length < 2) continue;
+    const others = (line: number) => lines.filter((other) => other !== line);
     for (const line of lines)
       if (!refused.has(line))
-        refused.set(line, refuse('duplicate', `${id} is also on line ${lines.filter((other) => other !== line).join(', ')}`));
+        refused.set(line, refuse('duplicate', `${id} is also on line ${others(line).join(', ')}`, others(line).join(', ')));
   }
   return refused;
 }

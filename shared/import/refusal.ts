@@ -1,6 +1,7 @@
 /**
- * Why an import row is refused. `code` is stable (tests assert it, a desk may translate it); the
- * message is English, for the command line and the refused-rows file.
+ * Why an import row is refused. `code` is stable (tests assert it, a desk translates it); `value`
+ * is what the file wrote that was wrong (a cell, or the other lines naming the same device), shown
+ * beside the translation; the message is English, for the command line and the refused-rows file.
  */
 export const importRefusalCodes = [
   'no_identifier',
@@ -29,6 +30,8 @@ export type ImportRefusalCode = (typeof importRefusalCodes)[number];
 export interface ImportRefusal {
   code: ImportRefusalCode;
   message: string;
+  value?: string;
 }
 
-export const refuse = (code: ImportRefusalCode, message: string): ImportRefusal => ({ code, message });
+export const refuse = (code: ImportRefusalCode, message: string, value?: string): ImportRefusal =>
+  value === undefined || value === '' ? { code, message } : { code, message, value };

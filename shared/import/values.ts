@@ -69,19 +69,3 @@ export function readDate(cell: string): string | null | undefined {
       : undefined;
   return day !== undefined && isoDateSchema.safeParse(day).success ? day : null;
 }
-
-/**
- * A price in kroner, as øre (money is never a float): `4599`, `4.599,00`, `4599,5`, `4599.00`,
- * `4 599,00 kr.`.
- */
-export function readPrice(cell: string): number | null | undefined {
-  if (cell === '') return undefined;
-  const text = cell.replace(/\s|kr\.?|dkk/gi, '');
-  const danish = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(text);
-  const english = /^(\d+)\.(\d{1,2})$/.exec(text);
-  const match = danish ?? english;
-  if (!match) return null;
-  const kroner = Number((match[1] ?? '').replace(/\./g, ''));
-  const ore = Number((match[2] ?? '').padEnd(2, '0'));
-  return kroner * 100 + ore;
-}

@@ -362,8 +362,9 @@ export const importLineSchema = z.object({
   key: z.string().max(200).optional(),
   status: z.string().max(32).optional(),
   fields: z.array(z.string().max(64)).max(32).optional(),
-  /** A refusal's stable code (`shared/import/refusal.ts`; a desk translates it) and its English detail. */
+  /** A refusal's stable code (`shared/import/refusal.ts`; a desk translates it), what the file wrote, and the English detail. */
   code: z.string().max(64).optional(),
+  value: z.string().max(200).optional(),
   reason: z.string().max(1000).optional(),
 });
 export type ImportLine = z.infer<typeof importLineSchema>;

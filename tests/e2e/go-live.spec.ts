@@ -198,7 +198,7 @@ test('a fresh desk receives the central reference data and the imported fleet; o
   await expect(page.getByTestId('import-counts')).toHaveText('Oprettes: 1 · Ændres: 0 · Uændret: 0 · Afvist: 1');
   await expect(page.locator('[data-line="2"]')).toContainText('Oprettes');
   await expect(page.locator('[data-line="2"]')).toContainText('Udleveret');
-  await expect(page.locator('[data-line="3"]')).toContainText('Ukendt model (model Nokia 3310 is not in the reference data)');
+  await expect(page.locator('[data-line="3"]')).toContainText('Ukendt model: „Nokia 3310“');
   await page.screenshot({ path: 'tests/artifacts/screens/go-live-device-import.png', fullPage: true });
   const importButton = page.getByRole('button', { name: 'Importér 1 enhed' });
   await expect(importButton).toBeDisabled();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { deviceKinds, deviceKindSchema, isoDateSchema } from '../../../shared/domain/device';
 import type { Model } from '../../../shared/domain/reference';
 import { ModelPicker } from '../../reference/ModelPicker';
-import { parseKroner } from '../../reports/report-settings';
+import { parseKroner } from '../../../shared/domain/money';
 import { Choice } from './controls';
 import type { SettingsPanelProps, Workflow } from './workflow';
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { deviceKinds, type DeviceKind } from '../../../shared/domain/device';
 import { kindLabels } from '../../../shared/reports/labels';
 import { useServices } from '../../app/services';
-import { parseKroner, saveReportPrices, type ReportPrices } from '../report-settings';
+import { parseKroner } from '../../../shared/domain/money';
+import { saveReportPrices, type ReportPrices } from '../report-settings';
 import { useReportLocale } from '../use-report-locale';
 
 /** The yearly subscription per device and kind, set by the team lead or the finance office. */
