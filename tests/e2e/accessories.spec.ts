@@ -120,4 +120,16 @@ test('accessories: a box of 10 chargers received by its GTIN and count, one hand
   await page.getByRole('button', { name: 'Skranke' }).click();
   await scan(page, 'KVIK:MODE:HANDOUT');
   await expect(page.getByTestId('accessory-shelf').locator('[data-accessory="USBC"]')).toHaveAttribute('data-state', 'low');
+  await page.screenshot({ path: `${ARTIFACTS}/shelf-low.png`, fullPage: true });
+  // The team lead counts the shelf: 12 there, recorded as a correction of +3; no longer low.
+  const shelf = page.getByTestId('accessory-shelf').locator('[data-accessory="USBC"]');
+  await shelf.getByRole('button', { name: 'Ret antal' }).click();
+  await shelf.locator('input[name="counted"]').fill('12');
+  await shelf.locator('input[name="reason"]').fill('Optalt efter levering');
+  await shelf.getByRole('button', { name: 'Gem antallet' }).click();
+  await expect(page.getByTestId('accessory-shelf')).toContainText('Oplader USB-C: antallet er rettet til 12');
+  await expect(shelf.locator('.count')).toHaveText('12');
+  await expect(shelf).toHaveAttribute('data-state', 'ok');
+  daily = await openDailyReport(page);
+  expect(await cells(daily.getByTestId('table-accessories'))).toEqual([['Oplader USB-C', 'Oplader', '12', '10', '1', '3', '9', '']]);
 });
