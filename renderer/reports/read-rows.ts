@@ -2,7 +2,7 @@ import type { Department } from '../../shared/domain/reference';
 import Dexie from 'dexie';
 import { eventMarkTypes, type EventMark, type EventMarkType, type HandoutMark, type HoldingSpan, type RepairSpan, type StockSpan } from '../../shared/reports/device-digest';
 import type { KvikDb } from '../store/db';
-import { PACK_PART, unpackHoldings, type HoldingPackRow } from '../store/holding-packs';
+import { FLEET_PACK_PART, PACK_PART, unpackFleet, unpackHoldings, type PackRow } from '../store/holding-packs';
 import {
   handoutOfRow,
   holdingOfRow,
@@ -75,7 +75,7 @@ export function readHoldings(db: KvikDb, fromMs: number, onProgress: (progress: 
     // The employees whole, in parallel with the holdings: as cheap as looking up tens of thousands of them.
     const [closed, packs, incomplete, unseen, employees] = await Promise.all([
       db.reportRows.where(index).between(['h', '', fromMs], ['h', '', END], false, true).toArray() as Promise<HoldingRow[]>,
-      db.reportRows.where(index).equals([PACK_PART, '', END]).toArray() as Promise<HoldingPackRow[]>,
+      db.reportRows.where(index).equals([PACK_PART, '', END]).toArray() as Promise<PackRow[]>,
       incompleteSince(db, fromMs),
       unseenSince(db, fromMs),
       db.employees.toArray(),
@@ -170,5 +170,21 @@ export function readChargeRows(db: KvikDb, span: { fromMs: number; toMs: number 
   return inReadyRows(db, onProgress, async () => {
     const [marks, incomplete] = await Promise.all([marksBetween(db, ['charge'], fromMs, toMs), incompleteSince(db, fromMs)]);
     return { value: { marks, incomplete }, rows: marks.length + incomplete.length };
+  });
+}
+
+/**
+ * Every device as the fleet reports read it (`shared/fleet/fleet-device.ts`), from its packs: a few
+ * hundred records instead of 100,000 devices; and the models and employees they name.
+ */
+export function readFleetRows(db: KvikDb, onProgress: (progress: ReportProgress) => void) {
+  return inReadyRows(db, onProgress, async () => {
+    const [packs, models, employees] = await Promise.all([
+      db.reportRows.where(index).equals([FLEET_PACK_PART, '', END]).toArray() as Promise<PackRow[]>,
+      db.models.toArray(),
+      db.employees.toArray(),
+    ]);
+    const devices = packs.flatMap(unpackFleet);
+    return { value: { devices, models, employees }, rows: packs.length };
   });
 }

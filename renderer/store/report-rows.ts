@@ -12,7 +12,8 @@ import {
   type StockSpan,
 } from '../../shared/reports/device-digest';
 import { inAppliedOrder } from '../reports/applied-order';
-import { isOpenHolding, patchHoldingPacks, type HoldingPackRow, type PackStore } from './holding-packs';
+import { fleetDeviceOf } from '../../shared/fleet/fleet-device';
+import { fleetPacks, holdingPacks, isOpenHolding, packChange, patchPacks, type PackChange, type PackRow, type PackStore } from './holding-packs';
 
 /**
  * The reports' digests in the desk's store (`shared/reports/device-digest.ts`): each device's
@@ -40,9 +41,9 @@ export const REPORT_ROWS = 'reportRows';
 
 /**
  * The version of the stored rows: the digest's (`DIGEST_VERSION`) and this store's form of them
- * (the last two digits; 1: open holdings packed). Rows of another version are rebuilt from the log.
+ * (the last two digits; 1: open holdings packed; 2: the fleet reports' devices packed too). Rows of another version are rebuilt from the log.
  */
-export const ROWS_VERSION = DIGEST_VERSION * 100 + 1;
+export const ROWS_VERSION = DIGEST_VERSION * 100 + 2;
 
 interface RowBase {
   id: string;
@@ -71,8 +72,8 @@ export interface ReportRowsState {
   progress?: { through: string; open: boolean };
 }
 export type ReportRow = HoldingRow | StockRow | RepairRow | HandoutRow | MarkRow | IncompleteRow | ReportRowsState;
-/** What the table holds: the rows above, but open holdings packed (`holding-packs.ts`). */
-export type StoredReportRow = ReportRow | HoldingPackRow;
+/** What the table holds: the rows above, but open holdings packed, and the fleet reports' devices in packs (`holding-packs.ts`). */
+export type StoredReportRow = ReportRow | PackRow;
 
 export const STATE_ID = '';
 
@@ -249,7 +250,7 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
   };
   // The packs lie outside every device's key range: patched beside the rows, not after them (one
   // wait fewer on the scan path).
-  await Promise.all([replaceRows(), oneAfterAnother(trans, () => patchHoldingPacks(corePackStore(rowsTable, trans), list, open))]);
+  await Promise.all([replaceRows(), oneAfterAnother(trans, () => patchPacks(corePackStore(rowsTable, trans), list, packChanges(open, devices)))]);
 }
 
 /** Each transaction's pack patches, chained: two writes at once read a shared pack one after the other's put, never both before. */
@@ -259,6 +260,11 @@ function oneAfterAnother(trans: DBCoreTransaction, patch: () => Promise<void>): 
   const next = (packPatches.get(trans) ?? Promise.resolve()).then(patch);
   packPatches.set(trans, next.catch(() => {}));
   return next;
+}
+
+/** What the packs hold of the written devices: their open holdings, and each projection as the fleet reports read it. */
+export function packChanges(open: readonly HoldingRow[], projections: ReadonlyArray<Device | null | undefined>): Array<PackChange<unknown>> {
+  return [packChange(holdingPacks, open), packChange(fleetPacks, projections.flatMap((device) => (device ? [fleetDeviceOf(device)] : [])))];
 }
 
 /** A device's rows as stored: its open holdings apart, for the packs. */
@@ -274,7 +280,7 @@ export function splitOpenHoldings(all: ReportRow[]): { rows: ReportRow[]; open: 
 
 function corePackStore(table: DBCoreTable, trans: DBCoreTransaction): PackStore {
   return {
-    getMany: async (ids) => (await table.getMany({ trans, keys: ids })) as Array<HoldingPackRow | undefined>,
+    getMany: async (ids) => (await table.getMany({ trans, keys: ids })) as Array<PackRow | undefined>,
     put: async (packs) => void (await table.mutate({ type: 'put', trans, values: packs })),
     delete: async (ids) => void (await table.mutate({ type: 'delete', trans, keys: ids })),
   };
