@@ -242,7 +242,11 @@ function repairNow(device: Device | null): RepairSpan[] {
  * Spans of one of a device's states (`stateOf`: null outside it), consecutive steps in an equal
  * state joined; an incomplete history: its current state, always.
  */
-function spansOf<S extends object>(history: DeviceHistory, stateOf: (device: Device | null) => S | null): Array<S & { deviceKey: DeviceKey; fromMs: number; toMs: number }> {
+function spansOf<S extends object>(
+  history: DeviceHistory,
+  stateOf: (device: Device | null) => S | null,
+  same: (a: S, b: S) => boolean,
+): Array<S & { deviceKey: DeviceKey; fromMs: number; toMs: number }> {
   type Span = S & { deviceKey: DeviceKey; fromMs: number; toMs: number };
   const always = (): Span[] => {
     const here = stateOf(history.current);
@@ -254,7 +258,7 @@ function spansOf<S extends object>(history: DeviceHistory, stateOf: (device: Dev
   let openState: S | null = null;
   for (const { atMs, after } of history.steps) {
     const here = stateOf(after);
-    if (open && here && sameState(openState as S, here)) continue;
+    if (open && here && openState && same(openState, here)) continue;
     if (open) {
       open.toMs = atMs;
       spans.push(open);
@@ -267,20 +271,14 @@ function spansOf<S extends object>(history: DeviceHistory, stateOf: (device: Dev
   return spans;
 }
 
-function sameState(a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  return Object.keys(x).every((key) => x[key] === y[key]);
-}
-
 /** The device's spans on a shelf, consecutive steps in the same place, status and `statusSince` joined. */
 export function stockSpansOf(history: DeviceHistory): StockSpan[] {
-  return spansOf(history, shelfOf);
+  return spansOf(history, shelfOf, (a, b) => a.location === b.location && a.status === b.status && a.sinceMs === b.sinceMs);
 }
 
 /** The device's spans out for repair, consecutive steps with the same vendor, since and model joined. */
 export function repairSpansOf(history: DeviceHistory): RepairSpan[] {
-  return spansOf(history, repairOf);
+  return spansOf(history, repairOf, (a, b) => a.sinceMs === b.sinceMs && a.vendor === b.vendor && a.model === b.model);
 }
 
 /** Every handout in the history, with whether it was a reuse and when corrections undid or redid it. */
