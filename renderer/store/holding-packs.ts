@@ -179,12 +179,20 @@ export async function patchPacks(store: PackStore, deviceKeys: Iterable<DeviceKe
   ids.forEach((id, i) => {
     const { family, keys: written, add } = byPack.get(id) as { family: PackFamily<unknown>; keys: Set<string>; add: unknown[] };
     const existing = current[i];
-    if (unchanged(existing, written, add.map((entry) => JSON.stringify(family.encode(entry))), add.map(family.keyOf))) return;
+    const tuples = add.map((entry) => JSON.stringify(family.encode(entry)));
+    const addedKeys = new Set(add.map(family.keyOf));
+    if (unchanged(existing, written, tuples, addedKeys)) return;
+    const row = (entries: string): PackRow => ({ id, part: family.part, place: '', endMs: Number.POSITIVE_INFINITY, entries });
+    // None of these devices in the pack yet (a device received, a rebuild going through the store): added as they are, nothing parsed.
+    if (existing && countEntriesOf(existing.entries, written) === 0) {
+      if (tuples.length > 0) puts.push(row(`${existing.entries.slice(0, -1)}${existing.entries === '[]' ? '' : ','}${tuples.join(',')}]`));
+      return;
+    }
     const all = existing ? unpack(family, existing) : [];
     const kept = all.filter((entry) => !written.has(family.keyOf(entry)));
     if (add.length === 0 && kept.length === all.length) return;
     const next = [...kept, ...add];
-    if (next.length > 0) puts.push({ id, part: family.part, place: '', endMs: Number.POSITIVE_INFINITY, entries: JSON.stringify(next.map(family.encode)) });
+    if (next.length > 0) puts.push(row(JSON.stringify(next.map(family.encode))));
     else if (existing) deletes.push(id);
   });
   if (puts.length > 0) await store.put(puts);
@@ -197,13 +205,12 @@ export async function patchPacks(store: PackStore, deviceKeys: Iterable<DeviceKe
  * a written device with no entry now has none there. A tuple starts `["<key>"`, or `["<id>","<key>"`,
  * so it cannot match inside another device's.
  */
-function unchanged(existing: PackRow | undefined, written: ReadonlySet<string>, added: readonly string[], addedKeys: readonly string[]): boolean {
+function unchanged(existing: PackRow | undefined, written: ReadonlySet<string>, added: readonly string[], addedKeys: ReadonlySet<string>): boolean {
   if (!existing) return added.length === 0;
   if (!added.every((tuple) => existing.entries.includes(tuple))) return false;
-  const withEntries = new Set(addedKeys);
-  for (const key of written) if (!withEntries.has(key) && existing.entries.includes(JSON.stringify(key))) return false;
+  for (const key of written) if (!addedKeys.has(key) && existing.entries.includes(JSON.stringify(key))) return false;
   // As many entries of these devices there as added: none left over from before.
-  return added.length === countEntriesOf(existing.entries, withEntries);
+  return added.length === countEntriesOf(existing.entries, addedKeys);
 }
 
 /** How many tuples in a pack's JSON name one of `keys` (a key appears once per tuple of its device). */
