@@ -216,16 +216,26 @@ export class Holdings {
 
 const { NEGATIVE_INFINITY, POSITIVE_INFINITY } = Number;
 
+/**
+ * Since when a device stands in its status. A device stored before `statusSince` existed (an old
+ * desk's store) has none: then its last change, else its receipt — a digest is made on every write
+ * and must not fail on old data.
+ */
+function sinceOf(device: Device): number {
+  const at = device.statusSince ?? device.updatedAt ?? device.receivedAt;
+  return at ? instantOf(at) : 0;
+}
+
 /** What a device's state puts on a shelf: its place, status and since when. */
 function shelfOf(device: Device | null): Omit<StockSpan, 'deviceKey' | 'fromMs' | 'toMs'> | null {
   if (!device || !isInStock(device.status)) return null;
-  return { location: device.location ?? null, status: device.status, sinceMs: instantOf(device.statusSince) };
+  return { location: device.location ?? null, status: device.status, sinceMs: sinceOf(device) };
 }
 
 /** What a device's state puts out for repair. */
 function repairOf(device: Device | null): Omit<RepairSpan, 'deviceKey' | 'fromMs' | 'toMs'> | null {
   if (!device || device.status !== 'in_repair') return null;
-  return { sinceMs: instantOf(device.repair?.since ?? device.statusSince), vendor: device.repair?.vendor ?? '', model: device.model ?? null };
+  return { sinceMs: device.repair?.since ? instantOf(device.repair.since) : sinceOf(device), vendor: device.repair?.vendor ?? '', model: device.model ?? null };
 }
 
 function stockNow(device: Device | null): StockSpan[] {
