@@ -1,18 +1,18 @@
 import { dailyStockReport } from '../../shared/reports/daily-stock';
-import { addDays, dayEnds, quarterOf, quarterSpan, startOfDay } from '../../shared/reports/calendar';
-import { monthDays, monthlySummary } from '../../shared/reports/monthly-summary';
+import { addDays, dayEnds, daySpan, quarterOf, quarterSpan, startOfDay, type Quarter } from '../../shared/reports/calendar';
+import { monthDays, monthlyFromDigests, monthlySummary, type MonthlyContext } from '../../shared/reports/monthly-summary';
 import { sortedKeys } from '../../shared/reports/device-digest';
 import { billingWithModelNames, dailyWithModelNames, namedModels } from '../../shared/reports/model-names';
-import { residualCharges } from '../../shared/fleet/residual-charges';
+import { chargesFromMarks, residualCharges, type ResidualChargesReport } from '../../shared/fleet/residual-charges';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
 import type { KvikDb } from '../store/db';
 import { fleetReport } from './fleet/fleet-report';
 import { loadIntuneEvidence } from './intune-evidence';
 import { readPlan } from './read-plan';
-import { readHoldings, readTrendRows } from './read-rows';
+import { readChargeRows, readHoldings, readMonthlyRows, readTrendRows } from './read-rows';
 import { readReportInputs, type ReadOptions } from './read-store';
-import type { ReportProgress, ReportRequest, ReportResult, ReportTimings } from './report-request';
+import type { ReportProgress, ReportRequest, ReportResult, ReportTimings, StatementInputs } from './report-request';
 
 /**
  * One report from the local store: read (one readonly transaction), then computed with the same
@@ -26,8 +26,8 @@ export async function produceReport(
   readOptions: ReadOptions & { source?: 'rows' | 'log' } = {},
 ): Promise<ReportResult> {
   if (request.kind === 'replacement' || request.kind === 'intune') return fleetReport(db, request, onProgress);
-  // The quarter and the month from the report rows, unless asked for from the log (tests compare the two).
-  if ((request.kind === 'trend' || request.kind === 'billing') && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
+  // Every report but the day's from the report rows, unless asked for from the log (tests compare the two).
+  if (request.kind !== 'daily' && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
   const started = performance.now();
   const inputs = await readReportInputs(db, readPlan(request), onProgress, readOptions);
   const read = performance.now();
@@ -52,23 +52,12 @@ export async function produceReport(
     }
     case 'monthly': {
       const { month, today } = request;
-      // The quarter's department totals as the department report gives them; the model prices for what reuse saved.
-      const quarter = quarterOf(monthDays(month).firstDay);
-      const [billing, models, intune] = await Promise.all([fromReportRows(db, { kind: 'billing', quarter, settings }, () => {}), db.models.toArray(), loadIntuneEvidence(db)]);
-      const context = {
-        models,
-        ...(billing.kind === 'billing' ? { billing: billing.report } : {}),
-        ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}),
-      };
-      const report = monthlySummary(devices, events, { month, today, settings }, context);
+      const report = monthlySummary(devices, events, { month, today, settings }, await monthlyContext(db, request));
       return { kind: 'monthly', report, timings: timings() };
     }
     case 'statement': {
-      const { quarter } = request;
-      const billing = await fromReportRows(db, { kind: 'billing', quarter, settings }, () => {});
-      if (billing.kind !== 'billing') throw new Error(billing.kind);
-      const { charges, incomplete } = residualCharges(devices, events, quarter, settings);
-      const report = { billing: billing.report, charges: namedModels(charges, modelNames), incomplete: sortedKeys(new Set([...billing.report.incomplete, ...incomplete])) };
+      const billing = await billingOf(db, request);
+      const report = statementOf(billing, residualCharges(devices, events, request.quarter, settings), modelNames);
       return { kind: 'statement', report, timings: timings() };
     }
     case 'billing': {
@@ -83,8 +72,26 @@ export async function produceReport(
   }
 }
 
-/** The trend and the department report summed from the store's report rows (`read-rows.ts`). */
-async function fromReportRows(db: KvikDb, request: Extract<ReportRequest, { kind: 'trend' | 'billing' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
+/** The quarter's department report from the rows, for the reports that include it. */
+async function billingOf(db: KvikDb, request: { quarter: Quarter; settings: ReportRequest['settings'] }): Promise<DepartmentBillingReport> {
+  const billing = await fromReportRows(db, { kind: 'billing', quarter: request.quarter, settings: request.settings }, () => {});
+  if (billing.kind !== 'billing') throw new Error(billing.kind);
+  return billing.report;
+}
+
+/** What the monthly summary knows besides the log: the quarter's department totals as the department report gives them, the model prices for what reuse saved, the Intune evidence. */
+async function monthlyContext(db: KvikDb, request: Extract<ReportRequest, { kind: 'monthly' }>): Promise<MonthlyContext> {
+  const quarter = quarterOf(monthDays(request.month).firstDay);
+  const [billing, models, intune] = await Promise.all([billingOf(db, { quarter, settings: request.settings }), db.models.toArray(), loadIntuneEvidence(db)]);
+  return { models, billing, ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}) };
+}
+
+function statementOf(billing: DepartmentBillingReport, { charges, incomplete }: ResidualChargesReport, modelNames: ReadonlyMap<string, string>): StatementInputs {
+  return { billing, charges: namedModels(charges, modelNames), incomplete: sortedKeys(new Set([...billing.incomplete, ...incomplete])) };
+}
+
+/** Every report but the day's summed from the store's report rows (`read-rows.ts`). */
+async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind: 'daily' | 'replacement' | 'intune' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
   const started = performance.now();
   const { settings } = request;
   const { timeZone } = settings;
@@ -106,6 +113,25 @@ async function fromReportRows(db: KvikDb, request: Extract<ReportRequest, { kind
     onProgress({ phase: 'computing' });
     const report = trendFromDigests(value, { location, lastDay, days, settings });
     return { kind: 'trend', report, timings: timings(read, rows, new Set(value.stock.map((s) => s.deviceKey)).size) };
+  }
+  if (request.kind === 'monthly') {
+    const { month, today } = request;
+    const { firstDay, lastDay } = monthDays(month);
+    const span = daySpan(firstDay, lastDay, timeZone);
+    const [{ value, rows }, context] = await Promise.all([readMonthlyRows(db, { fromMs: span.startMs, endMs: span.endMs }, onProgress), monthlyContext(db, request)]);
+    const read = performance.now();
+    onProgress({ phase: 'computing' });
+    const report = monthlyFromDigests(value, { month, today, settings }, context);
+    return { kind: 'monthly', report, timings: timings(read, rows, new Set([...value.stock, ...value.repairs, ...value.handouts, ...value.marks].map((r) => r.deviceKey)).size) };
+  }
+  if (request.kind === 'statement') {
+    const { quarter } = request;
+    const span = quarterSpan(quarter, timeZone);
+    const [{ value, rows, modelNames }, billing] = await Promise.all([readChargeRows(db, { fromMs: span.startMs, toMs: span.endMs }, onProgress), billingOf(db, request)]);
+    const read = performance.now();
+    onProgress({ phase: 'computing' });
+    const report = statementOf(billing, chargesFromMarks(value.marks, value.incomplete, quarter, settings), modelNames);
+    return { kind: 'statement', report, timings: timings(read, rows, new Set(value.marks.map((m) => m.deviceKey)).size) };
   }
   const { value, rows, modelNames, departments } = await readHoldings(db, quarterSpan(request.quarter, timeZone).startMs, onProgress);
   const read = performance.now();

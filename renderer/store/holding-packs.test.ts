@@ -59,7 +59,16 @@ describe('holding packs', () => {
     expect(puts).toBe(0);
     expect(everything(store)).toEqual(now);
 
-    await patchHoldingPacks(store, keys, []);
+    // A device that still holds what it held (a note, a scan while held): its pack unwritten too.
+    await patchHoldingPacks(counting, [moved], [open(moved, 'E2', 5)]);
+    expect(puts).toBe(0);
+    // A device new to its pack joins its pack-mates (appended, nothing of theirs rewritten).
+    const fresh = 'imei:352906114099999';
+    await patchHoldingPacks(counting, [fresh], [open(fresh, 'E3', 7)]);
+    expect(puts).toBe(1);
+    expect(everything(store)).toEqual([...now, open(fresh, 'E3', 7)].sort((a, b) => a.deviceKey.localeCompare(b.deviceKey)));
+
+    await patchHoldingPacks(store, [...keys, fresh], []);
     expect(store.packs.size).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { DeviceKey } from '../../shared/domain/device';
+import type { FleetDevice } from '../../shared/fleet/fleet-device';
 import type { HoldingRow } from './report-rows';
 
 /**
@@ -18,99 +19,206 @@ import type { HoldingRow } from './report-rows';
  */
 
 export const PACKS = 256;
-/** Pack ids sort after every device key, outside the ranges a rebuild clears device by device. */
-export const PACK_ID_PREFIX = '\uffffH';
-export const PACK_PART = 'H';
+/** Every pack's id starts so: after every device key, outside the ranges a rebuild clears device by device. */
+export const PACKS_PREFIX = '\uffff';
+/** The open holdings' packs. */
+export const PACK_ID_PREFIX = `${PACKS_PREFIX}H`;
+export const PACK_PART = 'H' as const;
+/** The fleet reports' devices (`shared/fleet/fleet-device.ts`), packed the same way: every device has one. */
+export const FLEET_PACK_PART = 'F' as const;
+
+/** One pack row: its family's entries, one JSON array of tuples (one string clones and parses far faster than thousands of objects). */
+export interface PackRow {
+  id: string;
+  part: typeof PACK_PART | typeof FLEET_PACK_PART;
+  place: '';
+  endMs: number;
+  entries: string;
+}
+/** The name the open holdings' packs had first: any pack row. */
+export type HoldingPackRow = PackRow;
+
+/** A kind of pack: its entries per device, written as tuples. */
+export interface PackFamily<T> {
+  part: PackRow['part'];
+  keyOf(entry: T): DeviceKey;
+  encode(entry: T): unknown[];
+  decode(tuple: unknown[]): T;
+}
 
 /** One open holding as packed: the row's own id, and its fields but the (infinite) end. */
 type PackedHolding = [id: string, deviceKey: string, kind: HoldingRow['kind'], model: string | null, department: string, employeeId: string, startMs: number];
 
-export interface HoldingPackRow {
-  id: string;
-  part: typeof PACK_PART;
-  place: '';
-  endMs: number;
-  /** JSON of `PackedHolding[]`: one string clones and parses far faster than thousands of objects. */
-  holdings: string;
-}
+export const holdingPacks: PackFamily<HoldingRow> = {
+  part: PACK_PART,
+  keyOf: (holding) => holding.deviceKey,
+  encode: (h): PackedHolding => [h.id, h.deviceKey, h.kind, h.model, h.department, h.employeeId, h.startMs],
+  decode: (tuple) => {
+    const [id, deviceKey, kind, model, department, employeeId, startMs] = tuple as PackedHolding;
+    return { id, deviceKey, part: 'h', place: '', endMs: Number.POSITIVE_INFINITY, kind, model, department, employeeId, startMs };
+  },
+};
+
+type PackedFleetDevice = [
+  key: string,
+  status: FleetDevice['status'],
+  model: string | null,
+  department: string | null,
+  employeeId: string | null,
+  purchaseDate: string | null,
+  purchasePrice: number | null,
+  imei: string | null,
+  imei2: string | null,
+  serial: string | null,
+];
+
+export const fleetPacks: PackFamily<FleetDevice> = {
+  part: FLEET_PACK_PART,
+  keyOf: (device) => device.key,
+  encode: (d): PackedFleetDevice => [
+    d.key,
+    d.status,
+    d.model ?? null,
+    d.holder?.department ?? null,
+    d.holder?.employeeId ?? null,
+    d.purchaseDate ?? null,
+    d.purchasePrice ?? null,
+    d.imei ?? null,
+    d.imei2 ?? null,
+    d.serial ?? null,
+  ],
+  decode: (tuple) => {
+    const [key, status, model, department, employeeId, purchaseDate, purchasePrice, imei, imei2, serial] = tuple as PackedFleetDevice;
+    const device: FleetDevice = { key, status };
+    if (model !== null) device.model = model;
+    if (department !== null && employeeId !== null) device.holder = { employeeId, department };
+    if (purchaseDate !== null) device.purchaseDate = purchaseDate;
+    if (purchasePrice !== null) device.purchasePrice = purchasePrice;
+    if (imei !== null) device.imei = imei;
+    if (imei2 !== null) device.imei2 = imei2;
+    if (serial !== null) device.serial = serial;
+    return device;
+  },
+};
 
 /** FNV-1a over the key's UTF-16 units: stable across runs and engines, which the bucket must be. */
-export function packIdOf(deviceKey: DeviceKey): string {
+export function packIdOf(deviceKey: DeviceKey, family: Pick<PackFamily<unknown>, 'part'> = holdingPacks): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < deviceKey.length; i++) {
     hash ^= deviceKey.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return `${PACK_ID_PREFIX}${String((hash >>> 0) % PACKS).padStart(3, '0')}`;
+  return `${PACKS_PREFIX}${family.part}${String((hash >>> 0) % PACKS).padStart(3, '0')}`;
 }
 
 export const isOpenHolding = (row: object): row is HoldingRow =>
   'part' in row && row.part === 'h' && 'endMs' in row && row.endMs === Number.POSITIVE_INFINITY;
 
 export const isHoldingPack = (row: object): row is HoldingPackRow => 'part' in row && row.part === PACK_PART;
+export const isFleetPack = (row: object): row is PackRow => 'part' in row && row.part === FLEET_PACK_PART;
 
-export function unpackHoldings(pack: HoldingPackRow): HoldingRow[] {
-  return (JSON.parse(pack.holdings) as PackedHolding[]).map(([id, deviceKey, kind, model, department, employeeId, startMs]) => ({
-    id,
-    deviceKey,
-    part: 'h',
-    place: '',
-    endMs: Number.POSITIVE_INFINITY,
-    kind,
-    model,
-    department,
-    employeeId,
-    startMs,
-  }));
+export function unpack<T>(family: PackFamily<T>, pack: PackRow): T[] {
+  return (JSON.parse(pack.entries) as unknown[][]).map(family.decode);
 }
 
-function pack(id: string, holdings: HoldingRow[]): HoldingPackRow {
-  const packed = holdings.map((h): PackedHolding => [h.id, h.deviceKey, h.kind, h.model, h.department, h.employeeId, h.startMs]);
-  return { id, part: PACK_PART, place: '', endMs: Number.POSITIVE_INFINITY, holdings: JSON.stringify(packed) };
-}
+export const unpackHoldings = (pack: PackRow): HoldingRow[] => unpack(holdingPacks, pack);
+export const unpackFleet = (pack: PackRow): FleetDevice[] => unpack(fleetPacks, pack);
 
 /** The reads and writes packing needs, so the same patch runs on Dexie's table and inside its middleware. */
 export interface PackStore {
-  getMany(ids: string[]): Promise<Array<HoldingPackRow | undefined>>;
-  put(packs: HoldingPackRow[]): Promise<void>;
+  getMany(ids: string[]): Promise<Array<PackRow | undefined>>;
+  put(packs: PackRow[]): Promise<void>;
   delete(ids: string[]): Promise<void>;
 }
+
+/** What one write changes in one family: the entries of the written devices as they stand now (none for a device without one). */
+export interface PackChange<T> {
+  family: PackFamily<T>;
+  entries: readonly T[];
+}
+
+/** A change of one family, typed by its entries, for `patchPacks`'s list of several. */
+export const packChange = <T>(family: PackFamily<T>, entries: readonly T[]): PackChange<unknown> => ({ family, entries }) as PackChange<unknown>;
 
 /**
  * Replaces the open holdings of `deviceKeys` in their packs by `open` (theirs, as they stand now;
  * none for a device no longer held). Idempotent: a device's old entries go whatever they were.
  */
-export async function patchHoldingPacks(store: PackStore, deviceKeys: Iterable<DeviceKey>, open: HoldingRow[]): Promise<void> {
-  const byPack = new Map<string, { keys: Set<string>; add: HoldingRow[] }>();
-  const entry = (key: string) => {
-    const id = packIdOf(key);
-    let found = byPack.get(id);
-    if (!found) byPack.set(id, (found = { keys: new Set(), add: [] }));
-    return found;
-  };
-  for (const key of deviceKeys) entry(key).keys.add(key);
-  for (const holding of open) {
-    const found = entry(holding.deviceKey);
-    found.keys.add(holding.deviceKey);
-    found.add.push(holding);
+export function patchHoldingPacks(store: PackStore, deviceKeys: Iterable<DeviceKey>, open: HoldingRow[]): Promise<void> {
+  return patchPacks(store, deviceKeys, [packChange(holdingPacks, open)]);
+}
+
+/**
+ * Replaces the entries of `deviceKeys` in their packs, in every family changed, with ONE read of the
+ * packs concerned. A pack whose entries for these devices are already exactly the new ones is
+ * neither parsed nor written: most scans change no open holding and nothing the fleet reports read.
+ */
+export async function patchPacks(store: PackStore, deviceKeys: Iterable<DeviceKey>, changes: ReadonlyArray<PackChange<unknown>>): Promise<void> {
+  const byPack = new Map<string, { family: PackFamily<unknown>; keys: Set<string>; add: unknown[] }>();
+  const keys = [...deviceKeys];
+  for (const change of changes) {
+    const { family } = change;
+    const entry = (key: string) => {
+      const id = packIdOf(key, family);
+      let found = byPack.get(id);
+      if (!found) byPack.set(id, (found = { family, keys: new Set(), add: [] }));
+      return found;
+    };
+    for (const key of keys) entry(key).keys.add(key);
+    for (const added of change.entries) {
+      const found = entry(family.keyOf(added));
+      found.keys.add(family.keyOf(added));
+      found.add.push(added);
+    }
   }
   if (byPack.size === 0) return;
   const ids = [...byPack.keys()];
   const current = await store.getMany(ids);
-  const puts: HoldingPackRow[] = [];
+  const puts: PackRow[] = [];
   const deletes: string[] = [];
   ids.forEach((id, i) => {
-    const { keys, add } = byPack.get(id) as { keys: Set<string>; add: HoldingRow[] };
+    const { family, keys: written, add } = byPack.get(id) as { family: PackFamily<unknown>; keys: Set<string>; add: unknown[] };
     const existing = current[i];
-    // Most scans change no open holding (a receive, a move): then the pack is neither parsed nor written.
-    if (add.length === 0 && (!existing || ![...keys].some((key) => existing.holdings.includes(JSON.stringify(key))))) return;
-    const all = existing ? unpackHoldings(existing) : [];
-    const kept = all.filter((holding) => !keys.has(holding.deviceKey));
+    const tuples = add.map((entry) => JSON.stringify(family.encode(entry)));
+    const addedKeys = new Set(add.map(family.keyOf));
+    if (unchanged(existing, written, tuples, addedKeys)) return;
+    const row = (entries: string): PackRow => ({ id, part: family.part, place: '', endMs: Number.POSITIVE_INFINITY, entries });
+    // None of these devices in the pack yet (a device received, a rebuild going through the store): added as they are, nothing parsed.
+    if (existing && countEntriesOf(existing.entries, written) === 0) {
+      if (tuples.length > 0) puts.push(row(`${existing.entries.slice(0, -1)}${existing.entries === '[]' ? '' : ','}${tuples.join(',')}]`));
+      return;
+    }
+    const all = existing ? unpack(family, existing) : [];
+    const kept = all.filter((entry) => !written.has(family.keyOf(entry)));
     if (add.length === 0 && kept.length === all.length) return;
     const next = [...kept, ...add];
-    if (next.length > 0) puts.push(pack(id, next));
+    if (next.length > 0) puts.push(row(JSON.stringify(next.map(family.encode))));
     else if (existing) deletes.push(id);
   });
   if (puts.length > 0) await store.put(puts);
   if (deletes.length > 0) await store.delete(deletes);
+}
+
+/**
+ * Whether a pack already holds exactly these entries for the written devices: each new entry's
+ * tuple is in it (a device has at most one entry a family… or several holdings, each its own), and
+ * a written device with no entry now has none there. A tuple starts `["<key>"`, or `["<id>","<key>"`,
+ * so it cannot match inside another device's.
+ */
+function unchanged(existing: PackRow | undefined, written: ReadonlySet<string>, added: readonly string[], addedKeys: ReadonlySet<string>): boolean {
+  if (!existing) return added.length === 0;
+  if (!added.every((tuple) => existing.entries.includes(tuple))) return false;
+  for (const key of written) if (!addedKeys.has(key) && existing.entries.includes(JSON.stringify(key))) return false;
+  // As many entries of these devices there as added: none left over from before.
+  return added.length === countEntriesOf(existing.entries, addedKeys);
+}
+
+/** How many tuples in a pack's JSON name one of `keys` (a key appears once per tuple of its device). */
+function countEntriesOf(entries: string, keys: ReadonlySet<string>): number {
+  let count = 0;
+  for (const key of keys) {
+    const needle = JSON.stringify(key);
+    for (let at = entries.indexOf(needle); at !== -1; at = entries.indexOf(needle, at + needle.length)) count++;
+  }
+  return count;
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { KvikDb, StoredEvent } from './db';
-import { PACK_ID_PREFIX, patchHoldingPacks, type HoldingPackRow, type PackStore } from './holding-packs';
-import { ROWS_VERSION, rowsOfDevice, splitOpenHoldings, STATE_ID, type ReportRowsState } from './report-rows';
+import { PACKS_PREFIX, patchPacks, type PackRow, type PackStore } from './holding-packs';
+import { packChanges, ROWS_VERSION, rowsOfDevice, splitOpenHoldings, STATE_ID, type ReportRowsState } from './report-rows';
 
 /**
  * Builds `reportRows` from the log when they are not ready: the first time, after `ROWS_VERSION`
@@ -40,7 +40,7 @@ export async function ensureReportRows(db: KvikDb, onProgress: (done: number, to
       const next: BuildState = { id: STATE_ID, version: ROWS_VERSION, ready: false, generation: state?.generation ?? 0, ...(resumable ? { progress: state.progress } : {}) };
       await db.reportRows.put(next);
       // From the start: the packs go whole, each chunk packs its devices again (a device gone from the store leaves none behind).
-      if (!resumable) await db.reportRows.where(':id').startsWith(PACK_ID_PREFIX).delete();
+      if (!resumable) await db.reportRows.where(':id').startsWith(PACKS_PREFIX).delete();
       return next;
     });
     if (!start) return;
@@ -102,7 +102,7 @@ async function buildChunk(db: KvikDb, from: Progress, generation: number): Promi
     const idTo = upper ? `${upper.through}${upper.open ? '\u0000' : '\u0001'}` : '\uffff';
     await db.reportRows.where(':id').between(idFrom, idTo, true, false).delete();
     await db.reportRows.bulkPut(rows);
-    await patchHoldingPacks(tablePackStore(db), keys, open);
+    await patchPacks(tablePackStore(db), keys, packChanges(open, [...keys].map((key) => projections.get(key))));
     const next: BuildState = upper
       ? { id: STATE_ID, version: ROWS_VERSION, ready: false, generation, progress: upper }
       : { id: STATE_ID, version: ROWS_VERSION, ready: true, generation };
@@ -113,7 +113,7 @@ async function buildChunk(db: KvikDb, from: Progress, generation: number): Promi
 
 function tablePackStore(db: KvikDb): PackStore {
   return {
-    getMany: async (ids) => (await db.reportRows.bulkGet(ids)) as Array<HoldingPackRow | undefined>,
+    getMany: async (ids) => (await db.reportRows.bulkGet(ids)) as Array<PackRow | undefined>,
     put: async (packs) => void (await db.reportRows.bulkPut(packs)),
     delete: async (ids) => db.reportRows.bulkDelete(ids),
   };

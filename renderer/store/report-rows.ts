@@ -1,9 +1,19 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import { DIGEST_VERSION, digestDevice, type DeviceDigest, type HandoutMark, type HoldingSpan, type StockSpan } from '../../shared/reports/device-digest';
+import {
+  DIGEST_VERSION,
+  digestDevice,
+  type DeviceDigest,
+  type EventMark,
+  type HandoutMark,
+  type HoldingSpan,
+  type RepairSpan,
+  type StockSpan,
+} from '../../shared/reports/device-digest';
 import { inAppliedOrder } from '../reports/applied-order';
-import { isOpenHolding, patchHoldingPacks, type HoldingPackRow, type PackStore } from './holding-packs';
+import { fleetDeviceOf } from '../../shared/fleet/fleet-device';
+import { fleetPacks, holdingPacks, isOpenHolding, packChange, patchPacks, type PackChange, type PackRow, type PackStore } from './holding-packs';
 
 /**
  * The reports' digests in the desk's store (`shared/reports/device-digest.ts`): each device's
@@ -21,8 +31,9 @@ import { isOpenHolding, patchHoldingPacks, type HoldingPackRow, type PackStore }
  *
  * One row per span, keyed `<deviceKey>\0<part><n>`, so a device's rows are one key range;
  * indexed by `[part+place+endMs]`: holdings (`h`) by their end, shelf spans (`s`) by location and
- * end, handouts (`o`) by location and time, incomplete and unprojected devices (`i`, `u`) by their
- * latest event. Holdings still open are the exception: packed many to a row (`H`, see
+ * end, handouts (`o`) by location and time, repair spans (`r`) by their end, the events the
+ * monthly summary and the statement count (`m`) by type and time, incomplete and unprojected
+ * devices (`i`, `u`) by their latest event. Holdings still open are the exception: packed many to a row (`H`, see
  * `holding-packs.ts`), since a fleet has one per device held.
  */
 
@@ -30,9 +41,9 @@ export const REPORT_ROWS = 'reportRows';
 
 /**
  * The version of the stored rows: the digest's (`DIGEST_VERSION`) and this store's form of them
- * (the last two digits; 1: open holdings packed). Rows of another version are rebuilt from the log.
+ * (the last two digits; 1: open holdings packed; 2: the fleet reports' devices packed too). Rows of another version are rebuilt from the log.
  */
-export const ROWS_VERSION = DIGEST_VERSION * 100 + 1;
+export const ROWS_VERSION = DIGEST_VERSION * 100 + 2;
 
 interface RowBase {
   id: string;
@@ -42,8 +53,12 @@ interface RowBase {
   endMs: number;
 }
 export type HoldingRow = RowBase & { part: 'h'; kind: DeviceKind; model: string | null; department: string; employeeId: string; startMs: number };
-export type StockRow = RowBase & { part: 's'; status: StockStatus; fromMs: number };
-export type HandoutRow = RowBase & { part: 'o'; reused: boolean; undoneFlips: number[] };
+export type StockRow = RowBase & { part: 's'; status: StockStatus; fromMs: number; sinceMs: number };
+export type HandoutRow = RowBase & { part: 'o'; reused: boolean; kind: DeviceKind; model: string | null; undoneFlips: number[] };
+/** `r`: a span out for repair, by its end (no place: the monthly summary counts them anywhere). */
+export type RepairRow = RowBase & Omit<RepairSpan, 'toMs'> & { part: 'r' };
+/** `m`: an event the monthly summary or the statement counts, its type as the place, by its time. */
+export type MarkRow = RowBase & { part: 'm'; mark: EventMark };
 /** `i`: an incomplete device; `u`: one with events but no projection (`DeviceDigest.unprojected`). */
 export type IncompleteRow = RowBase & { part: 'i' | 'u' };
 /** The state of the rows as a whole: `ready` once built for this `ROWS_VERSION`. Not indexed (no `part`). */
@@ -56,9 +71,9 @@ export interface ReportRowsState {
   /** How far a build has got: every device with a key ≤ `through` (< when `open`) is done. */
   progress?: { through: string; open: boolean };
 }
-export type ReportRow = HoldingRow | StockRow | HandoutRow | IncompleteRow | ReportRowsState;
-/** What the table holds: the rows above, but open holdings packed (`holding-packs.ts`). */
-export type StoredReportRow = ReportRow | HoldingPackRow;
+export type ReportRow = HoldingRow | StockRow | RepairRow | HandoutRow | MarkRow | IncompleteRow | ReportRowsState;
+/** What the table holds: the rows above, but open holdings packed, and the fleet reports' devices in packs (`holding-packs.ts`). */
+export type StoredReportRow = ReportRow | PackRow;
 
 export const STATE_ID = '';
 
@@ -73,10 +88,12 @@ export function rowsOfDigest(digest: DeviceDigest): ReportRow[] {
   for (const { kind, model, department, employeeId, startMs, endMs } of digest.holdings) {
     rows.push({ id: id('h'), deviceKey, part: 'h', place: '', endMs, kind, model, department, employeeId, startMs });
   }
-  for (const { location, status, fromMs, toMs } of digest.stock) rows.push({ id: id('s'), deviceKey, part: 's', place: location ?? '', endMs: toMs, status, fromMs });
-  for (const { location, atMs, reused, undoneFlips } of digest.handouts) {
-    rows.push({ id: id('o'), deviceKey, part: 'o', place: location ?? '', endMs: atMs, reused, undoneFlips });
+  for (const { location, status, fromMs, toMs, sinceMs } of digest.stock) rows.push({ id: id('s'), deviceKey, part: 's', place: location ?? '', endMs: toMs, status, fromMs, sinceMs });
+  for (const { fromMs, toMs, sinceMs, vendor, model } of digest.repairs) rows.push({ id: id('r'), deviceKey, part: 'r', place: '', endMs: toMs, fromMs, sinceMs, vendor, model });
+  for (const { location, atMs, reused, kind, model, undoneFlips } of digest.handouts) {
+    rows.push({ id: id('o'), deviceKey, part: 'o', place: location ?? '', endMs: atMs, reused, kind, model, undoneFlips });
   }
+  for (const mark of digest.marks) rows.push({ id: id('m'), deviceKey, part: 'm', place: mark.type, endMs: mark.atMs, mark });
   if (digest.incomplete) rows.push({ id: id('i'), deviceKey, part: 'i', place: '', endMs: digest.incomplete.lastAtMs });
   if (digest.unprojected) rows.push({ id: id('u'), deviceKey, part: 'u', place: '', endMs: digest.unprojected.lastAtMs });
   return rows;
@@ -91,12 +108,29 @@ export const holdingOfRow = (row: HoldingRow): HoldingSpan => ({
   startMs: row.startMs,
   endMs: row.endMs,
 });
-export const stockOfRow = (row: StockRow): StockSpan => ({ deviceKey: row.deviceKey, location: row.place === '' ? null : row.place, status: row.status, fromMs: row.fromMs, toMs: row.endMs });
+export const stockOfRow = (row: StockRow): StockSpan => ({
+  deviceKey: row.deviceKey,
+  location: row.place === '' ? null : row.place,
+  status: row.status,
+  fromMs: row.fromMs,
+  toMs: row.endMs,
+  sinceMs: row.sinceMs,
+});
+export const repairOfRow = (row: RepairRow): RepairSpan => ({
+  deviceKey: row.deviceKey,
+  fromMs: row.fromMs,
+  toMs: row.endMs,
+  sinceMs: row.sinceMs,
+  vendor: row.vendor,
+  model: row.model,
+});
 export const handoutOfRow = (row: HandoutRow): HandoutMark => ({
   deviceKey: row.deviceKey,
   atMs: row.endMs,
   location: row.place === '' ? null : row.place,
   reused: row.reused,
+  kind: row.kind,
+  model: row.model,
   undoneFlips: row.undoneFlips,
 });
 
@@ -216,7 +250,7 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
   };
   // The packs lie outside every device's key range: patched beside the rows, not after them (one
   // wait fewer on the scan path).
-  await Promise.all([replaceRows(), oneAfterAnother(trans, () => patchHoldingPacks(corePackStore(rowsTable, trans), list, open))]);
+  await Promise.all([replaceRows(), oneAfterAnother(trans, () => patchPacks(corePackStore(rowsTable, trans), list, packChanges(open, devices)))]);
 }
 
 /** Each transaction's pack patches, chained: two writes at once read a shared pack one after the other's put, never both before. */
@@ -226,6 +260,11 @@ function oneAfterAnother(trans: DBCoreTransaction, patch: () => Promise<void>): 
   const next = (packPatches.get(trans) ?? Promise.resolve()).then(patch);
   packPatches.set(trans, next.catch(() => {}));
   return next;
+}
+
+/** What the packs hold of the written devices: their open holdings, and each projection as the fleet reports read it. */
+export function packChanges(open: readonly HoldingRow[], projections: ReadonlyArray<Device | null | undefined>): Array<PackChange<unknown>> {
+  return [packChange(holdingPacks, open), packChange(fleetPacks, projections.flatMap((device) => (device ? [fleetDeviceOf(device)] : [])))];
 }
 
 /** A device's rows as stored: its open holdings apart, for the packs. */
@@ -241,7 +280,7 @@ export function splitOpenHoldings(all: ReportRow[]): { rows: ReportRow[]; open: 
 
 function corePackStore(table: DBCoreTable, trans: DBCoreTransaction): PackStore {
   return {
-    getMany: async (ids) => (await table.getMany({ trans, keys: ids })) as Array<HoldingPackRow | undefined>,
+    getMany: async (ids) => (await table.getMany({ trans, keys: ids })) as Array<PackRow | undefined>,
     put: async (packs) => void (await table.mutate({ type: 'put', trans, values: packs })),
     delete: async (ids) => void (await table.mutate({ type: 'delete', trans, keys: ids })),
   };

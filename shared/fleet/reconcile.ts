@@ -1,4 +1,4 @@
-import type { Device } from '../domain/device';
+import type { FleetDevice } from './fleet-device';
 import type { Employee, Model } from '../domain/reference';
 import { indexReference } from '../import/device-row';
 import { daysBetween, localDayOf, type LocalDate } from '../reports/calendar';
@@ -57,10 +57,10 @@ export interface ReconcileReference {
   employees: readonly Employee[];
 }
 
-function matcher(devices: Iterable<Device>) {
-  const byImei = new Map<string, Device>();
-  const bySerial = new Map<string, Device>();
-  const all: Device[] = [];
+function matcher(devices: Iterable<FleetDevice>) {
+  const byImei = new Map<string, FleetDevice>();
+  const bySerial = new Map<string, FleetDevice>();
+  const all: FleetDevice[] = [];
   for (const device of devices) {
     all.push(device);
     for (const imei of [device.imei, device.imei2]) if (imei) byImei.set(imei, device);
@@ -72,7 +72,7 @@ function matcher(devices: Iterable<Device>) {
 const later = (a: IntuneRow, b: IntuneRow) => ((b.lastCheckIn ?? '') > (a.lastCheckIn ?? '') ? b : a);
 
 export function reconcileWithIntune(
-  devices: Iterable<Device>,
+  devices: Iterable<FleetDevice>,
   intuneRows: readonly IntuneRow[],
   now: Date | number,
   reference: ReconcileReference = { models: [], employees: [] },
@@ -112,7 +112,7 @@ export function reconcileWithIntune(
   return result;
 }
 
-function differencesOf(device: Device, intune: IntuneRow, index: ReturnType<typeof indexReference>): Difference[] {
+function differencesOf(device: FleetDevice, intune: IntuneRow, index: ReturnType<typeof indexReference>): Difference[] {
   const differences: Difference[] = [];
   if (device.status === 'assigned' && device.holder) {
     const user = intune.user ? (index.employee(intune.user)?.id ?? intune.user) : undefined;

@@ -1,4 +1,4 @@
-import type { Device } from '../domain/device';
+import type { FleetDevice } from './fleet-device';
 import type { Model } from '../domain/reference';
 import { addDays, quarterOf, quarterSpan, type LocalDate, type Quarter } from '../reports/calendar';
 import { compareText } from '../reports/order';
@@ -46,7 +46,7 @@ export interface ReplacementPlan {
 }
 
 /** A device that is still the municipality's to replace: not disposed of, not lost. */
-export function inService(device: Pick<Device, 'status'>): boolean {
+export function inService(device: Pick<FleetDevice, 'status'>): boolean {
   return device.status !== 'disposed' && device.status !== 'lost';
 }
 
@@ -65,7 +65,7 @@ function windowBounds(today: LocalDate): Array<{ id: ReplacementWindowId; firstD
   ];
 }
 
-export function replacementPlan(devices: Iterable<Device>, models: readonly Model[], today: LocalDate): ReplacementPlan {
+export function replacementPlan(devices: Iterable<FleetDevice>, models: readonly Model[], today: LocalDate): ReplacementPlan {
   const prices = new Map(models.map((model) => [model.id, model.price]));
   const bounds = windowBounds(today);
   const groups = bounds.map(() => new Map<string, ReplacementGroup>());

@@ -1,7 +1,7 @@
 import type { Device, DeviceKey } from '../domain/device';
 import { localDayOf, quarterSpan, type LocalDate, type Quarter } from '../reports/calendar';
-import { sortedKeys } from '../reports/device-digest';
-import { undoneBefore, visitHistories, type ReportEvents } from '../reports/history';
+import { isUndoneBefore, marksOf, sortedKeys, type EventMark } from '../reports/device-digest';
+import { visitHistories, type ReportEvents } from '../reports/history';
 import { compareText } from '../reports/order';
 import type { ReportSettings } from '../reports/settings';
 import { residualValue } from './depreciation';
@@ -43,6 +43,7 @@ export interface ResidualChargesReport {
 /**
  * The residual-value charges of a quarter. `devices`: every current projection; `events`: every
  * event of each device with an event at or after the quarter's first instant (see `history.ts`).
+ * Summed from each device's marks (`marksOf`), as a store that keeps them sums them (`chargesFromMarks`).
  */
 export function residualCharges(
   devices: readonly Device[],
@@ -50,34 +51,41 @@ export function residualCharges(
   quarter: Quarter,
   settings: Pick<ReportSettings, 'timeZone' | 'residualFloorPercent'>,
 ): ResidualChargesReport {
-  const span = quarterSpan(quarter, settings.timeZone);
-  const charges: ResidualCharge[] = [];
-  const incomplete = visitHistories(devices, events, span.startMs, {
+  const marks: EventMark[] = [];
+  const incomplete = visitHistories(devices, events, quarterSpan(quarter, settings.timeZone).startMs, {
     unchanged() {},
     changed(history) {
-      if (!history.complete) return;
-      const undone = undoneBefore(history, span.endMs);
-      for (const { event, atMs, before } of history.steps) {
-        if (atMs < span.startMs || atMs >= span.endMs || undone.has(event.id)) continue;
-        if (before?.status !== 'assigned' || !before.holder) continue;
-        const reason: ResidualChargeReason | null =
-          event.type === 'reported_lost' ? 'lost' : event.type === 'returned' && event.data.condition === 'damaged' ? 'damaged' : null;
-        if (!reason) continue;
-        const day = localDayOf(atMs, settings.timeZone);
-        charges.push({
-          department: before.holder.department,
-          deviceKey: history.key,
-          model: before.model ?? null,
-          employeeId: before.holder.employeeId,
-          day,
-          reason,
-          purchaseDate: before.purchaseDate ?? null,
-          purchasePriceOre: before.purchasePrice ?? null,
-          residualOre: residualValue(before, day, settings) ?? null,
-        });
-      }
+      marks.push(...marksOf(history));
     },
   });
+  return chargesFromMarks(marks, incomplete, quarter, settings);
+}
+
+/** The quarter's charges from the devices' marks: any superset of the `charge` marks in the quarter. */
+export function chargesFromMarks(
+  marks: readonly EventMark[],
+  incomplete: readonly DeviceKey[],
+  quarter: Quarter,
+  settings: Pick<ReportSettings, 'timeZone' | 'residualFloorPercent'>,
+): ResidualChargesReport {
+  const span = quarterSpan(quarter, settings.timeZone);
+  const charges: ResidualCharge[] = [];
+  for (const mark of marks) {
+    if (mark.type !== 'charge' || mark.atMs < span.startMs || mark.atMs >= span.endMs || isUndoneBefore(mark, span.endMs)) continue;
+    const day = localDayOf(mark.atMs, settings.timeZone);
+    const priced = { ...(mark.purchaseDate !== null ? { purchaseDate: mark.purchaseDate } : {}), ...(mark.purchasePrice !== null ? { purchasePrice: mark.purchasePrice } : {}) };
+    charges.push({
+      department: mark.department,
+      deviceKey: mark.deviceKey,
+      model: mark.model,
+      employeeId: mark.employeeId,
+      day,
+      reason: mark.reason,
+      purchaseDate: mark.purchaseDate,
+      purchasePriceOre: mark.purchasePrice,
+      residualOre: residualValue(priced, day, settings) ?? null,
+    });
+  }
   charges.sort((a, b) => compareText(a.department, b.department) || compareText(a.day, b.day) || compareText(a.deviceKey, b.deviceKey));
   return { charges, incomplete: sortedKeys(incomplete) };
 }

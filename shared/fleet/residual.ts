@@ -1,4 +1,4 @@
-import type { Device } from '../domain/device';
+import type { FleetDevice } from './fleet-device';
 import type { LocalDate } from '../reports/calendar';
 import { compareText } from '../reports/order';
 import type { ReportSettings } from '../reports/settings';
@@ -33,7 +33,7 @@ export interface ResidualReport {
 }
 
 /** What every device in service is worth on `on`, and each department's total (`''`: not handed out). */
-export function residualReport(devices: Iterable<Device>, on: LocalDate, settings: Pick<ReportSettings, 'residualFloorPercent'>): ResidualReport {
+export function residualReport(devices: Iterable<FleetDevice>, on: LocalDate, settings: Pick<ReportSettings, 'residualFloorPercent'>): ResidualReport {
   const rows: ResidualRow[] = [];
   const unpriced: string[] = [];
   for (const device of devices) {

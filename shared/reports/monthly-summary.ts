@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { deviceKinds, isInStock, type Device, type DeviceKey, type DeviceKind, type DisposalMethod } from '../domain/device';
+import { deviceKinds, type Device, type DeviceKey, type DeviceKind, type DisposalMethod } from '../domain/device';
 import type { Model } from '../domain/reference';
-import { daySpan, daysBetween, localDateSchema, localDayOf, type LocalDate } from './calendar';
+import { daySpan, daysBetween, localDateSchema, localDayOf, startOfDay, type LocalDate } from './calendar';
 import type { DepartmentBillingReport } from './department-billing';
-import { handoutsOf, isUndoneBefore, sortedKeys } from './device-digest';
-import { stateBefore, undoneBefore, visitHistories, type ReportEvents } from './history';
+import {
+  digestUnchanged,
+  handoutsOf,
+  isUndoneBefore,
+  marksOf,
+  repairSpansOf,
+  sortedKeys,
+  stockSpansOf,
+  type EventMark,
+  type HandoutMark,
+  type RepairSpan,
+  type StockSpan,
+} from './device-digest';
+import { visitHistories, type ReportEvents } from './history';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
 
@@ -139,58 +151,81 @@ export function monthDays(month: Month): { firstDay: LocalDate; lastDay: LocalDa
 export const monthOf = (day: LocalDate): Month => day.slice(0, 7);
 
 /**
+ * The parts of the devices' digests (`device-digest.ts`) a month is summed from: any superset of
+ * the handouts and marks in the month and of the shelf and repair spans its end falls in, and the
+ * devices touched since its start whose history is incomplete. What a store keeping digests reads.
+ */
+export interface MonthlyDigests {
+  handouts: readonly HandoutMark[];
+  marks: readonly EventMark[];
+  stock: readonly StockSpan[];
+  repairs: readonly RepairSpan[];
+  incomplete: readonly DeviceKey[];
+}
+
+/**
  * The monthly summary. `devices`: every current projection; `events`: every event of each device
- * with an event at or after the month's first instant (see `history.ts`).
+ * with an event at or after the month's first instant (see `history.ts`). Summed from each
+ * device's digest, as a store that keeps digests sums them (`monthlyFromDigests`).
  */
 export function monthlySummary(devices: readonly Device[], events: ReportEvents, options: MonthlyOptions, context: MonthlyContext): MonthlySummary {
+  const parsed = monthlyOptionsSchema.parse(options);
+  const { firstDay } = monthDays(parsed.month);
+  const digests = { handouts: [] as HandoutMark[], marks: [] as EventMark[], stock: [] as StockSpan[], repairs: [] as RepairSpan[] };
+  const incomplete = visitHistories(devices, events, startOfDay(firstDay, parsed.settings.timeZone), {
+    unchanged(device) {
+      const digest = digestUnchanged(device);
+      digests.stock.push(...digest.stock);
+      digests.repairs.push(...digest.repairs);
+    },
+    changed(history) {
+      digests.stock.push(...stockSpansOf(history));
+      digests.repairs.push(...repairSpansOf(history));
+      digests.handouts.push(...handoutsOf(history));
+      digests.marks.push(...marksOf(history));
+    },
+  });
+  return monthlyFromDigests({ ...digests, incomplete }, parsed, context);
+}
+
+/**
+ * The month summed from digests: its handouts and marks (not undone when it ended), and each
+ * device's state when it ended from the span it ended in. As the daily report, the log is read as
+ * it stood when the month ended (an event undone on a later day still counts in its month).
+ */
+export function monthlyFromDigests(digests: MonthlyDigests, options: MonthlyOptions, context: MonthlyContext): MonthlySummary {
   const { month, today, settings } = monthlyOptionsSchema.parse(options);
   const { timeZone, idleDays } = settings;
   const { firstDay, lastDay } = monthDays(month);
   const span = daySpan(firstDay, lastDay, timeZone);
   const asOf = today !== undefined && today < lastDay ? (today < firstDay ? firstDay : today) : lastDay;
   const prices = new Map(context.models.map((model) => [model.id, model.price]));
-  const inMonth = (ms: number) => ms >= span.startMs && ms < span.endMs;
+  const counts = (mark: { atMs: number; undoneFlips: number[] }) => mark.atMs >= span.startMs && mark.atMs < span.endMs && !isUndoneBefore(mark, span.endMs);
+  // The state when the month ended: the span it ended in (`fromMs < end ≤ toMs`).
+  const atEnd = (spanOf: { fromMs: number; toMs: number }) => spanOf.fromMs < span.endMs && span.endMs <= spanOf.toMs;
 
   const handouts: DeviceKey[] = [];
   const reused: Array<{ key: DeviceKey; kind: DeviceKind; model: string | null }> = [];
   const fresh: DeviceKey[] = [];
+  for (const mark of digests.handouts) {
+    if (!counts(mark)) continue;
+    handouts.push(mark.deviceKey);
+    if (mark.reused) reused.push({ key: mark.deviceKey, kind: mark.kind, model: mark.model });
+    else fresh.push(mark.deviceKey);
+  }
   const returns: DeviceKey[] = [];
   const sent: DeviceKey[] = [];
   const back: DeviceKey[] = [];
   const disposals: DisposalLine[] = [];
-  const atEnd: Device[] = [];
-
-  const incomplete = visitHistories(devices, events, span.startMs, {
-    unchanged(device) {
-      atEnd.push(device);
-    },
-    changed(history) {
-      const state = stateBefore(history, span.endMs);
-      if (state) atEnd.push(state);
-      const undone = undoneBefore(history, span.endMs);
-      for (const { event, atMs, after } of history.steps) {
-        if (!inMonth(atMs) || undone.has(event.id)) continue;
-        if (event.type === 'returned') returns.push(history.key);
-        else if (event.type === 'sent_to_repair') sent.push(history.key);
-        else if (event.type === 'repaired') back.push(history.key);
-        else if (event.type === 'disposed')
-          disposals.push({
-            deviceKey: history.key,
-            model: after?.model ?? null,
-            day: localDayOf(atMs, timeZone),
-            method: event.data.method,
-            certificate: event.data.certificate,
-          });
-      }
-      const described = state ?? history.current;
-      for (const mark of handoutsOf(history)) {
-        if (!inMonth(mark.atMs) || isUndoneBefore(mark, span.endMs)) continue;
-        handouts.push(history.key);
-        if (mark.reused) reused.push({ key: history.key, kind: described?.kind ?? 'phone', model: described?.model ?? null });
-        else fresh.push(history.key);
-      }
-    },
-  });
+  for (const mark of digests.marks) {
+    if (!counts(mark)) continue;
+    if (mark.type === 'returned') returns.push(mark.deviceKey);
+    else if (mark.type === 'sent_to_repair') sent.push(mark.deviceKey);
+    else if (mark.type === 'repaired') back.push(mark.deviceKey);
+    else if (mark.type === 'disposed') {
+      disposals.push({ deviceKey: mark.deviceKey, model: mark.model, day: localDayOf(mark.atMs, timeZone), method: mark.method, certificate: mark.certificate });
+    }
+  }
 
   let purchasesAvoidedOre = 0;
   const unpriced: DeviceKey[] = [];
@@ -208,14 +243,14 @@ export function monthlySummary(devices: readonly Device[], events: ReportEvents,
   });
 
   const inRepair: RepairLine[] = [];
+  for (const repair of digests.repairs) {
+    if (!atEnd(repair)) continue;
+    const since = localDayOf(repair.sinceMs, timeZone);
+    inRepair.push({ deviceKey: repair.deviceKey, model: repair.model, vendor: repair.vendor, since, daysOut: Math.max(0, daysBetween(since, asOf)) });
+  }
   const idle: DeviceKey[] = [];
-  for (const device of atEnd) {
-    if (device.status === 'in_repair') {
-      const since = localDayOf(device.repair?.since ?? device.statusSince, timeZone);
-      inRepair.push({ deviceKey: device.key, model: device.model ?? null, vendor: device.repair?.vendor ?? '', since, daysOut: Math.max(0, daysBetween(since, asOf)) });
-    } else if (isInStock(device.status) && daysBetween(localDayOf(device.statusSince, timeZone), asOf) > idleDays) {
-      idle.push(device.key);
-    }
+  for (const stock of digests.stock) {
+    if (atEnd(stock) && daysBetween(localDayOf(stock.sinceMs, timeZone), asOf) > idleDays) idle.push(stock.deviceKey);
   }
   inRepair.sort((a, b) => b.daysOut - a.daysOut || compareText(a.deviceKey, b.deviceKey));
   disposals.sort((a, b) => compareText(a.day, b.day) || compareText(a.deviceKey, b.deviceKey));
@@ -254,7 +289,7 @@ export function monthlySummary(devices: readonly Device[], events: ReportEvents,
     intuneUnused: context.intuneUnused ? figureOf(context.intuneUnused) : null,
     intuneSource: context.intuneUnused ? (context.intuneSource ?? null) : null,
     billing: context.billing ? billingTotals(context.billing, asOf) : null,
-    incomplete: sortedKeys(incomplete),
+    incomplete: sortedKeys(digests.incomplete),
   };
 }
 

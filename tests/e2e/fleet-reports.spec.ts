@@ -42,8 +42,11 @@ async function putDevices(page: Page): Promise<void> {
       open.onerror = () => reject(open.error);
     });
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('devices', 'readwrite');
+      // Written past the app, so its report rows (the fleet packs the fleet reports read) are marked
+      // to be built again from the store, as a bootstrap's large write marks them.
+      const tx = db.transaction(['devices', 'reportRows'], 'readwrite');
       for (const row of rows) tx.objectStore('devices').put(row);
+      tx.objectStore('reportRows').put({ id: '', version: 0, ready: false });
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

@@ -8,6 +8,7 @@ import { registerHref } from '../../register/register-link';
 import { PrintablePage } from '../components/PrintablePage';
 import { ReportTableView } from '../components/ReportTableView';
 import { ReportProgressView } from '../components/ReportProgressView';
+import { ReportFootnotes } from '../components/ReportFrame';
 import { saveIntuneEvidence } from '../intune-evidence';
 import type { ReportRequest } from '../report-request';
 import { useReport } from '../use-report';
@@ -109,6 +110,7 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
             links={{ deviceKey: (row) => (row.deviceKey ? registerHref({ keys: [row.deviceKey] }) : undefined) }}
           />
           {result.tables.problems.rows.length > 0 && <ReportTableView table={result.tables.problems} fileName={`${title} ${result.tables.problems.id}`} />}
+          {state.status === 'done' && <ReportFootnotes result={state.result} />}
         </>
       )}
     </PrintablePage>

@@ -1,4 +1,4 @@
-import type { Device } from '../../../shared/domain/device';
+import type { FleetDevice } from '../../../shared/fleet/fleet-device';
 import type { Employee, Model } from '../../../shared/domain/reference';
 import { readIntuneFile } from '../../../shared/fleet/intune-file';
 import { reconcileWithIntune, type Reconciliation } from '../../../shared/fleet/reconcile';
@@ -6,10 +6,11 @@ import { replacementPlan } from '../../../shared/fleet/replacement';
 import { residualReport } from '../../../shared/fleet/residual';
 import { reconciliationTables, replacementTables, type FleetNames } from '../../../shared/fleet/tables';
 import type { KvikDb } from '../../store/db';
+import { readFleetRows } from '../read-rows';
 import type { ReportProgress, ReportRequest, ReportTimings } from '../report-request';
 
 interface FleetData {
-  devices: Device[];
+  devices: FleetDevice[];
   models: Model[];
   employees: Employee[];
   names: FleetNames;
@@ -25,9 +26,10 @@ export interface IntuneResult {
 
 /**
  * The fleet reports (replacement plan and residual value, Intune reconciliation) over every
- * device of the store and the names to show, read in one readonly transaction. In the report
- * worker like the others: at 100,000 devices the read and the computation take seconds, which
- * the screen's thread must not (and the screen no longer re-reads the fleet on every scan).
+ * device of the store and the names to show, read in one readonly transaction: the devices from
+ * the fleet packs the store keeps with every write (`store/holding-packs.ts`), a few hundred
+ * records instead of 100,000 devices. In the report worker like the others, so the screen's
+ * thread never holds the fleet.
  */
 export async function fleetReport(
   db: KvikDb,
@@ -36,10 +38,18 @@ export async function fleetReport(
 ): Promise<{ kind: 'replacement'; report: ReplacementResult; timings: ReportTimings } | { kind: 'intune'; report: IntuneResult; timings: ReportTimings }> {
   const started = performance.now();
   onProgress({ phase: 'devices' });
-  const data = await readFleet(db);
+  const { value, rows, departments } = await readFleetRows(db, onProgress);
+  const data: FleetData = {
+    ...value,
+    names: {
+      departments: departments.map((d) => [d.id, d.name] as const),
+      models: value.models.map((m) => [m.id, m.name] as const),
+      employees: value.employees.map((e) => [e.id, e.name] as const),
+    },
+  };
   const read = performance.now();
   onProgress({ phase: 'computing' });
-  const timings = (): ReportTimings => ({ readMs: read - started, computeMs: performance.now() - read, devices: data.devices.length, events: 0, histories: 0 });
+  const timings = (): ReportTimings => ({ readMs: read - started, computeMs: performance.now() - read, devices: data.devices.length, events: 0, histories: 0, rows });
   const { settings } = request;
   if (request.kind === 'replacement') {
     const report = replacementTables(replacementPlan(data.devices, data.models, request.today), residualReport(data.devices, request.on, settings), data.names);
@@ -48,20 +58,4 @@ export async function fleetReport(
   const file = readIntuneFile(request.file);
   const reconciliation = reconcileWithIntune(data.devices, file.rows, request.at, data, settings);
   return { kind: 'intune', report: { reconciliation, tables: reconciliationTables(reconciliation, file.problems, data.names), lines: file.rows.length }, timings: timings() };
-}
-
-async function readFleet(db: KvikDb): Promise<FleetData> {
-  const [devices, models, employees, departments] = await db.transaction('r', [db.devices, db.models, db.employees, db.departments], () =>
-    Promise.all([db.devices.toArray(), db.models.toArray(), db.employees.toArray(), db.departments.toArray()]),
-  );
-  return {
-    devices,
-    models,
-    employees,
-    names: {
-      departments: departments.map((d) => [d.id, d.name] as const),
-      models: models.map((m) => [m.id, m.name] as const),
-      employees: employees.map((e) => [e.id, e.name] as const),
-    },
-  };
 }
