@@ -1,4 +1,5 @@
 import type { Device, DeviceKey } from '../domain/device';
+import type { EventType } from '../domain/event';
 import { localDayOf, quarterSpan, type LocalDate, type Quarter } from '../reports/calendar';
 import { sortedKeys } from '../reports/device-digest';
 import { undoneBefore, visitHistories, type ReportEvents } from '../reports/history';
@@ -21,6 +22,8 @@ import { residualValue } from './depreciation';
  */
 
 export const residualChargeReasons = ['lost', 'damaged'] as const;
+/** The events that can charge one: a device without one in the quarter is charged nothing (a reader may skip its history). */
+export const residualChargeEvents: readonly EventType[] = ['reported_lost', 'returned'];
 export type ResidualChargeReason = (typeof residualChargeReasons)[number];
 
 export interface ResidualCharge {
@@ -58,7 +61,7 @@ export function residualCharges(
       if (!history.complete) return;
       const undone = undoneBefore(history, span.endMs);
       for (const { event, atMs, before } of history.steps) {
-        if (atMs < span.startMs || atMs >= span.endMs || undone.has(event.id)) continue;
+        if (atMs < span.startMs || atMs >= span.endMs || undone.has(event.id) || !residualChargeEvents.includes(event.type)) continue;
         if (before?.status !== 'assigned' || !before.holder) continue;
         const reason: ResidualChargeReason | null =
           event.type === 'reported_lost' ? 'lost' : event.type === 'returned' && event.data.condition === 'damaged' ? 'damaged' : null;
