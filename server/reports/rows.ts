@@ -98,12 +98,14 @@ function outOfOrder(key: string, events: readonly DeviceEvent[]): RowRecord[] {
   return disordered ? [{ device_key: key, part: 'x', place: '', start_ms: null, end_ms: ms(last) }] : [];
 }
 
+/** A device's rows from its projection (null: none) and all its accepted events in `seq` order. */
+export function deviceRows(key: DeviceKey, device: Device | null, events: readonly DeviceEvent[]): RowRecord[] {
+  return [...rowsOfDigest(digestDevice(key, device, events)), ...outOfOrder(key, events)];
+}
+
 async function digestRows(tx: Queryable, keys: readonly string[]): Promise<RowRecord[]> {
   const { events, devices } = await readDeviceLogs(tx, keys);
-  return keys.flatMap((key) => {
-    const list = events.get(key) ?? [];
-    return [...rowsOfDigest(digestDevice(key, devices.get(key) ?? null, list)), ...outOfOrder(key, list)];
-  });
+  return keys.flatMap((key) => deviceRows(key, devices.get(key) ?? null, events.get(key) ?? []));
 }
 
 /**
