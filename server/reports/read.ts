@@ -93,7 +93,7 @@ export async function readReportData(db: Queryable, fromMs: number, selection: D
  * since `fromMs`, a status in `statuses` now, no projection, or an incomplete or out-of-order
  * history (from the report rows). One pass over the touched events, as `touchedSince` makes.
  */
-async function touchedThatCount(db: Queryable, fromMs: number, statuses: readonly DeviceStatus[], eventTypes: readonly EventType[]): Promise<string[]> {
+export async function touchedThatCount(db: Queryable, fromMs: number, statuses: readonly DeviceStatus[], eventTypes: readonly EventType[]): Promise<string[]> {
   const [touched, unjudged] = await Promise.all([
     db.query(
       `SELECT t.device_key, t.typed, d.status FROM (
