@@ -170,7 +170,6 @@ export async function ensureReportRows(db: Database): Promise<boolean> {
 
 // ---- Reading: the rows whose spans reach into a report's period, by the (part, place, end_ms) index.
 
-const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
 const keysOf = (rows: Row[]): string[] => rows.map((row) => String(row.device_key));
 
 /** Incomplete devices with an event at or after `fromMs`. */
@@ -196,30 +195,31 @@ export interface HoldingsRead {
   incomplete: DeviceKey[];
 }
 
+/**
+ * The rows as one JSON array of arrays: tens of thousands of rows parsed by one `JSON.parse`
+ * instead of field by field by the driver (most of the read at fleet scale). ±Infinity come as
+ * the strings "Infinity" / "-Infinity" (`msOf`).
+ */
+async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[]): Promise<unknown[][]> {
+  const [row] = await db.query(`SELECT json_agg(json_build_array(${columns})) AS rows FROM report_rows WHERE ${where}`, params);
+  const rows = row?.rows;
+  return Array.isArray(rows) ? (rows as unknown[][]) : typeof rows === 'string' ? (JSON.parse(rows) as unknown[][]) : [];
+}
+
+const msOf = (value: unknown): number =>
+  typeof value === 'number' ? value : value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number(value);
+
 /** Holdings that end after `fromMs` (or run on) and begin before `toMs`; the incomplete devices touched since `fromMs`. */
 export async function readHoldings(db: Queryable, fromMs: number, toMs: number): Promise<HoldingsRead> {
   const [rows, incomplete, unseen] = await Promise.all([
-    db.query(
-      `SELECT device_key, start_ms, end_ms, kind, model, department, employee_id FROM report_rows
-       WHERE part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2`,
-      [fromMs, toMs],
-    ),
+    jsonRows(db, 'device_key, start_ms, end_ms, kind, model, department, employee_id', "part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2", [fromMs, toMs]),
     incompleteSince(db, fromMs),
     unseenSince(db, fromMs),
   ]);
   const holdings: HoldingSpan[] = [];
-  for (const row of rows) {
-    const deviceKey = String(row.device_key);
+  for (const [deviceKey, startMs, endMs, kind, model, department, employeeId] of rows as Array<[string, unknown, unknown, DeviceKind, string | null, string, string]>) {
     if (unseen.has(deviceKey)) continue;
-    holdings.push({
-      deviceKey,
-      kind: row.kind as DeviceKind,
-      model: (row.model as string | null) ?? null,
-      department: String(row.department),
-      employeeId: String(row.employee_id),
-      startMs: num(row.start_ms),
-      endMs: num(row.end_ms),
-    });
+    holdings.push({ deviceKey, kind, model: model ?? null, department, employeeId, startMs: msOf(startMs), endMs: msOf(endMs) });
   }
   return { holdings, incomplete };
 }
@@ -240,32 +240,23 @@ export async function readTrendRows(db: Queryable, span: { location?: string; fr
   const here = location === undefined ? '' : 'AND place = $3';
   const at = location === undefined ? [] : [location];
   const [stockRows, handoutRows, incomplete, unseen] = await Promise.all([
-    db.query(
-      `SELECT device_key, place, status, start_ms, end_ms FROM report_rows
-       WHERE part = 's' ${here} AND end_ms >= $1 AND start_ms < $2`,
-      [firstEndMs, toMs, ...at],
-    ),
-    db.query(
-      `SELECT device_key, place, end_ms, reused, undone_flips FROM report_rows
-       WHERE part = 'o' ${here} AND end_ms >= $1 AND end_ms < $2`,
-      [fromMs, toMs, ...at],
-    ),
+    jsonRows(db, 'device_key, place, status, start_ms, end_ms', `part = 's' ${here} AND end_ms >= $1 AND start_ms < $2`, [firstEndMs, toMs, ...at]),
+    jsonRows(db, 'device_key, place, end_ms, reused, undone_flips', `part = 'o' ${here} AND end_ms >= $1 AND end_ms < $2`, [fromMs, toMs, ...at]),
     incompleteSince(db, fromMs),
     unseenSince(db, fromMs),
   ]);
-  const placeOf = (row: Row) => (row.place === '' ? null : String(row.place));
+  const placeOf = (place: string) => (place === '' ? null : place);
   const stock: StockSpan[] = [];
-  for (const row of stockRows) {
-    const deviceKey = String(row.device_key);
+  for (const [deviceKey, place, status, from, to] of stockRows as Array<[string, string, StockStatus, unknown, unknown]>) {
     if (unseen.has(deviceKey)) continue;
-    stock.push({ deviceKey, location: placeOf(row), status: row.status as StockStatus, fromMs: num(row.start_ms), toMs: num(row.end_ms) });
+    stock.push({ deviceKey, location: placeOf(place), status, fromMs: msOf(from), toMs: msOf(to) });
   }
-  const handouts: HandoutMark[] = handoutRows.map((row) => ({
-    deviceKey: String(row.device_key),
-    atMs: num(row.end_ms),
-    location: placeOf(row),
-    reused: row.reused === true,
-    undoneFlips: Array.isArray(row.undone_flips) ? (row.undone_flips as number[]) : [],
+  const handouts: HandoutMark[] = (handoutRows as Array<[string, string, unknown, boolean | null, number[] | null]>).map(([deviceKey, place, atMs, reused, flips]) => ({
+    deviceKey,
+    atMs: msOf(atMs),
+    location: placeOf(place),
+    reused: reused === true,
+    undoneFlips: Array.isArray(flips) ? flips : [],
   }));
   return { stock, handouts, incomplete };
 }
