@@ -1,5 +1,6 @@
 import type { Device, DeviceStatus } from '../../shared/domain/device';
-import type { DeviceEvent, EventType } from '../../shared/domain/event';
+import type { DeviceEvent } from '../../shared/domain/event';
+import type { EventMatch } from '../../shared/fleet/residual-charges';
 import { digestsToRead, logToReplay, type CentralReportData, type CentralReportQuery } from '../../shared/reports/central';
 import type { LocalDate } from '../../shared/reports/calendar';
 import { defaultReportSettings, type ReportSettings } from '../../shared/reports/settings';
@@ -42,6 +43,14 @@ export interface DeviceSelection {
 }
 
 /**
+ * The untouched devices that can count (`$2` the statuses, `$3` the location when there is one):
+ * by migration 013's index on status and location; two texts so the plan fits each.
+ */
+export function untouchedCondition(selection: DeviceSelection): string {
+  return selection.location === undefined ? 'status = ANY($2::text[])' : "status = ANY($2::text[]) AND device->>'location' = $3::text";
+}
+
+/**
  * The devices with an accepted event at or after `$1` (ms): found from the index of migration 011
  * (`event_instant`, the event's `at`), not by casting every event's `at` in the log.
  */
@@ -56,7 +65,7 @@ const touchedSince = `SELECT DISTINCT device_key FROM events
  * The three reads go at once (each finds the touched devices itself, from the index): on
  * PostgreSQL over separate connections, on PGlite one after another.
  */
-export async function readReportData(db: Queryable, fromMs: number, selection: DeviceSelection, eventTypes?: readonly EventType[]): Promise<CentralReportData> {
+export async function readReportData(db: Queryable, fromMs: number, selection: DeviceSelection, eventTypes?: readonly EventMatch[]): Promise<CentralReportData> {
   if (eventTypes) return readReportDataOf(db, selection, await touchedThatCount(db, fromMs, selection.statuses, eventTypes));
   const [eventRows, deviceRows, reference] = await Promise.all([
     // Each touched device's events as one array, fetched by `events_by_device` (the lateral join
@@ -74,8 +83,8 @@ export async function readReportData(db: Queryable, fromMs: number, selection: D
     ),
     db.query(
       `SELECT device FROM devices
-       WHERE (status = ANY($2::text[]) AND ($3::text IS NULL OR device->>'location' = $3::text)) OR key IN (${touchedSince})`,
-      [fromMs, [...selection.statuses], selection.location ?? null],
+       WHERE (${untouchedCondition(selection)}) OR key IN (${touchedSince})`,
+      [fromMs, [...selection.statuses], ...(selection.location === undefined ? [] : [selection.location])],
     ),
     readReference(db),
   ]);
@@ -89,19 +98,22 @@ export async function readReportData(db: Queryable, fromMs: number, selection: D
 }
 
 /**
- * The touched devices that can count (`logToReplay`): an accepted event of one of `eventTypes`
+ * The touched devices that can count (`logToReplay`): an accepted event matching one of `eventTypes`
  * since `fromMs`, a status in `statuses` now, no projection, or an incomplete or out-of-order
  * history (from the report rows). One pass over the touched events, as `touchedSince` makes.
  */
-export async function touchedThatCount(db: Queryable, fromMs: number, statuses: readonly DeviceStatus[], eventTypes: readonly EventType[]): Promise<string[]> {
+export async function touchedThatCount(db: Queryable, fromMs: number, statuses: readonly DeviceStatus[], eventTypes: readonly EventMatch[]): Promise<string[]> {
+  // A match by type alone by the column; one that names data by containment in the event.
+  const byType = eventTypes.filter((match) => !match.data).map((match) => match.type);
+  const byContent = eventTypes.filter((match) => match.data).map((match) => JSON.stringify(match));
   const [touched, unjudged] = await Promise.all([
     db.query(
       `SELECT t.device_key, t.typed, d.status FROM (
-         SELECT device_key, bool_or(type = ANY($2::text[])) AS typed FROM events
+         SELECT device_key, bool_or(type = ANY($2::text[]) OR event @> ANY($3::jsonb[])) AS typed FROM events
          WHERE status = 'accepted' AND event_instant(event) >= to_timestamp($1::double precision / 1000)
          GROUP BY device_key
        ) t LEFT JOIN devices d ON d.key = t.device_key`,
-      [fromMs, [...eventTypes]],
+      [fromMs, byType, byContent],
     ),
     unjudgedSince(db, fromMs),
   ]);
@@ -127,8 +139,8 @@ async function readReportDataOf(db: Queryable, selection: DeviceSelection, keys:
     ),
     db.query(
       `SELECT device FROM devices
-       WHERE (status = ANY($2::text[]) AND ($3::text IS NULL OR device->>'location' = $3::text)) OR key = ANY($1::text[])`,
-      [keys, [...selection.statuses], selection.location ?? null],
+       WHERE (${untouchedCondition(selection)}) OR key = ANY($1::text[])`,
+      [keys, [...selection.statuses], ...(selection.location === undefined ? [] : [selection.location])],
     ),
     readReference(db),
   ]);

@@ -1,5 +1,5 @@
 import type { Device, DeviceKey } from '../domain/device';
-import type { EventType } from '../domain/event';
+import type { DeviceEvent, EventType } from '../domain/event';
 import { localDayOf, quarterSpan, type LocalDate, type Quarter } from '../reports/calendar';
 import { sortedKeys } from '../reports/device-digest';
 import { undoneBefore, visitHistories, type ReportEvents } from '../reports/history';
@@ -22,8 +22,31 @@ import { residualValue } from './depreciation';
  */
 
 export const residualChargeReasons = ['lost', 'damaged'] as const;
-/** The events that can charge one: a device without one in the quarter is charged nothing (a reader may skip its history). */
-export const residualChargeEvents: readonly EventType[] = ['reported_lost', 'returned'];
+/**
+ * The events that charge one, as parts of the event they match (`type`, and what `data` must
+ * hold): a device without one in the quarter is charged nothing, so a reader may skip its history
+ * (`logToReplay` in shared/reports/central.ts). The one place that says which event is which reason.
+ */
+export const residualChargeEvents: ReadonlyArray<{ reason: ResidualChargeReason; match: EventMatch }> = [
+  { reason: 'lost', match: { type: 'reported_lost' } },
+  { reason: 'damaged', match: { type: 'returned', data: { condition: 'damaged' } } },
+];
+
+/** Part of an event: its type, and fields of its `data` with the values they must have. */
+export interface EventMatch {
+  type: EventType;
+  data?: Readonly<Record<string, string>>;
+}
+
+export function matchesEvent(event: DeviceEvent, match: EventMatch): boolean {
+  if (event.type !== match.type) return false;
+  const data = event.data as Record<string, unknown>;
+  return Object.entries(match.data ?? {}).every(([field, value]) => data[field] === value);
+}
+
+function chargeReason(event: DeviceEvent): ResidualChargeReason | null {
+  return residualChargeEvents.find(({ match }) => matchesEvent(event, match))?.reason ?? null;
+}
 export type ResidualChargeReason = (typeof residualChargeReasons)[number];
 
 export interface ResidualCharge {
@@ -61,10 +84,9 @@ export function residualCharges(
       if (!history.complete) return;
       const undone = undoneBefore(history, span.endMs);
       for (const { event, atMs, before } of history.steps) {
-        if (atMs < span.startMs || atMs >= span.endMs || undone.has(event.id) || !residualChargeEvents.includes(event.type)) continue;
+        if (atMs < span.startMs || atMs >= span.endMs || undone.has(event.id)) continue;
         if (before?.status !== 'assigned' || !before.holder) continue;
-        const reason: ResidualChargeReason | null =
-          event.type === 'reported_lost' ? 'lost' : event.type === 'returned' && event.data.condition === 'damaged' ? 'damaged' : null;
+        const reason = chargeReason(event);
         if (!reason) continue;
         const day = localDayOf(atMs, settings.timeZone);
         charges.push({

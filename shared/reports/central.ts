@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inStockStatuses, type Device, type DeviceKey, type DeviceStatus } from '../domain/device';
 import type { EventType } from '../domain/event';
 import type { Department, Employee, Model } from '../domain/reference';
-import { residualChargeEvents, residualCharges } from '../fleet/residual-charges';
+import { residualChargeEvents, residualCharges, type EventMatch } from '../fleet/residual-charges';
 import { transitions } from '../lifecycle/transitions';
 import { addDays, dayEnds, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
 import { dailyStockReport } from './daily-stock';
@@ -143,24 +143,25 @@ export function digestsToRead(query: CentralReportQuery, today: LocalDate, setti
 }
 
 /** The events that change a device's status: a device whose events since a report's start are all others stands in one status throughout. */
-const statusChanging: readonly EventType[] = (Object.keys(transitions) as EventType[]).filter((type) => transitions[type].to !== 'same');
+const statusChanging: readonly EventMatch[] = (Object.keys(transitions) as EventType[]).filter((type) => transitions[type].to !== 'same').map((type) => ({ type }));
 
 /**
  * What a report replays from the log, given the digests it reads (`digestsToRead`): `null` when it
  * replays nothing (the trend and the department report are summed from digests alone); otherwise
  * the report's start, the untouched devices that can count (`untouchedThatCount`), and which of
  * the touched devices can count (`eventTypes`; every touched device when absent): those with an
- * event of one of these types since the start, or whose status counts now (`statuses`), or that
+ * event matching one of these since the start, or whose status counts now (`statuses`), or that
  * cannot be judged by their events alone (no projection, an incomplete history, events applied
  * out of the order of their `at`; the reader includes those). Another touched device adds nothing
  * to the report's own figures:
  * - monthly summary: it had no handout, return, repair, or disposal in the month (those change the
  *   status), and its status at the month's end is its status now, neither on a shelf nor at repair;
- * - statement: its residual charges come from a loss or a return in the quarter, which it had none of.
+ * - statement: its residual charges come from a loss or a damaged return in the quarter
+ *   (`residualChargeEvents`), which it had none of.
  * So its history need not be read (`tests/integration/report-rows.test.ts` compares both ways).
  */
 export function logToReplay(query: CentralReportQuery, today: LocalDate, settings: ReportSettings = defaultReportSettings):
-  | { fromMs: number; untouched: { statuses: readonly DeviceStatus[]; location?: string }; eventTypes?: readonly EventType[] }
+  | { fromMs: number; untouched: { statuses: readonly DeviceStatus[]; location?: string }; eventTypes?: readonly EventMatch[] }
   | null {
   const fromMs = reportStart(query, today, settings);
   switch (query.report) {
@@ -174,7 +175,7 @@ export function logToReplay(query: CentralReportQuery, today: LocalDate, setting
       return { fromMs: startOfDay(monthDays(query.month ?? today.slice(0, 7)).firstDay, settings.timeZone), untouched: { statuses: [...inStockStatuses, 'in_repair'] }, eventTypes: statusChanging };
     case 'statement':
       // The charges come from the quarter's losses and returns; an untouched device adds none.
-      return { fromMs, untouched: { statuses: [] }, eventTypes: residualChargeEvents };
+      return { fromMs, untouched: { statuses: [] }, eventTypes: residualChargeEvents.map(({ match }) => match) };
   }
 }
 

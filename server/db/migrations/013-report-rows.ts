@@ -14,6 +14,9 @@ import { rebuildReportRows } from '../../reports/rows';
  * a period is what ends after its start. `report_rows_state` holds the version the rows were
  * built with: rows of another version are rebuilt from the log (`ensureReportRows`).
  *
+ * Also an index of the projections by status and location: the daily report and the monthly
+ * summary read the untouched devices on a shelf or at repair (at a location) by it.
+ *
  * The rows are backfilled here, from the log as it stands.
  */
 export const migration: Migration = {
@@ -42,6 +45,8 @@ export const migration: Migration = {
         version integer NOT NULL
       );
       INSERT INTO report_rows_state (version) VALUES (0);
+      -- The untouched devices a report reads (on a shelf or at repair, at a location): by index.
+      CREATE INDEX devices_by_status_location ON devices (status, (device->>'location'));
     `);
     await rebuildReportRows(tx);
   },
