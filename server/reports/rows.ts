@@ -55,18 +55,22 @@ export function rowsOfDigest(digest: DeviceDigest): RowRecord[] {
 }
 
 /** Each device's accepted events in `seq` order (the order they were applied) and its projection. */
-async function readDeviceLogs(tx: Queryable, keys: readonly string[]): Promise<{ events: Map<string, DeviceEvent[]>; devices: Map<string, Device> }> {
+async function readDeviceLogs(
+  tx: Queryable,
+  keys: readonly string[],
+  known?: ReadonlyMap<string, Device | null>,
+): Promise<{ events: Map<string, DeviceEvent[]>; devices: ReadonlyMap<string, Device | null> }> {
   const [eventRows, deviceRows] = await Promise.all([
     tx.query(
       `SELECT device_key, json_agg(event ORDER BY seq) AS events FROM events
        WHERE device_key = ANY($1::text[]) AND status = 'accepted' GROUP BY device_key`,
       [keys],
     ),
-    tx.query('SELECT key, device FROM devices WHERE key = ANY($1::text[])', [keys]),
+    known ? [] : tx.query('SELECT key, device FROM devices WHERE key = ANY($1::text[])', [keys]),
   ]);
   // Stored events and projections passed their schemas when written: taken as they are.
   const events = new Map(eventRows.map((row) => [String(row.device_key), row.events as DeviceEvent[]]));
-  const devices = new Map(deviceRows.map((row) => [String(row.key), row.device as Device]));
+  const devices = known ?? new Map(deviceRows.map((row) => [String(row.key), row.device as Device]));
   return { events, devices };
 }
 
@@ -103,18 +107,19 @@ export function deviceRows(key: DeviceKey, device: Device | null, events: readon
   return [...rowsOfDigest(digestDevice(key, device, events)), ...outOfOrder(key, events)];
 }
 
-async function digestRows(tx: Queryable, keys: readonly string[]): Promise<RowRecord[]> {
-  const { events, devices } = await readDeviceLogs(tx, keys);
+async function digestRows(tx: Queryable, keys: readonly string[], known?: ReadonlyMap<string, Device | null>): Promise<RowRecord[]> {
+  const { events, devices } = await readDeviceLogs(tx, keys, known);
   return keys.flatMap((key) => deviceRows(key, devices.get(key) ?? null, events.get(key) ?? []));
 }
 
 /**
  * Recomputes the rows of `keys` inside `tx`, from their projections and accepted events as they
- * stand in it: called by `appendToLog` after it wrote a batch's events and projections.
+ * stand in it: called by `appendToLog` after it wrote a batch's events and projections, which it
+ * passes as `projections` (null: withdrawn) rather than have them read back.
  */
-export async function refreshReportRows(tx: Queryable, keys: readonly string[]): Promise<void> {
+export async function refreshReportRows(tx: Queryable, keys: readonly string[], projections?: ReadonlyMap<string, Device | null>): Promise<void> {
   if (keys.length === 0) return;
-  const rows = await digestRows(tx, keys);
+  const rows = await digestRows(tx, keys, projections);
   await tx.query('DELETE FROM report_rows WHERE device_key = ANY($1::text[])', [keys]);
   await insertRows(tx, rows);
 }

@@ -187,7 +187,7 @@ export async function appendToLog(tx: Queryable, events: readonly DeviceEvent[],
   await insertEvents(tx, rows);
   await writeProjection(tx, touched);
   // The reports' digests of the devices whose log or projection changed, in the same transaction.
-  await refreshReportRows(tx, [...touched.keys()]);
+  await refreshReportRows(tx, [...touched.keys()], new Map([...touched].map(([key, { device }]) => [key, device])));
   await tx.query('UPDATE sync_head SET seq = $1', [head]);
   return answers;
 }
