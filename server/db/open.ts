@@ -1,5 +1,6 @@
 import type { Database } from './database';
 import { migrate } from './migrate';
+import { ensureReportRows } from '../reports/rows';
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; schema?: string }
@@ -14,6 +15,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       : await (await import('./pglite')).openPglite(config);
   try {
     await migrate(db);
+    // Report rows of an older digest version are rebuilt from the log before the first request.
+    await ensureReportRows(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { lockoutRules } from '../../shared/auth/lockout';
 import { verifyPin } from '../../shared/auth/pin';
 import { localDayOf } from '../../shared/reports/calendar';
-import { centralReport, centralReportNames, centralReportQuerySchema, reportStart, untouchedThatCount } from '../../shared/reports/central';
+import { centralReport, centralReportNames, centralReportQuerySchema } from '../../shared/reports/central';
 import { defaultReportSettings } from '../../shared/reports/settings';
 import { tableToCsv } from '../../shared/reports/tables';
 import { describeIssues } from '../../shared/sync/protocol';
@@ -10,7 +10,7 @@ import type { Database } from '../db/database';
 import { sendError } from '../http/errors';
 import { operatorMay } from '../operators/operators';
 import { PinGuard } from '../operators/pin-guard';
-import { readReportData } from '../reports/read';
+import { readCentralReportData } from '../reports/read';
 
 export const reportsPath = '/v1/reports';
 
@@ -52,7 +52,7 @@ export function reportsRoute(app: FastifyInstance, db: Database, guard = new Pin
 
     const settings = defaultReportSettings;
     const today = query.data.today ?? localDayOf(Date.now(), settings.timeZone);
-    const data = await readReportData(db, reportStart(query.data, today, settings), untouchedThatCount(query.data));
+    const data = await readCentralReportData(db, query.data, today, settings);
     const result = centralReport(query.data, data, today, settings);
     request.log.info({ report: query.data.report, devices: data.devices.length }, 'report');
     if (query.data.format === 'json') return result.report;

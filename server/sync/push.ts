@@ -12,6 +12,7 @@ import type { Role } from '../../shared/auth/roles';
 import { checkResolves, namedByResolves, recordRefused, refusedOf } from './resolves';
 import { isSameEvent } from './same-event';
 import { optionalText, text, toDevice, toSeq, toStoredStatus } from './rows';
+import { refreshReportRows } from '../reports/rows';
 
 interface Stored {
   seq: number;
@@ -185,6 +186,8 @@ export async function appendToLog(tx: Queryable, events: readonly DeviceEvent[],
 
   await insertEvents(tx, rows);
   await writeProjection(tx, touched);
+  // The reports' digests of the devices whose log or projection changed, in the same transaction.
+  await refreshReportRows(tx, [...touched.keys()], new Map([...touched].map(([key, { device }]) => [key, device])));
   await tx.query('UPDATE sync_head SET seq = $1', [head]);
   return answers;
 }

@@ -4,15 +4,13 @@ import { isUndoneBefore, marksOf, sortedKeys, type EventMark } from '../reports/
 import { visitHistories, type ReportEvents } from '../reports/history';
 import { compareText } from '../reports/order';
 import type { ReportSettings } from '../reports/settings';
+import type { ResidualChargeReason } from './charge-events';
 import { residualValue } from './depreciation';
 
 /**
  * What a department pays besides the subscription: the residual value of a device it held that
- * left service early through it (seed 000: "restværdi ved tab eller tidlig udskiftning").
- *
- * - **lost**: the holding ended with `reported_lost`;
- * - **damaged**: the holding ended with a return in condition `damaged` — broken in use, so it is
- *   replaced early. A return `defective` (a fault of the device itself) or `ok` charges nothing.
+ * left service early through it (seed 000: "restværdi ved tab eller tidlig udskiftning"), by loss
+ * or a damaged return (`charge-events.ts` says which event is which).
  *
  * Valued on the local day of the event, straight-line (`residualValue`); a device without a
  * purchase date or price is listed with `residualOre: null`, so finance sees it is missing. An
@@ -20,8 +18,7 @@ import { residualValue } from './depreciation';
  * when the quarter ended.
  */
 
-export const residualChargeReasons = ['lost', 'damaged'] as const;
-export type ResidualChargeReason = (typeof residualChargeReasons)[number];
+export { residualChargeReasons, type ResidualChargeReason } from './charge-events';
 
 export interface ResidualCharge {
   department: string;

@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { inStockStatuses, type Device, type DeviceStatus } from '../domain/device';
+import { inStockStatuses, type Device, type DeviceKey, type DeviceStatus } from '../domain/device';
+import type { EventType } from '../domain/event';
 import type { Department, Employee, Model } from '../domain/reference';
+import { residualChargeEvents, type EventMatch } from '../fleet/charge-events';
 import { residualCharges } from '../fleet/residual-charges';
-import { addDays, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
+import { transitions } from '../lifecycle/transitions';
+import { addDays, dayEnds, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
 import { dailyStockReport } from './daily-stock';
-import { departmentBilling } from './department-billing';
+import { billFromHoldings, departmentBilling } from './department-billing';
+import type { HoldingSpan } from './device-digest';
 import { departmentStatement, departmentStatementTables } from './department-statement';
 import { replayLog, type ReportEvents } from './history';
 import { billingWithModelNames, dailyWithModelNames, namedModels } from './model-names';
@@ -12,7 +16,7 @@ import { monthDays, monthSchema, monthlySummary } from './monthly-summary';
 import { monthlySummaryTables } from './monthly-tables';
 import { defaultReportSettings, type ReportSettings } from './settings';
 import { dailyStockTables, departmentBillingTables, trendTable, type ReportTable } from './tables';
-import { dailyTrends } from './trends';
+import { dailyTrends, trendFromDigests, type TrendDigests } from './trends';
 
 /**
  * The reports as the central inventory answers them over HTTP (`GET /v1/reports/<report>?…`),
@@ -52,6 +56,15 @@ export interface CentralReportData {
   models: readonly Model[];
   departments: readonly Department[];
   employees: readonly Employee[];
+  /**
+   * From the digests a store keeps beside the log (`device-digest.ts`; the server's `report_rows`),
+   * as `digestsToRead` asks for them: the holdings that reach into the quarter and the incomplete
+   * devices touched since its start (the department bill of the department report, the monthly
+   * summary and the statement), and the trend's shelf spans and handouts. Without them, the same
+   * figures are replayed from `devices` and `events`.
+   */
+  holdings?: { holdings: readonly HoldingSpan[]; incomplete: readonly DeviceKey[] };
+  trend?: TrendDigests;
 }
 
 /** The first instant whose touched devices the report needs the histories of. */
@@ -92,6 +105,81 @@ export function untouchedThatCount(query: CentralReportQuery): { statuses: reado
   }
 }
 
+/**
+ * What a report reads from the digests instead of the log, and the instants that bound it: the
+ * department bill's holdings (the quarter of the department report and the statement, the month's
+ * quarter for the monthly summary) and the trend's spans. A store that keeps digests answers these
+ * by their end (`server/reports/rows.ts`); `centralReport` sums them with the same functions a
+ * replay uses (`billFromHoldings`, `trendFromDigests`).
+ */
+export interface DigestsToRead {
+  /** Holdings ending after `fromMs` and beginning before `toMs`; incomplete devices touched since `fromMs`. */
+  holdings?: { fromMs: number; toMs: number };
+  /** Shelf spans reaching a day end at or after `firstEndMs` (and beginning before `toMs`); handouts from `fromMs` to `toMs`. */
+  trend?: { location?: string; fromMs: number; firstEndMs: number; toMs: number };
+}
+
+export function digestsToRead(query: CentralReportQuery, today: LocalDate, settings: ReportSettings = defaultReportSettings): DigestsToRead {
+  const { timeZone } = settings;
+  const quarterHoldings = (quarter: Quarter) => {
+    const span = quarterSpan(quarter, timeZone);
+    const ends = dayEnds(span.firstDay, span.days, timeZone);
+    return { holdings: { fromMs: span.startMs, toMs: ends[ends.length - 1] ?? span.endMs } };
+  };
+  switch (query.report) {
+    case 'daily':
+      return {};
+    case 'trend': {
+      const firstDay = addDays(query.lastDay ?? today, 1 - query.days);
+      const ends = dayEnds(firstDay, query.days, timeZone);
+      const span = { fromMs: startOfDay(firstDay, timeZone), firstEndMs: ends[0] ?? 0, toMs: ends[ends.length - 1] ?? 0 };
+      return { trend: query.location ? { location: query.location, ...span } : span };
+    }
+    case 'department':
+    case 'statement':
+      return quarterHoldings(query.quarter ?? quarterOf(today));
+    case 'monthly':
+      return quarterHoldings(quarterOf(`${query.month ?? today.slice(0, 7)}-01`));
+  }
+}
+
+/** The events that change a device's status: a device whose events since a report's start are all others stands in one status throughout. */
+const statusChanging: readonly EventMatch[] = (Object.keys(transitions) as EventType[]).filter((type) => transitions[type].to !== 'same').map((type) => ({ type }));
+
+/**
+ * What a report replays from the log, given the digests it reads (`digestsToRead`): `null` when it
+ * replays nothing (the trend and the department report are summed from digests alone); otherwise
+ * the report's start, the untouched devices that can count (`untouchedThatCount`), and which of
+ * the touched devices can count (`eventTypes`; every touched device when absent): those with an
+ * event matching one of these since the start, or whose status counts now (`statuses`), or that
+ * cannot be judged by their events alone (no projection, an incomplete history, events applied
+ * out of the order of their `at`; the reader includes those). Another touched device adds nothing
+ * to the report's own figures:
+ * - monthly summary: it had no handout, return, repair, or disposal in the month (those change the
+ *   status), and its status at the month's end is its status now, neither on a shelf nor at repair;
+ * - statement: its residual charges come from a loss or a damaged return in the quarter
+ *   (`residualChargeEvents`), which it had none of.
+ * So its history need not be read (`tests/integration/report-rows.test.ts` compares both ways).
+ */
+export function logToReplay(query: CentralReportQuery, today: LocalDate, settings: ReportSettings = defaultReportSettings):
+  | { fromMs: number; untouched: { statuses: readonly DeviceStatus[]; location?: string }; eventTypes?: readonly EventMatch[] }
+  | null {
+  const fromMs = reportStart(query, today, settings);
+  switch (query.report) {
+    case 'trend':
+    case 'department':
+      return null;
+    case 'daily':
+      return { fromMs, untouched: untouchedThatCount(query) };
+    case 'monthly':
+      // Untouched devices count on a shelf (idle) or at repair (days out); the bill comes from the holdings.
+      return { fromMs: startOfDay(monthDays(query.month ?? today.slice(0, 7)).firstDay, settings.timeZone), untouched: { statuses: [...inStockStatuses, 'in_repair'] }, eventTypes: statusChanging };
+    case 'statement':
+      // The charges come from the quarter's losses and returns; an untouched device adds none.
+      return { fromMs, untouched: { statuses: [] }, eventTypes: residualChargeEvents.map(({ match }) => match) };
+  }
+}
+
 export interface CentralReport {
   /** The report as JSON. */
   report: unknown;
@@ -105,7 +193,8 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
   const { devices } = data;
   // The monthly summary and the statement are several figures over the same log (the quarter's
   // bill and the month's or quarter's own): the log is replayed once, from the earliest start.
-  const several = query.report === 'monthly' || query.report === 'statement';
+  // (Both start at their own start when the bill comes from holdings.)
+  const several = (query.report === 'monthly' || query.report === 'statement') && !data.holdings;
   const events = several ? replayLog(data.events, reportStart(query, today, settings)) : data.events;
   const modelNames = new Map(data.models.map((model) => [model.id, model.name]));
   const modelPairs = data.models.map((model) => [model.id, model.name] as const);
@@ -113,7 +202,9 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
   const employeeNames = Object.fromEntries(data.employees.map((employee) => [employee.id, employee.name]));
   const tablesOf = (record: Record<string, ReportTable<never>>) => Object.values(record);
   const billingOf = (quarter: Quarter) => {
-    const report = billingWithModelNames(departmentBilling(devices, events, { quarter, settings, ...departments }), modelNames);
+    const options = { quarter, settings, ...departments };
+    const bill = data.holdings ? billFromHoldings(data.holdings.holdings, data.holdings.incomplete, options) : departmentBilling(devices, events, options);
+    const report = billingWithModelNames(bill, modelNames);
     const ids = new Set(report.holdings.map((holding) => holding.employeeId));
     return { ...report, employeeNames: Object.fromEntries(Object.entries(employeeNames).filter(([employee]) => ids.has(employee))) };
   };
@@ -125,7 +216,8 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
     }
     case 'trend': {
       const lastDay = query.lastDay ?? today;
-      const report = dailyTrends(devices, events, { ...(query.location ? { location: query.location } : {}), lastDay, days: query.days, settings });
+      const options = { ...(query.location ? { location: query.location } : {}), lastDay, days: query.days, settings };
+      const report = data.trend ? trendFromDigests(data.trend, options) : dailyTrends(devices, events, options);
       return { report, tables: [trendTable(report) as never], name: `trend-${query.location ?? 'all'}-${lastDay}` };
     }
     case 'department': {

@@ -1,6 +1,7 @@
 import { isInStock, type Device, type DeviceKey, type DeviceKind, type DisposalMethod, type StockStatus } from '../domain/device';
 import type { DeviceEvent } from '../domain/event';
 import { instantOf } from './calendar';
+import { chargeReason, type ResidualChargeReason } from '../fleet/charge-events';
 import { handoutsBefore, visitHistories, whereRecorded, type DeviceHistory } from './history';
 import { compareText } from './order';
 
@@ -330,7 +331,7 @@ export function marksOf(history: DeviceHistory): EventMark[] {
     if (event.type === 'returned' || event.type === 'sent_to_repair' || event.type === 'repaired') add(event.id, { ...base(), type: event.type });
     else if (event.type === 'disposed') add(event.id, { ...base(), type: 'disposed', model: after?.model ?? null, method: event.data.method, certificate: event.data.certificate });
     // What the department held pays the residual value: only a replayed, trusted, holding.
-    const reason = event.type === 'reported_lost' ? 'lost' : event.type === 'returned' && event.data.condition === 'damaged' ? 'damaged' : null;
+    const reason = chargeReason(event);
     if (reason && history.complete && before?.status === 'assigned' && before.holder) {
       add(event.id, {
         ...base(),

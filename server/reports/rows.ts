@@ -1,0 +1,271 @@
+import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/domain/device';
+import type { DeviceEvent } from '../../shared/domain/event';
+import { DIGEST_VERSION, digestDevice, type DeviceDigest, type HandoutMark, type HoldingSpan, type StockSpan } from '../../shared/reports/device-digest';
+import { instantOf } from '../../shared/reports/calendar';
+import type { Database, Queryable, Row } from '../db/database';
+
+/**
+ * The reports' digests in PostgreSQL (table `report_rows`, migration 013): each device's holdings,
+ * shelf spans and handouts (`shared/reports/device-digest.ts`), kept in the SAME transaction as
+ * every write of the log — `appendToLog` refreshes the devices a batch accepted events for, and
+ * every writer (a push, the device import, a correction) goes through it. A device's rows are
+ * always its digest from its projection and all its accepted events in `seq` order, made by the
+ * same pure function a full replay uses, so a report summed from them is the report replayed from
+ * the log (`tests/integration/report-rows.test.ts`).
+ *
+ * `REPORT_ROWS_VERSION`: the digest's version and this table's form of it (the last two digits).
+ * Rows of another version are rebuilt from the log (`ensureReportRows`), as on the desk.
+ */
+export const REPORT_ROWS_VERSION = DIGEST_VERSION * 100 + 1;
+
+/** Devices read and digested at a time when rebuilding. */
+const REBUILD_CHUNK = 2_000;
+
+/** A row as written: ±Infinity as text, which float8 reads (JSON has no Infinity). */
+type Ms = number | 'Infinity' | '-Infinity';
+interface RowRecord {
+  device_key: string;
+  part: 'h' | 's' | 'o' | 'i' | 'u' | 'x';
+  place: string;
+  start_ms: Ms | null;
+  end_ms: Ms;
+  since_ms?: Ms;
+  kind?: DeviceKind;
+  model?: string | null;
+  department?: string;
+  employee_id?: string;
+  status?: StockStatus;
+  reused?: boolean;
+  undone_flips?: number[] | null;
+}
+
+const ms = (value: number): Ms => (Number.isFinite(value) ? value : value > 0 ? 'Infinity' : '-Infinity');
+
+/** A device's digest as rows of `report_rows`. */
+export function rowsOfDigest(digest: DeviceDigest): RowRecord[] {
+  const { deviceKey: device_key } = digest;
+  const rows: RowRecord[] = [];
+  for (const { kind, model, department, employeeId, startMs, endMs } of digest.holdings)
+    rows.push({ device_key, part: 'h', place: '', start_ms: ms(startMs), end_ms: ms(endMs), kind, model, department, employee_id: employeeId });
+  for (const { location, status, fromMs, toMs, sinceMs } of digest.stock)
+    rows.push({ device_key, part: 's', place: location ?? '', start_ms: ms(fromMs), end_ms: ms(toMs), since_ms: ms(sinceMs), status });
+  for (const { location, atMs, reused, kind, model, undoneFlips } of digest.handouts)
+    rows.push({ device_key, part: 'o', place: location ?? '', start_ms: null, end_ms: ms(atMs), reused, kind, model, undone_flips: undoneFlips.length > 0 ? undoneFlips : null });
+  if (digest.incomplete) rows.push({ device_key, part: 'i', place: '', start_ms: null, end_ms: ms(digest.incomplete.lastAtMs) });
+  if (digest.unprojected) rows.push({ device_key, part: 'u', place: '', start_ms: null, end_ms: ms(digest.unprojected.lastAtMs) });
+  return rows;
+}
+
+/** Each device's accepted events in `seq` order (the order they were applied) and its projection. */
+async function readDeviceLogs(
+  tx: Queryable,
+  keys: readonly string[],
+  known?: ReadonlyMap<string, Device | null>,
+): Promise<{ events: Map<string, DeviceEvent[]>; devices: ReadonlyMap<string, Device | null> }> {
+  const [eventRows, deviceRows] = await Promise.all([
+    tx.query(
+      `SELECT device_key, json_agg(event ORDER BY seq) AS events FROM events
+       WHERE device_key = ANY($1::text[]) AND status = 'accepted' GROUP BY device_key`,
+      [keys],
+    ),
+    known ? [] : tx.query('SELECT key, device FROM devices WHERE key = ANY($1::text[])', [keys]),
+  ]);
+  // Stored events and projections passed their schemas when written: taken as they are.
+  const events = new Map(eventRows.map((row) => [String(row.device_key), row.events as DeviceEvent[]]));
+  const devices = known ?? new Map(deviceRows.map((row) => [String(row.key), row.device as Device]));
+  return { events, devices };
+}
+
+async function insertRows(tx: Queryable, rows: readonly RowRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO report_rows (device_key, part, place, start_ms, end_ms, since_ms, kind, model, department, employee_id, status, reused, undone_flips)
+     SELECT device_key, part, place, start_ms, end_ms, since_ms, kind, model, department, employee_id, status, reused, undone_flips
+     FROM jsonb_to_recordset($1::jsonb) AS r(
+       device_key text, part text, place text, start_ms double precision, end_ms double precision, since_ms double precision, kind text, model text,
+       department text, employee_id text, status text, reused boolean, undone_flips jsonb)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * A device whose events were applied out of the order of their `at` (a desk's clock, a late push):
+ * its steps take effect later than their `at` (`history.ts`), so a reader cannot tell from an
+ * event's `at` alone which period its step fell in (`logToReplay` in shared/reports/central.ts).
+ */
+function outOfOrder(key: string, events: readonly DeviceEvent[]): RowRecord[] {
+  let last = Number.NEGATIVE_INFINITY;
+  let disordered = false;
+  for (const event of events) {
+    const at = instantOf(event.at);
+    if (at < last) disordered = true;
+    else last = at;
+  }
+  return disordered ? [{ device_key: key, part: 'x', place: '', start_ms: null, end_ms: ms(last) }] : [];
+}
+
+/** A device's rows from its projection (null: none) and all its accepted events in `seq` order. */
+export function deviceRows(key: DeviceKey, device: Device | null, events: readonly DeviceEvent[]): RowRecord[] {
+  return [...rowsOfDigest(digestDevice(key, device, events)), ...outOfOrder(key, events)];
+}
+
+async function digestRows(tx: Queryable, keys: readonly string[], known?: ReadonlyMap<string, Device | null>): Promise<RowRecord[]> {
+  const { events, devices } = await readDeviceLogs(tx, keys, known);
+  return keys.flatMap((key) => deviceRows(key, devices.get(key) ?? null, events.get(key) ?? []));
+}
+
+/**
+ * Recomputes the rows of `keys` inside `tx`, from their projections and accepted events as they
+ * stand in it: called by `appendToLog` after it wrote a batch's events and projections, which it
+ * passes as `projections` (null: withdrawn) rather than have them read back.
+ */
+export async function refreshReportRows(tx: Queryable, keys: readonly string[], projections?: ReadonlyMap<string, Device | null>): Promise<void> {
+  if (keys.length === 0) return;
+  const rows = await digestRows(tx, keys, projections);
+  await tx.query('DELETE FROM report_rows WHERE device_key = ANY($1::text[])', [keys]);
+  await insertRows(tx, rows);
+}
+
+/**
+ * Every device's rows from the log, in chunks of devices, inside `tx`; the state set to this
+ * version. Holds the push lock (`sync_head`) so no push writes between the rebuild and its state.
+ */
+export async function rebuildReportRows(tx: Queryable, onProgress: (devices: number) => void = () => {}): Promise<{ devices: number }> {
+  await tx.query('SELECT seq FROM sync_head FOR UPDATE');
+  await tx.exec('DELETE FROM report_rows');
+  let after = '';
+  let done = 0;
+  for (;;) {
+    // The next devices of the log (from its device index), and any projection without events.
+    const keyRows = await tx.query(
+      `SELECT key FROM (
+         (SELECT DISTINCT device_key AS key FROM events WHERE device_key > $1 ORDER BY device_key LIMIT $2)
+         UNION (SELECT key FROM devices WHERE key > $1 ORDER BY key LIMIT $2)
+       ) k ORDER BY key LIMIT $2`,
+      [after, REBUILD_CHUNK],
+    );
+    const keys = keyRows.map((row) => String(row.key));
+    if (keys.length === 0) break;
+    await insertRows(tx, await digestRows(tx, keys));
+    done += keys.length;
+    onProgress(done);
+    after = keys[keys.length - 1] as string;
+  }
+  await tx.query('UPDATE report_rows_state SET version = $1', [REPORT_ROWS_VERSION]);
+  return { devices: done };
+}
+
+/** Whether the rows are of this version. */
+export async function reportRowsCurrent(db: Queryable): Promise<boolean> {
+  const [row] = await db.query('SELECT version FROM report_rows_state');
+  return Number(row?.version) === REPORT_ROWS_VERSION;
+}
+
+/**
+ * Rebuilds the rows when they are of another version (a new digest): at start, and before a report
+ * reads them. Checked again under the push lock, so two servers starting at once rebuild once.
+ */
+export async function ensureReportRows(db: Database): Promise<boolean> {
+  if (await reportRowsCurrent(db)) return false;
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT seq FROM sync_head FOR UPDATE');
+    if (await reportRowsCurrent(tx)) return false;
+    await rebuildReportRows(tx);
+    return true;
+  });
+}
+
+// ---- Reading: the rows whose spans reach into a report's period, by the (part, place, end_ms) index.
+
+const keysOf = (rows: Row[]): string[] => rows.map((row) => String(row.device_key));
+
+/** Incomplete devices with an event at or after `fromMs`. */
+async function incompleteSince(db: Queryable, fromMs: number): Promise<DeviceKey[]> {
+  return keysOf(await db.query("SELECT device_key FROM report_rows WHERE part = 'i' AND place = '' AND end_ms >= $1", [fromMs]));
+}
+
+/** Devices with an event at or after `fromMs` that cannot be judged by their events' types: incomplete, or applied out of `at` order. */
+export async function unjudgedSince(db: Queryable, fromMs: number): Promise<Set<DeviceKey>> {
+  return new Set(keysOf(await db.query("SELECT device_key FROM report_rows WHERE part IN ('i', 'x') AND place = '' AND end_ms >= $1", [fromMs])));
+}
+
+/**
+ * Devices with events but no projection and none since `fromMs`: a report replaying the log would
+ * not see them (it reads the histories of touched devices only), so neither does one from the rows.
+ */
+async function unseenSince(db: Queryable, fromMs: number): Promise<Set<DeviceKey>> {
+  return new Set(keysOf(await db.query("SELECT device_key FROM report_rows WHERE part = 'u' AND place = '' AND end_ms < $1", [fromMs])));
+}
+
+export interface HoldingsRead {
+  holdings: HoldingSpan[];
+  incomplete: DeviceKey[];
+}
+
+/**
+ * The rows as one JSON array of arrays: tens of thousands of rows parsed by one `JSON.parse`
+ * instead of field by field by the driver (most of the read at fleet scale). ±Infinity come as
+ * the strings "Infinity" / "-Infinity" (`msOf`).
+ */
+async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[]): Promise<unknown[][]> {
+  const [row] = await db.query(`SELECT json_agg(json_build_array(${columns})) AS rows FROM report_rows WHERE ${where}`, params);
+  const rows = row?.rows;
+  return Array.isArray(rows) ? (rows as unknown[][]) : typeof rows === 'string' ? (JSON.parse(rows) as unknown[][]) : [];
+}
+
+const msOf = (value: unknown): number =>
+  typeof value === 'number' ? value : value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number(value);
+
+/** Holdings that end after `fromMs` (or run on) and begin before `toMs`; the incomplete devices touched since `fromMs`. */
+export async function readHoldings(db: Queryable, fromMs: number, toMs: number): Promise<HoldingsRead> {
+  const [rows, incomplete, unseen] = await Promise.all([
+    jsonRows(db, 'device_key, start_ms, end_ms, kind, model, department, employee_id', "part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2", [fromMs, toMs]),
+    incompleteSince(db, fromMs),
+    unseenSince(db, fromMs),
+  ]);
+  const holdings: HoldingSpan[] = [];
+  for (const [deviceKey, startMs, endMs, kind, model, department, employeeId] of rows as Array<[string, unknown, unknown, DeviceKind, string | null, string, string]>) {
+    if (unseen.has(deviceKey)) continue;
+    holdings.push({ deviceKey, kind, model: model ?? null, department, employeeId, startMs: msOf(startMs), endMs: msOf(endMs) });
+  }
+  return { holdings, incomplete };
+}
+
+export interface TrendRowsRead {
+  stock: StockSpan[];
+  handouts: HandoutMark[];
+  incomplete: DeviceKey[];
+}
+
+/**
+ * Shelf spans (at `location`, or anywhere) that reach a day end at or after `firstEndMs` and begin
+ * before `toMs`; handouts there from `fromMs` to `toMs`; the incomplete devices touched since `fromMs`.
+ */
+export async function readTrendRows(db: Queryable, span: { location?: string; fromMs: number; firstEndMs: number; toMs: number }): Promise<TrendRowsRead> {
+  const { location, fromMs, firstEndMs, toMs } = span;
+  // One location by the index's second column, or every location (the central overview).
+  const here = location === undefined ? '' : 'AND place = $3';
+  const at = location === undefined ? [] : [location];
+  const [stockRows, handoutRows, incomplete, unseen] = await Promise.all([
+    jsonRows(db, 'device_key, place, status, start_ms, end_ms, since_ms', `part = 's' ${here} AND end_ms >= $1 AND start_ms < $2`, [firstEndMs, toMs, ...at]),
+    jsonRows(db, 'device_key, place, end_ms, reused, kind, model, undone_flips', `part = 'o' ${here} AND end_ms >= $1 AND end_ms < $2`, [fromMs, toMs, ...at]),
+    incompleteSince(db, fromMs),
+    unseenSince(db, fromMs),
+  ]);
+  const placeOf = (place: string) => (place === '' ? null : place);
+  const stock: StockSpan[] = [];
+  for (const [deviceKey, place, status, from, to, since] of stockRows as Array<[string, string, StockStatus, unknown, unknown, unknown]>) {
+    if (unseen.has(deviceKey)) continue;
+    stock.push({ deviceKey, location: placeOf(place), status, fromMs: msOf(from), toMs: msOf(to), sinceMs: msOf(since) });
+  }
+  const handouts: HandoutMark[] = (handoutRows as Array<[string, string, unknown, boolean | null, DeviceKind, string | null, number[] | null]>).map(([deviceKey, place, atMs, reused, kind, model, flips]) => ({
+    deviceKey,
+    atMs: msOf(atMs),
+    location: placeOf(place),
+    reused: reused === true,
+    kind,
+    model: model ?? null,
+    undoneFlips: Array.isArray(flips) ? flips : [],
+  }));
+  return { stock, handouts, incomplete };
+}
