@@ -96,7 +96,7 @@ export type EventMark =
   | (MarkBase & { type: 'disposed'; model: string | null; method: DisposalMethod; certificate: string })
   | (MarkBase & {
       type: 'charge';
-      reason: 'lost' | 'damaged';
+      reason: ResidualChargeReason;
       department: string;
       employeeId: string;
       model: string | null;
