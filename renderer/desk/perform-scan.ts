@@ -12,6 +12,7 @@ import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import type { ScanMemory } from './scan-memory';
 import { workflows, type BatchSettings } from './workflows';
+import { markScan } from './scan-marks';
 
 export type Tone = 'good' | 'warning' | 'error' | 'info';
 
@@ -46,6 +47,7 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
 }
 
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
+  markScan('tx-open');
   const device = await findDevice(db, scanIdentifiers(scan));
   const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
   // Reuse first: only a never-handed-out device going out needs the used ones ready here.
@@ -53,7 +55,9 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
   // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
   const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
   const previous = followsDevice && state.memory?.recorded ? await db.devices.get(state.memory.recorded) : undefined;
+  markScan('found');
   const decision = decideScan({ ...state, place: { location: ctx.location, today: localDayOf(now.getTime(), defaultTimeZone) }, scan, device, employee, readyHere, previous });
+  markScan('decided');
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };
@@ -77,6 +81,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
       const type = decision.event ?? workflows[decision.mode].event;
       const event = newEvent(ctx, type, decision.deviceKey, decision.data, now);
       const result = await recordEvent(db, event, { current: (decision.event ? previous : device) ?? null });
+      markScan('written');
       if (!result.ok) {
         const { refusal } = result;
         return { tone: 'error', message: { key: `refusals.${refusal.code}`, params: { status: refusal.status } }, decision };

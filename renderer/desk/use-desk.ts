@@ -13,6 +13,7 @@ import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } fr
 import type { Destination } from '../app/navigation';
 import { performScan, type Tone } from './perform-scan';
 import { ScanMemoryKeeper } from './scan-memory';
+import { markScan } from './scan-marks';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
@@ -196,6 +197,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
       const context = ctx();
       const current = batchRef.current;
       if (!context || !current) return;
+      markScan('scan-start');
       try {
         const outcome = await performScan(db, context, {
           mode: current.mode,
@@ -204,6 +206,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
           models: models ?? [],
           memory: scanMemory.current.memory(current.startedAt),
         }, readScan(scan, settings));
+        markScan('scan-committed');
         const { decision } = outcome;
         if (decision.kind === 'employee') serve(decision.employee, decision.mode);
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { launchOptions, root, signedInBenchPage } from './browser';
+import { seedStore } from './seed-store';
+
+/** What the seeded store is made from: a change to any of them seeds again. */
+const SEED_INPUTS = ['tests/bench/support/seed-store.ts', 'renderer/store/db.ts', 'renderer/store/report-rows.ts', 'shared/reports/device-digest.ts'];
+const CACHE = resolve(root, 'node_modules/.cache/kvikdesk-bench');
+
+/**
+ * A browser profile whose store holds `devices` devices and `events` events, seeded once and kept
+ * (under `node_modules/.cache/kvikdesk-bench`, keyed by the sizes, the Chromium and the files the
+ * store's shape comes from), and copied afresh for every run: each run starts from the same bytes,
+ * and a run does not spend a quarter of an hour seeding on a busy machine. `BENCH_RESEED=1` seeds
+ * again. `close()` deletes the copy, never the kept profile.
+ */
+export async function launchSeededChromium(
+  url: string,
+  devices: number,
+  events: number,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; seeded: string; close(): Promise<void> }> {
+  const hash = createHash('sha256').update(launchOptions.executablePath);
+  for (const file of SEED_INPUTS) hash.update(readFileSync(resolve(root, file)));
+  const kept = join(CACHE, `desk-${devices}-${events}-${hash.digest('hex').slice(0, 12)}`);
+  let seeded = 'kept';
+  if (process.env.BENCH_RESEED || !existsSync(kept)) {
+    seeded = `seeded in ${await seedProfile(kept, url, devices, events, options)} s`;
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'kvikdesk-bench-'));
+  cpSync(kept, profile, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, ...options });
+  return {
+    context,
+    seeded,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function seedProfile(kept: string, url: string, devices: number, events: number, options: BrowserContextOptions): Promise<string> {
+  mkdirSync(CACHE, { recursive: true });
+  const profile = mkdtempSync(join(CACHE, 'seeding-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, ...options });
+    let seconds: number;
+    try {
+      // Signed in once: the app has made its store (the seed writes into its schema).
+      const page = await signedInBenchPage(context, url);
+      seconds = await seedStore(page, devices, events);
+    } finally {
+      await context.close();
+    }
+    rmSync(kept, { recursive: true, force: true });
+    renameSync(profile, kept);
+    return seconds.toFixed(1);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
