@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
@@ -90,12 +91,16 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
     [db],
   );
 
+  /** The result on screen; `show` with its sound. */
+  const display = useCallback((tone: Tone, message: Message, suggestion?: Mode) => {
+    setFeedback({ tone, message, n: ++counter.current, ...(suggestion ? { suggestion } : {}) });
+  }, []);
   const show = useCallback(
     (tone: Tone, message: Message, suggestion?: Mode) => {
-      setFeedback({ tone, message, n: ++counter.current, ...(suggestion ? { suggestion } : {}) });
+      display(tone, message, suggestion);
       playTone(tone, settings.sound);
     },
-    [settings.sound],
+    [display, settings.sound],
   );
 
   const ctx = useCallback((): DeskContext | null => {
@@ -221,18 +226,23 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
           open({ screen: 'lookup', device: decision.device });
         }
         let suggestion: Mode | undefined;
-        if (decision.kind === 'record' && outcome.event) {
-          const event: StoredEvent = { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' };
-          setCommitted((list) => [event, ...list.slice(0, 49)]);
-          keysRef.current.add(decision.deviceKey);
-          if (outcome.event.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(outcome.event.data.condition));
+        const recorded = decision.kind === 'record' && outcome.event ? { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' as const } : undefined;
+        if (recorded) {
+          keysRef.current.add(recorded.deviceKey);
+          if (recorded.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(recorded.data.condition));
         }
-        show(outcome.tone, outcome.message, suggestion);
+        // On screen in the task the commit answered in, not at a render scheduled behind the live
+        // queries the commit set off; the sound right after.
+        flushSync(() => {
+          if (recorded) setCommitted((list) => [recorded, ...list.slice(0, 49)]);
+          display(outcome.tone, outcome.message, suggestion);
+        });
+        playTone(outcome.tone, settings.sound);
       } catch (error) {
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, open, serve],
+    [ctx, db, models, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, display, open, serve],
   );
 
   const handleScan = useCallback(

@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { launchOptions, root, signedInBenchPage } from './browser';
+import { ROWS_VERSION } from '../../../renderer/store/report-rows';
 import { seedStore } from './seed-store';
 
-/** What the seeded store is made from: a change to any of them seeds again. */
-const SEED_INPUTS = ['tests/bench/support/seed-store.ts', 'renderer/store/db.ts', 'renderer/store/report-rows.ts', 'shared/reports/device-digest.ts'];
+/** What the seeded store is made from (with the report rows' version): a change to any of them seeds again. */
+const SEED_INPUTS = ['tests/bench/support/seed-store.ts', 'renderer/store/db.ts'];
 const CACHE = resolve(root, 'node_modules/.cache/kvikdesk-bench');
 
 /**
  * A browser profile whose store holds `devices` devices and `events` events, seeded once and kept
- * (under `node_modules/.cache/kvikdesk-bench`, keyed by the sizes, the Chromium and the files the
+ * (under `node_modules/.cache/kvikdesk-bench`, keyed by the sizes, the Chromium and what the
  * store's shape comes from), and copied afresh for every run: each run starts from the same bytes,
  * and a run does not spend a quarter of an hour seeding on a busy machine. `BENCH_RESEED=1` seeds
  * again. `close()` deletes the copy, never the kept profile.
@@ -23,7 +24,7 @@ export async function launchSeededChromium(
   events: number,
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; seeded: string; close(): Promise<void> }> {
-  const hash = createHash('sha256').update(launchOptions.executablePath);
+  const hash = createHash('sha256').update(`${launchOptions.executablePath} ${ROWS_VERSION}`);
   for (const file of SEED_INPUTS) hash.update(readFileSync(resolve(root, file)));
   const kept = join(CACHE, `desk-${devices}-${events}-${hash.digest('hex').slice(0, 12)}`);
   let seeded = 'kept';

@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { luhnCheckDigit } from '../../shared/scan/check-digits';
+import { parseScan } from '../../shared/scan/parse';
+import { makeEvent } from '../../shared/testing/builders';
+import { expectReportRowsFresh } from '../../tests/support/report-rows';
+import type { KvikDb } from '../store/db';
+import { packIdOf } from '../store/holding-packs';
+import { openDb } from '../store/open';
+import { recordEvent } from '../store/record';
+import type { DeskContext } from './desk-context';
+import type { Mode } from './modes';
+import { performScan, type ScanOutcome } from './perform-scan';
+import { readBatchSettings } from './workflows';
+
+const imei = (n: number) => {
+  const body = `35${String(n).padStart(12, '0')}`;
+  return body + luhnCheckDigit(body);
+};
+const ctx: DeskContext = { deskId: 'desk-1', operator: 'AB', location: 'LAGER' };
+const employee = { id: 'E1', name: 'Anna Berg', department: 'BUF' };
+
+let db: KvikDb;
+let n = 0;
+beforeEach(async () => {
+  db = await openDb(`perform-scan-${process.pid}-${++n}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+function scan(mode: Mode, label: string, at: number): Promise<ScanOutcome> {
+  const settings = readBatchSettings({ handout: { employee } });
+  return performScan(db, ctx, { mode, settings, batchKeys: new Set(), models: [] }, parseScan(label), new Date(Date.UTC(2026, 5, 1, 8) + at * 60_000));
+}
+
+describe('a scan, start to finish', () => {
+  it('records in one transaction with the report rows and holding packs a full replay gives, scan after scan', async () => {
+    const a = imei(1);
+    const steps: Array<[Mode, string, ScanOutcome['tone']]> = [
+      ['receive', a, 'good'],
+      ['receive', 'C02XL0GHJGH5', 'good'],
+      ['receive', a, 'error'], // already registered: refused, nothing written
+      ['prepare', a, 'good'],
+      ['handout', a, 'good'], // an open holding: into its pack
+      ['return', a, 'good'], // the holding closes: out of its pack
+      ['prepare', imei(2), 'error'], // unknown device
+      ['prepare', 'C02XL0GHJGH5', 'good'],
+      ['handout', 'C02XL0GHJGH5', 'good'], // held
+    ];
+    let minute = 0;
+    for (const [mode, label, tone] of steps) {
+      const outcome = await scan(mode, label, ++minute);
+      expect(outcome.tone, `${mode} ${label}`).toBe(tone);
+      await expectReportRowsFresh(db);
+    }
+    expect(await db.events.count()).toBe(7);
+    expect(await db.outbox.count()).toBe(7);
+    // The serial's holding is open and packed; the IMEI's, closed, has left its pack.
+    const serialPack = await db.reportRows.get(packIdOf('serial:C02XL0GHJGH5'));
+    expect(serialPack && 'holdings' in serialPack && serialPack.holdings).toContain('serial:C02XL0GHJGH5');
+    const imeiPack = await db.reportRows.get(packIdOf(`imei:${a}`));
+    expect(imeiPack && 'holdings' in imeiPack ? imeiPack.holdings : '').not.toContain(`imei:${a}`);
+  });
+
+  it('keeps the rows of a device found by another identifier than its key (its second IMEI)', async () => {
+    const first = imei(3);
+    const second = imei(4);
+    // Events under the key the second IMEI would have (a device voided since): not this device's.
+    await recordEvent(db, makeEvent('received', `imei:${second}`, { data: { imei: second } }));
+    await db.devices.delete(`imei:${second}`);
+    await recordEvent(db, makeEvent('received', `imei:${first}`, { data: { imei: first, imei2: second } }));
+    await expectReportRowsFresh(db);
+    const outcome = await scan('prepare', second, 1);
+    expect(outcome).toMatchObject({ tone: 'good', event: { type: 'prepared', deviceKey: `imei:${first}` } });
+    await expectReportRowsFresh(db);
+  });
+});
