@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { parseScan } from '../../shared/scan/parse';
@@ -10,6 +11,7 @@ import { openDb } from '../store/open';
 import { recordEvent } from '../store/record';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
+import { undoLastAction } from './undo';
 import { performScan, type ScanOutcome } from './perform-scan';
 import { readBatchSettings } from './workflows';
 
@@ -30,9 +32,10 @@ afterEach(async () => {
   await db.delete();
 });
 
-function scan(mode: Mode, label: string, at: number): Promise<ScanOutcome> {
-  const settings = readBatchSettings({ handout: { employee } });
-  return performScan(db, ctx, { mode, settings, batchKeys: new Set(), models: [] }, parseScan(label), new Date(Date.UTC(2026, 5, 1, 8) + at * 60_000));
+const settings = readBatchSettings({ handout: { employee }, repair: { vendor: 'Fixit' }, dispose: { method: 'recycled', certificate: 'C-1' } });
+
+function scan(mode: Mode, label: string, at: number, where = ctx): Promise<ScanOutcome> {
+  return performScan(db, where, { mode, settings, batchKeys: new Set(), models: [] }, parseScan(label), new Date(Date.UTC(2026, 5, 1, 8) + at * 60_000));
 }
 
 describe('a scan, start to finish', () => {
@@ -76,4 +79,41 @@ describe('a scan, start to finish', () => {
     expect(outcome).toMatchObject({ tone: 'good', event: { type: 'prepared', deviceKey: `imei:${first}` } });
     await expectReportRowsFresh(db);
   });
+
+  it('keeps the report rows equal a full replay over any desk work: scans in every workflow, undos, answers from the centre', async () => {
+    const labels = [imei(5), imei(6), 'C02XL0GHJGH5', 'F17ZQ1ABCD9'];
+    const modes: Mode[] = ['receive', 'prepare', 'handout', 'return', 'repair', 'repaired', 'lost', 'found', 'dispose'];
+    const step = fc.oneof(
+      { weight: 8, arbitrary: fc.record({ kind: fc.constant('scan' as const), mode: fc.constantFrom(...modes), label: fc.constantFrom(...labels), desk: fc.constantFrom('LAGER', 'KVIK-RH') }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'undo' as const }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'answer' as const }) },
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
+        const store = await openDb(`perform-scan-${process.pid}-${++n}-${++run}`);
+        const kept = db;
+        db = store;
+        try {
+          let minute = 0;
+          let seq = 0;
+          for (const s of steps) {
+            minute++;
+            if (s.kind === 'scan') await scan(s.mode, s.label, minute, { ...ctx, location: s.desk });
+            else if (s.kind === 'undo') await undoLastAction(db, ctx, 'fortrudt', new Date(Date.UTC(2026, 5, 1, 8) + minute * 60_000));
+            else {
+              const pending = await db.events.where('sync').equals('pending').toArray();
+              await db.events.bulkPut(pending.reverse().map((event) => ({ ...event, sync: 'accepted' as const, seq: ++seq })));
+            }
+          }
+          await expectReportRowsFresh(db);
+        } finally {
+          db = kept;
+          store.close();
+          await store.delete();
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25), seed: 20261201 },
+    );
+  }, 60_000);
 });

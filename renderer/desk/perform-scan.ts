@@ -6,7 +6,8 @@ import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
-import { decideScan, type Decision, type Message } from './decide';
+import { readRowsAhead } from '../store/report-rows-ahead';
+import { decideScan, newDeviceKey, type Decision, type Message } from './decide';
 import { deviceLabel } from './device-label';
 import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
@@ -48,13 +49,21 @@ export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState
 
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
   markScan('tx-open');
-  const device = await findDevice(db, scanIdentifiers(scan));
-  const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
-  // Reuse first: only a never-handed-out device going out needs the used ones ready here.
-  const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
   // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
   const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
-  const previous = followsDevice && state.memory?.recorded ? await db.devices.get(state.memory.recorded) : undefined;
+  const recordedBefore = followsDevice ? state.memory?.recorded : undefined;
+  // Every read the scan needs, made at once: one round trip. With them, what the report rows of the
+  // device this scan would record need (`report-rows-ahead.ts`), so its write does not wait for
+  // them; a device found under another key only misses that shortcut.
+  const ahead = state.mode === 'lookup' ? null : (recordedBefore ?? (scan.kind === 'imei' || scan.kind === 'serial' ? newDeviceKey(scan) : null));
+  const [device, employee, previous] = await Promise.all([
+    findDevice(db, scanIdentifiers(scan)),
+    scan.kind === 'employee' ? findEmployee(db, scan) : undefined,
+    recordedBefore ? db.devices.get(recordedBefore) : undefined,
+    ahead ? readRowsAhead(db, ahead) : undefined,
+  ]);
+  // Reuse first: only a never-handed-out device going out needs the used ones ready here.
+  const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
   markScan('found');
   const decision = decideScan({ ...state, place: { location: ctx.location, today: localDayOf(now.getTime(), defaultTimeZone) }, scan, device, employee, readyHere, previous });
   markScan('decided');

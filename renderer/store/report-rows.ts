@@ -3,7 +3,8 @@ import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/do
 import type { DeviceEvent } from '../../shared/domain/event';
 import { DIGEST_VERSION, digestDevice, type DeviceDigest, type HandoutMark, type HoldingSpan, type StockSpan } from '../../shared/reports/device-digest';
 import { inAppliedOrder } from '../reports/applied-order';
-import { isOpenHolding, patchHoldingPacks, type HoldingPackRow, type PackStore } from './holding-packs';
+import { isOpenHolding, packIdOf, patchHoldingPacks, type HoldingPackRow, type PackStore } from './holding-packs';
+import { noteRowsWrite, rowsWritesIn, takeRowsAhead } from './report-rows-ahead';
 
 /**
  * The reports' digests in the desk's store (`shared/reports/device-digest.ts`): each device's
@@ -121,15 +122,18 @@ const MAX_KEY = [[]];
  * projection and then its event in one transaction, and recomputing after each would read and
  * write the device's rows twice on the scan path. IndexedDB runs a transaction's requests in the
  * order they were made, so the event's recompute, made after the event was written, sees the
- * projection written before it. Keyed by the transaction, a key leaves the set with its event.
+ * projection written before it. Keyed by the transaction, a key leaves the map with its event; the
+ * projection as written is kept with it (`undefined` until written; `null`: deleted), so the
+ * event's recompute need not read it back when its other inputs were read ahead
+ * (`report-rows-ahead.ts`).
  */
-const eventFollows = new WeakMap<object, Set<string>>();
+const eventFollows = new WeakMap<object, Map<string, Device | null | undefined>>();
 
 /** Within `trans` (Dexie's `idbtrans`), the next write of `deviceKey`'s projection leaves its rows to the event written after it. */
 export function eventWillFollow(trans: object, deviceKey: string): void {
   const keys = eventFollows.get(trans);
-  if (keys) keys.add(deviceKey);
-  else eventFollows.set(trans, new Set([deviceKey]));
+  if (keys) keys.set(deviceKey, undefined);
+  else eventFollows.set(trans, new Map([[deviceKey, undefined]]));
 }
 
 /** The Dexie middleware that keeps `reportRows` with every write of `events` or `devices` (see the top of this file). */
@@ -154,16 +158,22 @@ export const reportRowsMiddleware: Middleware<DBCore> = {
             const before = req.type === 'delete' && name === 'events' ? await deviceKeysOfEvents(table, req.trans, req.keys) : null;
             const keys = before ?? writtenDeviceKeys(name, req);
             const following = eventFollows.get(req.trans);
+            let known: KnownInputs | undefined;
             if (following && keys) {
-              // A projection whose event comes next: that write recomputes. The event's write ends the wait.
-              if (name === 'devices' && req.type !== 'deleteRange' && [...keys].every((key) => following.has(key))) return table.mutate(req);
-              if (name === 'events') for (const key of keys) following.delete(key);
+              // A projection whose event comes next: that write recomputes, with this projection.
+              if (name === 'devices' && req.type !== 'deleteRange' && [...keys].every((key) => following.has(key))) {
+                for (const key of keys) following.set(key, projectionIn(req, key));
+                return table.mutate(req);
+              }
+              // The event's write ends the wait.
+              if (name === 'events') known = knownInputs(req, keys, following);
             }
+            if (name === 'events') noteRowsWrite(req.trans);
             // The recompute's reads are made right behind the write, not after its answer: a
             // transaction runs its requests in the order they were made, so they see the write (or
             // what is left of a failed one), and the scan path waits one round trip fewer.
             const written = table.mutate(req);
-            const kept = keys === null || keys.size > RECOMPUTE_AT_MOST ? markStale(down, req.trans) : keys.size > 0 ? recompute(down, req.trans, keys) : undefined;
+            const kept = keys === null || keys.size > RECOMPUTE_AT_MOST ? markStale(down, req.trans) : keys.size > 0 ? recompute(down, req.trans, keys, known) : undefined;
             const [result] = await Promise.all([written, kept]);
             return result;
           },
@@ -172,6 +182,36 @@ export const reportRowsMiddleware: Middleware<DBCore> = {
     };
   },
 };
+
+/** A device's projection and events as they stand after a write, and its holdings pack before it: a recompute with no reads. */
+type KnownInputs = Map<string, { device: Device | null; events: DeviceEvent[]; pack: HoldingPackRow | undefined }>;
+
+/**
+ * The inputs of the devices an event write of `recordEvent` touches, when all are known without
+ * reading: the projection it wrote just before, and the events and pack read ahead with nothing
+ * written since (`report-rows-ahead.ts`). Only for `recordEvent`'s writes (a projection left to
+ * the event), where a failed write fails the whole transaction: the rows are made from what the
+ * write puts, not from what it turned out to store. Takes the keys off `following` either way.
+ */
+function knownInputs(req: DBCoreMutateRequest, keys: Set<string>, following: Map<string, Device | null | undefined>): KnownInputs | undefined {
+  const known: KnownInputs = new Map();
+  for (const key of keys) {
+    const device = following.get(key);
+    following.delete(key);
+    const ahead = takeRowsAhead(req.trans, key);
+    if (device === undefined || !ahead || (req.type !== 'add' && req.type !== 'put')) continue;
+    const written = (req.values as Array<DeviceEvent>).filter((event) => event.deviceKey === key);
+    const replaced = new Set(written.map((event) => event.id));
+    known.set(key, { device, events: [...ahead.events.filter((event) => !replaced.has(event.id)), ...written], pack: ahead.pack });
+  }
+  return known.size === keys.size ? known : undefined;
+}
+
+/** The projection of `key` a devices write leaves: the value it puts, or none for a delete. */
+function projectionIn(req: DBCoreMutateRequest, key: string): Device | null {
+  if (req.type !== 'put' && req.type !== 'add') return null;
+  return (req.values as Device[]).find((device) => device.key === key) ?? null;
+}
 
 /** The devices a write touched; null when it cannot tell (a range delete): then everything is stale. */
 function writtenDeviceKeys(table: string, req: DBCoreMutateRequest): Set<string> | null {
@@ -198,27 +238,39 @@ async function markStale(core: DBCore, trans: DBCoreTransaction): Promise<void> 
   await rows.mutate({ type: 'put', trans, values: [next] });
 }
 
-/** Recomputes the rows of `keys` inside `trans`: their projections and events as they stand now in it. */
-async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlySet<string>): Promise<void> {
+/**
+ * Recomputes the rows of `keys` inside `trans`: their projections and events as they stand now in
+ * it — read, or `known` without reading (`knownInputs`).
+ */
+async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlySet<string>, known?: KnownInputs): Promise<void> {
   const devicesTable = core.table('devices');
   const eventsTable = core.table('events');
   const rowsTable = core.table(REPORT_ROWS);
   const byDevice = eventsTable.schema.getIndexByKeyPath(['deviceKey', 'at']);
   if (!byDevice) throw new Error('events has no [deviceKey+at] index');
   const list = [...keys];
-  const [devices, histories] = await Promise.all([
-    devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>,
-    Promise.all(
-      list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
-    ),
-  ]);
+  const [devices, histories] = known
+    ? [list.map((key) => known.get(key)?.device ?? undefined), list.map((key) => known.get(key)?.events ?? [])]
+    : await Promise.all([
+        devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>,
+        Promise.all(
+          list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
+        ),
+      ]);
+  // A pack read ahead is still the pack when this patch runs only if nothing wrote events or packs since this write.
+  const writes = rowsWritesIn(trans);
+  const packsKnown = known && new Map([...known.values()].flatMap(({ pack }) => (pack ? [[pack.id, pack] as const] : [])));
+  const packIds = known && new Set(list.map(packIdOf));
   const { rows, open } = splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? [])));
   // The old rows' removal and the new rows are made together, in that order (the transaction keeps
   // it); the packs lie outside every device's key range, patched beside them. One wait, not three.
   await Promise.all([
     ...list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })),
     rows.length > 0 ? rowsTable.mutate({ type: 'put', trans, values: rows }) : undefined,
-    oneAfterAnother(trans, () => patchHoldingPacks(corePackStore(rowsTable, trans), list, open)),
+    oneAfterAnother(trans, () => {
+      const ahead = packIds && rowsWritesIn(trans) === writes ? { ids: packIds, packs: packsKnown ?? new Map() } : undefined;
+      return patchHoldingPacks(corePackStore(rowsTable, trans, ahead), list, open);
+    }),
   ]);
 }
 
@@ -242,10 +294,18 @@ export function splitOpenHoldings(all: ReportRow[]): { rows: ReportRow[]; open: 
   return { rows, open };
 }
 
-function corePackStore(table: DBCoreTable, trans: DBCoreTransaction): PackStore {
+/** The packs in `trans`; `ahead`: packs read ahead (`ids` read, `packs` those that exist), current, not read again. */
+function corePackStore(table: DBCoreTable, trans: DBCoreTransaction, ahead?: { ids: ReadonlySet<string>; packs: ReadonlyMap<string, HoldingPackRow> }): PackStore {
   return {
-    getMany: async (ids) => (await table.getMany({ trans, keys: ids })) as Array<HoldingPackRow | undefined>,
-    put: async (packs) => void (await table.mutate({ type: 'put', trans, values: packs })),
-    delete: async (ids) => void (await table.mutate({ type: 'delete', trans, keys: ids })),
+    getMany: async (ids) =>
+      ahead && ids.every((id) => ahead.ids.has(id)) ? ids.map((id) => ahead.packs.get(id)) : ((await table.getMany({ trans, keys: ids })) as Array<HoldingPackRow | undefined>),
+    put: async (packs) => {
+      noteRowsWrite(trans);
+      await table.mutate({ type: 'put', trans, values: packs });
+    },
+    delete: async (ids) => {
+      noteRowsWrite(trans);
+      await table.mutate({ type: 'delete', trans, keys: ids });
+    },
   };
 }
