@@ -24,7 +24,8 @@ export async function launchSeededChromium(
   events: number,
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; seeded: string; close(): Promise<void> }> {
-  const hash = createHash('sha256').update(`${launchOptions.executablePath} ${ROWS_VERSION}`);
+  // The store belongs to the page's origin: another port finds none.
+  const hash = createHash('sha256').update(`${launchOptions.executablePath} ${ROWS_VERSION} ${new URL(url).origin}`);
   for (const file of SEED_INPUTS) hash.update(readFileSync(resolve(root, file)));
   const kept = join(CACHE, `desk-${devices}-${events}-${hash.digest('hex').slice(0, 12)}`);
   let seeded = 'kept';
@@ -34,6 +35,12 @@ export async function launchSeededChromium(
   const profile = mkdtempSync(join(tmpdir(), 'kvikdesk-bench-'));
   cpSync(kept, profile, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, { ...launchOptions, ...options });
+  const found = await countDevices(context, url);
+  if (found < devices) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`the kept store at ${kept} holds ${found} devices, not ${devices}: run again with BENCH_RESEED=1`);
+  }
   return {
     context,
     seeded,
@@ -62,5 +69,30 @@ async function seedProfile(kept: string, url: string, devices: number, events: n
     return seconds.toFixed(1);
   } finally {
     rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The devices in the page's store, counted past the app (a blank page of the same origin). */
+async function countDevices(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>count</title>' }));
+    await page.goto(url);
+    return await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('kvikdesk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('devices')) return resolve(0);
+            const count = db.transaction('devices').objectStore('devices').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+  } finally {
+    await page.close();
   }
 }
