@@ -35,7 +35,7 @@ afterEach(async () => {
 const settings = readBatchSettings({ handout: { employee }, repair: { vendor: 'Fixit' }, dispose: { method: 'recycled', certificate: 'C-1' } });
 
 function scan(mode: Mode, label: string, at: number, where = ctx): Promise<ScanOutcome> {
-  return performScan(db, where, { mode, settings, batchKeys: new Set(), models: [] }, parseScan(label), new Date(Date.UTC(2026, 5, 1, 8) + at * 60_000));
+  return performScan(db, where, { mode, settings, batchKeys: new Set(), models: [] }, parseScan(label), { now: new Date(Date.UTC(2026, 5, 1, 8) + at * 60_000) });
 }
 
 describe('a scan, start to finish', () => {

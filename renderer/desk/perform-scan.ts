@@ -6,6 +6,7 @@ import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
+import { whenCommitted } from '../store/on-commit';
 import { readRowsAhead } from '../store/report-rows-ahead';
 import { decideScan, newDeviceKey, type Decision, type Message } from './decide';
 import { deviceLabel } from './device-label';
@@ -41,10 +42,25 @@ export interface ScanState {
  * rules, and record the event (one transaction) before returning what to show. Commands, model
  * choices and lookups come back as decisions for the screen to act on.
  */
-export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now = new Date()): Promise<ScanOutcome> {
+export async function performScan(
+  db: KvikDb,
+  ctx: DeskContext,
+  state: ScanState,
+  scan: ParsedScan,
+  options: {
+    now?: Date;
+    /** Called with the outcome the moment the transaction has committed, before the promise resolves (`on-commit.ts`). */
+    committed?: (outcome: ScanOutcome) => void;
+  } = {},
+): Promise<ScanOutcome> {
+  const { now = new Date(), committed } = options;
   // The lookup and the write share one transaction: one round trip fewer on the scan path, and
   // nothing can change the device between deciding and recording.
-  return db.transaction('rw', [db.devices, db.events, db.outbox, db.employees, db.departments], () => decideAndRecord(db, ctx, state, scan, now));
+  return db.transaction('rw', [db.devices, db.events, db.outbox, db.employees, db.departments], async () => {
+    const outcome = await decideAndRecord(db, ctx, state, scan, now);
+    if (committed) whenCommitted(() => committed(outcome));
+    return outcome;
+  });
 }
 
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {

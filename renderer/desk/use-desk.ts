@@ -12,7 +12,7 @@ import type { Mode } from './modes';
 import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
 import type { Destination } from '../app/navigation';
-import { performScan, type Tone } from './perform-scan';
+import { performScan, type ScanOutcome, type Tone } from './perform-scan';
 import { ScanMemoryKeeper } from './scan-memory';
 import { markScan } from './scan-marks';
 import { undoLastAction } from './undo';
@@ -203,15 +203,34 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
       const current = batchRef.current;
       if (!context || !current) return;
       markScan('scan-start');
+      /** The result on screen — a recorded scan's row first in the list — then its sound. */
+      let presented = false;
+      const present = (outcome: ScanOutcome) => {
+        presented = true;
+        const { decision } = outcome;
+        let suggestion: Mode | undefined;
+        const recorded = decision.kind === 'record' && outcome.event ? { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' as const } : undefined;
+        if (recorded) {
+          keysRef.current.add(recorded.deviceKey);
+          if (recorded.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(recorded.data.condition));
+        }
+        // Rendered now, not at a render scheduled for later.
+        flushSync(() => {
+          if (recorded) setCommitted((list) => [recorded, ...list.slice(0, 49)]);
+          display(outcome.tone, outcome.message, suggestion);
+        });
+        playTone(outcome.tone, settings.sound);
+      };
       try {
-        const outcome = await performScan(db, context, {
-          mode: current.mode,
-          settings: current.settings,
-          batchKeys: keysRef.current,
-          models: models ?? [],
-          memory: scanMemory.current.memory(current.startedAt),
-        }, readScan(scan, settings));
-        markScan('scan-committed');
+        const state = { mode: current.mode, settings: current.settings, batchKeys: keysRef.current, models: models ?? [], memory: scanMemory.current.memory(current.startedAt) };
+        const outcome = await performScan(db, context, state, readScan(scan, settings), {
+          // A recorded scan is shown in its transaction's commit, ahead of the live queries and
+          // the other tabs the store tells of it (`on-commit.ts`); anything else after the rest below.
+          committed: (done) => {
+            markScan('scan-committed');
+            if (done.decision.kind === 'record') present(done);
+          },
+        });
         const { decision } = outcome;
         if (decision.kind === 'employee') serve(decision.employee, decision.mode);
         const serving = batchRef.current && batchRef.current.mode !== 'lookup' && employeeOf(batchRef.current.settings[batchRef.current.mode]);
@@ -225,19 +244,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
         if (decision.kind === 'show') {
           open({ screen: 'lookup', device: decision.device });
         }
-        let suggestion: Mode | undefined;
-        const recorded = decision.kind === 'record' && outcome.event ? { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' as const } : undefined;
-        if (recorded) {
-          keysRef.current.add(recorded.deviceKey);
-          if (recorded.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(recorded.data.condition));
-        }
-        // On screen in the task the commit answered in, not at a render scheduled behind the live
-        // queries the commit set off; the sound right after.
-        flushSync(() => {
-          if (recorded) setCommitted((list) => [recorded, ...list.slice(0, 49)]);
-          display(outcome.tone, outcome.message, suggestion);
-        });
-        playTone(outcome.tone, settings.sound);
+        if (!presented) present(outcome);
       } catch (error) {
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }

@@ -24,8 +24,9 @@ function newImei(i: number): string {
  * Scan to screen: in the real app in Chromium, over a store of 100,000 devices and 1,000,000
  * events, the time from the scanner's Enter reaching the page to the committed record being in the
  * running list on the page (the DOM mutation; the browser paints it at its next frame), beside a
- * raw Dexie put + get of the same event row in the same store and the same run. Scans are
- * keyboard-wedge keys 5 ms apart, one after another, each waiting for the previous to show.
+ * raw Dexie put + get of the same event row in the same store, measured in the pause after each
+ * scan. Scans are keyboard-wedge keys 5 ms apart, one after another, each waiting for the previous
+ * to show. Target (issue 9): p95 under 16 ms and within 2× the raw put + get's p95.
  */
 export const part: BenchPart = {
   name: 'desk',
@@ -41,10 +42,12 @@ export const part: BenchPart = {
       const load = loadNow();
 
       const imeis = Array.from({ length: SCANS }, (_, i) => newImei(i));
-      const timings = await scanToScreen(page, imeis, '[data-testid="batch-list"] tbody tr:first-child', PAUSE_MS);
+      // The baseline beside each scan, not after them all: on a shared machine the load changes
+      // within a run, and a ratio of figures taken minutes apart measures the neighbours.
+      const raw = await rawDexie(page);
+      const timings = await scanToScreen(page, imeis, '[data-testid="batch-list"] tbody tr:first-child', PAUSE_MS, raw.once);
       console.log(`  where the time goes (median / p95, ms): ${await scanPhases(page, timings)}`);
-      const raw = await rawDexieTimings(page, SCANS);
-      const rawTimings = raw.putGet;
+      const rawTimings = (await raw.timings()).putGet;
       const sorted = [...timings].sort((a, b) => a - b);
       const rawSorted = [...rawTimings].sort((a, b) => a - b);
       const machine = `load ${load} on ${cpus().length} cores at the start`;
@@ -56,7 +59,7 @@ export const part: BenchPart = {
           `target < 16 ms and ≤ 2× raw Dexie put + get (p95); ${SCANS} scans over ${DEVICES} devices / ${EVENTS} events; ${machine}`,
         ),
         'desk.scan_to_screen_median': figure(median(timings), 'ms', median(rawTimings), 'baseline: raw Dexie put + get of the same event row'),
-        'desk.scan_to_screen_vs_raw_transaction_median': figure(median(timings), 'ms', median(raw.transaction), "baseline: the app's writes as one raw Dexie transaction"),
+        'desk.scan_to_screen_vs_raw_transaction_median': figure(median(timings), 'ms', median((await raw.timings()).transaction), "baseline: the app's writes as one raw Dexie transaction"),
       };
     } finally {
       await browser.close();
@@ -106,20 +109,22 @@ interface RawDexie {
 /**
  * The baselines: Dexie itself, loaded into the same page over the same store. `putGet` writes and
  * reads back one event row (the issue's baseline); `transaction` makes the app's own writes — the
- * identifier lookup, device, event and outbox entry in one transaction — with
- * no app around it, to show what the app adds on top of the storage it cannot avoid.
+ * identifier lookup, device, event and outbox entry in one transaction — with no app around it, to
+ * show what the app adds on top of the storage it cannot avoid. `once` measures each once more.
  */
-async function rawDexieTimings(page: Page, count: number): Promise<{ putGet: number[]; transaction: number[] }> {
+async function rawDexie(page: Page): Promise<{ once(): Promise<void>; timings(): Promise<{ putGet: number[]; transaction: number[] }> }> {
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve('dexie/dist/dexie.js') });
-  return page.evaluate(async (count) => {
+  await page.evaluate(async () => {
     const DexieCtor = (window as unknown as { Dexie: new (name: string) => RawDexie }).Dexie;
     const db = new DexieCtor('kvikdesk');
     await db.open();
     const now = () => new Date().toISOString();
     const putGet: number[] = [];
     const transaction: number[] = [];
-    for (let i = 0; i < count; i++) {
+    let i = 0;
+    const once = async () => {
+      i++;
       const id = `0199ffff-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
       const row = { id, type: 'received', deviceKey: `imei:99${i}`, at: now(), deskId: 'raw', operator: 'RAW', location: 'LAGER', data: { kind: 'phone' }, sync: 'pending' };
       let t0 = performance.now();
@@ -141,8 +146,12 @@ async function rawDexieTimings(page: Page, count: number): Promise<{ putGet: num
         ]);
       });
       transaction.push(performance.now() - t0);
-    }
-    db.close();
-    return { putGet, transaction };
-  }, count);
+    };
+    (window as unknown as { __raw: unknown }).__raw = { once, timings: () => ({ putGet, transaction }) };
+  });
+  type Raw = { __raw: { once(): Promise<void>; timings(): { putGet: number[]; transaction: number[] } } };
+  return {
+    once: () => page.evaluate(() => (window as unknown as Raw).__raw.once()),
+    timings: () => page.evaluate(() => (window as unknown as Raw).__raw.timings()),
+  };
 }
