@@ -7,8 +7,14 @@ import { launchOptions, root, signedInBenchPage } from './browser';
 import { ROWS_VERSION } from '../../../renderer/store/report-rows';
 import { seedStore } from './seed-store';
 
-/** What the seeded store is made from (with the report rows' version): a change to any of them seeds again. */
-const SEED_INPUTS = ['tests/bench/support/seed-store.ts', 'renderer/store/db.ts'];
+/**
+ * What the seeded store is made from: how it is seeded, the store's schema (its `version(n).stores`
+ * declarations, not the rest of `db.ts`) and the report rows' version. A change to any seeds again.
+ */
+function seedInputs(): string[] {
+  const schema = readFileSync(resolve(root, 'renderer/store/db.ts'), 'utf8').match(/version\(\d+\)\s*\.stores\(\{[^}]*\}\)/g) ?? [];
+  return [readFileSync(resolve(root, 'tests/bench/support/seed-store.ts'), 'utf8'), ...schema, String(ROWS_VERSION)];
+}
 const CACHE = resolve(root, 'node_modules/.cache/kvikdesk-bench');
 
 /**
@@ -25,8 +31,8 @@ export async function launchSeededChromium(
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; seeded: string; close(): Promise<void> }> {
   // The store belongs to the page's origin: another port finds none.
-  const hash = createHash('sha256').update(`${launchOptions.executablePath} ${ROWS_VERSION} ${new URL(url).origin}`);
-  for (const file of SEED_INPUTS) hash.update(readFileSync(resolve(root, file)));
+  const hash = createHash('sha256').update(`${launchOptions.executablePath} ${new URL(url).origin}`);
+  for (const input of seedInputs()) hash.update(input);
   const kept = join(CACHE, `desk-${devices}-${events}-${hash.digest('hex').slice(0, 12)}`);
   let seeded = 'kept';
   if (process.env.BENCH_RESEED || !existsSync(kept)) {
