@@ -7,7 +7,7 @@ import Dexie, { type DBCore, type Middleware } from 'dexie';
  * (a DOM event), and the queries start reading again — all before the code awaiting the
  * transaction runs. What the desk shows for a scan (the committed row, the colour) should not wait
  * behind that: it is registered here and runs in the transaction's own `complete` event, which
- * comes only after the commit, ahead of Dexie's handler (the middleware listens before Dexie does).
+ * comes only after the commit, ahead of Dexie's handlers (the middleware listens before Dexie does).
  */
 const waiting = new WeakMap<IDBTransaction, Array<() => void>>();
 
@@ -23,6 +23,9 @@ export function whenCommitted(work: () => void): void {
 export const onCommitMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'onCommit',
+  // Below Dexie's own (its live-query cache is level 0, and re-runs the queries on `complete`):
+  // the one nearest IndexedDB listens first.
+  level: -2,
   create(down) {
     return {
       ...down,
