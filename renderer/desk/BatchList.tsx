@@ -12,11 +12,13 @@ export function BatchList({ events }: { events: StoredEvent[] }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const models = useLiveQuery(async () => new Map((await db.models.toArray()).map((m) => [m.id, m.name])), [db]);
-  // Handouts and returns show whose device it is: only the employees these rows name are read.
+  // Handouts and returns show whose device it is: only the employees these rows name are read,
+  // and read again when the names asked for change, not with every new row.
+  const holderIds = [...new Set(events.map(holderOf).filter((id): id is string => id !== undefined))].join('\n');
   const holders = useLiveQuery(async () => {
-    const ids = [...new Set(events.map(holderOf).filter((id): id is string => id !== undefined))];
+    const ids = holderIds ? holderIds.split('\n') : [];
     return new Map((await db.employees.bulkGet(ids)).flatMap((e) => (e ? [[e.id, e.name] as const] : [])));
-  }, [db, events]);
+  }, [db, holderIds]);
   const undone = undoneIds(events);
   if (events.length === 0) return <p className="empty">{t('desk.empty')}</p>;
   return (
@@ -37,11 +39,17 @@ export function BatchList({ events }: { events: StoredEvent[] }) {
   );
 }
 
+type RowProps = { event: StoredEvent; model: string | undefined; holder: string | undefined; undone: boolean };
+
 /**
- * Rows change only when undone, so a new scan renders one new row, not the whole list. The undone
- * row is struck through; the correction that undid it reads "Fortrudt".
+ * Rows change only when undone, so a new scan renders one new row, not the whole list — also when
+ * the store's live query hands the same events back as new objects (what a row shows of an event
+ * never changes once it is recorded). The undone row is struck through; the correction that undid
+ * it reads "Fortrudt".
  */
-const BatchRow = memo(function BatchRow({ event, model, holder, undone }: { event: StoredEvent; model: string | undefined; holder: string | undefined; undone: boolean }) {
+const sameRow = (a: RowProps, b: RowProps) => a.event.id === b.event.id && a.model === b.model && a.holder === b.holder && a.undone === b.undone;
+
+const BatchRow = memo(function BatchRow({ event, model, holder, undone }: RowProps) {
   const { t, i18n } = useTranslation();
   return (
     <tr className={undone ? 'undone' : undefined} data-event-type={event.type} data-undone={undone || undefined}>
@@ -55,7 +63,7 @@ const BatchRow = memo(function BatchRow({ event, model, holder, undone }: { even
       <td>{event.type === 'corrected' && event.data.undoes ? t('desk.undoneRow') : t(`events.${event.type}`)}</td>
     </tr>
   );
-});
+}, sameRow);
 
 /** The model of the device a row is about: as received, or as it was before the event. */
 function modelOf(event: StoredEvent, models: Map<string, string> | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateMessage } from '../app/translate';
 import type { Mode } from './modes';
@@ -9,6 +10,12 @@ const icons = { good: '✓', warning: '!', error: '✗', info: 'i' } as const;
 /** The unmistakable result of the last scan: colour, icon and large text (the sound plays too). */
 export function FeedbackPanel({ feedback, onSuggestion }: { feedback: Feedback | null; onSuggestion: (mode: Mode) => void }) {
   const { t } = useTranslation();
+  const icon = useRef<HTMLSpanElement>(null);
+  // The icon pops for every result, even the same text twice: its animation restarted on the same
+  // element. (A new element per result cost each scan's commit the removal of the old one.)
+  useLayoutEffect(() => {
+    icon.current?.animate?.([{ transform: 'scale(1.35)' }, { transform: 'none' }], { duration: 250, easing: 'ease-out' });
+  }, [feedback?.n]);
   if (!feedback) {
     return (
       <div className="feedback idle" role="status" data-tone="idle">
@@ -19,8 +26,7 @@ export function FeedbackPanel({ feedback, onSuggestion }: { feedback: Feedback |
   const step = feedback.suggestion ? t(`modes.${feedback.suggestion}`) : null;
   return (
     <div className={`feedback ${feedback.tone}`} role="status" aria-live="assertive" data-tone={feedback.tone} data-testid="feedback">
-      {/* The key restarts the icon's pop for every result, even the same text twice. */}
-      <span key={feedback.n} className="feedback-icon" aria-hidden>
+      <span ref={icon} className="feedback-icon" aria-hidden>
         {icons[feedback.tone]}
       </span>
       <span className="feedback-text">{translateMessage(t, feedback.message)}</span>

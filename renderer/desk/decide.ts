@@ -171,7 +171,7 @@ export function invalidMessage(scan: Extract<ParsedScan, { kind: 'invalid' }>): 
 }
 
 /** The key a new device gets: its IMEI, or its serial. */
-function newDeviceKey(scan: DeviceScan): string | null {
+export function newDeviceKey(scan: DeviceScan): string | null {
   if (scan.kind === 'imei') return deviceKeyFor({ imei: scan.value });
   if (scan.kind === 'serial') return deviceKeyFor({ serial: scan.value });
   return null;

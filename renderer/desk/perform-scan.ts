@@ -7,12 +7,14 @@ import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
+import { whenCommitted } from '../store/on-commit';
 import { decideScan, type Decision, type Message } from './decide';
 import { deviceLabel } from './device-label';
 import { newEvent, type DeskContext } from './desk-context';
 import type { Mode } from './modes';
 import type { ScanMemory } from './scan-memory';
 import { workflows, type BatchSettings } from './workflows';
+import { markScan } from './scan-marks';
 
 export type Tone = 'good' | 'warning' | 'error' | 'info';
 
@@ -42,21 +44,43 @@ export interface ScanState {
  * rules, and record the event (one transaction) before returning what to show. Commands, model
  * choices and lookups come back as decisions for the screen to act on.
  */
-export async function performScan(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now = new Date()): Promise<ScanOutcome> {
+export async function performScan(
+  db: KvikDb,
+  ctx: DeskContext,
+  state: ScanState,
+  scan: ParsedScan,
+  options: {
+    now?: Date;
+    /** Called with the outcome the moment the transaction has committed, before the promise resolves (`on-commit.ts`). */
+    committed?: (outcome: ScanOutcome) => void;
+  } = {},
+): Promise<ScanOutcome> {
+  const { now = new Date(), committed } = options;
   // The lookup and the write share one transaction: one round trip fewer on the scan path, and
   // nothing can change the device between deciding and recording.
-  return db.transaction('rw', [db.devices, db.events, db.outbox, db.employees, db.departments], () => decideAndRecord(db, ctx, state, scan, now));
+  return db.transaction('rw', [db.devices, db.events, db.outbox, db.employees, db.departments], async () => {
+    const outcome = await decideAndRecord(db, ctx, state, scan, now);
+    if (committed) whenCommitted(() => committed(outcome));
+    return outcome;
+  });
 }
 
 async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, scan: ParsedScan, now: Date): Promise<ScanOutcome> {
-  const device = await findDevice(db, scanIdentifiers(scan));
-  const employee = scan.kind === 'employee' ? await findEmployee(db, scan) : undefined;
-  // Reuse first: only a never-handed-out device going out needs the used ones ready here.
-  const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
+  markScan('tx-open');
   // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
   const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
-  const previous = followsDevice && state.memory?.recorded ? await db.devices.get(state.memory.recorded) : undefined;
+  const recordedBefore = followsDevice ? state.memory?.recorded : undefined;
+  // Every read the scan needs, made at once: one round trip.
+  const [device, employee, previous] = await Promise.all([
+    findDevice(db, scanIdentifiers(scan)),
+    scan.kind === 'employee' ? findEmployee(db, scan) : undefined,
+    recordedBefore ? db.devices.get(recordedBefore) : undefined,
+  ]);
+  // Reuse first: only a never-handed-out device going out needs the used ones ready here.
+  const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
+  markScan('found');
   const decision = decideScan({ ...state, place: { location: ctx.location, today: localDayOf(now.getTime(), defaultTimeZone) }, scan, device, employee, readyHere, previous });
+  markScan('decided');
   switch (decision.kind) {
     case 'error':
       return { tone: 'error', message: decision.message, decision };
@@ -81,6 +105,7 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
       const type = decision.event ?? workflows[decision.mode].event;
       const event = newEvent(ctx, type, decision.deviceKey, decision.data, now);
       const result = await recordEvent(db, event, { current: (decision.event ? previous : device) ?? null });
+      markScan('written');
       if (!result.ok) {
         const { refusal } = result;
         return { tone: 'error', message: { key: `refusals.${refusal.code}`, params: { status: refusal.status } }, decision };

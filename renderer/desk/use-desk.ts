@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScanEvent } from '../../shared/scan/scan-event';
 import type { Services } from '../app/services';
@@ -11,8 +12,9 @@ import type { Mode } from './modes';
 import { readScan } from './read-scan';
 import { settingsAfterDone, workflowForEvent, workflowOf, type WorkflowName } from './workflows';
 import type { Destination } from '../app/navigation';
-import { performScan, type Tone } from './perform-scan';
+import { performScan, type ScanOutcome, type Tone } from './perform-scan';
 import { ScanMemoryKeeper } from './scan-memory';
+import { markScan } from './scan-marks';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
@@ -104,12 +106,16 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
     [db],
   );
 
+  /** The result on screen; `show` with its sound. */
+  const display = useCallback((tone: Tone, message: Message, suggestion?: Mode) => {
+    setFeedback({ tone, message, n: ++counter.current, ...(suggestion ? { suggestion } : {}) });
+  }, []);
   const show = useCallback(
     (tone: Tone, message: Message, suggestion?: Mode) => {
-      setFeedback({ tone, message, n: ++counter.current, ...(suggestion ? { suggestion } : {}) });
+      display(tone, message, suggestion);
       playTone(tone, settings.sound);
     },
-    [settings.sound],
+    [display, settings.sound],
   );
 
   const ctx = useCallback((): DeskContext | null => {
@@ -220,15 +226,42 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
       const context = ctx();
       const current = batchRef.current;
       if (!context || !current) return;
+      markScan('scan-start');
+      /** The result on screen — a recorded scan's row first in the list — then its sound. */
+      let presented = false;
+      const present = (outcome: ScanOutcome) => {
+        presented = true;
+        const { decision } = outcome;
+        let suggestion: Mode | undefined;
+        const recorded = decision.kind === 'record' && outcome.event ? { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' as const } : undefined;
+        if (recorded) {
+          keysRef.current.add(recorded.deviceKey);
+          if (recorded.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(recorded.data.condition));
+        }
+        // Rendered now, not at a render scheduled for later.
+        flushSync(() => {
+          if (recorded) setCommitted((list) => [recorded, ...list.slice(0, 49)]);
+          display(outcome.tone, outcome.message, suggestion);
+        });
+        playTone(outcome.tone, settings.sound);
+      };
       try {
-        const outcome = await performScan(db, context, {
+        const state = {
           mode: current.mode,
           settings: current.settings,
           batchKeys: keysRef.current,
           models: models ?? [],
           memory: scanMemory.current.memory(current.startedAt),
           accessories: accessories ?? [],
-        }, readScan(scan, settings));
+        };
+        const outcome = await performScan(db, context, state, readScan(scan, settings), {
+          // A recorded scan is shown in its transaction's commit, ahead of the live queries and
+          // the other tabs the store tells of it (`on-commit.ts`); anything else after the rest below.
+          committed: (done) => {
+            markScan('scan-committed');
+            if (done.decision.kind === 'record') present(done);
+          },
+        });
         const { decision } = outcome;
         // Any other scan leaves a box whose count was not typed.
         setAccessoryPrompt(decision.kind === 'accessory' && decision.action === 'receive' ? { accessory: decision.accessory, gtin: decision.gtin } : null);
@@ -253,19 +286,12 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
         if (decision.kind === 'show') {
           open({ screen: 'lookup', device: decision.device });
         }
-        let suggestion: Mode | undefined;
-        if (decision.kind === 'record' && outcome.event) {
-          const event: StoredEvent = { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' };
-          setCommitted((list) => [event, ...list.slice(0, 49)]);
-          keysRef.current.add(decision.deviceKey);
-          if (outcome.event.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(outcome.event.data.condition));
-        }
-        show(outcome.tone, outcome.message, suggestion);
+        if (!presented) present(outcome);
       } catch (error) {
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, accessories, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, open, serve],
+    [ctx, db, models, accessories, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, display, open, serve],
   );
 
   const handleScan = useCallback(

@@ -16,6 +16,11 @@ function pool(sound: Sound): HTMLAudioElement[] {
       const audio = new Audio(urls[sound]);
       audio.preload = 'auto';
       audio.dataset.tone = sound;
+      // Rewound as soon as it has played, not when the next scan wants it: a seek is the costly
+      // part of starting a sound, and the scan's result should not wait for one.
+      audio.addEventListener('ended', () => {
+        audio.currentTime = 0;
+      });
       return audio;
     });
     pools.set(sound, players);
@@ -29,13 +34,14 @@ export function preloadSounds(): void {
 }
 
 /**
- * Plays the scan sound for a result on a free player (or restarts the oldest). Playback failures
+ * Plays the scan sound for a result on a free player, rewound already where one is (or restarts the oldest). Playback failures
  * (no audio device, autoplay policy) are ignored: the colour and the text still tell the result.
  */
 export function playTone(tone: Tone, enabled = true): void {
   if (!enabled || tone === 'info') return;
   const players = pool(tone);
-  const audio = players.find((p) => p.paused) ?? (players[0] as HTMLAudioElement);
-  audio.currentTime = 0;
+  const rewound = players.find((p) => p.paused && p.currentTime === 0);
+  const audio = rewound ?? players.find((p) => p.paused) ?? (players[0] as HTMLAudioElement);
+  if (!rewound) audio.currentTime = 0;
   audio.play().catch(() => {});
 }

@@ -4,6 +4,7 @@ import type { DeviceEvent } from '../../shared/domain/event';
 import type { Department, Employee, Location, Model, Operator } from '../../shared/domain/reference';
 import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
+import { onCommitMiddleware } from './on-commit';
 import { reportRowsMiddleware, type StoredReportRow } from './report-rows';
 import type { Accessory } from '../../shared/accessories/catalogue';
 import type { AccessoryEvent, AccessoryStock } from '../../shared/accessories/event';
@@ -145,6 +146,8 @@ export class KvikDb extends Dexie {
 
   constructor(name = 'kvikdesk') {
     super(name);
+    // What must follow a commit at once (the scan's result on screen): `on-commit.ts`.
+    this.use(onCommitMiddleware);
     // Schema versions are append-only: a desk upgraded in the field keeps its data.
     this.version(1).stores({
       devices: 'key, *identifiers, status, [location+status], model, holder.employeeId, holder.department, updatedAt',

@@ -11,14 +11,17 @@ import { chromiumForTests } from '../../support/chromium';
 
 export const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
-/** The web build served locally, as the end-to-end tests see it (built first when missing). */
-export async function serveWebBuild(rebuild = true): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * The web build served locally, as the end-to-end tests see it (built first when missing). A
+ * `port` of its own where a kept store must be found again: IndexedDB belongs to the origin.
+ */
+export async function serveWebBuild(rebuild = true, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   if (rebuild || !existsSync(resolve(root, 'out/web/index.html')))
     execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   const server: PreviewServer = await preview({
     root: resolve(root, 'renderer'),
     configFile: resolve(root, 'vite.web.config.ts'),
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    preview: { port, host: '127.0.0.1', strictPort: port !== 0 },
     logLevel: 'warn',
   });
   const url = server.resolvedUrls?.local[0];
@@ -62,18 +65,23 @@ export async function launchPersistentChromium(options: BrowserContextOptions = 
 
 /**
  * A page of the app at `url`, signed in as BENCH, that notes when each scan's Enter arrives
- * (`window.__enter`) — registered before the app's own listeners, since the wedge keeps a scan's
+ * (`window.__enter`, and all of them in `window.__enters`) — registered before the app's own listeners, since the wedge keeps a scan's
  * Enter from every listener after it.
  */
 export async function signedInBenchPage(context: BrowserContext, url: string): Promise<Page> {
   await context.addInitScript(tsxEvaluateShim);
   await context.addInitScript({
-    content: "addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enter = performance.now(); }, { capture: true });",
+    content: "window.__enters = []; addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enters.push(window.__enter = performance.now()); }, { capture: true });",
   });
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByLabel('Navn eller initialer').fill('BENCH');
-  await page.getByRole('button', { name: 'Log ind' }).click();
+  // A kept profile (`seeded-profile.ts`) is signed in already.
+  const signIn = page.getByLabel('Navn eller initialer');
+  await signIn.or(page.getByTestId('operator')).first().waitFor();
+  if (await signIn.isVisible()) {
+    await signIn.fill('BENCH');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+  }
   await page.getByTestId('operator').waitFor();
   return page;
 }

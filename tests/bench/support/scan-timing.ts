@@ -6,9 +6,10 @@ import { wedgeScan } from '../../e2e/support/wedge-scanner';
  * times each from its Enter reaching the page (`window.__enter`, see `signedInBenchPage`) to the
  * label's text in the element `shownIn` (the DOM mutation; the browser paints it at its next
  * frame). `pauseMs` between labels: even the fastest operator takes a moment, and without it the
- * next scan would queue behind the live queries the previous one set off.
+ * next scan would queue behind the live queries the previous one set off. `between` runs in the
+ * middle of each pause (a baseline measured beside each scan, under the same load).
  */
-export async function scanToScreen(page: Page, labels: readonly string[], shownIn: string, pauseMs: number): Promise<number[]> {
+export async function scanToScreen(page: Page, labels: readonly string[], shownIn: string, pauseMs: number, between?: () => Promise<void>): Promise<number[]> {
   const timings: number[] = [];
   for (const label of labels) {
     const shown = page.evaluate(
@@ -29,7 +30,11 @@ export async function scanToScreen(page: Page, labels: readonly string[], shownI
     );
     await wedgeScan(page, label, 5);
     timings.push(await shown);
-    await page.waitForTimeout(pauseMs);
+    if (between) {
+      await page.waitForTimeout(pauseMs / 2);
+      await between();
+      await page.waitForTimeout(pauseMs / 2);
+    } else await page.waitForTimeout(pauseMs);
   }
   return timings;
 }
