@@ -6,7 +6,7 @@ import type { LocalDate } from '../../shared/reports/calendar';
 import { defaultReportSettings, type ReportSettings } from '../../shared/reports/settings';
 import type { Database, Queryable } from '../db/database';
 import { readReference } from '../reference/read';
-import { ensureReportRows, readHoldings, readTrendRows, unjudgedSince } from './rows';
+import { ensureReportRows, readableEvents, readHoldings, readTrendRows, unjudgedSince } from './rows';
 
 /**
  * What a central report is computed from (`centralReport`): the digests it sums from the report
@@ -90,7 +90,7 @@ export async function readReportData(db: Queryable, fromMs: number, selection: D
   ]);
   // Stored events passed the event schema when they were pushed: taken as they are, like a pull.
   const events = new Map<string, DeviceEvent[]>();
-  for (const row of eventRows) if (Array.isArray(row.events)) events.set(String(row.device_key), row.events as DeviceEvent[]);
+  for (const row of eventRows) if (Array.isArray(row.events)) events.set(String(row.device_key), readableEvents(row.events as DeviceEvent[]));
   // The projections are the server's own, written by `apply` after the schema check: taken as they
   // are (parsing tens of thousands of them again per question is most of a report's time).
   const devices = deviceRows.map((row) => row.device as Device);

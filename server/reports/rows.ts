@@ -1,5 +1,5 @@
 import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/domain/device';
-import type { DeviceEvent } from '../../shared/domain/event';
+import { eventTypes, type DeviceEvent } from '../../shared/domain/event';
 import { DIGEST_VERSION, digestDevice, type DeviceDigest, type HandoutMark, type HoldingSpan, type StockSpan } from '../../shared/reports/device-digest';
 import { instantOf } from '../../shared/reports/calendar';
 import type { Database, Queryable, Row } from '../db/database';
@@ -71,9 +71,21 @@ async function readDeviceLogs(
     known ? [] : tx.query('SELECT key, device FROM devices WHERE key = ANY($1::text[])', [keys]),
   ]);
   // Stored events and projections passed their schemas when written: taken as they are.
-  const events = new Map(eventRows.map((row) => [String(row.device_key), row.events as DeviceEvent[]]));
+  const events = new Map(eventRows.map((row) => [String(row.device_key), readableEvents(row.events as DeviceEvent[])]));
   const devices = known ?? new Map(deviceRows.map((row) => [String(row.key), row.device as Device]));
   return { events, devices };
+}
+
+const knownTypes: ReadonlySet<string> = new Set(eventTypes);
+
+/**
+ * The stored events a report can replay: all but those of a type this server does not know — in
+ * the log only if a newer version wrote them and this one was put back. Replayed without them, the
+ * device no longer reaches its projection, so the reports list it as incomplete rather than the
+ * push or the report failing for it.
+ */
+export function readableEvents(events: readonly DeviceEvent[]): DeviceEvent[] {
+  return events.every((event) => knownTypes.has(event.type)) ? (events as DeviceEvent[]) : events.filter((event) => knownTypes.has(event.type));
 }
 
 async function insertRows(tx: Queryable, rows: readonly RowRecord[]): Promise<void> {
