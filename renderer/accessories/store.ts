@@ -23,15 +23,25 @@ export interface RecordedAccessory {
 export async function recordAccessoryEvent(db: KvikDb, event: AccessoryEvent): Promise<RecordedAccessory> {
   const valid = accessoryEventSchema.parse(event);
   return db.transaction('rw', [db.accessoryEvents, db.accessoryStock, db.accessoryOutbox], async () => {
-    const before = (await db.accessoryStock.get([valid.location, valid.accessory]))?.count ?? 0;
-    const after = before + deltaOf(valid);
-    await Promise.all([
+    const [counts] = await Promise.all([
+      countEvent(db, valid),
       db.accessoryEvents.add({ ...valid, sync: 'pending' }),
       db.accessoryOutbox.add({ eventId: valid.id, event: valid, attempts: 0 }),
-      db.accessoryStock.put({ location: valid.location, accessory: valid.accessory, count: after }),
     ]);
-    return { event: valid, before, after };
+    return { event: valid, ...counts };
   });
+}
+
+/**
+ * Moves the location's count by `event`'s change — or back by it (`sign` −1: the centre refused
+ * an event this desk had counted). The one writer of `accessoryStock`; call it inside a
+ * transaction that holds the table.
+ */
+export async function countEvent(db: KvikDb, event: AccessoryEvent, sign: 1 | -1 = 1): Promise<{ before: number; after: number }> {
+  const before = await stockAt(db, event.location, event.accessory);
+  const after = before + sign * deltaOf(event);
+  await db.accessoryStock.put({ location: event.location, accessory: event.accessory, count: after });
+  return { before, after };
 }
 
 /** An accessory's count at a location as this desk has it (its own events and every pulled one). */

@@ -1,4 +1,5 @@
-import { accessoryEventSchema, deltaOf } from '../../shared/accessories/event';
+import { accessoryEventSchema } from '../../shared/accessories/event';
+import { countEvent } from './store';
 import { accessoryLimits, type AccessoryPullPage, type AccessoryPushResult } from '../../shared/accessories/protocol';
 import type { AccessoryEvent } from '../../shared/accessories/event';
 import type { KvikDb } from '../store/db';
@@ -67,11 +68,7 @@ async function recordAnswers(db: KvikDb, answered: ReadonlyArray<{ event: Access
       if (!result) throw new SyncError('protocol', `accessory push: no answer for event ${event.id}`);
       const stored = await db.accessoryEvents.get(event.id);
       if (result.status === 'invalid') {
-        if (stored?.sync === 'pending') {
-          const key: [string, string] = [event.location, event.accessory];
-          const count = (await db.accessoryStock.get(key))?.count ?? 0;
-          await db.accessoryStock.put({ location: event.location, accessory: event.accessory, count: count - deltaOf(event) });
-        }
+        if (stored?.sync === 'pending') await countEvent(db, event, -1);
         await db.accessoryEvents.update(event.id, { sync: 'invalid', reason: result.reason, reasonCode: result.reasonCode });
       } else await db.accessoryEvents.update(event.id, { sync: 'accepted', seq: result.seq });
       await db.accessoryOutbox.delete(n);
@@ -102,10 +99,8 @@ async function applyPulled(db: KvikDb, page: AccessoryPullPage): Promise<{ appli
         if (stored.sync !== 'accepted') await db.accessoryEvents.update(event.id, { sync: 'accepted', seq });
         continue;
       }
-      const key: [string, string] = [event.location, event.accessory];
-      const count = (await db.accessoryStock.get(key))?.count ?? 0;
       await db.accessoryEvents.add({ ...event, sync: 'accepted', seq });
-      await db.accessoryStock.put({ location: event.location, accessory: event.accessory, count: count + deltaOf(event) });
+      await countEvent(db, event);
       applied += 1;
     }
     await db.syncState.put({ key: CURSOR_KEY, value: { cursor: page.last } });

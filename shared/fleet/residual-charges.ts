@@ -18,8 +18,6 @@ import { residualValue } from './depreciation';
  * when the quarter ended.
  */
 
-export { residualChargeReasons, type ResidualChargeReason } from './charge-events';
-
 export interface ResidualCharge {
   department: string;
   deviceKey: DeviceKey;

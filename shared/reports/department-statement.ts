@@ -1,4 +1,5 @@
-import type { ResidualCharge, ResidualChargeReason } from '../fleet/residual-charges';
+import type { ResidualChargeReason } from '../fleet/charge-events';
+import type { ResidualCharge } from '../fleet/residual-charges';
 import type { LocalDate } from './calendar';
 import type { DepartmentBillingReport, HoldingRow } from './department-billing';
 import type { Label } from './labels';
