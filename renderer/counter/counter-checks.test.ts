@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Device } from '../../shared/domain/device';
+import { deviceIdentifiers, type Device } from '../../shared/domain/device';
 import { parseScan } from '../../shared/scan/parse';
 import { deviceIn } from '../../shared/testing/builders';
 import { decideScan, type DecideInput, type Decision } from '../desk/decide';
@@ -91,8 +91,8 @@ describe('a return from someone else than the holder', () => {
 describe('a SIM card scanned right after a phone in a handout', () => {
   const iccid = '8945102000001234561';
   const handedOut = { ...deviceIn('assigned').device, model: 'IP13' };
-  const decideSim = (previous: Device | undefined) =>
-    decideScan({ mode: 'handout', settings, place: { location: 'KVIK-1', today: '2026-12-01' }, scan: parseScan(iccid), device: undefined, batchKeys: new Set(), models, previous });
+  const decideSim = (previous: Device | undefined, holder?: Device) =>
+    decideScan({ mode: 'handout', settings, place: { location: 'KVIK-1', today: '2026-12-01' }, scan: parseScan(iccid), device: holder, batchKeys: new Set(), models, previous });
 
   it('pairs the SIM with that phone', () => {
     expect(decideSim(handedOut)).toMatchObject({ kind: 'record', event: 'sim_paired', deviceKey: handedOut.key, data: { iccid } });
@@ -102,6 +102,24 @@ describe('a SIM card scanned right after a phone in a handout', () => {
     expect(decideSim(undefined)).toMatchObject({ kind: 'error', message: { key: 'feedback.simNeedsPhone' } });
     expect(decideSim(fresh)).toMatchObject({ kind: 'error', message: { key: 'feedback.simNeedsPhone' } });
     expect(decideSim({ ...handedOut, sim: iccid })).toMatchObject({ kind: 'warning', message: { key: 'feedback.simAlreadyPaired' } });
+  });
+
+  it('is refused red when the SIM is in another employee’s phone (the lookup finds that phone by its ICCID)', () => {
+    const other = { ...handedOut, key: 'imei:356938035643809', imei: '356938035643809', sim: iccid, holder: { employeeId: 'E-OTHER', department: 'D1', since: '2026-11-01T08:00:00.000Z' } };
+    expect(deviceIdentifiers(other)).toContain(iccid);
+    expect(decideSim(handedOut, other)).toMatchObject({ kind: 'error', message: { key: 'feedback.simInUse', params: { iccid } } });
+    // Moving from a returned phone, or between one employee's two phones (an exchange), goes ahead.
+    expect(decideSim(handedOut, { ...other, status: 'returned' })).toMatchObject({ kind: 'record', event: 'sim_paired' });
+    expect(decideSim(handedOut, { ...other, holder: handedOut.holder })).toMatchObject({ kind: 'record', event: 'sim_paired' });
+    expect(decideSim({ ...handedOut, sim: iccid }, { ...handedOut, sim: iccid })).toMatchObject({ kind: 'warning', message: { key: 'feedback.simAlreadyPaired' } });
+  });
+
+  it('does not stand for its phone outside the pairing and the lookup', () => {
+    const other = { ...handedOut, sim: iccid };
+    const scan = parseScan(iccid);
+    const decide = (mode: 'return' | 'lookup') => decideScan({ mode, settings, place: { location: 'KVIK-1', today: '2026-12-01' }, scan, device: other, batchKeys: new Set(), models });
+    expect(decide('lookup')).toMatchObject({ kind: 'show', device: { key: other.key } });
+    expect(decide('return')).toMatchObject({ kind: 'error' });
   });
 
   it('is remembered by the desk only for the scan right after a recorded one', () => {

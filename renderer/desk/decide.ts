@@ -86,12 +86,13 @@ export function decideScan(input: DecideInput): Decision {
   if (mode === 'lookup') {
     return device ? { kind: 'show', device } : { kind: 'error', message: { key: 'feedback.notFound', params: { value: scan.value } } };
   }
-  return decideRecord(mode, input, scan);
+  // A SIM finds its phone for the lookup and the pairing only: scanned elsewhere it is not that phone.
+  return decideRecord(mode, scan.kind === 'iccid' ? { ...input, device: undefined } : input, scan);
 }
 
 /** A SIM card in a handout, a pre-printed tag in receive: they go with the device the scan before recorded. */
 function pairingOf({ mode, scan, previous, device }: DecideInput) {
-  if (scan.kind === 'iccid' && mode === 'handout') return simPairing(previous, scan.value);
+  if (scan.kind === 'iccid' && mode === 'handout') return simPairing(previous, scan.value, device);
   if (scan.kind === 'asset_tag' && mode === 'receive') return tagPairing(previous, scan.value, device);
   return undefined;
 }

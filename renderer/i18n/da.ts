@@ -167,6 +167,7 @@ export const da = {
     otherHolder: '{{device}} er udleveret til {{holder}}, ikke {{name}}. Scan {{device}} igen for at tage den retur alligevel.',
     simNeedsPhone: 'SIM-kort {{iccid}}: scan telefonen først, så SIM-kortet lige efter.',
     simAlreadyPaired: 'SIM-kort {{iccid}} er allerede parret med {{device}}.',
+    simInUse: 'SIM-kort {{iccid}} sidder i {{device}}, som en anden medarbejder har. Tjek SIM-kortet.',
     requestSet: 'Anmodning {{value}} noteres på denne omgangs enheder og på kvitteringen.',
     requestNotHere: '{{value}} er et anmodningsnummer: det hører til en udlevering eller en returnering.',
     tagInUse: 'Inventarmærket {{tag}} sidder allerede på {{device}}.',

@@ -164,6 +164,7 @@ export const en: Texts<typeof da> = {
     otherHolder: '{{device}} is handed out to {{holder}}, not {{name}}. Scan {{device}} again to take it back anyway.',
     simNeedsPhone: 'SIM card {{iccid}}: scan the phone first, then the SIM card right after it.',
     simAlreadyPaired: 'SIM card {{iccid}} is already paired with {{device}}.',
+    simInUse: 'SIM card {{iccid}} is in {{device}}, held by another employee. Check the SIM card.',
     requestSet: 'Request {{value}} is recorded with this batch\'s devices and on the receipt.',
     requestNotHere: '{{value}} is a request number: it belongs to a handout or a return.',
     tagInUse: 'Asset tag {{tag}} is already on {{device}}.',

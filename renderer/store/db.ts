@@ -219,6 +219,16 @@ export class KvikDb extends Dexie {
       accessoryUnreadable: 'seq',
     });
     // ---- end accessories
+    // A paired SIM's ICCID is one of its phone's identifiers (`deviceIdentifiers`), so a SIM is
+    // never paired with a second phone: index the phones paired before this version.
+    this.version(13).upgrade((tx) =>
+      tx
+        .table<StoredDevice, string>('devices')
+        .filter((device) => typeof device.sim === 'string' && device.sim.length > 0)
+        .modify((device) => {
+          Object.assign(device, storedDevice(device));
+        }),
+    );
   }
 }
 

@@ -143,8 +143,11 @@ export const deviceSchema = z.object({
 });
 export type Device = z.infer<typeof deviceSchema>;
 
-/** Every identifier a scan of this device may produce, for the lookup index. */
-export function deviceIdentifiers(device: Pick<Device, 'imei' | 'imei2' | 'serial' | 'assetTag' | 'alternatives'>): string[] {
-  const ids = [device.imei, device.imei2, device.serial, device.assetTag, ...device.alternatives];
+/**
+ * Every identifier a scan of this device may produce, for the lookup index — the paired SIM's
+ * ICCID too, so a SIM scanned again finds the phone that has it (never paired with a second one).
+ */
+export function deviceIdentifiers(device: Pick<Device, 'imei' | 'imei2' | 'serial' | 'assetTag' | 'alternatives' | 'sim'>): string[] {
+  const ids = [device.imei, device.imei2, device.serial, device.assetTag, device.sim, ...device.alternatives];
   return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id.length > 0))];
 }
