@@ -6,7 +6,7 @@ import type { RegisterRow } from '../../shared/register/register-table';
 import { useReportLocale } from '../reports/use-report-locale';
 
 const ROW_HEIGHT = 36;
-const COLUMNS = '1.4fr 0.6fr 1fr 1.2fr 0.9fr 1.1fr 0.7fr 0.6fr';
+const COLUMNS = '1.3fr 0.8fr 0.6fr 1fr 1fr 0.9fr 1.1fr 0.9fr 1.4fr 0.5fr';
 
 /**
  * The register's rows, virtualised: only what is in view is in the page, so 100,000 devices scroll

@@ -8,7 +8,7 @@ export type Names = RegisterNames & SearchNames;
 
 /**
  * The names of one store, read once and kept for the app's lifetime: read again only when the
- * models, employees or locations change. The register screen mounts afresh for every filter a
+ * models, employees, locations or departments change. The register screen mounts afresh for every filter a
  * link opens; with the names already at hand its read starts at once instead of after reading
  * tens of thousands of employees again.
  */
@@ -35,16 +35,18 @@ function cacheOf(db: KvikDb): NamesCache {
 }
 
 async function readNames(db: KvikDb): Promise<Names> {
-  const [models, employees, locations] = await Promise.all([db.models.toArray(), db.employees.toArray(), db.locations.toArray()]);
+  const [models, employees, locations, departments] = await Promise.all([db.models.toArray(), db.employees.toArray(), db.locations.toArray(), db.departments.toArray()]);
   const map = (rows: Array<{ id: string; name: string }>) => new Map(rows.map((row) => [row.id, row.name]));
   const byModel = map(models);
   const byEmployee = map(employees);
   const byLocation = map(locations);
+  const byDepartment = map(departments);
   const lowerNames = employees.map((employee) => [employee.id, employee.name.toLowerCase()] as const);
   return {
     model: (id: string) => byModel.get(id),
     employee: (id: string) => byEmployee.get(id),
     location: (id: string) => byLocation.get(id),
+    department: (id: string) => byDepartment.get(id),
     employeesMatching: (text: string) => {
       const needle = text.toLowerCase();
       return lowerNames.filter(([, name]) => name.includes(needle)).map(([id]) => id);

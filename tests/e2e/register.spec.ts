@@ -79,6 +79,8 @@ test('the register: search by IMEI digits and surname, the employee view, a phan
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('[data-column="identifier"]')).toHaveText(B);
   await expect(rows.first().locator('[data-column="holder"]')).toHaveText('Mette Kjærgaard');
+  // The department by its name, as everywhere a person reads it, not its code.
+  await expect(rows.first().locator('[data-column="department"]')).toHaveText('Økonomiforvaltningen');
   rows = await search(page, 'kjærgaard');
   await expect(rows).toHaveCount(2);
   await expect(register.getByTestId('register-count')).toHaveText('2 enheder');
