@@ -48,6 +48,7 @@ vi.mock('electron', async () => {
       if (!path) throw new Error(`app.getPath('${name}') before app.setPath('userData')`);
       return path;
     }
+    commandLine = { appendSwitch: (name: string, value: string) => fake.calls.push(`app.commandLine.appendSwitch:${name}=${value}`) };
     requestSingleInstanceLock(): boolean {
       fake.calls.push('app.requestSingleInstanceLock');
       return true;
@@ -129,9 +130,10 @@ afterAll(async () => {
 });
 
 describe('main process wiring', () => {
-  it('registers the app scheme and takes the single-instance lock before ready', () => {
+  it('registers the app scheme, sets the Chromium switches and takes the single-instance lock before ready', () => {
     expect(fake.calls).toEqual([
       'app.setName:Kvikdesk',
+      'app.commandLine.appendSwitch:disable-features=DeferRendererTasksAfterInput',
       'protocol.registerSchemesAsPrivileged:kvikdesk',
       `app.setPath:userData:${userData}`,
       'app.requestSingleInstanceLock',

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { appInfoHandlers } from './app-info';
+import { deskChromiumSwitches } from './chromium-switches';
 import { createAppProtocolHandler, appSchemePrivileges } from './app-protocol';
 import { appScheme, isAppUrl, rendererLocation } from './app-url';
 import { contentSecurityPolicy, withCspHeader } from './csp';
@@ -18,6 +19,7 @@ import { createMainWindow, focusWindow } from './window';
 // Everything up to whenReady runs before `ready`, as registering a privileged scheme must.
 // The display name (app:info, dialogs) is the product's, in development too.
 app.setName('Kvikdesk');
+for (const [name, value] of deskChromiumSwitches) app.commandLine.appendSwitch(name, value);
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 // Tests and a second desk on one machine point this elsewhere.
 if (process.env['KVIKDESK_USER_DATA']) app.setPath('userData', process.env['KVIKDESK_USER_DATA']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PACK_ID_PREFIX, PACKS, packIdOf, patchHoldingPacks, unpackHoldings, type HoldingPackRow, type PackStore } from './holding-packs';
+import type { FleetDevice } from '../../shared/fleet/fleet-device';
+import { fleetPacks, holdingPacks, PACK_ID_PREFIX, PACKS, packChange, packIdOf, patchHoldingPacks, patchPacks, unpackFleet, unpackHoldings, withoutTuples, type HoldingPackRow, type PackStore } from './holding-packs';
 import type { HoldingRow } from './report-rows';
 
 const open = (deviceKey: string, employeeId: string, startMs = 1): HoldingRow => ({
@@ -70,5 +71,39 @@ describe('holding packs', () => {
 
     await patchHoldingPacks(store, [...keys, fresh], []);
     expect(store.packs.size).toBe(0);
+  });
+
+  it('cuts a device’s tuples out of a pack’s JSON as text: any of them, strings with brackets and quotes in them left whole', () => {
+    const fleet = (key: string, model: string): FleetDevice => ({ key, status: 'assigned', model, holder: { employeeId: 'E"1]', department: '[BUF],' } });
+    const devices = [fleet('serial:A1', 'x"]["serial:B2",'), fleet('serial:B2', '\\]'), fleet('serial:C3', 'IP13'), fleet('serial:B22', 'IP14')];
+    const json = JSON.stringify(devices.map(fleetPacks.encode));
+    const without = (...keys: string[]) => withoutTuples(json, keys.map(fleetPacks.tupleStart));
+    const left = (text: string) => (JSON.parse(text) as unknown[][]).map(fleetPacks.decode);
+    expect(left(without('serial:B2'))).toEqual([devices[0], devices[2], devices[3]]);
+    expect(left(without('serial:A1'))).toEqual(devices.slice(1));
+    expect(left(without('serial:B22'))).toEqual(devices.slice(0, 3));
+    expect(left(without('serial:A1', 'serial:C3'))).toEqual([devices[1], devices[3]]);
+    expect(without(...devices.map((d) => d.key))).toBe('[]');
+    expect(without('serial:NONE')).toBe(json);
+
+    // A device with two open holdings (two tuples), and a pack-mate whose key begins the same.
+    const holdings = [open('imei:1', 'E1'), { ...open('imei:1', 'E2'), id: 'imei:1\u0000h3' }, open('imei:12', 'E3')];
+    const packed = JSON.stringify(holdings.map(holdingPacks.encode));
+    expect((JSON.parse(withoutTuples(packed, [holdingPacks.tupleStart('imei:1')])) as unknown[][]).map(holdingPacks.decode)).toEqual([holdings[2]]);
+  });
+
+  it('patches a fleet pack without rewriting its other devices’ tuples', async () => {
+    const store = memoryStore();
+    const keys = Array.from({ length: 300 }, (_, i) => `serial:PACKED${i}`);
+    const device = (key: string, status: FleetDevice['status']): FleetDevice => ({ key, status, model: 'IP13', serial: key.slice(7) });
+    await patchPacks(store, keys, [packChange(fleetPacks, keys.map((key) => device(key, 'ready')))]);
+    const [first] = keys as [string];
+    const before = store.packs.get(packIdOf(first, fleetPacks))!.entries;
+    await patchPacks(store, [first], [packChange(fleetPacks, [device(first, 'assigned')])]);
+    const after = store.packs.get(packIdOf(first, fleetPacks))!.entries;
+    expect(after).toBe(`${withoutTuples(before, [fleetPacks.tupleStart(first)]).slice(0, -1)},${JSON.stringify(fleetPacks.encode(device(first, 'assigned')))}]`);
+    const all = [...store.packs.values()].flatMap(unpackFleet);
+    expect(all).toHaveLength(300);
+    expect(all.filter((d) => d.status === 'assigned').map((d) => d.key)).toEqual([first]);
   });
 });

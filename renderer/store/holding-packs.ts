@@ -44,6 +44,8 @@ export interface PackFamily<T> {
   keyOf(entry: T): DeviceKey;
   encode(entry: T): unknown[];
   decode(tuple: unknown[]): T;
+  /** How each of a device's tuples begins in a pack's JSON: found, and cut out, without parsing the pack. */
+  tupleStart(key: DeviceKey): string;
 }
 
 /** One open holding as packed: the row's own id, and its fields but the (infinite) end. */
@@ -57,6 +59,8 @@ export const holdingPacks: PackFamily<HoldingRow> = {
     const [id, deviceKey, kind, model, department, employeeId, startMs] = tuple as PackedHolding;
     return { id, deviceKey, part: 'h', place: '', endMs: Number.POSITIVE_INFINITY, kind, model, department, employeeId, startMs };
   },
+  // Its id first, which is the device key and the part (`rowsOfDigest`): `["<key>\u0000h…`.
+  tupleStart: (key) => `[${JSON.stringify(`${key}\u0000h`).slice(0, -1)}`,
 };
 
 type PackedFleetDevice = [
@@ -99,6 +103,7 @@ export const fleetPacks: PackFamily<FleetDevice> = {
     if (serial !== null) device.serial = serial;
     return device;
   },
+  tupleStart: (key) => `[${JSON.stringify(key)},`,
 };
 
 /** FNV-1a over the key's UTF-16 units: stable across runs and engines, which the bucket must be. */
@@ -183,16 +188,12 @@ export async function patchPacks(store: PackStore, deviceKeys: Iterable<DeviceKe
     const addedKeys = new Set(add.map(family.keyOf));
     if (unchanged(existing, written, tuples, addedKeys)) return;
     const row = (entries: string): PackRow => ({ id, part: family.part, place: '', endMs: Number.POSITIVE_INFINITY, entries });
-    // None of these devices in the pack yet (a device received, a rebuild going through the store): added as they are, nothing parsed.
-    if (existing && countEntriesOf(existing.entries, written) === 0) {
-      if (tuples.length > 0) puts.push(row(`${existing.entries.slice(0, -1)}${existing.entries === '[]' ? '' : ','}${tuples.join(',')}]`));
-      return;
-    }
-    const all = existing ? unpack(family, existing) : [];
-    const kept = all.filter((entry) => !written.has(family.keyOf(entry)));
-    if (add.length === 0 && kept.length === all.length) return;
-    const next = [...kept, ...add];
-    if (next.length > 0) puts.push(row(JSON.stringify(next.map(family.encode))));
+    // The written devices' old tuples cut out and their new ones appended, as text: a pack is
+    // never parsed on the way (its other devices' tuples stay as they were written).
+    const kept = existing ? withoutTuples(existing.entries, [...written].map(family.tupleStart)) : '[]';
+    if (add.length === 0 && kept === existing?.entries) return;
+    const next = tuples.length === 0 ? kept : `${kept.slice(0, -1)}${kept === '[]' ? '' : ','}${tuples.join(',')}]`;
+    if (next !== '[]') puts.push(row(next));
     else if (existing) deletes.push(id);
   });
   if (puts.length > 0) await store.put(puts);
@@ -221,4 +222,41 @@ function countEntriesOf(entries: string, keys: ReadonlySet<string>): number {
     for (let at = entries.indexOf(needle); at !== -1; at = entries.indexOf(needle, at + needle.length)) count++;
   }
   return count;
+}
+
+/**
+ * A pack's JSON without the tuples that begin with one of `starts`. A tuple is a flat array of
+ * strings, numbers and nulls, so it ends at the first `]` outside a string; and `["` cannot occur
+ * inside a JSON string (its quote would be escaped), so a start is found only where a tuple begins.
+ */
+export function withoutTuples(entries: string, starts: readonly string[]): string {
+  const cuts: Array<[from: number, to: number]> = [];
+  for (const start of starts) {
+    for (let at = entries.indexOf(start); at !== -1; at = entries.indexOf(start, at + 1)) cuts.push([at, tupleEnd(entries, at)]);
+  }
+  if (cuts.length === 0) return entries;
+  cuts.sort((a, b) => a[0] - b[0]);
+  let text = '';
+  let from = 0;
+  for (const [at, to] of cuts) {
+    text += entries.slice(from, at);
+    // The comma after the tuple goes with it (the last tuple's, before it: below).
+    from = entries[to] === ',' ? to + 1 : to;
+  }
+  text += entries.slice(from);
+  return text.endsWith(',]') ? `${text.slice(0, -2)}]` : text;
+}
+
+/** Where the tuple beginning at `at` ends (just past its `]`). */
+function tupleEnd(entries: string, at: number): number {
+  let inString = false;
+  for (let i = at + 1; i < entries.length; i++) {
+    const c = entries.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5d /* ] */) return i + 1;
+  }
+  throw new Error('a pack holds a tuple with no end');
 }

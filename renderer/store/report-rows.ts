@@ -13,7 +13,7 @@ import {
 } from '../../shared/reports/device-digest';
 import { inAppliedOrder } from '../reports/applied-order';
 import { fleetDeviceOf } from '../../shared/fleet/fleet-device';
-import { fleetPacks, holdingPacks, isOpenHolding, packChange, patchPacks, type PackChange, type PackRow, type PackStore } from './holding-packs';
+import { fleetPacks, holdingPacks, isOpenHolding, packChange, packIdOf, patchPacks, type PackChange, type PackRow, type PackStore } from './holding-packs';
 
 /**
  * The reports' digests in the desk's store (`shared/reports/device-digest.ts`): each device's
@@ -232,7 +232,13 @@ async function markStale(core: DBCore, trans: DBCoreTransaction): Promise<void> 
   await rows.mutate({ type: 'put', trans, values: [next] });
 }
 
-/** Recomputes the rows of `keys` inside `trans`: their projections and events as they stand now in it. */
+/**
+ * Recomputes the rows of `keys` inside `trans`: their projections and events as they stand now in it.
+ *
+ * Two waits, not three: the reads and the packs concerned are asked for right behind the write (a
+ * pack's id follows from the device key alone), the rows and packs then written together. A
+ * transaction runs its requests in the order they were made.
+ */
 async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlySet<string>): Promise<void> {
   const devicesTable = core.table('devices');
   const eventsTable = core.table('events');
@@ -240,29 +246,50 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
   const byDevice = eventsTable.schema.getIndexByKeyPath(['deviceKey', 'at']);
   if (!byDevice) throw new Error('events has no [deviceKey+at] index');
   const list = [...keys];
-  const [devices, histories] = await Promise.all([
+  const read = Promise.all([
     devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>,
     Promise.all(
       list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
     ),
   ]);
-  const { rows, open } = splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? [])));
-  // The old rows' removal and the new rows are made together, in that order (the transaction keeps
-  // it); the packs lie outside every device's key range, patched beside them. One wait, not three.
-  await Promise.all([
-    ...list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })),
-    rows.length > 0 ? rowsTable.mutate({ type: 'put', trans, values: rows }) : undefined,
-    oneAfterAnother(trans, () => patchPacks(corePackStore(rowsTable, trans), list, packChanges(open, devices))),
-  ]);
+  const computed = read.then(([devices, histories]) => ({ devices, ...splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? []))) }));
+  const packs = patchPacksInTurn(rowsTable, trans, list, computed.then(({ open, devices }) => packChanges(open, devices)));
+  // The old rows' removal and the new rows are made together, in that order: of two writes of one
+  // device in a transaction, the later's pair replaces the earlier's whole.
+  const written = computed.then(({ rows }) =>
+    Promise.all([
+      ...list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })),
+      rows.length > 0 ? rowsTable.mutate({ type: 'put', trans, values: rows }) : undefined,
+    ]),
+  );
+  await Promise.all([written, packs]);
 }
 
-/** Each transaction's pack patches, chained: two writes at once read a shared pack one after the other's put, never both before. */
-const packPatches = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+/** Each transaction's pack patches under way, chained: two writes at once read a shared pack one after the other's put, never both before. */
+const packPatches = new WeakMap<DBCoreTransaction, { last: Promise<unknown>; pending: number }>();
 
-function oneAfterAnother(trans: DBCoreTransaction, patch: () => Promise<void>): Promise<void> {
-  const next = (packPatches.get(trans) ?? Promise.resolve()).then(patch);
-  packPatches.set(trans, next.catch(() => {}));
+/**
+ * Patches the packs of `keys` with `changes` once they are known, after any patch of this
+ * transaction made before it. With none under way, the packs are read at once, beside the reads
+ * the changes come from: nothing writes them in between, since a later patch waits for this one.
+ */
+function patchPacksInTurn(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[], changes: Promise<Array<PackChange<unknown>>>): Promise<void> {
+  const turn = packPatches.get(trans) ?? { last: Promise.resolve(), pending: 0 };
+  packPatches.set(trans, turn);
+  const store = corePackStore(table, trans, turn.pending === 0 ? packIdsOf(keys) : []);
+  turn.pending++;
+  const next = turn.last.then(async () => patchPacks(store, keys, await changes));
+  turn.last = next
+    .catch(() => {})
+    .finally(() => {
+      turn.pending--;
+    });
   return next;
+}
+
+/** The ids of every pack that holds, or may hold, an entry of one of `keys`. */
+function packIdsOf(keys: readonly string[]): string[] {
+  return [...new Set([holdingPacks, fleetPacks].flatMap((family) => keys.map((key) => packIdOf(key, family))))];
 }
 
 /** What the packs hold of the written devices: their open holdings, and each projection as the fleet reports read it. */
@@ -281,9 +308,20 @@ export function splitOpenHoldings(all: ReportRow[]): { rows: ReportRow[]; open: 
   return { rows, open };
 }
 
-function corePackStore(table: DBCoreTable, trans: DBCoreTransaction): PackStore {
+/** The packs as `patchPacks` reads and writes them inside `trans`: those of `ahead` read at once, and served from that read. */
+function corePackStore(table: DBCoreTable, trans: DBCoreTransaction, ahead: readonly string[]): PackStore {
+  const read = (ids: readonly string[]) => table.getMany({ trans, keys: [...ids] }) as Promise<Array<PackRow | undefined>>;
+  const early = ahead.length > 0 ? read(ahead) : undefined;
+  // Not left unhandled when the patch fails before it asks.
+  early?.catch(() => {});
   return {
-    getMany: async (ids) => (await table.getMany({ trans, keys: ids })) as Array<PackRow | undefined>,
+    getMany: async (ids) => {
+      if (early && ids.every((id) => ahead.includes(id))) {
+        const rows = await early;
+        return ids.map((id) => rows[ahead.indexOf(id)]);
+      }
+      return read(ids);
+    },
     put: async (packs) => void (await table.mutate({ type: 'put', trans, values: packs })),
     delete: async (ids) => void (await table.mutate({ type: 'delete', trans, keys: ids })),
   };

@@ -7,6 +7,7 @@ import { SCAN_MARKS } from '../../../renderer/desk/scan-marks';
 import { serveWebBuild, signedInBenchPage } from '../support/browser';
 import { scanToScreen } from '../support/scan-timing';
 import { launchSeededChromium } from '../support/seeded-profile';
+import { deskChromiumArgs } from '../../../electron/main/chromium-switches';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -32,8 +33,10 @@ export const part: BenchPart = {
   name: 'desk',
   async run() {
     const server = await serveWebBuild(true, PORT);
-    // bypassCSP: the baseline loads Dexie into the page as an injected script.
-    const browser = await launchSeededChromium(server.url, DEVICES, EVENTS, { bypassCSP: true, viewport: { width: 1366, height: 900 } });
+    // bypassCSP: the baseline loads Dexie into the page as an injected script. The desk's own
+    // Chromium switches (its `--disable-features` takes the place of Playwright's, whose features —
+    // paint holding on navigation, phone-home services — are none on the scan path).
+    const browser = await launchSeededChromium(server.url, DEVICES, EVENTS, { bypassCSP: true, viewport: { width: 1366, height: 900 }, args: deskChromiumArgs() });
     try {
       console.log(`  store of ${DEVICES} devices and ${EVENTS} events: ${browser.seeded}`);
       await browser.context.addInitScript({ content: 'window.__kvikScanMarks = true;' });
@@ -50,7 +53,7 @@ export const part: BenchPart = {
       const rawTimings = (await raw.timings()).putGet;
       const sorted = [...timings].sort((a, b) => a - b);
       const rawSorted = [...rawTimings].sort((a, b) => a - b);
-      const machine = `load ${load} on ${cpus().length} cores at the start`;
+      const machine = `load ${load} on ${cpus().length} cores at the start; Chromium with the desk's switches (${deskChromiumArgs().join(' ')})`;
       return {
         'desk.scan_to_screen_p95': figure(
           percentile(sorted, 95),

@@ -17,6 +17,10 @@ function seedInputs(): string[] {
 }
 const CACHE = resolve(root, 'node_modules/.cache/kvikdesk-bench');
 
+/** The context's options, and Chromium switches beyond the benchmarks' own (`args`, added to theirs). */
+export type SeededLaunchOptions = BrowserContextOptions & { args?: string[] };
+const launchWith = ({ args = [], ...options }: SeededLaunchOptions) => ({ ...launchOptions, ...options, args: [...launchOptions.args, ...args] });
+
 /**
  * A browser profile whose store holds `devices` devices and `events` events, seeded once and kept
  * (under `node_modules/.cache/kvikdesk-bench`, keyed by the sizes, the Chromium and what the
@@ -28,7 +32,7 @@ export async function launchSeededChromium(
   url: string,
   devices: number,
   events: number,
-  options: BrowserContextOptions = {},
+  options: SeededLaunchOptions = {},
 ): Promise<{ context: BrowserContext; seeded: string; close(): Promise<void> }> {
   // The store belongs to the page's origin: another port finds none.
   const hash = createHash('sha256').update(`${launchOptions.executablePath} ${new URL(url).origin}`);
@@ -40,7 +44,7 @@ export async function launchSeededChromium(
   }
   const profile = mkdtempSync(join(tmpdir(), 'kvikdesk-bench-'));
   cpSync(kept, profile, { recursive: true });
-  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, ...options });
+  const context = await chromium.launchPersistentContext(profile, launchWith(options));
   const found = await countDevices(context, url);
   if (found < devices) {
     await context.close();
@@ -57,11 +61,11 @@ export async function launchSeededChromium(
   };
 }
 
-async function seedProfile(kept: string, url: string, devices: number, events: number, options: BrowserContextOptions): Promise<string> {
+async function seedProfile(kept: string, url: string, devices: number, events: number, options: SeededLaunchOptions): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
   const profile = mkdtempSync(join(CACHE, 'seeding-'));
   try {
-    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, ...options });
+    const context = await chromium.launchPersistentContext(profile, launchWith(options));
     let seconds: number;
     try {
       // Signed in once: the app has made its store (the seed writes into its schema).
