@@ -24,7 +24,7 @@ export async function readCentralReportData(
   const replay = logToReplay(query, today, settings);
   const [log, holdings, trend, monthly, charges] = await Promise.all([
     replay ? readReportData(db, replay.fromMs, replay.untouched) : readReferenceOnly(db),
-    digests.holdings ? readHoldings(db, digests.holdings.fromMs, digests.holdings.toMs) : undefined,
+    digests.holdings ? readHoldings(db, digests.holdings) : undefined,
     digests.trend ? readTrendRows(db, digests.trend) : undefined,
     digests.month ? readMonthlyRows(db, digests.month) : undefined,
     digests.charges ? readChargeRows(db, digests.charges) : undefined,

@@ -214,10 +214,12 @@ export interface HoldingsRead {
 /**
  * The rows as one JSON array of arrays: tens of thousands of rows parsed by one `JSON.parse`
  * instead of field by field by the driver (most of the read at fleet scale). ±Infinity come as
- * the strings "Infinity" / "-Infinity" (`msOf`).
+ * the strings "Infinity" / "-Infinity" (`msOf`). `order`: the rows in that order (PostgreSQL sorts
+ * `text COLLATE "C"` bytewise, cheaply), so a sum that sorts them again finds them sorted.
  */
-async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[]): Promise<unknown[][]> {
-  const [row] = await db.query(`SELECT json_agg(json_build_array(${columns})) AS rows FROM report_rows WHERE ${where}`, params);
+async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[], order = ''): Promise<unknown[][]> {
+  const by = order === '' ? '' : ` ORDER BY ${order}`;
+  const [row] = await db.query(`SELECT json_agg(json_build_array(${columns})${by}) AS rows FROM report_rows WHERE ${where}`, params);
   const rows = row?.rows;
   return Array.isArray(rows) ? (rows as unknown[][]) : typeof rows === 'string' ? (JSON.parse(rows) as unknown[][]) : [];
 }
@@ -225,17 +227,29 @@ async function jsonRows(db: Queryable, columns: string, where: string, params: r
 const msOf = (value: unknown): number =>
   typeof value === 'number' ? value : value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number(value);
 
-/** Holdings that end after `fromMs` (or run on) and begin before `toMs`; the incomplete devices touched since `fromMs`. */
-export async function readHoldings(db: Queryable, fromMs: number, toMs: number): Promise<HoldingsRead> {
+/**
+ * Holdings that end after `fromMs` (or run on) and begin before `toMs`, of `department` or all, a
+ * device's together in time order (as `billFromHoldings` sorts them); the incomplete devices
+ * touched since `fromMs`.
+ */
+export async function readHoldings(db: Queryable, span: { fromMs: number; toMs: number; department?: string }): Promise<HoldingsRead> {
+  const { fromMs, toMs, department } = span;
+  const own = department === undefined ? '' : ' AND department = $3';
   const [rows, incomplete, unseen] = await Promise.all([
-    jsonRows(db, 'device_key, start_ms, end_ms, kind, model, department, employee_id', "part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2", [fromMs, toMs]),
+    jsonRows(
+      db,
+      'device_key, start_ms, end_ms, kind, model, department, employee_id',
+      `part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2${own}`,
+      [fromMs, toMs, ...(department === undefined ? [] : [department])],
+      'device_key, start_ms',
+    ),
     incompleteSince(db, fromMs),
     unseenSince(db, fromMs),
   ]);
   const holdings: HoldingSpan[] = [];
-  for (const [deviceKey, startMs, endMs, kind, model, department, employeeId] of rows as Array<[string, unknown, unknown, DeviceKind, string | null, string, string]>) {
+  for (const [deviceKey, startMs, endMs, kind, model, held, employeeId] of rows as Array<[string, unknown, unknown, DeviceKind, string | null, string, string]>) {
     if (unseen.has(deviceKey)) continue;
-    holdings.push({ deviceKey, kind, model: model ?? null, department, employeeId, startMs: msOf(startMs), endMs: msOf(endMs) });
+    holdings.push({ deviceKey, kind, model: model ?? null, department: held, employeeId, startMs: msOf(startMs), endMs: msOf(endMs) });
   }
   return { holdings, incomplete };
 }

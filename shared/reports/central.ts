@@ -114,8 +114,11 @@ export function untouchedThatCount(query: CentralReportQuery): { statuses: reado
  * (`billFromHoldings`, `trendFromDigests`, `monthlyFromDigests`, `chargesFromMarks`).
  */
 export interface DigestsToRead {
-  /** Holdings ending after `fromMs` and beginning before `toMs`; incomplete devices touched since `fromMs`. */
-  holdings?: { fromMs: number; toMs: number };
+  /**
+   * Holdings ending after `fromMs` and beginning before `toMs` (of `department` only: the
+   * statement, whose figures are its department's row and lines); incomplete devices touched since `fromMs`.
+   */
+  holdings?: { fromMs: number; toMs: number; department?: string };
   /** Shelf spans reaching a day end at or after `firstEndMs` (and beginning before `toMs`); handouts from `fromMs` to `toMs`. */
   trend?: { location?: string; fromMs: number; firstEndMs: number; toMs: number };
   /** The month `[fromMs, endMs)`: its handouts and marks, the shelf and repair spans its end falls in; incomplete devices touched since `fromMs`. */
@@ -145,7 +148,8 @@ export function digestsToRead(query: CentralReportQuery, today: LocalDate, setti
     case 'statement': {
       const quarter = query.quarter ?? quarterOf(today);
       const span = quarterSpan(quarter, timeZone);
-      return { ...quarterHoldings(quarter), charges: { fromMs: span.startMs, toMs: span.endMs } };
+      const { holdings } = quarterHoldings(quarter);
+      return { holdings: { ...holdings, department: query.department }, charges: { fromMs: span.startMs, toMs: span.endMs } };
     }
     case 'monthly': {
       const month = query.month ?? today.slice(0, 7);
