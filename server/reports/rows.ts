@@ -67,7 +67,7 @@ export function rowsOfDigest(digest: DeviceDigest): RowRecord[] {
     rows.push({ device_key, part: 'r', place: '', start_ms: ms(fromMs), end_ms: ms(toMs), since_ms: ms(sinceMs), vendor, model });
   for (const { location, atMs, reused, kind, model, undoneFlips } of digest.handouts)
     rows.push({ device_key, part: 'o', place: location ?? '', start_ms: null, end_ms: ms(atMs), reused, kind, model, undone_flips: undoneFlips.length > 0 ? undoneFlips : null });
-  // A mark by its type (the place) and instant; whole, as the sums take it (few: a month has hundreds).
+  // A mark by its type (the place) and instant; whole, as the sums take it (a month's are a few thousand).
   for (const mark of digest.marks) rows.push({ device_key, part: 'm', place: mark.type, start_ms: null, end_ms: ms(mark.atMs), mark });
   if (digest.incomplete) rows.push({ device_key, part: 'i', place: '', start_ms: null, end_ms: ms(digest.incomplete.lastAtMs) });
   if (digest.unprojected) rows.push({ device_key, part: 'u', place: '', start_ms: null, end_ms: ms(digest.unprojected.lastAtMs) });
