@@ -194,13 +194,17 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
   const modelPairs = data.models.map((model) => [model.id, model.name] as const);
   const departments = data.departments.length > 0 ? { departments: [...data.departments] } : {};
   const employeeNames = Object.fromEntries(data.employees.map((employee) => [employee.id, employee.name]));
+  /** The names of the employees `rows` name. */
+  const namesOf = (rows: ReadonlyArray<{ employeeId: string }>) => {
+    const ids = new Set(rows.map((row) => row.employeeId));
+    return Object.fromEntries(Object.entries(employeeNames).filter(([employee]) => ids.has(employee)));
+  };
   const tablesOf = (record: Record<string, ReportTable<never>>) => Object.values(record);
   const billingOf = (quarter: Quarter) => {
     const options = { quarter, settings, ...departments };
     const bill = data.holdings ? billFromHoldings(data.holdings.holdings, data.holdings.incomplete, options) : departmentBilling(devices, events, options);
     const report = billingWithModelNames(bill, modelNames);
-    const ids = new Set(report.holdings.map((holding) => holding.employeeId));
-    return { ...report, employeeNames: Object.fromEntries(Object.entries(employeeNames).filter(([employee]) => ids.has(employee))) };
+    return { ...report, employeeNames: namesOf(report.holdings) };
   };
   switch (query.report) {
     case 'daily': {
@@ -228,8 +232,10 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
     }
     case 'statement': {
       const quarter = query.quarter ?? quarterOf(today);
-      const billing = billingOf(quarter);
+      const bill = billingOf(quarter);
       const charges = data.charges ? chargesFromMarks(data.charges.marks, data.charges.incomplete, quarter, settings) : residualCharges(devices, events, quarter, settings);
+      // The charges name their holders too (one whose holding had no day in the quarter has no line).
+      const billing = { ...bill, employeeNames: namesOf([...bill.holdings, ...charges.charges]) };
       const report = departmentStatement(billing, namedModels(charges.charges, modelNames), query.department, today);
       return { report, tables: tablesOf(departmentStatementTables(report, billing, modelPairs) as never), name: `statement-${query.department}-${quarterLabel(quarter)}` };
     }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -237,7 +238,8 @@ export const part: BenchPart = {
         const what = `${read.rows} report rows, ${read.devices} devices, ${read.histories} histories`;
         const earlier = before[`reports-central.${name}`];
         const was = earlier ? `; before: ${Math.round(earlier.value)} ${earlier.unit}` : '';
-        figures[`reports-central.${name}`] = figure(total, 'ms', baseline, `read + compute of ${what} at ${DEVICES} devices / ${EVENTS} events; baseline: counting the same rows in PostgreSQL; target < 1000 ms${was}`);
+        const load = `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
+        figures[`reports-central.${name}`] = figure(total, 'ms', baseline, `read + compute of ${what} at ${DEVICES} devices / ${EVENTS} events; baseline: counting the same rows in PostgreSQL; target < 1000 ms; ${load}${was}`);
         figures[`reports-central.${name}.read`] = figure(readMs, 'ms', baseline);
         figures[`reports-central.${name}.compute`] = figure(total - readMs, 'ms');
         log(`${name}: ${Math.round(total)} ms (before ${earlier ? Math.round(earlier.value) : '–'} ms), of it reading ${Math.round(readMs)} ms (raw read ${Math.round(baseline)} ms; ${what})`);
