@@ -1,18 +1,17 @@
 import type { Device, DeviceStatus } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import type { EventMatch } from '../../shared/fleet/charge-events';
 import { digestsToRead, logToReplay, type CentralReportData, type CentralReportQuery } from '../../shared/reports/central';
 import type { LocalDate } from '../../shared/reports/calendar';
 import { defaultReportSettings, type ReportSettings } from '../../shared/reports/settings';
 import type { Database, Queryable } from '../db/database';
 import { readReference } from '../reference/read';
-import { ensureReportRows, readableEvents, readHoldings, readTrendRows, unjudgedSince } from './rows';
+import { ensureReportRows, readableEvents, readChargeRows, readHoldings, readMonthlyRows, readTrendRows } from './rows';
 
 /**
  * What a central report is computed from (`centralReport`): the digests it sums from the report
- * rows (`rows.ts`: the department bill's holdings, the trend's spans) and the part of the log it
- * still replays (`logToReplay`: the daily report's day, the monthly summary's month, the
- * statement's losses and returns), read at once; on PostgreSQL over separate connections.
+ * rows (`rows.ts`: the department bill's holdings, the trend's spans, the month's handouts, marks
+ * and spans, the quarter's charges) and the part of the log it still replays (`logToReplay`: the
+ * daily report's day), read at once; on PostgreSQL over separate connections.
  */
 export async function readCentralReportData(
   db: Database,
@@ -23,12 +22,14 @@ export async function readCentralReportData(
   await ensureReportRows(db);
   const digests = digestsToRead(query, today, settings);
   const replay = logToReplay(query, today, settings);
-  const [log, holdings, trend] = await Promise.all([
-    replay ? readReportData(db, replay.fromMs, replay.untouched, replay.eventTypes) : readReferenceOnly(db),
-    digests.holdings ? readHoldings(db, digests.holdings.fromMs, digests.holdings.toMs) : undefined,
+  const [log, holdings, trend, monthly, charges] = await Promise.all([
+    replay ? readReportData(db, replay.fromMs, replay.untouched) : readReferenceOnly(db),
+    digests.holdings ? readHoldings(db, digests.holdings) : undefined,
     digests.trend ? readTrendRows(db, digests.trend) : undefined,
+    digests.month ? readMonthlyRows(db, digests.month) : undefined,
+    digests.charges ? readChargeRows(db, digests.charges) : undefined,
   ]);
-  return { ...log, ...(holdings ? { holdings } : {}), ...(trend ? { trend } : {}) };
+  return { ...log, ...(holdings ? { holdings } : {}), ...(trend ? { trend } : {}), ...(monthly ? { monthly } : {}), ...(charges ? { charges } : {}) };
 }
 
 async function readReferenceOnly(db: Queryable): Promise<CentralReportData> {
@@ -65,8 +66,7 @@ const touchedSince = `SELECT DISTINCT device_key FROM events
  * The three reads go at once (each finds the touched devices itself, from the index): on
  * PostgreSQL over separate connections, on PGlite one after another.
  */
-export async function readReportData(db: Queryable, fromMs: number, selection: DeviceSelection, eventTypes?: readonly EventMatch[]): Promise<CentralReportData> {
-  if (eventTypes) return readReportDataOf(db, selection, await touchedThatCount(db, fromMs, selection.statuses, eventTypes));
+export async function readReportData(db: Queryable, fromMs: number, selection: DeviceSelection): Promise<CentralReportData> {
   const [eventRows, deviceRows, reference] = await Promise.all([
     // Each touched device's events as one array, fetched by `events_by_device` (the lateral join
     // asks the index per device): no pass over the whole log for a day's report, no sort of the
@@ -93,59 +93,6 @@ export async function readReportData(db: Queryable, fromMs: number, selection: D
   for (const row of eventRows) if (Array.isArray(row.events)) events.set(String(row.device_key), readableEvents(row.events as DeviceEvent[]));
   // The projections are the server's own, written by `apply` after the schema check: taken as they
   // are (parsing tens of thousands of them again per question is most of a report's time).
-  const devices = deviceRows.map((row) => row.device as Device);
-  return { devices, events, models: reference.models, departments: reference.departments, employees: reference.employees };
-}
-
-/**
- * The touched devices that can count (`logToReplay`): an accepted event matching one of `eventTypes`
- * since `fromMs`, a status in `statuses` now, no projection, or an incomplete or out-of-order
- * history (from the report rows). One pass over the touched events, as `touchedSince` makes.
- */
-export async function touchedThatCount(db: Queryable, fromMs: number, statuses: readonly DeviceStatus[], eventTypes: readonly EventMatch[]): Promise<string[]> {
-  // A match by type alone by the column; one that names data by containment in the event.
-  const byType = eventTypes.filter((match) => !match.data).map((match) => match.type);
-  const byContent = eventTypes.filter((match) => match.data).map((match) => JSON.stringify(match));
-  const [touched, unjudged] = await Promise.all([
-    db.query(
-      `SELECT t.device_key, t.typed, d.status FROM (
-         SELECT device_key, bool_or(type = ANY($2::text[]) OR event @> ANY($3::jsonb[])) AS typed FROM events
-         WHERE status = 'accepted' AND event_instant(event) >= to_timestamp($1::double precision / 1000)
-         GROUP BY device_key
-       ) t LEFT JOIN devices d ON d.key = t.device_key`,
-      [fromMs, byType, byContent],
-    ),
-    unjudgedSince(db, fromMs),
-  ]);
-  const counting = new Set<string>(statuses);
-  return touched
-    .filter((row) => row.typed === true || row.status === null || counting.has(String(row.status)) || unjudged.has(String(row.device_key)))
-    .map((row) => String(row.device_key))
-    .sort();
-}
-
-/** `readReportData` for the touched devices `keys` only (`touchedThatCount`). */
-async function readReportDataOf(db: Queryable, selection: DeviceSelection, keys: readonly string[]): Promise<CentralReportData> {
-  const [eventRows, deviceRows, reference] = await Promise.all([
-    db.query(
-      `SELECT touched.key AS device_key, history.events
-       FROM unnest($1::text[]) WITH ORDINALITY AS touched(key, n)
-       CROSS JOIN LATERAL (
-         SELECT json_agg(event ORDER BY seq) AS events FROM events
-         WHERE events.device_key = touched.key AND status = 'accepted'
-       ) history
-       ORDER BY touched.n`,
-      [keys],
-    ),
-    db.query(
-      `SELECT device FROM devices
-       WHERE (${untouchedCondition(selection)}) OR key = ANY($1::text[])`,
-      [keys, [...selection.statuses], ...(selection.location === undefined ? [] : [selection.location])],
-    ),
-    readReference(db),
-  ]);
-  const events = new Map<string, DeviceEvent[]>();
-  for (const row of eventRows) if (Array.isArray(row.events)) events.set(String(row.device_key), row.events as DeviceEvent[]);
   const devices = deviceRows.map((row) => row.device as Device);
   return { devices, events, models: reference.models, departments: reference.departments, employees: reference.employees };
 }

@@ -1,22 +1,34 @@
 import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/domain/device';
 import { eventTypes, type DeviceEvent } from '../../shared/domain/event';
-import { DIGEST_VERSION, digestDevice, type DeviceDigest, type HandoutMark, type HoldingSpan, type StockSpan } from '../../shared/reports/device-digest';
-import { instantOf } from '../../shared/reports/calendar';
+import {
+  DIGEST_VERSION,
+  digestDevice,
+  eventMarkTypes,
+  type DeviceDigest,
+  type EventMark,
+  type HandoutMark,
+  type HoldingSpan,
+  type RepairSpan,
+  type StockSpan,
+} from '../../shared/reports/device-digest';
+import type { MonthlyDigests } from '../../shared/reports/monthly-summary';
 import type { Database, Queryable, Row } from '../db/database';
 
 /**
- * The reports' digests in PostgreSQL (table `report_rows`, migration 013): each device's holdings,
- * shelf spans and handouts (`shared/reports/device-digest.ts`), kept in the SAME transaction as
+ * The reports' digests in PostgreSQL (table `report_rows`, migrations 013 and 014): each device's
+ * holdings, shelf and repair spans, handouts and event marks (`shared/reports/device-digest.ts`:
+ * all a digest holds, as the desk keeps it), kept in the SAME transaction as
  * every write of the log — `appendToLog` refreshes the devices a batch accepted events for, and
  * every writer (a push, the device import, a correction) goes through it. A device's rows are
  * always its digest from its projection and all its accepted events in `seq` order, made by the
  * same pure function a full replay uses, so a report summed from them is the report replayed from
  * the log (`tests/integration/report-rows.test.ts`).
  *
- * `REPORT_ROWS_VERSION`: the digest's version and this table's form of it (the last two digits).
- * Rows of another version are rebuilt from the log (`ensureReportRows`), as on the desk.
+ * `REPORT_ROWS_VERSION`: the digest's version and this table's form of it (the last two digits;
+ * 2: repair spans and event marks too, migration 014). Rows of another version are rebuilt from
+ * the log (`ensureReportRows`), as on the desk.
  */
-export const REPORT_ROWS_VERSION = DIGEST_VERSION * 100 + 1;
+export const REPORT_ROWS_VERSION = DIGEST_VERSION * 100 + 2;
 
 /** Devices read and digested at a time when rebuilding. */
 const REBUILD_CHUNK = 2_000;
@@ -25,7 +37,7 @@ const REBUILD_CHUNK = 2_000;
 type Ms = number | 'Infinity' | '-Infinity';
 interface RowRecord {
   device_key: string;
-  part: 'h' | 's' | 'o' | 'i' | 'u' | 'x';
+  part: 'h' | 's' | 'r' | 'o' | 'm' | 'i' | 'u';
   place: string;
   start_ms: Ms | null;
   end_ms: Ms;
@@ -37,6 +49,8 @@ interface RowRecord {
   status?: StockStatus;
   reused?: boolean;
   undone_flips?: number[] | null;
+  vendor?: string;
+  mark?: EventMark;
 }
 
 const ms = (value: number): Ms => (Number.isFinite(value) ? value : value > 0 ? 'Infinity' : '-Infinity');
@@ -49,8 +63,12 @@ export function rowsOfDigest(digest: DeviceDigest): RowRecord[] {
     rows.push({ device_key, part: 'h', place: '', start_ms: ms(startMs), end_ms: ms(endMs), kind, model, department, employee_id: employeeId });
   for (const { location, status, fromMs, toMs, sinceMs } of digest.stock)
     rows.push({ device_key, part: 's', place: location ?? '', start_ms: ms(fromMs), end_ms: ms(toMs), since_ms: ms(sinceMs), status });
+  for (const { fromMs, toMs, sinceMs, vendor, model } of digest.repairs)
+    rows.push({ device_key, part: 'r', place: '', start_ms: ms(fromMs), end_ms: ms(toMs), since_ms: ms(sinceMs), vendor, model });
   for (const { location, atMs, reused, kind, model, undoneFlips } of digest.handouts)
     rows.push({ device_key, part: 'o', place: location ?? '', start_ms: null, end_ms: ms(atMs), reused, kind, model, undone_flips: undoneFlips.length > 0 ? undoneFlips : null });
+  // A mark by its type (the place) and instant; whole, as the sums take it (a month's are a few thousand).
+  for (const mark of digest.marks) rows.push({ device_key, part: 'm', place: mark.type, start_ms: null, end_ms: ms(mark.atMs), mark });
   if (digest.incomplete) rows.push({ device_key, part: 'i', place: '', start_ms: null, end_ms: ms(digest.incomplete.lastAtMs) });
   if (digest.unprojected) rows.push({ device_key, part: 'u', place: '', start_ms: null, end_ms: ms(digest.unprojected.lastAtMs) });
   return rows;
@@ -91,34 +109,18 @@ export function readableEvents(events: readonly DeviceEvent[]): DeviceEvent[] {
 async function insertRows(tx: Queryable, rows: readonly RowRecord[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
-    `INSERT INTO report_rows (device_key, part, place, start_ms, end_ms, since_ms, kind, model, department, employee_id, status, reused, undone_flips)
-     SELECT device_key, part, place, start_ms, end_ms, since_ms, kind, model, department, employee_id, status, reused, undone_flips
+    `INSERT INTO report_rows (device_key, part, place, start_ms, end_ms, since_ms, kind, model, department, employee_id, status, reused, undone_flips, vendor, mark)
+     SELECT device_key, part, place, start_ms, end_ms, since_ms, kind, model, department, employee_id, status, reused, undone_flips, vendor, mark
      FROM jsonb_to_recordset($1::jsonb) AS r(
        device_key text, part text, place text, start_ms double precision, end_ms double precision, since_ms double precision, kind text, model text,
-       department text, employee_id text, status text, reused boolean, undone_flips jsonb)`,
+       department text, employee_id text, status text, reused boolean, undone_flips jsonb, vendor text, mark jsonb)`,
     [JSON.stringify(rows)],
   );
 }
 
-/**
- * A device whose events were applied out of the order of their `at` (a desk's clock, a late push):
- * its steps take effect later than their `at` (`history.ts`), so a reader cannot tell from an
- * event's `at` alone which period its step fell in (`logToReplay` in shared/reports/central.ts).
- */
-function outOfOrder(key: string, events: readonly DeviceEvent[]): RowRecord[] {
-  let last = Number.NEGATIVE_INFINITY;
-  let disordered = false;
-  for (const event of events) {
-    const at = instantOf(event.at);
-    if (at < last) disordered = true;
-    else last = at;
-  }
-  return disordered ? [{ device_key: key, part: 'x', place: '', start_ms: null, end_ms: ms(last) }] : [];
-}
-
 /** A device's rows from its projection (null: none) and all its accepted events in `seq` order. */
 export function deviceRows(key: DeviceKey, device: Device | null, events: readonly DeviceEvent[]): RowRecord[] {
-  return [...rowsOfDigest(digestDevice(key, device, events)), ...outOfOrder(key, events)];
+  return rowsOfDigest(digestDevice(key, device, events));
 }
 
 async function digestRows(tx: Queryable, keys: readonly string[], known?: ReadonlyMap<string, Device | null>): Promise<RowRecord[]> {
@@ -196,11 +198,6 @@ async function incompleteSince(db: Queryable, fromMs: number): Promise<DeviceKey
   return keysOf(await db.query("SELECT device_key FROM report_rows WHERE part = 'i' AND place = '' AND end_ms >= $1", [fromMs]));
 }
 
-/** Devices with an event at or after `fromMs` that cannot be judged by their events' types: incomplete, or applied out of `at` order. */
-export async function unjudgedSince(db: Queryable, fromMs: number): Promise<Set<DeviceKey>> {
-  return new Set(keysOf(await db.query("SELECT device_key FROM report_rows WHERE part IN ('i', 'x') AND place = '' AND end_ms >= $1", [fromMs])));
-}
-
 /**
  * Devices with events but no projection and none since `fromMs`: a report replaying the log would
  * not see them (it reads the histories of touched devices only), so neither does one from the rows.
@@ -217,10 +214,12 @@ export interface HoldingsRead {
 /**
  * The rows as one JSON array of arrays: tens of thousands of rows parsed by one `JSON.parse`
  * instead of field by field by the driver (most of the read at fleet scale). ±Infinity come as
- * the strings "Infinity" / "-Infinity" (`msOf`).
+ * the strings "Infinity" / "-Infinity" (`msOf`). `order`: the rows in that order (PostgreSQL sorts
+ * `text COLLATE "C"` bytewise, cheaply), so a sum that sorts them again finds them sorted.
  */
-async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[]): Promise<unknown[][]> {
-  const [row] = await db.query(`SELECT json_agg(json_build_array(${columns})) AS rows FROM report_rows WHERE ${where}`, params);
+async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[], order = ''): Promise<unknown[][]> {
+  const by = order === '' ? '' : ` ORDER BY ${order}`;
+  const [row] = await db.query(`SELECT json_agg(json_build_array(${columns})${by}) AS rows FROM report_rows WHERE ${where}`, params);
   const rows = row?.rows;
   return Array.isArray(rows) ? (rows as unknown[][]) : typeof rows === 'string' ? (JSON.parse(rows) as unknown[][]) : [];
 }
@@ -228,17 +227,29 @@ async function jsonRows(db: Queryable, columns: string, where: string, params: r
 const msOf = (value: unknown): number =>
   typeof value === 'number' ? value : value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number(value);
 
-/** Holdings that end after `fromMs` (or run on) and begin before `toMs`; the incomplete devices touched since `fromMs`. */
-export async function readHoldings(db: Queryable, fromMs: number, toMs: number): Promise<HoldingsRead> {
+/**
+ * Holdings that end after `fromMs` (or run on) and begin before `toMs`, of `department` or all, a
+ * device's together in time order (as `billFromHoldings` sorts them); the incomplete devices
+ * touched since `fromMs`.
+ */
+export async function readHoldings(db: Queryable, span: { fromMs: number; toMs: number; department?: string }): Promise<HoldingsRead> {
+  const { fromMs, toMs, department } = span;
+  const own = department === undefined ? '' : ' AND department = $3';
   const [rows, incomplete, unseen] = await Promise.all([
-    jsonRows(db, 'device_key, start_ms, end_ms, kind, model, department, employee_id', "part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2", [fromMs, toMs]),
+    jsonRows(
+      db,
+      'device_key, start_ms, end_ms, kind, model, department, employee_id',
+      `part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2${own}`,
+      [fromMs, toMs, ...(department === undefined ? [] : [department])],
+      'device_key, start_ms',
+    ),
     incompleteSince(db, fromMs),
     unseenSince(db, fromMs),
   ]);
   const holdings: HoldingSpan[] = [];
-  for (const [deviceKey, startMs, endMs, kind, model, department, employeeId] of rows as Array<[string, unknown, unknown, DeviceKind, string | null, string, string]>) {
+  for (const [deviceKey, startMs, endMs, kind, model, held, employeeId] of rows as Array<[string, unknown, unknown, DeviceKind, string | null, string, string]>) {
     if (unseen.has(deviceKey)) continue;
-    holdings.push({ deviceKey, kind, model: model ?? null, department, employeeId, startMs: msOf(startMs), endMs: msOf(endMs) });
+    holdings.push({ deviceKey, kind, model: model ?? null, department: held, employeeId, startMs: msOf(startMs), endMs: msOf(endMs) });
   }
   return { holdings, incomplete };
 }
@@ -247,6 +258,33 @@ export interface TrendRowsRead {
   stock: StockSpan[];
   handouts: HandoutMark[];
   incomplete: DeviceKey[];
+}
+
+const placeOf = (place: string) => (place === '' ? null : place);
+
+/** The columns of a shelf span (`stockOf`) and of a handout (`handoutOf`), as `jsonRows` reads them. */
+const stockColumns = 'device_key, place, status, start_ms, end_ms, since_ms';
+const handoutColumns = 'device_key, place, end_ms, reused, kind, model, undone_flips';
+
+function stockOf(rows: unknown[][], unseen: ReadonlySet<DeviceKey>): StockSpan[] {
+  const stock: StockSpan[] = [];
+  for (const [deviceKey, place, status, from, to, since] of rows as Array<[string, string, StockStatus, unknown, unknown, unknown]>) {
+    if (unseen.has(deviceKey)) continue;
+    stock.push({ deviceKey, location: placeOf(place), status, fromMs: msOf(from), toMs: msOf(to), sinceMs: msOf(since) });
+  }
+  return stock;
+}
+
+function handoutOf(rows: unknown[][]): HandoutMark[] {
+  return (rows as Array<[string, string, unknown, boolean | null, DeviceKind, string | null, number[] | null]>).map(([deviceKey, place, atMs, reused, kind, model, flips]) => ({
+    deviceKey,
+    atMs: msOf(atMs),
+    location: placeOf(place),
+    reused: reused === true,
+    kind,
+    model: model ?? null,
+    undoneFlips: Array.isArray(flips) ? flips : [],
+  }));
 }
 
 /**
@@ -259,25 +297,50 @@ export async function readTrendRows(db: Queryable, span: { location?: string; fr
   const here = location === undefined ? '' : 'AND place = $3';
   const at = location === undefined ? [] : [location];
   const [stockRows, handoutRows, incomplete, unseen] = await Promise.all([
-    jsonRows(db, 'device_key, place, status, start_ms, end_ms, since_ms', `part = 's' ${here} AND end_ms >= $1 AND start_ms < $2`, [firstEndMs, toMs, ...at]),
-    jsonRows(db, 'device_key, place, end_ms, reused, kind, model, undone_flips', `part = 'o' ${here} AND end_ms >= $1 AND end_ms < $2`, [fromMs, toMs, ...at]),
+    jsonRows(db, stockColumns, `part = 's' ${here} AND end_ms >= $1 AND start_ms < $2`, [firstEndMs, toMs, ...at]),
+    jsonRows(db, handoutColumns, `part = 'o' ${here} AND end_ms >= $1 AND end_ms < $2`, [fromMs, toMs, ...at]),
     incompleteSince(db, fromMs),
     unseenSince(db, fromMs),
   ]);
-  const placeOf = (place: string) => (place === '' ? null : place);
-  const stock: StockSpan[] = [];
-  for (const [deviceKey, place, status, from, to, since] of stockRows as Array<[string, string, StockStatus, unknown, unknown, unknown]>) {
+  return { stock: stockOf(stockRows, unseen), handouts: handoutOf(handoutRows), incomplete };
+}
+
+/** Marks of `types` (their place) from `fromMs` to `toMs`. */
+async function marksBetween(db: Queryable, types: readonly string[], fromMs: number, toMs: number): Promise<EventMark[]> {
+  const rows = await jsonRows(db, 'mark', "part = 'm' AND place = ANY($3::text[]) AND end_ms >= $1 AND end_ms < $2", [fromMs, toMs, types]);
+  return rows.map(([mark]) => mark as EventMark);
+}
+
+/**
+ * What the monthly summary of the month `[fromMs, endMs)` is summed from (`monthlyFromDigests`):
+ * the handouts and marks in it, the shelf and repair spans its end falls in (`fromMs < end ≤ toMs`),
+ * and the incomplete devices touched since its start — at every place, as the desk reads them.
+ */
+export async function readMonthlyRows(db: Queryable, span: { fromMs: number; endMs: number }): Promise<MonthlyDigests> {
+  const { fromMs, endMs } = span;
+  const [handoutRows, marks, stockRows, repairRows, incomplete, unseen] = await Promise.all([
+    jsonRows(db, handoutColumns, "part = 'o' AND end_ms >= $1 AND end_ms < $2", [fromMs, endMs]),
+    marksBetween(
+      db,
+      eventMarkTypes.filter((type) => type !== 'charge'),
+      fromMs,
+      endMs,
+    ),
+    jsonRows(db, stockColumns, "part = 's' AND end_ms >= $1 AND start_ms < $1", [endMs]),
+    jsonRows(db, 'device_key, start_ms, end_ms, since_ms, vendor, model', "part = 'r' AND place = '' AND end_ms >= $1 AND start_ms < $1", [endMs]),
+    incompleteSince(db, fromMs),
+    unseenSince(db, fromMs),
+  ]);
+  const repairs: RepairSpan[] = [];
+  for (const [deviceKey, from, to, since, vendor, model] of repairRows as Array<[string, unknown, unknown, unknown, string | null, string | null]>) {
     if (unseen.has(deviceKey)) continue;
-    stock.push({ deviceKey, location: placeOf(place), status, fromMs: msOf(from), toMs: msOf(to), sinceMs: msOf(since) });
+    repairs.push({ deviceKey, fromMs: msOf(from), toMs: msOf(to), sinceMs: msOf(since), vendor: vendor ?? '', model: model ?? null });
   }
-  const handouts: HandoutMark[] = (handoutRows as Array<[string, string, unknown, boolean | null, DeviceKind, string | null, number[] | null]>).map(([deviceKey, place, atMs, reused, kind, model, flips]) => ({
-    deviceKey,
-    atMs: msOf(atMs),
-    location: placeOf(place),
-    reused: reused === true,
-    kind,
-    model: model ?? null,
-    undoneFlips: Array.isArray(flips) ? flips : [],
-  }));
-  return { stock, handouts, incomplete };
+  return { handouts: handoutOf(handoutRows), marks, stock: stockOf(stockRows, unseen), repairs, incomplete };
+}
+
+/** The residual-value charges from `fromMs` to `toMs` (`chargesFromMarks`) and the incomplete devices touched since `fromMs`. */
+export async function readChargeRows(db: Queryable, span: { fromMs: number; toMs: number }): Promise<{ marks: EventMark[]; incomplete: DeviceKey[] }> {
+  const [marks, incomplete] = await Promise.all([marksBetween(db, ['charge'], span.fromMs, span.toMs), incompleteSince(db, span.fromMs)]);
+  return { marks, incomplete };
 }

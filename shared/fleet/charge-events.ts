@@ -8,8 +8,7 @@ import type { DeviceEvent, EventType } from '../domain/event';
  * - **damaged**: the holding ended with a return in condition `damaged` — broken in use, so it is
  *   replaced early. A return `defective` (a fault of the device itself) or `ok` charges nothing.
  *
- * The desk's and the centre's event marks (`marksOf`) use it, and so does the centre's read, which
- * skips the history of a device with none of these events in the quarter (`logToReplay`).
+ * The desk's and the centre's event marks (`marksOf`, kept in their report rows) use it.
  */
 export const residualChargeReasons = ['lost', 'damaged'] as const;
 export type ResidualChargeReason = (typeof residualChargeReasons)[number];

@@ -75,6 +75,43 @@ describe('days in Copenhagen', () => {
   });
 });
 
+describe('local days from remembered offsets', () => {
+  // Oracles of their own: Intl's day of an instant (en-CA: YYYY-MM-DD) and its offset ("GMT+05:45").
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const format = (timeZone: string, options: Intl.DateTimeFormatOptions) => {
+    const id = `${timeZone} ${JSON.stringify(options)}`;
+    const found = formats.get(id) ?? new Intl.DateTimeFormat('en-CA', { timeZone, ...options });
+    formats.set(id, found);
+    return found;
+  };
+  const dayOf = (ms: number, timeZone: string) => format(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  const offsetOf = (ms: number, timeZone: string) => format(timeZone, { timeZoneName: 'longOffset' }).formatToParts(ms).find((part) => part.type === 'timeZoneName')?.value;
+  // Changes at 02:00 (Copenhagen), at midnight (Santiago, Havana), at 00:01 local and by half hours
+  // (St John's until 2011: its autumn change puts 02:31 UTC back on the day before), by 30 minutes
+  // (Lord Howe), a skipped day (Apia, December 2011), +5:45 from 1986 (Kathmandu), local mean time.
+  const zones = ['Europe/Copenhagen', 'America/Santiago', 'America/Havana', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kathmandu'];
+  const HOUR = 3_600_000;
+
+  it('puts every instant on the day Intl gives, minute by minute around every change of offset', () => {
+    for (const timeZone of zones) {
+      const instants: number[] = [];
+      for (const year of [1890, 1985, 2010, 2011, 2026]) {
+        for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 24 * HOUR) {
+          // Anywhere: one instant in five hours. Around a change: every minute of the hours either side, and the seconds about it.
+          for (let ms = day + 1_234_567; ms < day + 24 * HOUR; ms += 5 * HOUR) instants.push(ms);
+          if (offsetOf(day, timeZone) === offsetOf(day + 24 * HOUR, timeZone)) continue;
+          for (let hour = day; hour < day + 24 * HOUR; hour += HOUR) {
+            if (offsetOf(hour, timeZone) === offsetOf(hour + HOUR, timeZone)) continue;
+            for (let ms = hour - HOUR; ms < hour + 2 * HOUR; ms += 60_000) instants.push(ms - 1, ms, ms + 999);
+          }
+        }
+      }
+      const wrong = instants.filter((ms) => localDayOf(ms, timeZone) !== dayOf(ms, timeZone));
+      expect(wrong.map((ms) => new Date(ms).toISOString()), timeZone).toEqual([]);
+    }
+  });
+});
+
 describe('calendar arithmetic', () => {
   it('adds days over month, year and leap day', () => {
     expect(addDays('2026-01-31', 1)).toBe('2026-02-01');

@@ -85,10 +85,41 @@ export function offsetAt(ms: number, timeZone: string): number {
   return wallClockMs(ms, timeZone) - Math.floor(ms / 1000) * 1000;
 }
 
+const HOUR_MS = 3_600_000;
+/** Per zone, the offset throughout each hour asked about (NaN: it changes within that hour). */
+const hourOffsets = new Map<string, Map<number, number>>();
+/** Hours remembered per zone before starting over (~11 years of hours; a few MB). */
+const HOURS_KEPT = 100_000;
+
+/**
+ * `wall clock − UTC` throughout the hour `hour` (counted from the epoch), or null when the zone
+ * changes its offset within it. Offsets change at whole seconds, at most once in an hour, so one
+ * equal at the hour's first and last second holds for all of it. A report puts tens of thousands
+ * of instants on their local day, and asking `Intl` for each was most of its time.
+ */
+function offsetThroughout(hour: number, timeZone: string): number | null {
+  let offsets = hourOffsets.get(timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    hourOffsets.set(timeZone, offsets);
+  }
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const first = offsetAt(hour * HOUR_MS, timeZone);
+    offset = first === offsetAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone) ? first : Number.NaN;
+    if (offsets.size >= HOURS_KEPT) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? null : offset;
+}
+
 /** The local day an instant falls on in `timeZone`. */
 export function localDayOf(instant: number | string, timeZone: string): LocalDate {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(wallClockMs(ms, timeZone)).toISOString().slice(0, 10);
+  // As `wallClockMs` (the wall clock to the second), from the hour's offset where it holds.
+  const offset = Number.isFinite(ms) ? offsetThroughout(Math.floor(ms / HOUR_MS), timeZone) : null;
+  const wall = offset === null ? wallClockMs(ms, timeZone) : Math.floor(ms / 1000) * 1000 + offset;
+  return new Date(wall).toISOString().slice(0, 10);
 }
 
 function utcMidnight(day: LocalDate): number {

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { inStockStatuses, type Device, type DeviceKey, type DeviceStatus } from '../domain/device';
-import type { EventType } from '../domain/event';
 import type { Department, Employee, Model } from '../domain/reference';
-import { residualChargeEvents, type EventMatch } from '../fleet/charge-events';
-import { residualCharges } from '../fleet/residual-charges';
-import { transitions } from '../lifecycle/transitions';
-import { addDays, dayEnds, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
+import { chargesFromMarks, residualCharges } from '../fleet/residual-charges';
+import { addDays, dayEnds, daySpan, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
 import { dailyStockReport } from './daily-stock';
 import { billFromHoldings, departmentBilling } from './department-billing';
-import type { HoldingSpan } from './device-digest';
+import type { EventMark, HoldingSpan } from './device-digest';
 import { departmentStatement, departmentStatementTables } from './department-statement';
 import { replayLog, type ReportEvents } from './history';
 import { billingWithModelNames, dailyWithModelNames, namedModels } from './model-names';
-import { monthDays, monthSchema, monthlySummary } from './monthly-summary';
+import { monthDays, monthSchema, monthlyFromDigests, monthlySummary, type MonthlyDigests } from './monthly-summary';
 import { monthlySummaryTables } from './monthly-tables';
 import { defaultReportSettings, type ReportSettings } from './settings';
 import { dailyStockTables, departmentBillingTables, trendTable, type ReportTable } from './tables';
@@ -60,11 +57,14 @@ export interface CentralReportData {
    * From the digests a store keeps beside the log (`device-digest.ts`; the server's `report_rows`),
    * as `digestsToRead` asks for them: the holdings that reach into the quarter and the incomplete
    * devices touched since its start (the department bill of the department report, the monthly
-   * summary and the statement), and the trend's shelf spans and handouts. Without them, the same
-   * figures are replayed from `devices` and `events`.
+   * summary and the statement), the trend's shelf spans and handouts, the month's (`monthly`), and
+   * the quarter's charge marks (`charges`, the statement). Without them, the same figures are
+   * replayed from `devices` and `events`.
    */
   holdings?: { holdings: readonly HoldingSpan[]; incomplete: readonly DeviceKey[] };
   trend?: TrendDigests;
+  monthly?: MonthlyDigests;
+  charges?: { marks: readonly EventMark[]; incomplete: readonly DeviceKey[] };
 }
 
 /** The first instant whose touched devices the report needs the histories of. */
@@ -108,15 +108,23 @@ export function untouchedThatCount(query: CentralReportQuery): { statuses: reado
 /**
  * What a report reads from the digests instead of the log, and the instants that bound it: the
  * department bill's holdings (the quarter of the department report and the statement, the month's
- * quarter for the monthly summary) and the trend's spans. A store that keeps digests answers these
- * by their end (`server/reports/rows.ts`); `centralReport` sums them with the same functions a
- * replay uses (`billFromHoldings`, `trendFromDigests`).
+ * quarter for the monthly summary), the trend's spans, the month's handouts, marks and spans, and
+ * the quarter's charges. A store that keeps digests answers these by their end
+ * (`server/reports/rows.ts`); `centralReport` sums them with the same functions a replay uses
+ * (`billFromHoldings`, `trendFromDigests`, `monthlyFromDigests`, `chargesFromMarks`).
  */
 export interface DigestsToRead {
-  /** Holdings ending after `fromMs` and beginning before `toMs`; incomplete devices touched since `fromMs`. */
-  holdings?: { fromMs: number; toMs: number };
+  /**
+   * Holdings ending after `fromMs` and beginning before `toMs` (of `department` only: the
+   * statement, whose figures are its department's row and lines); incomplete devices touched since `fromMs`.
+   */
+  holdings?: { fromMs: number; toMs: number; department?: string };
   /** Shelf spans reaching a day end at or after `firstEndMs` (and beginning before `toMs`); handouts from `fromMs` to `toMs`. */
   trend?: { location?: string; fromMs: number; firstEndMs: number; toMs: number };
+  /** The month `[fromMs, endMs)`: its handouts and marks, the shelf and repair spans its end falls in; incomplete devices touched since `fromMs`. */
+  month?: { fromMs: number; endMs: number };
+  /** Charge marks from `fromMs` to `toMs`; incomplete devices touched since `fromMs`. */
+  charges?: { fromMs: number; toMs: number };
 }
 
 export function digestsToRead(query: CentralReportQuery, today: LocalDate, settings: ReportSettings = defaultReportSettings): DigestsToRead {
@@ -136,48 +144,34 @@ export function digestsToRead(query: CentralReportQuery, today: LocalDate, setti
       return { trend: query.location ? { location: query.location, ...span } : span };
     }
     case 'department':
-    case 'statement':
       return quarterHoldings(query.quarter ?? quarterOf(today));
-    case 'monthly':
-      return quarterHoldings(quarterOf(`${query.month ?? today.slice(0, 7)}-01`));
+    case 'statement': {
+      const quarter = query.quarter ?? quarterOf(today);
+      const span = quarterSpan(quarter, timeZone);
+      const { holdings } = quarterHoldings(quarter);
+      return { holdings: { ...holdings, department: query.department }, charges: { fromMs: span.startMs, toMs: span.endMs } };
+    }
+    case 'monthly': {
+      const month = query.month ?? today.slice(0, 7);
+      const { firstDay, lastDay } = monthDays(month);
+      const span = daySpan(firstDay, lastDay, timeZone);
+      return { ...quarterHoldings(quarterOf(`${month}-01`)), month: { fromMs: span.startMs, endMs: span.endMs } };
+    }
   }
 }
 
-/** The events that change a device's status: a device whose events since a report's start are all others stands in one status throughout. */
-const statusChanging: readonly EventMatch[] = (Object.keys(transitions) as EventType[]).filter((type) => transitions[type].to !== 'same').map((type) => ({ type }));
-
 /**
  * What a report replays from the log, given the digests it reads (`digestsToRead`): `null` when it
- * replays nothing (the trend and the department report are summed from digests alone); otherwise
- * the report's start, the untouched devices that can count (`untouchedThatCount`), and which of
- * the touched devices can count (`eventTypes`; every touched device when absent): those with an
- * event matching one of these since the start, or whose status counts now (`statuses`), or that
- * cannot be judged by their events alone (no projection, an incomplete history, events applied
- * out of the order of their `at`; the reader includes those). Another touched device adds nothing
- * to the report's own figures:
- * - monthly summary: it had no handout, return, repair, or disposal in the month (those change the
- *   status), and its status at the month's end is its status now, neither on a shelf nor at repair;
- * - statement: its residual charges come from a loss or a damaged return in the quarter
- *   (`residualChargeEvents`), which it had none of.
- * So its history need not be read (`tests/integration/report-rows.test.ts` compares both ways).
+ * replays nothing (every report but the day's is summed from digests alone); otherwise the
+ * report's start and the untouched devices that can count (`untouchedThatCount`) — every touched
+ * device's history is read.
  */
-export function logToReplay(query: CentralReportQuery, today: LocalDate, settings: ReportSettings = defaultReportSettings):
-  | { fromMs: number; untouched: { statuses: readonly DeviceStatus[]; location?: string }; eventTypes?: readonly EventMatch[] }
-  | null {
-  const fromMs = reportStart(query, today, settings);
-  switch (query.report) {
-    case 'trend':
-    case 'department':
-      return null;
-    case 'daily':
-      return { fromMs, untouched: untouchedThatCount(query) };
-    case 'monthly':
-      // Untouched devices count on a shelf (idle) or at repair (days out); the bill comes from the holdings.
-      return { fromMs: startOfDay(monthDays(query.month ?? today.slice(0, 7)).firstDay, settings.timeZone), untouched: { statuses: [...inStockStatuses, 'in_repair'] }, eventTypes: statusChanging };
-    case 'statement':
-      // The charges come from the quarter's losses and returns; an untouched device adds none.
-      return { fromMs, untouched: { statuses: [] }, eventTypes: residualChargeEvents.map(({ match }) => match) };
-  }
+export function logToReplay(
+  query: CentralReportQuery,
+  today: LocalDate,
+  settings: ReportSettings = defaultReportSettings,
+): { fromMs: number; untouched: { statuses: readonly DeviceStatus[]; location?: string } } | null {
+  return query.report === 'daily' ? { fromMs: reportStart(query, today, settings), untouched: untouchedThatCount(query) } : null;
 }
 
 export interface CentralReport {
@@ -193,20 +187,24 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
   const { devices } = data;
   // The monthly summary and the statement are several figures over the same log (the quarter's
   // bill and the month's or quarter's own): the log is replayed once, from the earliest start.
-  // (Both start at their own start when the bill comes from holdings.)
+  // (Summed from digests, nothing is replayed.)
   const several = (query.report === 'monthly' || query.report === 'statement') && !data.holdings;
   const events = several ? replayLog(data.events, reportStart(query, today, settings)) : data.events;
   const modelNames = new Map(data.models.map((model) => [model.id, model.name]));
   const modelPairs = data.models.map((model) => [model.id, model.name] as const);
   const departments = data.departments.length > 0 ? { departments: [...data.departments] } : {};
   const employeeNames = Object.fromEntries(data.employees.map((employee) => [employee.id, employee.name]));
+  /** The names of the employees `rows` name. */
+  const namesOf = (rows: ReadonlyArray<{ employeeId: string }>) => {
+    const ids = new Set(rows.map((row) => row.employeeId));
+    return Object.fromEntries(Object.entries(employeeNames).filter(([employee]) => ids.has(employee)));
+  };
   const tablesOf = (record: Record<string, ReportTable<never>>) => Object.values(record);
   const billingOf = (quarter: Quarter) => {
     const options = { quarter, settings, ...departments };
     const bill = data.holdings ? billFromHoldings(data.holdings.holdings, data.holdings.incomplete, options) : departmentBilling(devices, events, options);
     const report = billingWithModelNames(bill, modelNames);
-    const ids = new Set(report.holdings.map((holding) => holding.employeeId));
-    return { ...report, employeeNames: Object.fromEntries(Object.entries(employeeNames).filter(([employee]) => ids.has(employee))) };
+    return { ...report, employeeNames: namesOf(report.holdings) };
   };
   switch (query.report) {
     case 'daily': {
@@ -227,13 +225,17 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
     case 'monthly': {
       const month = query.month ?? today.slice(0, 7);
       const billing = billingOf(quarterOf(`${month}-01`));
-      const report = monthlySummary(devices, events, { month, today, settings }, { models: data.models, billing });
+      const options = { month, today, settings };
+      const context = { models: data.models, billing };
+      const report = data.monthly ? monthlyFromDigests(data.monthly, options, context) : monthlySummary(devices, events, options, context);
       return { report, tables: tablesOf(monthlySummaryTables(report, { models: modelPairs }) as never), name: `monthly-${month}` };
     }
     case 'statement': {
       const quarter = query.quarter ?? quarterOf(today);
-      const billing = billingOf(quarter);
-      const charges = residualCharges(devices, events, quarter, settings);
+      const bill = billingOf(quarter);
+      const charges = data.charges ? chargesFromMarks(data.charges.marks, data.charges.incomplete, quarter, settings) : residualCharges(devices, events, quarter, settings);
+      // The charges name their holders too (one whose holding had no day in the quarter has no line).
+      const billing = { ...bill, employeeNames: namesOf([...bill.holdings, ...charges.charges]) };
       const report = departmentStatement(billing, namedModels(charges.charges, modelNames), query.department, today);
       return { report, tables: tablesOf(departmentStatementTables(report, billing, modelPairs) as never), name: `statement-${query.department}-${quarterLabel(quarter)}` };
     }

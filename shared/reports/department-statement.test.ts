@@ -78,4 +78,11 @@ describe('the department statement', () => {
     expect(tableToCsv(tables.totals, { language: 'da', header: 'key' }).split('\r\n')[0]).toBe('\uFEFFitem;count;Beløb (kr.)');
     expect(tables.lines.columns.map((c) => c.key)).not.toContain('department');
   });
+
+  it('names only its own employees: the bill names every department’s, the statement goes to one', () => {
+    // SOF's holder is another employee on the bill; BUF's holders are all E1001.
+    const bill = { ...billing, holdings: billing.holdings.map((line) => (line.department === 'SOF' ? { ...line, employeeId: 'E2002' } : line)) };
+    const named = departmentStatement({ ...bill, employeeNames: { E1001: 'Søren Ærø', E2002: 'Åse Lund' } }, charges, 'BUF', '2026-12-01');
+    expect(named.employeeNames).toEqual({ E1001: 'Søren Ærø' });
+  });
 });

@@ -41,6 +41,9 @@ export function departmentStatement(
 ): DepartmentStatement {
   const row = billing.departments.find((d) => d.department === department);
   const own = charges.filter((charge) => charge.department === department);
+  const lines = billing.holdings.filter((line) => line.department === department);
+  // The names of its own lines' and charges' employees only: the statement goes to the department.
+  const named = new Set([...lines, ...own].map((line) => line.employeeId));
   const chargesOre = own.reduce((sum, charge) => sum + (charge.residualOre ?? 0), 0);
   const subscriptionOre = row?.amountOre ?? 0;
   return {
@@ -51,7 +54,7 @@ export function departmentStatement(
     lastDay: billing.lastDay,
     daysInQuarter: billing.daysInQuarter,
     forecast: today < billing.lastDay,
-    lines: billing.holdings.filter((line) => line.department === department),
+    lines,
     devicesHeld: row?.devicesHeld ?? 0,
     devicesAtEnd: row?.devicesAtEnd ?? 0,
     deviceDays: row?.deviceDays ?? 0,
@@ -60,7 +63,7 @@ export function departmentStatement(
     unpricedCharges: own.filter((charge) => charge.residualOre === null).length,
     chargesOre,
     totalOre: subscriptionOre + chargesOre,
-    employeeNames: billing.employeeNames ?? {},
+    employeeNames: Object.fromEntries(Object.entries(billing.employeeNames ?? {}).filter(([employee]) => named.has(employee))),
   };
 }
 

