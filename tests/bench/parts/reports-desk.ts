@@ -105,7 +105,7 @@ export const part: BenchPart = {
       const billingRuns = await measureRuns(page, billing, '.report-timings', 'billing');
       const quarterStart = quarterSpan(QUARTER, TZ).startMs;
       // The holdings that ended in or after the quarter one row each, the open ones in their packs (`renderer/store/holding-packs.ts`).
-      const billingRaw = await rawRowReads(page, [['h', '', quarterStart, Infinity, true, false], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)]);
+      const billingRaw = await rawRowReads(page, holdingRanges(quarterStart));
       const billingLogRaw = await rawReads(page, { fromMs: quarterStart, statuses: ['assigned'] }, 1);
 
       // The monthly summary of the fleet's last month: its handouts and marks, the shelf and repair
@@ -341,8 +341,8 @@ async function rawReads(page: Page, plan: { fromMs: number; location?: string; s
   );
 }
 
-/** A range of the report rows' `[part+place+endMs]` index: part, place, from, to, from open, to open. */
-type RowRange = [string, string, number, number, boolean, boolean];
+/** A range of the report rows' `[part+place+endMs]` index: part, place, from, to, from open, to open; `keys`: read by their keys alone. */
+type RowRange = [string, string, number, number, boolean, boolean, 'keys'?];
 
 /** The devices a report must leave out or list as incomplete (`renderer/reports/read-rows.ts`). */
 const unseenAndIncomplete = (fromMs: number): RowRange[] => [
@@ -350,8 +350,11 @@ const unseenAndIncomplete = (fromMs: number): RowRange[] => [
   ['u', '', -Infinity, fromMs, false, true],
 ];
 
-/** The department report's rows: holdings that ended in or after the quarter one row each, the open ones in their packs. */
-const holdingRanges = (quarterStart: number): RowRange[] => [['h', '', quarterStart, Infinity, true, false], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)];
+/**
+ * The department report's rows: holdings that ended in or after the quarter one row each, by their
+ * keys alone (a closed holding's id carries its fields), the open ones in their packs.
+ */
+const holdingRanges = (quarterStart: number): RowRange[] => [['h', '', quarterStart, Infinity, true, true, 'keys'], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)];
 
 /**
  * An Intune "All devices" export of the fleet as Intune would hold it: most devices in service,
@@ -415,9 +418,10 @@ async function rawRowReads(page: Page, ranges: RowRange[]): Promise<number[]> {
         const index = db.transaction('reportRows', 'readonly').objectStore('reportRows').index('[part+place+endMs]');
         await Promise.all(
           ranges.map(
-            ([part, place, from, to, fromOpen, toOpen]) =>
+            ([part, place, from, to, fromOpen, toOpen, keys]) =>
               new Promise((resolve, reject) => {
-                const request = index.getAll(IDBKeyRange.bound([part, place, from], [part, place, to], fromOpen, toOpen));
+                const range = IDBKeyRange.bound([part, place, from], [part, place, to], fromOpen, toOpen);
+                const request = keys ? index.getAllKeys(range) : index.getAll(range);
                 request.onsuccess = () => resolve(request.result);
                 request.onerror = () => reject(request.error);
               }),
