@@ -11,6 +11,9 @@ import { figure, median, type BenchPart } from '../figures';
 import { root, serveWebBuild, signedInBenchPage } from '../support/browser';
 import { keptProfile, launchCopyOf, launchOn, storeSchema } from '../support/kept-profile';
 import { generateFleet, type Fleet } from '../support/generate';
+import { fleetDeviceOf } from '../../../shared/fleet/fleet-device';
+import { readIntuneFile } from '../../../shared/fleet/intune-file';
+import { reconcileWithIntune } from '../../../shared/fleet/reconcile';
 
 /**
  * The reports on the desk's read path, in the real app in Chromium, over a store of 100,000
@@ -170,6 +173,7 @@ export const part: BenchPart = {
         ...figures('reports-desk.statement', `the department statements of ${QUARTER.year}-Q${QUARTER.quarter} (department report and residual-value charges)`, statementRuns, statementRaw),
         ...figures('reports-desk.replacement', `the replacement plan and every device's residual value on ${DAY}`, replacementRuns, fleetRaw),
         ...figures('reports-desk.intune', `an Intune export of ${file.rows} lines reconciled with the register`, intuneRuns, fleetRaw),
+        ...intuneApart(fleet, file, machine),
         'reports-desk.rows-rebuild': figure(
           Number(built.meta.seconds),
           's',
@@ -372,6 +376,34 @@ function intuneExport(fleet: Fleet): { text: string; rows: number } {
   });
   for (let n = 0; n < fleet.devices.length / 20; n++) lines.push(`X${n},Intune,Personal,Android,2026-11-20 08:00:00.0000000,x${n}@kk.dk,XS${n},,Samsung,Galaxy A54,x${n}`);
   return { text: lines.join('\r\n'), rows: lines.length - 1 };
+}
+
+/**
+ * The Intune reconciliation's two halves apart, on the same export and the same devices, in Node
+ * (the same V8 as the worker; the worker's figure is their sum with the read and the tables):
+ * reading the CSV, and matching its lines against the register.
+ */
+function intuneApart(fleet: Fleet, file: { text: string; rows: number }, machine: string) {
+  const devices = fleet.devices.map(fleetDeviceOf);
+  const at = Date.parse(`${DAY}T19:00:00Z`);
+  const parse: number[] = [];
+  const match: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const reading = performance.now();
+    const read = readIntuneFile(file.text);
+    const matching = performance.now();
+    reconcileWithIntune(devices, read.rows, at);
+    // The first run warms up, as the page's does.
+    if (run === 0) continue;
+    parse.push(matching - reading);
+    match.push(performance.now() - matching);
+  }
+  console.log(`  intune apart: parse ${parse.map((ms) => ms.toFixed(0)).join(', ')} ms; match ${match.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  const lines = `${file.rows} lines`;
+  return {
+    'reports-desk.intune.parse': figure(median(parse), 'ms', undefined, `reading the Intune CSV of ${lines} (readIntuneFile), in Node; ${machine}`),
+    'reports-desk.intune.match': figure(median(match), 'ms', undefined, `matching its lines against ${devices.length} devices (reconcileWithIntune), in Node; ${machine}`),
+  };
 }
 
 /** The baseline of the fleet reports: every device and the small tables they name, read raw in one readonly transaction. */
