@@ -108,17 +108,16 @@ export function rowsOfDigest(digest: DeviceDigest): ReportRow[] {
  * which costs IndexedDB a fraction of reading each record's value. Still within its device's key range.
  */
 function closedHoldingId(row: HoldingRow): string {
-  return `${row.id}\u0000${JSON.stringify([row.kind, row.model, row.department, row.employeeId, row.startMs, row.endMs] satisfies ClosedHoldingFields)}`;
+  const fields: ClosedHoldingFields = [row.deviceKey, row.kind, row.model, row.department, row.employeeId, row.startMs, row.endMs];
+  return `${row.id}\u0000${JSON.stringify(fields)}`;
 }
-type ClosedHoldingFields = [kind: DeviceKind, model: string | null, department: string, employeeId: string, startMs: number, endMs: number];
+/** The device key again, though the id begins with it: parsed, it is a string of its own, which sorts and hashes faster than a slice of the id. */
+type ClosedHoldingFields = [deviceKey: DeviceKey, kind: DeviceKind, model: string | null, department: string, employeeId: string, startMs: number, endMs: number];
 
 /** The holdings whose ids `closedHoldingId` made, read back from the ids alone (one JSON parse for them all). */
 export function holdingsOfIds(ids: readonly string[]): HoldingSpan[] {
   const fields = JSON.parse(`[${ids.map((id) => id.slice(id.indexOf('\u0000', id.indexOf('\u0000') + 1) + 1)).join(',')}]`) as ClosedHoldingFields[];
-  return fields.map(([kind, model, department, employeeId, startMs, endMs], i) => {
-    const id = ids[i] as string;
-    return { deviceKey: id.slice(0, id.indexOf('\u0000')), kind, model, department, employeeId, startMs, endMs };
-  });
+  return fields.map(([deviceKey, kind, model, department, employeeId, startMs, endMs]) => ({ deviceKey, kind, model, department, employeeId, startMs, endMs }));
 }
 
 export const holdingOfRow = (row: HoldingRow): HoldingSpan => ({
