@@ -6,6 +6,7 @@ import { billingWithModelNames, dailyWithModelNames, namedModels } from '../../s
 import { chargesFromMarks, residualCharges, type ResidualChargesReport } from '../../shared/fleet/residual-charges';
 import { billFromHoldings, departmentBilling, type DepartmentBillingReport } from '../../shared/reports/department-billing';
 import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
+import type { Department } from '../../shared/domain/reference';
 import type { KvikDb } from '../store/db';
 import { fleetReport } from './fleet/fleet-report';
 import { loadIntuneEvidence } from './intune-evidence';
@@ -61,28 +62,34 @@ export async function produceReport(
       return { kind: 'statement', report, timings: timings() };
     }
     case 'billing': {
-      const report = departmentBilling(devices, events, {
-        quarter: request.quarter,
-        settings,
-        // The store's departments once it has them (the seeds' nine until then, from populate).
-        ...(departments.length > 0 ? { departments } : {}),
-      });
+      const report = departmentBilling(devices, events, billingOptions(request, departments));
       return { kind: 'billing', report: await withEmployeeNames(db, billingWithModelNames(report, modelNames)), timings: timings() };
     }
   }
 }
 
-/** The quarter's department report from the rows, for the reports that include it. */
-async function billingOf(db: KvikDb, request: { quarter: Quarter; settings: ReportRequest['settings'] }): Promise<DepartmentBillingReport> {
-  const billing = await fromReportRows(db, { kind: 'billing', quarter: request.quarter, settings: request.settings }, () => {});
-  if (billing.kind !== 'billing') throw new Error(billing.kind);
-  return billing.report;
+/** The quarter's department report from the rows, for the reports that include it: whole (the statement) or its totals (the monthly summary). */
+async function billingOf(db: KvikDb, request: { quarter: Quarter; settings: ReportRequest['settings'] }, detail: 'lines' | 'totals' = 'lines'): Promise<DepartmentBillingReport> {
+  if (detail === 'lines') {
+    const billing = await fromReportRows(db, { kind: 'billing', quarter: request.quarter, settings: request.settings }, () => {});
+    if (billing.kind !== 'billing') throw new Error(billing.kind);
+    return billing.report;
+  }
+  const { value, departments } = await readHoldings(db, quarterSpan(request.quarter, request.settings.timeZone).startMs, () => {});
+  return billFromHoldings(value.holdings, value.incomplete, billingOptions(request, departments), 'totals');
 }
+
+/** The store's departments once it has them (the seeds' nine until then, from populate). */
+const billingOptions = ({ quarter, settings }: { quarter: Quarter; settings: ReportRequest['settings'] }, departments: Department[]) => ({
+  quarter,
+  settings,
+  ...(departments.length > 0 ? { departments } : {}),
+});
 
 /** What the monthly summary knows besides the log: the quarter's department totals as the department report gives them, the model prices for what reuse saved, the Intune evidence. */
 async function monthlyContext(db: KvikDb, request: Extract<ReportRequest, { kind: 'monthly' }>): Promise<MonthlyContext> {
   const quarter = quarterOf(monthDays(request.month).firstDay);
-  const [billing, models, intune] = await Promise.all([billingOf(db, { quarter, settings: request.settings }), db.models.toArray(), loadIntuneEvidence(db)]);
+  const [billing, models, intune] = await Promise.all([billingOf(db, { quarter, settings: request.settings }, 'totals'), db.models.toArray(), loadIntuneEvidence(db)]);
   return { models, billing, ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}) };
 }
 
@@ -136,7 +143,7 @@ async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind
   const { value, rows, modelNames, departments } = await readHoldings(db, quarterSpan(request.quarter, timeZone).startMs, onProgress);
   const read = performance.now();
   onProgress({ phase: 'computing' });
-  const report = billFromHoldings(value.holdings, value.incomplete, { quarter: request.quarter, settings, ...(departments.length > 0 ? { departments } : {}) });
+  const report = billFromHoldings(value.holdings, value.incomplete, billingOptions(request, departments));
   const named = await withEmployeeNames(db, billingWithModelNames(report, modelNames), value.employeeNames);
   return { kind: 'billing', report: named, timings: timings(read, rows, new Set(value.holdings.map((h) => h.deviceKey)).size) };
 }

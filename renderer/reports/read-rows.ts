@@ -6,10 +6,10 @@ import { FLEET_PACK_PART, PACK_PART, unpackFleet, unpackHoldings, type PackRow }
 import {
   handoutOfRow,
   holdingOfRow,
+  holdingsOfIds,
   repairOfRow,
   stockOfRow,
   type HandoutRow,
-  type HoldingRow,
   type IncompleteRow,
   type MarkRow,
   type RepairRow,
@@ -74,14 +74,15 @@ export function readHoldings(db: KvikDb, fromMs: number, onProgress: (progress: 
   return inReadyRows(db, onProgress, async () => {
     // The employees whole, in parallel with the holdings: as cheap as looking up tens of thousands of them.
     const [closed, packs, incomplete, unseen, employees] = await Promise.all([
-      db.reportRows.where(index).between(['h', '', fromMs], ['h', '', END], false, true).toArray() as Promise<HoldingRow[]>,
+      // By their keys alone: a closed holding's id carries its fields (`store/report-rows.ts`).
+      db.reportRows.where(index).between(['h', '', fromMs], ['h', '', END], false, false).primaryKeys() as Promise<string[]>,
       db.reportRows.where(index).equals([PACK_PART, '', END]).toArray() as Promise<PackRow[]>,
       incompleteSince(db, fromMs),
       unseenSince(db, fromMs),
       db.employees.toArray(),
     ]);
-    const rows = [...closed, ...packs.flatMap(unpackHoldings)];
-    const holdings: HoldingSpan[] = rows.filter((row) => !unseen.has(row.deviceKey)).map(holdingOfRow);
+    const rows = [...holdingsOfIds(closed), ...packs.flatMap(unpackHoldings).map(holdingOfRow)];
+    const holdings: HoldingSpan[] = unseen.size > 0 ? rows.filter((row) => !unseen.has(row.deviceKey)) : rows;
     const employeeNames = new Map(employees.map((employee) => [employee.id, employee.name]));
     return { value: { holdings, incomplete, employeeNames }, rows: rows.length + incomplete.length };
   });

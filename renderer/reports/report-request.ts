@@ -54,6 +54,9 @@ export interface ReportTimings {
   rows?: number;
   /** From asking to having the report on the page (set by the runner; the worker's part is read + compute). */
   roundTripMs?: number;
+  /** The Intune reconciliation's computation in its two halves: reading the file, matching its lines. */
+  parseMs?: number;
+  matchMs?: number;
 }
 
 export type ReportResult =

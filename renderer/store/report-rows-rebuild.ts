@@ -33,6 +33,10 @@ export async function reportRowsReady(db: KvikDb): Promise<boolean> {
  */
 export async function ensureReportRows(db: KvikDb, onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
   for (;;) {
+    // Ready, as almost always: said by a readonly look. A readwrite transaction would wait for every
+    // report's read under way and hold back every read after it (a report that reads in two parts
+    // waited for its own first part).
+    if (await reportRowsReady(db)) return;
     const start = await db.transaction('rw', [db.reportRows], async () => {
       const state = (await db.reportRows.get(STATE_ID)) as BuildState | undefined;
       if (state?.version === ROWS_VERSION && state.ready) return null;

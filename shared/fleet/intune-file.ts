@@ -66,9 +66,14 @@ export function readCheckInDay(cell: string): LocalDate | null | undefined {
   else if ((match = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?: |$)/.exec(text))) parts = [Number(match[3]), Number(match[2]), Number(match[1])];
   if (!parts) return null;
   const [y, m, d] = parts;
-  const day = new Date(Date.UTC(y, m - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
-  return day.toISOString().slice(0, 10);
+  // In arithmetic, not through Date: a 100,000-line export reads as many dates. Years before 100 are refused as Date.UTC would misread them.
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 const excerpt = (cells: readonly string[]) => cells.join(', ').slice(0, 120);
@@ -86,18 +91,19 @@ export function readIntuneFile(text: string): IntuneFile {
   const rows: IntuneRow[] = [];
   if (lines.length > reportFileLimits.maxRows)
     problems.push({ line: lines[reportFileLimits.maxRows]!.line, code: 'too_many_rows', text: `${lines.length}`, kept: false });
-  for (const { line, cells } of lines.slice(0, reportFileLimits.maxRows)) {
+  // Each field's columns once, not per line: a file holds up to `reportFileLimits.maxRows` of them.
+  const at = (field: ImportField) => columns.fields[field] ?? [];
+  const [imeiAt, serialAt, userAt, modelAt, manufacturerAt] = [at('imei'), at('serial'), at('holderEmail'), at('model'), at('manufacturer')];
+  const end = Math.min(lines.length, reportFileLimits.maxRows);
+  for (let n = 0; n < end; n++) {
+    const { line, cells } = lines[n]!;
     if (cells.length !== header.cells.length) {
       problems.push({ line, code: 'cell_count', text: excerpt(cells), kept: false });
       continue;
     }
-    const cell = (field: ImportField) => {
-      for (const index of columns.fields[field] ?? []) if (cells[index]?.trim()) return cells[index]!.trim();
-      return undefined;
-    };
-    const imeiText = (cell('imei') ?? '').replace(/[\s-]/g, '');
+    const imeiText = (firstFilled(cells, imeiAt) ?? '').replace(/[\s-]/g, '');
     const imei = /^\d{15}$/.test(imeiText) ? imeiText : undefined;
-    const serial = serialOf(cell('serial') ?? '');
+    const serial = serialOf(firstFilled(cells, serialAt) ?? '');
     if (!imei && !serial) {
       problems.push({ line, code: 'no_identifier', text: excerpt(cells), kept: false });
       continue;
@@ -105,21 +111,28 @@ export function readIntuneFile(text: string): IntuneFile {
     if (imeiText !== '' && !imei) problems.push({ line, code: 'bad_imei', text: imeiText.slice(0, 40), kept: true });
     const checkIn = checkInAt >= 0 ? readCheckInDay(cells[checkInAt] ?? '') : undefined;
     if (checkIn === null) problems.push({ line, code: 'bad_check_in', text: (cells[checkInAt] ?? '').slice(0, 40), kept: true });
+    const row: IntuneRow = { line };
     const deviceName = deviceNameAt >= 0 ? cells[deviceNameAt]?.trim() || undefined : undefined;
-    rows.push({
-      line,
-      ...(deviceName ? { deviceName } : {}),
-      ...(serial ? { serial } : {}),
-      ...(imei ? { imei } : {}),
-      ...optional('user', cell('holderEmail')),
-      ...optional('model', cell('model')),
-      ...optional('manufacturer', cell('manufacturer')),
-      ...(checkIn ? { lastCheckIn: checkIn } : {}),
-    });
+    if (deviceName) row.deviceName = deviceName;
+    if (serial) row.serial = serial;
+    if (imei) row.imei = imei;
+    const user = firstFilled(cells, userAt);
+    if (user) row.user = user;
+    const model = firstFilled(cells, modelAt);
+    if (model) row.model = model;
+    const manufacturer = firstFilled(cells, manufacturerAt);
+    if (manufacturer) row.manufacturer = manufacturer;
+    if (checkIn) row.lastCheckIn = checkIn;
+    rows.push(row);
   }
   return { rows, problems };
 }
 
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value ? ({ [key]: value } as Record<K, string>) : {};
+/** The first of `columns` filled in on the line, trimmed. */
+function firstFilled(cells: readonly string[], columns: readonly number[]): string | undefined {
+  for (const index of columns) {
+    const value = cells[index]?.trim();
+    if (value) return value;
+  }
+  return undefined;
 }

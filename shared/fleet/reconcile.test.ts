@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fleetDevice, held } from './fleet.test-support';
-import { readIntuneFile } from './intune-file';
+import { readCheckInDay, readIntuneFile } from './intune-file';
 import { reconcileWithIntune } from './reconcile';
 
 const reference = {
@@ -60,6 +60,28 @@ describe('reading an Intune "All devices" export', () => {
   it('refuses a file without identifier columns or larger than the limit, as one problem', () => {
     expect(readIntuneFile('Device name;Model\r\nx;y').problems).toEqual([{ line: 1, code: 'no_columns', text: 'Device name, Model', kept: false }]);
     expect(readIntuneFile('x'.repeat(20 * 1024 * 1024 + 1)).problems[0]).toMatchObject({ line: 0, code: 'too_large' });
+  });
+});
+
+describe('the check-in day', () => {
+  it('reads Intune’s, Excel’s US and Danish forms', () => {
+    expect(readCheckInDay('2024-05-13 08:21:44.0000000')).toBe('2024-05-13');
+    expect(readCheckInDay('2024-05-13T08:21:44Z')).toBe('2024-05-13');
+    expect(readCheckInDay('5/13/2024 8:21 AM')).toBe('2024-05-13');
+    expect(readCheckInDay('13-05-2024 08:21')).toBe('2024-05-13');
+    expect(readCheckInDay('  ')).toBeUndefined();
+  });
+
+  it('knows the leap days and refuses days that do not exist', () => {
+    expect(readCheckInDay('2024-02-29')).toBe('2024-02-29');
+    expect(readCheckInDay('2000-02-29')).toBe('2000-02-29');
+    expect(readCheckInDay('2023-02-29')).toBeNull();
+    expect(readCheckInDay('1900-02-29')).toBeNull();
+    expect(readCheckInDay('2024-04-31')).toBeNull();
+    expect(readCheckInDay('2024-13-01')).toBeNull();
+    expect(readCheckInDay('2024-00-10')).toBeNull();
+    expect(readCheckInDay('0099-01-01')).toBeNull();
+    expect(readCheckInDay('yesterday')).toBeNull();
   });
 });
 

@@ -63,11 +63,14 @@ function matcher(devices: Iterable<FleetDevice>) {
   const all: FleetDevice[] = [];
   for (const device of devices) {
     all.push(device);
-    for (const imei of [device.imei, device.imei2]) if (imei) byImei.set(imei, device);
+    if (device.imei) byImei.set(device.imei, device);
+    if (device.imei2) byImei.set(device.imei2, device);
     if (device.serial) bySerial.set(device.serial.toUpperCase(), device);
   }
   return { all, find: (row: IntuneRow) => (row.imei && byImei.get(row.imei)) || (row.serial && bySerial.get(row.serial)) || undefined };
 }
+
+const byKey = (a: { key: string }, b: { key: string }) => compareText(a.key, b.key);
 
 const later = (a: IntuneRow, b: IntuneRow) => ((b.lastCheckIn ?? '') > (a.lastCheckIn ?? '') ? b : a);
 
@@ -81,6 +84,13 @@ export function reconcileWithIntune(
   const { all, find } = matcher(devices);
   const index = indexReference({ ...reference, locations: [], departments: [] });
   const today: LocalDate = localDayOf(typeof now === 'number' ? now : now.getTime(), settings.timeZone);
+  // Days since a check-in, once per day named: an export holds a few hundred days over 100,000 lines.
+  const daysSince = new Map<LocalDate, number>();
+  const sinceCheckIn = (day: LocalDate) => {
+    let days = daysSince.get(day);
+    if (days === undefined) daysSince.set(day, (days = daysBetween(day, today)));
+    return days;
+  };
   // A device re-enrolled shows twice in Intune; its latest check-in is the one that says it is used.
   const seen = new Map<string, IntuneRow>();
   const onlyInIntune: IntuneRow[] = [];
@@ -90,7 +100,9 @@ export function reconcileWithIntune(
     else seen.set(device.key, seen.has(device.key) ? later(seen.get(device.key)!, row) : row);
   }
   const result: Reconciliation = { onlyInIntune, unused: [], differing: [], retiredButEnrolled: [], matched: intuneRows.length - onlyInIntune.length };
-  for (const device of [...all].sort((a, b) => compareText(a.key, b.key))) {
+  // Each list in key order: a device adds at most one entry to each, so they are sorted at the end
+  // rather than the whole fleet first.
+  for (const device of all) {
     const intune = seen.get(device.key);
     if (device.status === 'disposed' || device.status === 'lost') {
       if (intune) result.retiredButEnrolled.push({ key: device.key, status: device.status, intune });
@@ -100,7 +112,7 @@ export function reconcileWithIntune(
       if (!intune) result.unused.push({ key: device.key, reason: 'absent' });
       else if (!intune.lastCheckIn) result.unused.push({ key: device.key, reason: 'stale', intune });
       else {
-        const days = daysBetween(intune.lastCheckIn, today);
+        const days = sinceCheckIn(intune.lastCheckIn);
         if (days > settings.intuneCheckInDays) result.unused.push({ key: device.key, reason: 'stale', daysSinceCheckIn: days, intune });
       }
     }
@@ -109,6 +121,7 @@ export function reconcileWithIntune(
       if (differences.length > 0) result.differing.push({ key: device.key, intune, differences });
     }
   }
+  for (const list of [result.unused, result.differing, result.retiredButEnrolled]) list.sort(byKey);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { departmentBilling, financeExport, proRataOre } from './department-billing';
+import { billFromHoldings, departmentBilling, financeExport, proRataOre } from './department-billing';
+import { digestDevice } from './device-digest';
 import { eventsByDevice, projectDevices } from './history';
 import { imei, keyOf, lifeOf, merge, type Step } from './scenario.test-support';
 
@@ -144,6 +145,17 @@ describe('the department report for Q1 2026', () => {
     expect(report.totals).toMatchObject({ amountOre: 39_444, deviceDays: 355, devicesAtStart: 3, devicesAtEnd: 5, devicesHeld: 9 });
     expect(report.holdings.reduce((sum, h) => sum + h.amountOre, 0)).toBe(report.totals.amountOre);
     expect(report.incomplete).toEqual([]);
+  });
+});
+
+describe('the totals alone (the monthly summary)', () => {
+  it('are the whole report but its lines', () => {
+    const holdings = [...eventsByDevice(events)].flatMap(([key, history]) => digestDevice(key, devices.find((d) => d.key === key) ?? null, history).holdings);
+    const whole = billFromHoldings(holdings, [], { quarter: Q1 });
+    const totals = billFromHoldings(holdings, [], { quarter: Q1 }, 'totals');
+    expect(whole.holdings.length).toBeGreaterThan(0);
+    expect(totals).toEqual({ ...whole, holdings: [] });
+    expect(whole).toEqual(departmentBilling(devices, events, { quarter: Q1 }));
   });
 });
 

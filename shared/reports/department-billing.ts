@@ -105,7 +105,13 @@ export function departmentBilling(
  * quarter (what a store that keeps digests reads by their end), and the incomplete devices with an
  * event at or after the quarter's first instant.
  */
-export function billFromHoldings(all: readonly HoldingSpan[], incomplete: readonly DeviceKey[], options: BillingOptions): DepartmentBillingReport {
+export function billFromHoldings(
+  all: readonly HoldingSpan[],
+  incomplete: readonly DeviceKey[],
+  options: BillingOptions,
+  /** `totals`: the departments' rows and the totals only, no line per holding (`holdings` empty): what the monthly summary shows. */
+  detail: 'lines' | 'totals' = 'lines',
+): DepartmentBillingReport {
   const { quarter, settings, departments } = billingOptionsSchema.parse(options);
   const { timeZone, pricePerYearOre } = settings;
   const span = quarterSpan(quarter, timeZone);
@@ -145,17 +151,18 @@ export function billFromHoldings(all: readonly HoldingSpan[], incomplete: readon
     const amountOre = proRataOre(pricePerYearOre[kind], days, span.days);
     row.deviceDays += days;
     row.amountOre += amountOre;
-    row.lines.push({
-      department: holding.department,
-      deviceKey: key,
-      kind,
-      model,
-      employeeId: holding.employeeId,
-      firstDay: dayNames[before] ?? span.firstDay,
-      lastDay: dayNames[before + days - 1] ?? span.lastDay,
-      days,
-      amountOre,
-    });
+    if (detail === 'lines')
+      row.lines.push({
+        department: holding.department,
+        deviceKey: key,
+        kind,
+        model,
+        employeeId: holding.employeeId,
+        firstDay: dayNames[before] ?? span.firstDay,
+        lastDay: dayNames[before + days - 1] ?? span.lastDay,
+        days,
+        amountOre,
+      });
   }
 
   const order = new Map(departments.map((d, i) => [d.id, i]));

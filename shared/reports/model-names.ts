@@ -7,7 +7,11 @@ import type { DepartmentBillingReport } from './department-billing';
  * stays as it is.
  */
 export function namedModels<R extends { model: string | null }>(rows: readonly R[], names: ReadonlyMap<string, string>): R[] {
-  return rows.map((row) => (row.model === null ? row : { ...row, model: names.get(row.model) ?? row.model }));
+  return rows.map((row) => {
+    const name = row.model === null ? undefined : names.get(row.model);
+    // A row whose model has no other name is kept as it is: a quarter's specification has tens of thousands.
+    return name === undefined || name === row.model ? row : { ...row, model: name };
+  });
 }
 
 export function dailyWithModelNames(report: DailyStockReport, names: ReadonlyMap<string, string>): DailyStockReport {

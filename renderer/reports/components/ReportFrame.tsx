@@ -74,6 +74,8 @@ export function ReportFootnotes({ result }: { result: ReportResult }) {
         data-read-ms={timings.readMs}
         data-compute-ms={timings.computeMs}
         data-round-trip-ms={timings.roundTripMs}
+        data-parse-ms={timings.parseMs}
+        data-match-ms={timings.matchMs}
         data-devices={timings.devices}
         data-events={timings.events}
         data-histories={timings.histories}

@@ -1,11 +1,15 @@
-import type { Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { deviceIdentifiers } from '../../../shared/domain/device';
 import { addDays, dayEnds, daySpan, quarterOf, quarterSpan, startOfDay } from '../../../shared/reports/calendar';
 import { eventMarkTypes } from '../../../shared/reports/device-digest';
 import { ROWS_VERSION } from '../../../renderer/store/report-rows';
 import { OFFSET_MARGIN_MS, SCAN_ABOVE_TOUCHED_SHARE, SCAN_CHUNK } from '../../../renderer/reports/read-store';
 import { figure, median, type BenchPart } from '../figures';
-import { launchPersistentChromium, serveWebBuild, tsxEvaluateShim } from '../support/browser';
+import { root, serveWebBuild, signedInBenchPage } from '../support/browser';
+import { keptProfile, launchCopyOf, launchOn, storeSchema } from '../support/kept-profile';
 import { generateFleet, type Fleet } from '../support/generate';
 
 /**
@@ -25,11 +29,16 @@ const QUARTER = { year: 2026, quarter: 3 };
 const MONTH = DAY.slice(0, 7);
 const TZ = 'Europe/Copenhagen';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The store is kept between runs (`kept-profile.ts`), and IndexedDB belongs to the origin: one port. */
+const PORT = Number(process.env.BENCH_REPORTS_DESK_PORT ?? 41732);
 
 interface Measured {
   totalMs: number;
   readMs: number;
   computeMs: number;
+  /** The Intune reconciliation's halves of `computeMs`: reading the file, matching its lines (NaN for the other reports). */
+  parseMs: number;
+  matchMs: number;
   devices: number;
   events: number;
   histories: number;
@@ -44,46 +53,34 @@ export const part: BenchPart = {
     const generating = performance.now();
     const fleet = generateFleet({ devices: DEVICES, events: EVENTS });
     console.log(`  generated ${fleet.devices.length} devices and ${fleet.events.length} events in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
-    const server = await serveWebBuild();
-    // A profile on disk, as a desk has: an incognito context keeps IndexedDB in memory with a quota
-    // a million events outgrow (seen: QuotaExceededError while writing them, and while building the rows).
-    const browser = await launchPersistentChromium({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: TZ });
-    try {
-      const { context } = browser;
-      await context.addInitScript(tsxEvaluateShim);
-      // The desk's today is the fleet's last day, so the overview's trend ends there. Only the
-      // page's Date stands still; its timers and performance.now() run on.
-      await context.clock.setFixedTime(new Date(`${DAY}T20:00:00+01:00`));
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.getByLabel('Navn eller initialer').fill('BENCH');
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.getByTestId('operator').waitFor();
-      const seeded = performance.now();
-      await writeFleet(page, fleet);
-      console.log(`  wrote them into IndexedDB in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
-      await page.reload();
-      await page.getByTestId('operator').waitFor();
-      // The overview opens first: its trend needs the report rows, which the raw writes left to be
-      // built from the log (once, as on a desk upgraded to them).
-      const building = performance.now();
-      await page.getByRole('button', { name: 'Rapporter' }).click();
-      const overviewFirst = page.getByTestId('report-overview');
-      // What the build says while it runs, every half minute: a slow build shows where it is, a stuck one where it stopped.
-      const watching = setInterval(() => {
-        void overviewFirst
-          .locator('.report-progress span, .notice.error, [role="alert"]')
-          .allTextContents()
-          .then((texts) => console.log(`  … ${((performance.now() - building) / 1000).toFixed(0)} s: ${texts.join(' | ') || '(nothing on screen)'}`))
-          .catch(() => {});
-      }, 30_000);
+    const server = await serveWebBuild(true, PORT);
+    const load = loadNow();
+    // The store is made in two kept stages (`kept-profile.ts`), so a run after the first takes minutes:
+    // the fleet written as the desk stores synced events, then the report rows the app builds from
+    // that log — again only when `ROWS_VERSION` changes.
+    const written = await keptProfile(`reports-desk-log-${DEVICES}-${EVENTS}`, server.url, [readFileSync(resolve(root, 'tests/bench/support/generate.ts'), 'utf8'), writeFleet.toString(), ...storeSchema()], async (profile) => {
+      const context = await launchOn(profile, CONTEXT);
       try {
-        await untilShownOrFailed(overviewFirst.locator('[data-testid="trend"]'), '.report-timings', 20 * 60_000);
+        const page = await openDesk(context, server.url);
+        const seeding = performance.now();
+        await writeFleet(page, fleet);
+        const seconds = (performance.now() - seeding) / 1000;
+        console.log(`  wrote them into IndexedDB in ${seconds.toFixed(1)} s`);
+        return { seconds, load: loadNow() };
       } finally {
-        clearInterval(watching);
+        await context.close();
       }
-      const rebuildMs = performance.now() - building;
-      console.log(`  built the report rows from the log and showed the first trend in ${(rebuildMs / 1000).toFixed(1)} s`);
+    });
+    if (!written.fresh) console.log(`  the fleet's log: kept (${written.dir})`);
+    // The rows' code too: a kept store built by other code than this run's would be read wrongly (a desk rebuilds on a new ROWS_VERSION only).
+    const rowsCode = ['renderer/store/report-rows.ts', 'renderer/store/holding-packs.ts'].map((file) => readFileSync(resolve(root, file), 'utf8'));
+    const built = await keptProfile(`reports-desk-rows-${DEVICES}-${EVENTS}`, server.url, [String(ROWS_VERSION), ...rowsCode], (profile) => buildRows(profile, server.url), written.dir);
+    if (!built.fresh) console.log(`  the report rows: kept (${built.dir})`);
+    const browser = await launchCopyOf(built.dir, CONTEXT);
+    try {
+      const page = await openDesk(browser.context, server.url);
+      await page.getByRole('button', { name: 'Rapporter' }).click();
+      await untilShownOrFailed(page.getByTestId('report-overview').locator('[data-testid="trend"]'), '.report-timings', 5 * 60_000);
 
       await page.getByRole('tab', { name: 'Daglig lagerrapport' }).click();
       const daily = page.getByTestId('report-daily');
@@ -113,7 +110,7 @@ export const part: BenchPart = {
       const billingRuns = await measureRuns(page, billing, '.report-timings', 'billing');
       const quarterStart = quarterSpan(QUARTER, TZ).startMs;
       // The holdings that ended in or after the quarter one row each, the open ones in their packs (`renderer/store/holding-packs.ts`).
-      const billingRaw = await rawRowReads(page, [['h', '', quarterStart, Infinity, true, false], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)]);
+      const billingRaw = await rawRowReads(page, holdingRanges(quarterStart));
       const billingLogRaw = await rawReads(page, { fromMs: quarterStart, statuses: ['assigned'] }, 1);
 
       // The monthly summary of the fleet's last month: its handouts and marks, the shelf and repair
@@ -157,16 +154,17 @@ export const part: BenchPart = {
         intune.locator('input[name="intune-file"]').setInputFiles({ name: `AllDevices-${++loads}.csv`, mimeType: 'text/csv', buffer: Buffer.from(file.text) }),
       );
 
+      const machine = `load ${load} on ${cpus().length} cores at the start, ${loadNow()} at the end`;
       const figures = (name: string, what: string, runs: Measured[], raw: number[], logRaw?: number[]) => {
         const last = runs.at(-1);
         if (!last) throw new Error(`no runs of ${name}`);
         const rawMs = median(raw);
         const rows = last.rows > 0 ? `${last.rows} report rows of ${last.devices} devices` : `${last.devices} devices and ${last.events} events of ${last.histories} touched devices`;
         return {
-          [`${name}`]: figure(median(runs.map((r) => r.totalMs)), 'ms', rawMs, `${what}: asked → report on the page (the worker reads, computes, hands it over); ${rows}; target < 1000 ms; baseline: raw IndexedDB read of the same rows`),
-          ...(logRaw ? { [`${name}.raw-log-read`]: figure(median(logRaw), 'ms', undefined, 'for comparison: the raw IndexedDB read of every history a replay from the log needs (the read before the report rows)') } : {}),
-          [`${name}.read`]: figure(median(runs.map((r) => r.readMs)), 'ms', rawMs, 'the worker reading them (Dexie, one readonly transaction); baseline: the raw read'),
-          [`${name}.compute`]: figure(median(runs.map((r) => r.computeMs)), 'ms', undefined, 'the pure report over what was read, in the worker'),
+          [`${name}`]: figure(median(runs.map((r) => r.totalMs)), 'ms', rawMs, `${what}: asked → report on the page (the worker reads, computes, hands it over); ${rows}; target < 1000 ms; baseline: raw IndexedDB read of the same rows; ${machine}`),
+          ...(logRaw ? { [`${name}.raw-log-read`]: figure(median(logRaw), 'ms', undefined, `for comparison: the raw IndexedDB read of every history a replay from the log needs (the read before the report rows); ${machine}`) } : {}),
+          [`${name}.read`]: figure(median(runs.map((r) => r.readMs)), 'ms', rawMs, `the worker reading them (Dexie, one readonly transaction); baseline: the raw read; ${machine}`),
+          [`${name}.compute`]: figure(median(runs.map((r) => r.computeMs)), 'ms', undefined, `the pure report over what was read, in the worker; ${machine}`),
         };
       };
       return {
@@ -177,7 +175,13 @@ export const part: BenchPart = {
         ...figures('reports-desk.statement', `the department statements of ${QUARTER.year}-Q${QUARTER.quarter} (department report and residual-value charges)`, statementRuns, statementRaw),
         ...figures('reports-desk.replacement', `the replacement plan and every device's residual value on ${DAY}`, replacementRuns, fleetRaw),
         ...figures('reports-desk.intune', `an Intune export of ${file.rows} lines reconciled with the register`, intuneRuns, fleetRaw),
-        'reports-desk.rows-rebuild': figure(rebuildMs / 1000, 's', undefined, `building the report rows of ${DEVICES} devices / ${EVENTS} events from the log, once (a new store version, a bootstrap), to the first trend on the page`),
+        ...intuneHalves(intuneRuns, file.rows, machine),
+        'reports-desk.rows-rebuild': figure(
+          Number(built.meta.seconds),
+          's',
+          undefined,
+          `building the report rows of ${DEVICES} devices / ${EVENTS} events from the log, once (a new store version, a bootstrap), to the first trend on the page; measured when the kept store was made (load ${String(built.meta.load)})`,
+        ),
       };
     } finally {
       await browser.close();
@@ -185,6 +189,52 @@ export const part: BenchPart = {
     }
   },
 };
+
+const CONTEXT: BrowserContextOptions = { viewport: { width: 1366, height: 900 }, locale: 'da-DK', timezoneId: TZ };
+
+/** The machine's 1-minute load average: the figures of a busy machine are not a quiet one's. */
+const loadNow = () => loadavg()[0]!.toFixed(1);
+
+/**
+ * The desk signed in as BENCH on a day standing still: the desk's today is the fleet's last day, so
+ * the overview's trend ends there. Only the page's Date stands still; its timers and performance.now() run on.
+ */
+async function openDesk(context: BrowserContext, url: string): Promise<Page> {
+  await context.clock.setFixedTime(new Date(`${DAY}T20:00:00+01:00`));
+  return signedInBenchPage(context, url);
+}
+
+/**
+ * The report rows built from the log the raw writes left (once, as on a desk upgraded to them):
+ * the overview opens first, and its trend needs them. Returns the seconds to the first trend.
+ */
+async function buildRows(profile: string, url: string): Promise<Record<string, unknown>> {
+  const context = await launchOn(profile, CONTEXT);
+  try {
+    const page = await openDesk(context, url);
+    const building = performance.now();
+    await page.getByRole('button', { name: 'Rapporter' }).click();
+    const overviewFirst = page.getByTestId('report-overview');
+    // What the build says while it runs, every half minute: a slow build shows where it is, a stuck one where it stopped.
+    const watching = setInterval(() => {
+      void overviewFirst
+        .locator('.report-progress span, .notice.error, [role="alert"]')
+        .allTextContents()
+        .then((texts) => console.log(`  … ${((performance.now() - building) / 1000).toFixed(0)} s: ${texts.join(' | ') || '(nothing on screen)'}`))
+        .catch(() => {});
+    }, 30_000);
+    try {
+      await untilShownOrFailed(overviewFirst.locator('[data-testid="trend"]'), '.report-timings', 20 * 60_000);
+    } finally {
+      clearInterval(watching);
+    }
+    const seconds = (performance.now() - building) / 1000;
+    console.log(`  built the report rows from the log and showed the first trend in ${seconds.toFixed(1)} s`);
+    return { seconds, load: loadNow() };
+  } finally {
+    await context.close();
+  }
+}
 
 /** Waits for `selector` within `section`, or fails at once with the report's own error when it shows one instead. */
 async function untilShownOrFailed(section: Locator, selector: string, timeout: number): Promise<void> {
@@ -227,6 +277,8 @@ async function measureRuns(page: Page, report: Locator, footnote: string, label:
       totalMs: value('roundTripMs'),
       readMs: value('readMs'),
       computeMs: value('computeMs'),
+      parseMs: value('parseMs'),
+      matchMs: value('matchMs'),
       devices: value('devices'),
       events: value('events'),
       histories: value('histories'),
@@ -297,8 +349,8 @@ async function rawReads(page: Page, plan: { fromMs: number; location?: string; s
   );
 }
 
-/** A range of the report rows' `[part+place+endMs]` index: part, place, from, to, from open, to open. */
-type RowRange = [string, string, number, number, boolean, boolean];
+/** A range of the report rows' `[part+place+endMs]` index: part, place, from, to, from open, to open; `keys`: read by their keys alone. */
+type RowRange = [string, string, number, number, boolean, boolean, 'keys'?];
 
 /** The devices a report must leave out or list as incomplete (`renderer/reports/read-rows.ts`). */
 const unseenAndIncomplete = (fromMs: number): RowRange[] => [
@@ -306,8 +358,11 @@ const unseenAndIncomplete = (fromMs: number): RowRange[] => [
   ['u', '', -Infinity, fromMs, false, true],
 ];
 
-/** The department report's rows: holdings that ended in or after the quarter one row each, the open ones in their packs. */
-const holdingRanges = (quarterStart: number): RowRange[] => [['h', '', quarterStart, Infinity, true, false], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)];
+/**
+ * The department report's rows: holdings that ended in or after the quarter one row each, by their
+ * keys alone (a closed holding's id carries its fields), the open ones in their packs.
+ */
+const holdingRanges = (quarterStart: number): RowRange[] => [['h', '', quarterStart, Infinity, true, true, 'keys'], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)];
 
 /**
  * An Intune "All devices" export of the fleet as Intune would hold it: most devices in service,
@@ -325,6 +380,15 @@ function intuneExport(fleet: Fleet): { text: string; rows: number } {
   });
   for (let n = 0; n < fleet.devices.length / 20; n++) lines.push(`X${n},Intune,Personal,Android,2026-11-20 08:00:00.0000000,x${n}@kk.dk,XS${n},,Samsung,Galaxy A54,x${n}`);
   return { text: lines.join('\r\n'), rows: lines.length - 1 };
+}
+
+/** The Intune reconciliation's computation in the worker in its two halves: reading the CSV, and matching its lines against the register. */
+function intuneHalves(runs: Measured[], lines: number, machine: string) {
+  console.log(`  intune halves: parse ${runs.map((r) => r.parseMs.toFixed(0)).join(', ')} ms; match ${runs.map((r) => r.matchMs.toFixed(0)).join(', ')} ms`);
+  return {
+    'reports-desk.intune.parse': figure(median(runs.map((r) => r.parseMs)), 'ms', undefined, `reading the Intune CSV of ${lines} lines (readIntuneFile), in the worker; ${machine}`),
+    'reports-desk.intune.match': figure(median(runs.map((r) => r.matchMs)), 'ms', undefined, `matching its lines against the register's devices (reconcileWithIntune), in the worker; ${machine}`),
+  };
 }
 
 /** The baseline of the fleet reports: every device and the small tables they name, read raw in one readonly transaction. */
@@ -371,9 +435,10 @@ async function rawRowReads(page: Page, ranges: RowRange[]): Promise<number[]> {
         const index = db.transaction('reportRows', 'readonly').objectStore('reportRows').index('[part+place+endMs]');
         await Promise.all(
           ranges.map(
-            ([part, place, from, to, fromOpen, toOpen]) =>
+            ([part, place, from, to, fromOpen, toOpen, keys]) =>
               new Promise((resolve, reject) => {
-                const request = index.getAll(IDBKeyRange.bound([part, place, from], [part, place, to], fromOpen, toOpen));
+                const range = IDBKeyRange.bound([part, place, from], [part, place, to], fromOpen, toOpen);
+                const request = keys ? index.getAllKeys(range) : index.getAll(range);
                 request.onsuccess = () => resolve(request.result);
                 request.onerror = () => reject(request.error);
               }),
