@@ -9,6 +9,7 @@ import { ROWS_VERSION } from '../../../renderer/store/report-rows';
 import { OFFSET_MARGIN_MS, SCAN_ABOVE_TOUCHED_SHARE, SCAN_CHUNK } from '../../../renderer/reports/read-store';
 import { figure, median, type BenchPart } from '../figures';
 import { root, serveWebBuild, signedInBenchPage } from '../support/browser';
+import { buildReportRows, untilShownOrFailed } from '../support/built-rows';
 import { keptProfile, launchCopyOf, launchOn, storeSchema } from '../support/kept-profile';
 import { generateFleet, type Fleet } from '../support/generate';
 
@@ -211,37 +212,13 @@ async function openDesk(context: BrowserContext, url: string): Promise<Page> {
 async function buildRows(profile: string, url: string): Promise<Record<string, unknown>> {
   const context = await launchOn(profile, CONTEXT);
   try {
-    const page = await openDesk(context, url);
-    const building = performance.now();
-    await page.getByRole('button', { name: 'Rapporter' }).click();
-    const overviewFirst = page.getByTestId('report-overview');
-    // What the build says while it runs, every half minute: a slow build shows where it is, a stuck one where it stopped.
-    const watching = setInterval(() => {
-      void overviewFirst
-        .locator('.report-progress span, .notice.error, [role="alert"]')
-        .allTextContents()
-        .then((texts) => console.log(`  … ${((performance.now() - building) / 1000).toFixed(0)} s: ${texts.join(' | ') || '(nothing on screen)'}`))
-        .catch(() => {});
-    }, 30_000);
-    try {
-      await untilShownOrFailed(overviewFirst.locator('[data-testid="trend"]'), '.report-timings', 20 * 60_000);
-    } finally {
-      clearInterval(watching);
-    }
-    const seconds = (performance.now() - building) / 1000;
-    console.log(`  built the report rows from the log and showed the first trend in ${seconds.toFixed(1)} s`);
+    const seconds = await buildReportRows(await openDesk(context, url));
     return { seconds, load: loadNow() };
   } finally {
     await context.close();
   }
 }
 
-/** Waits for `selector` within `section`, or fails at once with the report's own error when it shows one instead. */
-async function untilShownOrFailed(section: Locator, selector: string, timeout: number): Promise<void> {
-  const failed = section.locator('.notice.error').first();
-  await section.locator(`${selector}, .notice.error`).first().waitFor({ state: 'attached', timeout });
-  if (await failed.count()) throw new Error(`the report failed: ${await failed.innerText()}`);
-}
 
 /**
  * Refresh the report `RUNS` times (after a first, warm-up run) and read each run's timings from
