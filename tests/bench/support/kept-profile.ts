@@ -26,6 +26,14 @@ export interface Kept {
  * to it). `seed` fills a new profile directory — a copy of `from` when given, so a later stage
  * starts from an earlier kept one — and returns what to note beside it. `BENCH_RESEED=1` seeds again.
  */
+/** Where the kept profile of `name` made from `inputs` (and `from`) lies, made or not. */
+export function keptDir(name: string, url: string, inputs: readonly string[], from?: string): string {
+  const hash = createHash('sha256').update(`${launchOptions.executablePath} ${new URL(url).origin}`);
+  for (const input of inputs) hash.update(input);
+  if (from) hash.update(from);
+  return join(CACHE, `${name}-${hash.digest('hex').slice(0, 12)}`);
+}
+
 export async function keptProfile(
   name: string,
   url: string,
@@ -33,10 +41,7 @@ export async function keptProfile(
   seed: (profile: string) => Promise<Record<string, unknown>>,
   from?: string,
 ): Promise<Kept> {
-  const hash = createHash('sha256').update(`${launchOptions.executablePath} ${new URL(url).origin}`);
-  for (const input of inputs) hash.update(input);
-  if (from) hash.update(from);
-  const dir = join(CACHE, `${name}-${hash.digest('hex').slice(0, 12)}`);
+  const dir = keptDir(name, url, inputs, from);
   // A seeding is renamed into place only once done: a directory there is a whole store.
   if (!process.env.BENCH_RESEED && existsSync(dir)) {
     const noted = join(dir, 'meta.json');

@@ -8,11 +8,12 @@ import { buildReportRows } from './built-rows';
 import { seedStore } from './seed-store';
 
 /**
- * What the seeded store is made from: how it is seeded, the store's schema (its `version(n).stores`
- * declarations, not the rest of `db.ts`) and the report rows' version. A change to any seeds again.
+ * What the seeded log is made from: how it is seeded and the store's schema (its `version(n).stores`
+ * declarations, not the rest of `db.ts`). A change to either seeds again. Not the report rows'
+ * version: the log leaves them stale, and the next stage builds them by this run's code.
  */
-function seedInputs(): string[] {
-  return [readFileSync(resolve(root, 'tests/bench/support/seed-store.ts'), 'utf8'), ...storeSchema(), String(ROWS_VERSION)];
+export function seedInputs(): string[] {
+  return [readFileSync(resolve(root, 'tests/bench/support/seed-store.ts'), 'utf8'), ...storeSchema()];
 }
 
 /**
