@@ -9,6 +9,7 @@ import { dailyTrends, trendFromDigests } from '../../shared/reports/trends';
 import type { Department } from '../../shared/domain/reference';
 import type { KvikDb } from '../store/db';
 import { fleetReport } from './fleet/fleet-report';
+import { unusedReport } from './fleet/unused-report';
 import { loadIntuneEvidence } from './intune-evidence';
 import { readPlan } from './read-plan';
 import { readChargeRows, readHoldings, readMonthlyRows, readTrendRows } from './read-rows';
@@ -27,6 +28,7 @@ export async function produceReport(
   readOptions: ReadOptions & { source?: 'rows' | 'log' } = {},
 ): Promise<ReportResult> {
   if (request.kind === 'replacement' || request.kind === 'intune') return fleetReport(db, request, onProgress);
+  if (request.kind === 'unused') return unusedReport(db, request, onProgress);
   // Every report but the day's from the report rows, unless asked for from the log (tests compare the two).
   if (request.kind !== 'daily' && readOptions.source !== 'log') return fromReportRows(db, request, onProgress);
   const started = performance.now();
@@ -98,7 +100,7 @@ function statementOf(billing: DepartmentBillingReport, { charges, incomplete }: 
 }
 
 /** Every report but the day's summed from the store's report rows (`read-rows.ts`). */
-async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind: 'daily' | 'replacement' | 'intune' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
+async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind: 'daily' | 'replacement' | 'intune' | 'unused' }>, onProgress: (progress: ReportProgress) => void): Promise<ReportResult> {
   const started = performance.now();
   const { settings } = request;
   const { timeZone } = settings;

@@ -24,7 +24,7 @@ export interface ReadPlan {
 const dailyStatuses: readonly DeviceStatus[] = [...inStockStatuses, 'in_repair'];
 
 /** The plan of a report read from the log (the fleet reports read every device: `fleet/fleet-report.ts`). */
-export function readPlan(request: Exclude<ReportRequest, { kind: 'replacement' | 'intune' }>): ReadPlan {
+export function readPlan(request: Exclude<ReportRequest, { kind: 'replacement' | 'intune' | 'unused' }>): ReadPlan {
   const { timeZone } = request.settings;
   switch (request.kind) {
     case 'daily':

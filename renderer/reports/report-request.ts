@@ -7,6 +7,7 @@ import type { ResidualCharge } from '../../shared/fleet/residual-charges';
 import { reportSettingsSchema } from '../../shared/reports/settings';
 import { reportFileLimits } from '../../shared/domain/limits';
 import type { IntuneResult, ReplacementResult } from './fleet/fleet-report';
+import type { UnusedResult } from './fleet/unused-report';
 import type { TrendReport } from '../../shared/reports/trends';
 
 /**
@@ -21,7 +22,9 @@ import type { TrendReport } from '../../shared/reports/trends';
  * - `statement`: the department report of a quarter and its residual-value charges, from which
  *   the page makes each department's statement;
  * - `replacement`: the replacement plan as of `today` and every device's residual value `on` a day;
- * - `intune`: an Intune export reconciled with the register.
+ * - `intune`: an Intune export reconciled with the register;
+ * - `unused`: the devices idle on the shelf over the idle limit and those handed out but unused
+ *   by the last reconciliation's evidence, by department, as of `today`.
  */
 export const reportRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('daily'), location: z.string().min(1), day: localDateSchema, settings: reportSettingsSchema }),
@@ -38,6 +41,7 @@ export const reportRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('replacement'), today: localDateSchema, on: localDateSchema, settings: reportSettingsSchema }),
   /** `file`: an Intune "All devices" export as read from disk (read in the worker too); `at`: when it was loaded. */
   z.object({ kind: z.literal('intune'), file: z.string().max(reportFileLimits.maxChars), at: z.number().int(), settings: reportSettingsSchema }),
+  z.object({ kind: z.literal('unused'), today: localDateSchema, settings: reportSettingsSchema }),
 ]);
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 export type ReportRequestInput = z.input<typeof reportRequestSchema>;
@@ -66,7 +70,8 @@ export type ReportResult =
   | { kind: 'monthly'; report: MonthlySummary; timings: ReportTimings }
   | { kind: 'statement'; report: StatementInputs; timings: ReportTimings }
   | { kind: 'replacement'; report: ReplacementResult; timings: ReportTimings }
-  | { kind: 'intune'; report: IntuneResult; timings: ReportTimings };
+  | { kind: 'intune'; report: IntuneResult; timings: ReportTimings }
+  | { kind: 'unused'; report: UnusedResult; timings: ReportTimings };
 
 /** What the department statements of a quarter are made from. */
 export interface StatementInputs {
