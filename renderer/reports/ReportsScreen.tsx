@@ -11,12 +11,13 @@ import { StatementReport } from './components/StatementReport';
 import { OverviewReport } from './components/OverviewReport';
 import { IntuneReport } from './fleet/IntuneReport';
 import { ReplacementReport } from './fleet/ReplacementReport';
+import { UnusedReport } from './fleet/UnusedReport';
 import { ReportRulesForm } from './components/ReportRulesForm';
 import { loadReportPrices, loadReportRules, reportSettings } from './report-settings';
 import { useMay } from '../app/use-may';
 import './reports.css';
 
-const tabs = ['overview', 'daily', 'monthly', 'billing', 'statement', 'replacement', 'intune', 'rules'] as const;
+const tabs = ['overview', 'daily', 'monthly', 'billing', 'statement', 'replacement', 'intune', 'unused', 'rules'] as const;
 type Tab = (typeof tabs)[number];
 
 /** How many quarters back the department report offers. */
@@ -25,7 +26,7 @@ const QUARTERS_BACK = 8;
 /**
  * The team lead's reports: the overview at the end of the day, the daily stock report of a
  * location and day, the monthly summary, the department report of a quarter and each department's statement, the replacement plan with residual values
- * and the reconciliation with an Intune export. Each is read from the local store and
+ * the reconciliation with an Intune export and the unused and idle devices. Each is read from the local store and
  * computed in a worker (`renderer/reports/README.md`); each prints on A4 and saves as PDF.
  */
 export function ReportsScreen() {
@@ -86,6 +87,8 @@ export function ReportsScreen() {
         <ReplacementReport today={today} settings={reportSettingsNow} />
       ) : tab === 'intune' ? (
         <IntuneReport settings={reportSettingsNow} />
+      ) : tab === 'unused' ? (
+        <UnusedReport today={today} settings={reportSettingsNow} onOpenIntune={() => setTab('intune')} />
       ) : tab === 'rules' ? (
         <ReportRulesForm rules={rules} />
       ) : (

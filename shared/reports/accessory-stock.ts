@@ -99,7 +99,7 @@ export function accessoryStockTable(rows: readonly AccessoryReportRow[]): Report
       { key: 'issued', label: { da: 'Udleveret i dag', en: 'Issued today' }, type: 'integer' },
       { key: 'adjusted', label: { da: 'Optalt (±)', en: 'Counted (±)' }, type: 'integer' },
       { key: 'level', label: { da: 'Grænse for lavt lager', en: 'Low-stock level' }, type: 'integer' },
-      { key: 'state', label: { da: 'Bemærkning', en: 'Note' }, type: 'text', values: stateLabels },
+      { key: 'state', label: { da: 'Bemærkning', en: 'Note' }, type: 'text', values: stateLabels, tones: { low: 'warning', negative: 'error' } },
     ],
     rows,
   };

@@ -27,6 +27,8 @@ export interface Column<Row> {
    * values in kroner — an import trusting such a header is off by a factor of 100.
    */
   exportHeader?: string;
+  /** Codes the screen and the printout mark as a warning (amber) or an error (red), e.g. low stock. */
+  tones?: Readonly<Record<string, 'warning' | 'error'>>;
 }
 
 export interface ReportTable<Row> {

@@ -52,8 +52,9 @@ export function ReportTableView<Row>({ table, fileName, csvHeader, totals, limit
                 {table.columns.map((column) => {
                   const text = formatCell(column, row[column.key], format);
                   const href = links?.[column.key]?.(row);
+                  const tone = column.tones?.[String(row[column.key])];
                   return (
-                    <td key={column.key} className={cellClass(column)} data-column={column.key}>
+                    <td key={column.key} className={[cellClass(column), tone && `tone-${tone}`].filter(Boolean).join(' ') || undefined} data-column={column.key} data-tone={tone}>
                       {href ? <a href={href}>{text}</a> : text}
                     </td>
                   );
