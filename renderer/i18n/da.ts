@@ -754,6 +754,8 @@ export const da = {
       subtitle: 'Pr. {{today}} · grænse {{days}} dage på lager',
       rule: 'På lager: enheder i samme status i mere end {{days}} dage (grænsen i indstillingerne), under den forvaltning der sidst havde dem. Udleveret, men ubrugt: ifølge den seneste Intune-afstemning, under forvaltningen der har enheden nu.',
       idle: 'på lager over {{days}} dage',
+      idleFigure: 'På lager over {{days}} dage',
+      unusedFigure: 'Udleveret, men ubrugt',
       unused: 'udleveret, men ubrugt',
       evidence: 'Udleveret, men ubrugt ifølge Intune: filen {{file}}, indlæst {{day}}.',
       handedBack_one: '{{count}} enhed fra filen er afleveret siden og er ikke med.',

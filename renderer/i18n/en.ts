@@ -751,6 +751,8 @@ export const en: Texts<typeof da> = {
       subtitle: 'As of {{today}} · limit {{days}} days in stock',
       rule: 'In stock: devices in the same status for more than {{days}} days (the limit in the settings), under the department that held them last. Handed out but unused: according to the last Intune reconciliation, under the department holding the device now.',
       idle: 'in stock over {{days}} days',
+      idleFigure: 'In stock over {{days}} days',
+      unusedFigure: 'Handed out but unused',
       unused: 'handed out but unused',
       evidence: 'Handed out but unused according to Intune: the file {{file}}, loaded {{day}}.',
       handedBack_one: '{{count}} device of the file has been returned since and is left out.',

@@ -54,13 +54,15 @@ function UnusedBody({ result, fileName, onOpenIntune }: { result: UnusedResult; 
   const link = (keys: readonly string[], what: string) => (keys.length === 0 ? undefined : registerHref({ keys: [...keys], title: what }));
   const idleWords = t('reports.unused.idle', { days: report.idleDays });
   const unusedWords = t('reports.unused.unused');
+  const idleFigure = t('reports.unused.idleFigure', { days: report.idleDays });
+  const unusedFigure = t('reports.unused.unusedFigure');
   return (
     <>
       <p className="hint">{t('reports.unused.rule', { days: report.idleDays })}</p>
       <GlanceFigures
         figures={[
-          { id: 'idle', label: idleWords, value: report.idle.length, devices: { keys: report.idle.map((d) => d.deviceKey), title: idleWords } },
-          ...(report.evidence ? [{ id: 'unused', label: unusedWords, value: report.unused.length, devices: { keys: report.unused.map((d) => d.deviceKey), title: unusedWords } }] : []),
+          { id: 'idle', label: idleFigure, value: report.idle.length, devices: { keys: report.idle.map((d) => d.deviceKey), title: idleFigure } },
+          ...(report.evidence ? [{ id: 'unused', label: unusedFigure, value: report.unused.length, devices: { keys: report.unused.map((d) => d.deviceKey), title: unusedFigure } }] : []),
         ]}
       />
       {report.evidence ? (
