@@ -102,6 +102,11 @@ test('accessories: a box of 10 chargers received by its GTIN and count, one hand
   daily = await openDailyReport(page);
   await expect(daily.getByTestId('table-accessories')).toContainText('Lavt lager');
   expect(await cells(daily.getByTestId('table-accessories'))).toEqual([['Oplader USB-C', 'Oplader', '9', '10', '1', '0', '9', 'Lavt lager']]);
+  // Amber, like the other warnings (--warning on --warning-bg).
+  const low = daily.getByTestId('table-accessories').locator('tbody [data-column="state"]');
+  await expect(low).toHaveAttribute('data-tone', 'warning');
+  await expect(low).toHaveCSS('color', 'rgb(138, 90, 0)');
+  await expect(low).toHaveCSS('background-color', 'rgb(255, 243, 205)');
   await page.screenshot({ path: `${ARTIFACTS}/daily-report.png`, fullPage: true });
 
   // The same on the A4 print and in the CSV.

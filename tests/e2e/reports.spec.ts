@@ -165,7 +165,8 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   const daily = page.getByTestId('report-daily');
   await expect(daily).toHaveAttribute('data-state', 'done');
   await expect(daily.locator('select[name="report-location"]')).toHaveValue('LAGER');
-  await expect(daily.locator('input[name="report-day"]')).toHaveValue('2026-11-24');
+  // The day in the app's language, not the browser's (headless Chromium's date input says 11/24/2026).
+  await expect(daily.locator('input[name="report-day"]')).toHaveValue('24.11.2026');
   await expect(daily.locator('.report-subtitle')).toHaveText('Centrallager · 24.11.2026');
   expect(await cells(daily.getByTestId('table-stock'))).toEqual([
     ['Telefon', 'iPhone 15', 'På lager (ikke klargjort)', '2'],
@@ -238,7 +239,7 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   expect(csv.endsWith('\r\n')).toBe(true);
 
   // Yesterday stays as it was printed; and the other location has its own day.
-  await daily.locator('input[name="report-day"]').fill('2026-11-23');
+  await daily.locator('input[name="report-day"]').fill('23.11.2026');
   await expect(daily.locator('.report-subtitle')).toHaveText('Centrallager · 23.11.2026');
   await expect(daily).toHaveAttribute('data-state', 'done');
   expect(await cells(daily.getByTestId('table-handouts'))).toEqual([['2', '2', '0', '0,0 %']]);
@@ -246,7 +247,12 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
     ['Telefon', 'iPhone 15', 'På lager (ikke klargjort)', '2'],
     ['Telefon', 'iPhone 15', 'Klar til udlevering', '2'],
   ]);
-  await daily.locator('input[name="report-day"]').fill('2026-11-24');
+  // Half typed, or no day at all: the report keeps its day, and the field says what it wants.
+  await daily.locator('input[name="report-day"]').fill('24.11.20');
+  await expect(daily.locator('input[name="report-day"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(daily.locator('.report-subtitle')).toHaveText('Centrallager · 23.11.2026');
+  await daily.locator('input[name="report-day"]').fill('24.11.2026');
+  await expect(daily.locator('input[name="report-day"]')).toHaveAttribute('aria-invalid', 'false');
   await daily.locator('select[name="report-location"]').selectOption('KVIK-RH');
   await expect(daily.locator('.report-subtitle')).toHaveText('Kvikskranke Rådhuset · 24.11.2026');
   await expect(daily).toHaveAttribute('data-state', 'done');
@@ -352,6 +358,8 @@ test('a desk day, then its reports on screen, in a PDF and as CSV', async ({ pag
   await page.getByRole('button', { name: 'English' }).click();
   await expect(billing.getByRole('heading', { level: 1 })).toHaveText('Department report');
   await expect(billing.getByTestId('table-departments').locator('tfoot td').last()).toHaveText('DKK 105.98');
+  await page.getByRole('tab', { name: 'Daily stock report', exact: true }).click();
+  await expect(daily.locator('input[name="report-day"]')).toHaveValue('24/11/2026');
   await page.getByRole('button', { name: 'Dansk' }).click();
 });
 

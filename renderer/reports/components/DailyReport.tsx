@@ -11,6 +11,7 @@ import { useReport } from '../use-report';
 import { useReportRunner } from '../use-report-runner';
 import { useReportLocale } from '../use-report-locale';
 import { GlanceFigures } from './GlanceFigures';
+import { DayField } from './DayField';
 import { ReportFrame } from './ReportFrame';
 import { ReportTableView } from './ReportTableView';
 import { AccessoryReportSection } from '../../accessories/AccessoryReport';
@@ -43,19 +44,7 @@ export function DailyReport({ location, locationName, locationPicker, day, today
       controls={
         <>
           {locationPicker}
-          <label className="field inline">
-            {t('reports.day')}
-            <input
-              type="date"
-              name="report-day"
-              value={day}
-              max={today}
-              required
-              onChange={(e) => {
-                if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) onDayChange(e.target.value);
-              }}
-            />
-          </label>
+          <DayField label={t('reports.day')} name="report-day" value={day} max={today} onChange={onDayChange} />
         </>
       }
       state={state}

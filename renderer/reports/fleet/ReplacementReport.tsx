@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localDateSchema, type LocalDate } from '../../../shared/reports/calendar';
+import type { LocalDate } from '../../../shared/reports/calendar';
 import { formatDay } from '../../../shared/reports/format';
 import type { ReportSettings } from '../../../shared/reports/settings';
 import { windowLabels } from '../../../shared/fleet/tables';
 import { registerHref } from '../../register/register-link';
+import { DayField } from '../components/DayField';
 import { ReportFrame } from '../components/ReportFrame';
 import { ReportTableView } from '../components/ReportTableView';
 import type { ReportRequest } from '../report-request';
@@ -36,18 +37,7 @@ export function ReplacementReport({ today, settings }: { today: LocalDate; setti
       subtitle={t('reports.replacement.subtitle', { today: formatDay(today, locale), on: formatDay(on, locale) })}
       pdfName={`${title} ${on}`}
       controls={
-        <label className="field inline">
-          {t('reports.replacement.valueOn')}
-          <input
-            type="date"
-            name="residual-day"
-            value={on}
-            onChange={(e) => {
-              const day = localDateSchema.safeParse(e.target.value);
-              if (day.success) setOn(day.data);
-            }}
-          />
-        </label>
+        <DayField label={t('reports.replacement.valueOn')} name="residual-day" value={on} onChange={setOn} />
       }
       state={state}
       onRefresh={() => setRun((n) => n + 1)}
