@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { importCsv, signIn } from './support/desk';
 import { printedText } from './support/pdf';
+import { deviceRow, putDevices } from './support/put-devices';
 
 /**
  * The fleet reports on a desk whose register holds four devices with purchase dates and prices:
@@ -10,19 +11,13 @@ import { printedText } from './support/pdf';
 
 const ARTIFACTS = 'tests/artifacts/fleet-reports';
 
-const device = (key: string, fields: Record<string, unknown>) => {
-  const at = '2022-11-03T09:00:00.000Z';
-  const ids = [fields.imei, fields.serial].filter(Boolean);
-  return { key, kind: 'phone', alternatives: [], handouts: 1, receivedAt: at, statusSince: at, updatedAt: at, lastEventId: `e-${key}`, identifiers: ids, ...fields };
-};
-
 const devices = [
   // Turns four on 3 December 2026: this quarter, 5.000 kr.
-  device('serial:F17XK1', { serial: 'F17XK1', model: 'IP13', status: 'assigned', holder: { employeeId: 'E1', department: 'BUF', since: '2023-01-01T09:00:00.000Z' }, purchaseDate: '2022-12-03', purchasePrice: 500_000 }),
+  deviceRow('serial:F17XK1', { serial: 'F17XK1', model: 'IP13', status: 'assigned', holder: { employeeId: 'E1', department: 'BUF', since: '2023-01-01T09:00:00.000Z' }, purchaseDate: '2022-12-03', purchasePrice: 500_000 }),
   // Handed out, but Intune last saw it in June: unused.
-  device('serial:5CG123', { serial: '5CG123', model: 'IP13', status: 'assigned', holder: { employeeId: 'E2', department: 'ØKF', since: '2023-01-01T09:00:00.000Z' }, purchaseDate: '2024-01-10', purchasePrice: 500_000 }),
+  deviceRow('serial:5CG123', { serial: '5CG123', model: 'IP13', status: 'assigned', holder: { employeeId: 'E2', department: 'ØKF', since: '2023-01-01T09:00:00.000Z' }, purchaseDate: '2024-01-10', purchasePrice: 500_000 }),
   // Disposed of, still enrolled: a security risk.
-  device('serial:F17XK9', { serial: 'F17XK9', model: 'IP13', status: 'disposed', disposal: { method: 'recycled', certificate: 'C-1', at: '2026-10-01T09:00:00.000Z' }, purchaseDate: '2021-01-10', purchasePrice: 400_000 }),
+  deviceRow('serial:F17XK9', { serial: 'F17XK9', model: 'IP13', status: 'disposed', disposal: { method: 'recycled', certificate: 'C-1', at: '2026-10-01T09:00:00.000Z' }, purchaseDate: '2021-01-10', purchasePrice: 400_000 }),
 ];
 
 const intuneCsv = [
@@ -34,33 +29,13 @@ const intuneCsv = [
   'PC-GAMMEL,Intune,Corporate,Windows,2026-11-19 07:00:00.0000000,,System Serial Number,,Dell Inc.,Latitude,ee',
 ].join('\r\n');
 
-async function putDevices(page: Page): Promise<void> {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('kvikdesk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      // Written past the app, so its report rows (the fleet packs the fleet reports read) are marked
-      // to be built again from the store, as a bootstrap's large write marks them.
-      const tx = db.transaction(['devices', 'reportRows'], 'readwrite');
-      for (const row of rows) tx.objectStore('devices').put(row);
-      tx.objectStore('reportRows').put({ id: '', version: 0, ready: false });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, devices);
-}
-
 test('an Intune export reconciled on screen and in the PDF, and the replacement plan', async ({ page }) => {
   test.setTimeout(180_000);
   await page.clock.install({ time: new Date('2026-11-20T09:00:00+01:00') });
   await signIn(page, 'MK');
   await importCsv(page, 'employees', 'Medarbejdere', 'id;navn;forvaltning;e-mail\r\nE1;Søren Ærø;BUF;soren@kk.dk\r\nE2;Åse Lund;ØKF;ase@kk.dk\r\n');
   await importCsv(page, 'models', 'Modeller', 'id;name;kind;price\r\nIP13;Apple iPhone 13;phone;5.123,50\r\n');
-  await putDevices(page);
+  await putDevices(page, devices);
   await page.reload();
   await page.getByRole('button', { name: 'Rapporter' }).click();
 

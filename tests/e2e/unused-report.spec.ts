@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { importCsv, signIn } from './support/desk';
 import { printedText } from './support/pdf';
+import { deviceRow, putDevices } from './support/put-devices';
 
 /**
  * "Ubrugte enheder" on a desk whose register holds two handed-out devices and one on the shelf
@@ -11,11 +12,7 @@ import { printedText } from './support/pdf';
 
 const ARTIFACTS = 'tests/artifacts/unused-report';
 
-const device = (key: string, fields: Record<string, unknown>) => {
-  const at = '2023-01-01T09:00:00.000Z';
-  const ids = [fields.imei, fields.serial].filter(Boolean);
-  return { key, kind: 'pc', alternatives: [], handouts: 1, receivedAt: at, statusSince: at, updatedAt: at, lastEventId: `e-${key}`, identifiers: ids, ...fields };
-};
+const device = (key: string, fields: Record<string, unknown>) => deviceRow(key, { kind: 'pc', ...fields });
 
 const devices = [
   // Seen by Intune two days ago: in use.
@@ -32,25 +29,6 @@ const intuneCsv = [
   'PC-ØST,Intune,Corporate,Windows,2026-06-01 07:00:00.0000000,ase@kk.dk,5CG123,,Dell Inc.,Latitude 5440',
 ].join('\r\n');
 
-async function putDevices(page: Page): Promise<void> {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('kvikdesk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      // Written past the app, so its report rows are marked to be built again from the store.
-      const tx = db.transaction(['devices', 'reportRows'], 'readwrite');
-      for (const row of rows) tx.objectStore('devices').put(row);
-      tx.objectStore('reportRows').put({ id: '', version: 0, ready: false });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, devices);
-}
-
 const keysOf = (href: string | null) => JSON.parse(decodeURIComponent(href!.split('?f=')[1]!)).keys as string[];
 
 test('the unused and idle devices by department, on screen, in the PDF and in the register', async ({ page }) => {
@@ -59,7 +37,7 @@ test('the unused and idle devices by department, on screen, in the PDF and in th
   await signIn(page, 'MK');
   await importCsv(page, 'employees', 'Medarbejdere', 'id;navn;forvaltning;e-mail\r\nE1;Søren Ærø;BUF;soren@kk.dk\r\nE2;Åse Lund;ØKF;ase@kk.dk\r\n');
   await importCsv(page, 'models', 'Modeller', 'id;name;kind;price\r\nLAT;Dell Latitude 5440;pc;8.999,00\r\n');
-  await putDevices(page);
+  await putDevices(page, devices);
   await page.reload();
   await page.getByRole('button', { name: 'Rapporter' }).click();
 
