@@ -22,8 +22,9 @@ export const windowLabels: Readonly<Record<ReplacementWindowId, Label>> = {
 };
 
 const NOT_HANDED_OUT: Label = { da: '(ikke udleveret)', en: '(not handed out)' };
-const deviceKey = { label: { da: 'IMEI/serienr.', en: 'IMEI/serial no.' }, type: 'device' } as const;
-const count = { label: { da: 'Antal', en: 'Count' }, type: 'integer' } as const;
+/** The columns every fleet table shares. */
+export const deviceKey = { label: { da: 'IMEI/serienr.', en: 'IMEI/serial no.' }, type: 'device' } as const;
+export const count = { label: { da: 'Antal', en: 'Count' }, type: 'integer' } as const;
 
 export type ReplacementRow = ReplacementGroup & { window: ReplacementWindowId };
 

@@ -1,6 +1,6 @@
 import { kindLabels, statusLabels, type Label } from '../reports/labels';
 import { namedValues, type ReportTable } from '../reports/tables';
-import type { FleetNames } from './tables';
+import { count, deviceKey, type FleetNames } from './tables';
 import type { HandedOutUnused, IdleDevice, UnusedDepartment, UnusedGroup, UnusedReport } from './unused';
 
 /** "Unused and idle devices" as `ReportTable`s: the screen, the printout and the CSV show the same rows. */
@@ -11,8 +11,6 @@ export interface UnusedNames extends FleetNames {
 
 const NEVER_HANDED_OUT: Label = { da: '(aldrig udleveret)', en: '(never handed out)' };
 const UNKNOWN: Label = { da: '(ukendt)', en: '(unknown)' };
-const deviceKey = { label: { da: 'IMEI/serienr.', en: 'IMEI/serial no.' }, type: 'device' } as const;
-const count = { label: { da: 'Antal', en: 'Count' }, type: 'integer' } as const;
 const kind = { label: { da: 'Type', en: 'Kind' }, type: 'text', values: { ...kindLabels, '': UNKNOWN } } as const;
 
 export function unusedTables(report: UnusedReport, names: UnusedNames) {
