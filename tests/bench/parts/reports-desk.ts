@@ -6,6 +6,7 @@ import { deviceIdentifiers } from '../../../shared/domain/device';
 import { addDays, dayEnds, daySpan, quarterOf, quarterSpan, startOfDay } from '../../../shared/reports/calendar';
 import { eventMarkTypes } from '../../../shared/reports/device-digest';
 import { ROWS_VERSION } from '../../../renderer/store/report-rows';
+import { FLEET_PACK_PART } from '../../../renderer/store/holding-packs';
 import { OFFSET_MARGIN_MS, SCAN_ABOVE_TOUCHED_SHARE, SCAN_CHUNK } from '../../../renderer/reports/read-store';
 import { figure, median, type BenchPart } from '../figures';
 import { root, serveWebBuild, signedInBenchPage } from '../support/browser';
@@ -156,6 +157,14 @@ export const part: BenchPart = {
       );
 
       const machine = `load ${load} on ${cpus().length} cores at the start, ${loadNow()} at the end`;
+
+      // The unused and idle devices: the fleet packs (with each device's last department) and the
+      // shelf spans still open at every place; the evidence is the export loaded above.
+      await page.getByRole('tab', { name: 'Ubrugte enheder' }).click();
+      const unused = page.getByTestId('report-unused');
+      const unusedRuns = await measureRuns(page, unused, '.report-timings', 'unused');
+      const unusedRaw = await rawRowReads(page, [[FLEET_PACK_PART, '', Infinity, Infinity, false, false], ...places.map((place): RowRange => ['s', place, Infinity, Infinity, false, false])]);
+
       const figures = (name: string, what: string, runs: Measured[], raw: number[], logRaw?: number[]) => {
         const last = runs.at(-1);
         if (!last) throw new Error(`no runs of ${name}`);
@@ -176,6 +185,7 @@ export const part: BenchPart = {
         ...figures('reports-desk.statement', `the department statements of ${QUARTER.year}-Q${QUARTER.quarter} (department report and residual-value charges)`, statementRuns, statementRaw),
         ...figures('reports-desk.replacement', `the replacement plan and every device's residual value on ${DAY}`, replacementRuns, fleetRaw),
         ...figures('reports-desk.intune', `an Intune export of ${file.rows} lines reconciled with the register`, intuneRuns, fleetRaw),
+        ...figures('reports-desk.unused', `the unused and idle devices by department as of ${DAY} (on the shelf over the idle limit; handed out but unused by the Intune export above)`, unusedRuns, unusedRaw),
         ...intuneHalves(intuneRuns, file.rows, machine),
         'reports-desk.rows-rebuild': figure(
           Number(built.meta.seconds),
