@@ -26,6 +26,8 @@ const shelf = [
   { deviceKey: 'serial:S3', location: 'LAGER', status: 'ready' as const, sinceMs: Date.parse('2026-10-20T23:30:00Z') },
   // Noon on 20 October: 31 days, over it; never handed out, and no model.
   { deviceKey: 'serial:S4', location: null, status: 'returned' as const, sinceMs: Date.parse('2026-10-20T12:00:00Z') },
+  // Events but no projection (withdrawn): not in the register, so on no shelf.
+  { deviceKey: 'serial:GONE', location: 'LAGER', status: 'ready' as const, sinceMs: Date.parse('2025-01-01T12:00:00Z') },
 ];
 const inputs = (evidence: UnusedInputs['evidence']): UnusedInputs => ({ fleet, shelf, lastDepartment: new Map([['serial:S1', 'BUF']]), models, evidence });
 const options = { today: '2026-11-20', settings: defaultReportSettings };

@@ -99,6 +99,8 @@ export function unusedDevices(inputs: UnusedInputs, options: { today: LocalDate;
 
   const idle: IdleDevice[] = [];
   for (const span of inputs.shelf) {
+    // A device the register does not hold (withdrawn, a bootstrap under way) is on no shelf to show.
+    if (!fleet.has(span.deviceKey)) continue;
     const sinceDay = localDayOf(span.sinceMs, timeZone);
     const daysIdle = daysBetween(sinceDay, today);
     // The daily report's rule: more than `idleDays` calendar days in its status by today.
