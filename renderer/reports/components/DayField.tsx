@@ -51,7 +51,11 @@ export function DayField({ label, name, value, max, onChange }: Props) {
           onBlur={() => setTyping(null)}
         />
         <button type="button" className="no-print" aria-label={t('reports.pickDay')} title={t('reports.pickDay')} onClick={() => picker.current?.showPicker()}>
-          📅
+          {/* Drawn, not a character: an emoji needs a font the desk may not have. */}
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <rect x="1.75" y="3" width="12.5" height="11" rx="1.5" />
+            <path d="M1.75 6.5h12.5M5 1.5v3M11 1.5v3" />
+          </svg>
         </button>
         <input
           ref={picker}
