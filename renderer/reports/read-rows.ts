@@ -192,11 +192,10 @@ export function readFleetRows(db: KvikDb, onProgress: (progress: ReportProgress)
 
 /**
  * What the unused and idle devices are summed from (`shared/fleet/unused.ts`): every device from
- * the fleet packs, the shelf spans still open at every place (the devices in stock now), and for
- * those `wanted` (the ones over the idle limit) the department of their last holding — their
- * closed holdings by key range (`<deviceKey>\0h…`), one cursor over all of them.
+ * the fleet packs (each with the department that held it last), and the shelf spans still open at
+ * every place — the devices in stock now.
  */
-export function readUnusedRows(db: KvikDb, wanted: (row: StockRow) => boolean, onProgress: (progress: ReportProgress) => void) {
+export function readUnusedRows(db: KvikDb, onProgress: (progress: ReportProgress) => void) {
   return inReadyRows(db, onProgress, async () => {
     const [packs, shelfRows, models, employees] = await Promise.all([
       db.reportRows.where(index).equals([FLEET_PACK_PART, '', END]).toArray() as Promise<PackRow[]>,
@@ -204,15 +203,7 @@ export function readUnusedRows(db: KvikDb, wanted: (row: StockRow) => boolean, o
       db.models.toArray(),
       db.employees.toArray(),
     ]);
-    const ranges = shelfRows.filter(wanted).map((row): [string, string] => [`${row.deviceKey}\u0000h`, `${row.deviceKey}\u0000i`]);
-    const holdings = ranges.length === 0 ? [] : ((await db.reportRows.where('id').inAnyRange(ranges).toArray()) as HoldingRow[]);
-    const last = new Map<string, HoldingRow>();
-    for (const row of holdings) {
-      const before = last.get(row.deviceKey);
-      if (row.part === 'h' && (!before || row.endMs > before.endMs)) last.set(row.deviceKey, row);
-    }
-    const lastDepartment = new Map([...last].map(([key, row]) => [key, row.department]));
     const shelf = shelfRows.map((row) => ({ deviceKey: row.deviceKey, location: row.place || null, status: row.status, sinceMs: row.sinceMs }));
-    return { value: { fleet: packs.flatMap(unpackFleet), shelf, lastDepartment, models, employees }, rows: packs.length + shelfRows.length + holdings.length };
+    return { value: { fleet: packs.flatMap(unpackFleet), shelf, models, employees }, rows: packs.length + shelfRows.length };
   });
 }

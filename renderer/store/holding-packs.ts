@@ -74,6 +74,7 @@ type PackedFleetDevice = [
   imei: string | null,
   imei2: string | null,
   serial: string | null,
+  lastDepartment: string | null,
 ];
 
 export const fleetPacks: PackFamily<FleetDevice> = {
@@ -90,9 +91,10 @@ export const fleetPacks: PackFamily<FleetDevice> = {
     d.imei ?? null,
     d.imei2 ?? null,
     d.serial ?? null,
+    d.lastDepartment ?? null,
   ],
   decode: (tuple) => {
-    const [key, status, model, department, employeeId, purchaseDate, purchasePrice, imei, imei2, serial] = tuple as PackedFleetDevice;
+    const [key, status, model, department, employeeId, purchaseDate, purchasePrice, imei, imei2, serial, lastDepartment] = tuple as PackedFleetDevice;
     const device: FleetDevice = { key, status };
     if (model !== null) device.model = model;
     if (department !== null && employeeId !== null) device.holder = { employeeId, department };
@@ -101,6 +103,7 @@ export const fleetPacks: PackFamily<FleetDevice> = {
     if (imei !== null) device.imei = imei;
     if (imei2 !== null) device.imei2 = imei2;
     if (serial !== null) device.serial = serial;
+    if (lastDepartment !== null && lastDepartment !== undefined) device.lastDepartment = lastDepartment;
     return device;
   },
   tupleStart: (key) => `[${JSON.stringify(key)},`,

@@ -106,7 +106,7 @@ async function buildChunk(db: KvikDb, from: Progress, generation: number): Promi
     const idTo = upper ? `${upper.through}${upper.open ? '\u0000' : '\u0001'}` : '\uffff';
     await db.reportRows.where(':id').between(idFrom, idTo, true, false).delete();
     await db.reportRows.bulkPut(rows);
-    await patchPacks(tablePackStore(db), keys, packChanges(open, [...keys].map((key) => projections.get(key))));
+    await patchPacks(tablePackStore(db), keys, packChanges({ rows, open }, [...keys].map((key) => projections.get(key))));
     const next: BuildState = upper
       ? { id: STATE_ID, version: ROWS_VERSION, ready: false, generation, progress: upper }
       : { id: STATE_ID, version: ROWS_VERSION, ready: true, generation };

@@ -12,7 +12,7 @@ import {
   type StockSpan,
 } from '../../shared/reports/device-digest';
 import { inAppliedOrder } from '../reports/applied-order';
-import { fleetDeviceOf } from '../../shared/fleet/fleet-device';
+import { fleetDeviceOf, type FleetDevice } from '../../shared/fleet/fleet-device';
 import { fleetPacks, holdingPacks, isOpenHolding, packChange, packIdOf, patchPacks, type PackChange, type PackRow, type PackStore } from './holding-packs';
 
 /**
@@ -42,9 +42,10 @@ export const REPORT_ROWS = 'reportRows';
 /**
  * The version of the stored rows: the digest's (`DIGEST_VERSION`) and this store's form of them
  * (the last two digits; 1: open holdings packed; 2: the fleet reports' devices packed too; 4: a closed
- * holding's fields in its id, `closedHoldingId`). Rows of another version are rebuilt from the log.
+ * holding's fields in its id, `closedHoldingId`; 5: the fleet devices with their last department).
+ * Rows of another version are rebuilt from the log.
  */
-export const ROWS_VERSION = DIGEST_VERSION * 100 + 4;
+export const ROWS_VERSION = DIGEST_VERSION * 100 + 5;
 
 interface RowBase {
   id: string;
@@ -274,7 +275,7 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
     ),
   ]);
   const computed = read.then(([devices, histories]) => ({ devices, ...splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? []))) }));
-  const packs = patchPacksInTurn(rowsTable, trans, list, computed.then(({ open, devices }) => packChanges(open, devices)));
+  const packs = patchPacksInTurn(rowsTable, trans, list, computed.then(({ rows, open, devices }) => packChanges({ rows, open }, devices)));
   // The old rows' removal and the new rows are made together, in that order: of two writes of one
   // device in a transaction, the later's pair replaces the earlier's whole.
   const written = computed.then(({ rows }) =>
@@ -314,8 +315,27 @@ function packIdsOf(keys: readonly string[]): string[] {
 }
 
 /** What the packs hold of the written devices: their open holdings, and each projection as the fleet reports read it. */
-export function packChanges(open: readonly HoldingRow[], projections: ReadonlyArray<Device | null | undefined>): Array<PackChange<unknown>> {
-  return [packChange(holdingPacks, open), packChange(fleetPacks, projections.flatMap((device) => (device ? [fleetDeviceOf(device)] : [])))];
+export function packChanges({ rows, open }: { rows: readonly ReportRow[]; open: readonly HoldingRow[] }, projections: ReadonlyArray<Device | null | undefined>): Array<PackChange<unknown>> {
+  return [packChange(holdingPacks, open), packChange(fleetPacks, fleetDevicesOf(rows, projections))];
+}
+
+/**
+ * Each projection as the fleet reports read it, with the department of its last closed holding
+ * (`rows`: the devices' report rows) while nobody holds it — what the unused devices' report
+ * counts a device on the shelf under.
+ */
+export function fleetDevicesOf(rows: readonly ReportRow[], projections: ReadonlyArray<Device | null | undefined>): FleetDevice[] {
+  const last = new Map<string, HoldingRow>();
+  for (const row of rows) {
+    if (!('part' in row) || row.part !== 'h' || row.endMs === Number.POSITIVE_INFINITY) continue;
+    const before = last.get(row.deviceKey);
+    if (!before || row.endMs > before.endMs) last.set(row.deviceKey, row);
+  }
+  return projections.flatMap((device) => {
+    if (!device) return [];
+    const department = device.status === 'assigned' ? undefined : last.get(device.key)?.department;
+    return [department === undefined ? fleetDeviceOf(device) : { ...fleetDeviceOf(device), lastDepartment: department }];
+  });
 }
 
 /** A device's rows as stored: its open holdings apart, for the packs. */

@@ -20,6 +20,12 @@ export interface FleetDevice {
   imei?: string;
   imei2?: string;
   serial?: string;
+  /**
+   * The department that held it last, while nobody holds it (the unused devices' report counts a
+   * device on the shelf under it). Kept by the desk's fleet packs from the device's closed
+   * holdings; a projection does not know it, so the centre's devices leave it out.
+   */
+  lastDepartment?: string;
 }
 
 export function fleetStatusOf(status: DeviceStatus): FleetStatus {

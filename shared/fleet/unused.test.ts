@@ -10,7 +10,7 @@ const models = [
   { id: 'latitude', kind: 'pc' as const },
 ];
 const fleet: FleetDevice[] = [
-  { key: 'serial:S1', status: 'in_service', model: 'iphone-13' },
+  { key: 'serial:S1', status: 'in_service', model: 'iphone-13', lastDepartment: 'BUF' },
   { key: 'serial:S2', status: 'in_service', model: 'latitude' },
   { key: 'serial:S3', status: 'in_service' },
   { key: 'serial:S4', status: 'in_service' },
@@ -29,7 +29,7 @@ const shelf = [
   // Events but no projection (withdrawn): not in the register, so on no shelf.
   { deviceKey: 'serial:GONE', location: 'LAGER', status: 'ready' as const, sinceMs: Date.parse('2025-01-01T12:00:00Z') },
 ];
-const inputs = (evidence: UnusedInputs['evidence']): UnusedInputs => ({ fleet, shelf, lastDepartment: new Map([['serial:S1', 'BUF']]), models, evidence });
+const inputs = (evidence: UnusedInputs['evidence']): UnusedInputs => ({ fleet, shelf, models, evidence });
 const options = { today: '2026-11-20', settings: defaultReportSettings };
 // P2 was handed back after the file was read; P1 is listed twice (re-enrolled).
 const evidence = { unused: ['serial:P1', 'serial:P2', 'serial:P1'], file: 'intune.csv', day: '2026-11-18' };

@@ -31,12 +31,10 @@ export interface UnusedEvidence {
 }
 
 export interface UnusedInputs {
-  /** Every device now, as the fleet reports read it. */
+  /** Every device now, as the fleet reports read it (with `lastDepartment`: none for one never handed out). */
   fleet: Iterable<FleetDevice>;
   /** The shelf spans still open (`toMs` = ∞): the devices in stock now. */
   shelf: readonly ShelfNow[];
-  /** The department that last held a device (of those on the shelf; none for one never handed out). */
-  lastDepartment: ReadonlyMap<string, string>;
   models: readonly Pick<Model, 'id' | 'kind'>[];
   /** The last reconciliation's evidence; null when none has been loaded. */
   evidence: UnusedEvidence | null;
@@ -105,7 +103,7 @@ export function unusedDevices(inputs: UnusedInputs, options: { today: LocalDate;
     const daysIdle = daysBetween(sinceDay, today);
     // The daily report's rule: more than `idleDays` calendar days in its status by today.
     if (daysIdle <= idleDays) continue;
-    const department = inputs.lastDepartment.get(span.deviceKey) ?? '';
+    const department = fleet.get(span.deviceKey)?.lastDepartment ?? '';
     idle.push({ ...placed(span.deviceKey, department), location: span.location ?? '', status: span.status, sinceDay, daysIdle });
   }
   idle.sort((a, b) => b.daysIdle - a.daysIdle || compareText(a.deviceKey, b.deviceKey));

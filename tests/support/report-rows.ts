@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { KvikDb, StoredEvent } from '../../renderer/store/db';
 import { isFleetPack, isHoldingPack, unpackFleet, unpackHoldings } from '../../renderer/store/holding-packs';
-import { fleetDeviceOf, type FleetDevice } from '../../shared/fleet/fleet-device';
-import { rowsOfDevice, STATE_ID, type ReportRow } from '../../renderer/store/report-rows';
+import type { FleetDevice } from '../../shared/fleet/fleet-device';
+import { fleetDevicesOf, rowsOfDevice, STATE_ID, type ReportRow } from '../../renderer/store/report-rows';
 
 /** Every report row the store holds, by id (the state row left out, the packed open holdings unpacked). */
 export async function storedReportRows(db: KvikDb): Promise<ReportRow[]> {
@@ -36,5 +36,5 @@ export async function storedFleetDevices(db: KvikDb): Promise<FleetDevice[]> {
 /** The store's report rows are exactly what a rebuild from its log would make, and its fleet packs its projections. */
 export async function expectReportRowsFresh(db: KvikDb): Promise<void> {
   expect(await storedReportRows(db)).toEqual(await freshReportRows(db));
-  expect(await storedFleetDevices(db)).toEqual((await db.devices.orderBy('key').toArray()).map(fleetDeviceOf));
+  expect(await storedFleetDevices(db)).toEqual(fleetDevicesOf(await freshReportRows(db), await db.devices.orderBy('key').toArray()));
 }

@@ -1,4 +1,3 @@
-import { addDays, startOfDay } from '../../../shared/reports/calendar';
 import { unusedDevices, type UnusedReport } from '../../../shared/fleet/unused';
 import { unusedTables } from '../../../shared/fleet/unused-tables';
 import type { KvikDb } from '../../store/db';
@@ -12,9 +11,9 @@ export interface UnusedResult {
 }
 
 /**
- * "Ubrugte enheder" in the report worker: the fleet packs, the open shelf spans and the last
- * holdings of the idle ones from the report rows (`readUnusedRows`), the last reconciliation's
- * evidence from the settings; summed by `unusedDevices`. Only the tables cross to the page.
+ * "Ubrugte enheder" in the report worker: the fleet packs and the open shelf spans from the report
+ * rows (`readUnusedRows`), the last reconciliation's evidence from the settings; summed by
+ * `unusedDevices`. Only the tables cross to the page.
  */
 export async function unusedReport(
   db: KvikDb,
@@ -24,10 +23,8 @@ export async function unusedReport(
   const started = performance.now();
   const { today, settings } = request;
   onProgress({ phase: 'devices' });
-  // In its status since before this instant ⇔ more than `idleDays` calendar days by today (the daily report's rule).
-  const idleBeforeMs = startOfDay(addDays(today, -settings.idleDays), settings.timeZone);
   const [{ value, rows, departments }, evidence, locations] = await Promise.all([
-    readUnusedRows(db, (row) => row.sinceMs < idleBeforeMs, onProgress),
+    readUnusedRows(db, onProgress),
     loadIntuneEvidence(db),
     db.locations.toArray(),
   ]);
