@@ -88,6 +88,14 @@ test('the unused and idle devices by department, on screen, in the PDF and in th
   expect(pdf).toContain('filen intune-nov.csv');
   expect(pdf).not.toMatch(/serial:|imei:/);
 
+  // In English through the app's switch: the same figures in English words.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText('Unused devices');
+  await expect(report.getByTestId('table-unused-departments').locator('thead')).toContainText('Handed out but unused');
+  await expect(report.getByTestId('table-idle-devices').locator('tbody tr').first()).toContainText('(never handed out)');
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText('Ubrugte enheder');
+
   // The department's count opens the register on exactly its unused device.
   const count = okf.locator('[data-column="unused"] a');
   expect(keysOf(await count.getAttribute('href'))).toEqual(['serial:5CG123']);
