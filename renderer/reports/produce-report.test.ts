@@ -191,6 +191,35 @@ describe("produceReport on a desk's own store", () => {
     expect(day25.report.stockByStatus.received).toBe(1);
   });
 
+  it("starts each device from its applied history, not from the `prior` this desk stored (a view that can be stale)", async () => {
+    // Another desk receives and prepares a phone at LAGER on the 10th (pulled: no `prior`). This
+    // desk, not yet having pulled the preparation, notes the phone on the 12th: its `prior` says
+    // `received`. The server sequenced the note after the preparation, so on the 12th the phone
+    // stood `ready`. A reader that started the day from `prior` (to skip reading the 10th's events)
+    // would count it `received`: `prior` is the desk's view when it recorded, not the applied order.
+    const other = '356938035643809';
+    const otherKey = `imei:${other}`;
+    const received = makeEvent('received', otherKey, { at: '2026-11-10T08:00:00.000Z', deskId: 'desk-2', data: { imei: other, model: 'IP15' } });
+    const prepared = makeEvent('prepared', otherKey, { at: '2026-11-10T09:00:00.000Z', deskId: 'desk-2' });
+    const note = makeEvent('note', otherKey, { at: '2026-11-12T10:00:00.000Z' });
+    const stale = replay([received]);
+    const ready = replay([received, prepared, note]);
+    if (!stale.ok || !stale.device || !ready.ok || !ready.device) throw new Error('replay');
+    await desk.events.bulkPut([
+      { ...received, sync: 'accepted', seq: 11 },
+      { ...prepared, sync: 'accepted', seq: 12 },
+      { ...note, prior: storedDevice(stale.device), sync: 'accepted', seq: 13 },
+    ]);
+    await desk.devices.put(storedDevice(ready.device));
+    for (const scanAboveTouchedShare of [0, 1]) {
+      const result = await produceReport(desk, { kind: 'daily', location: 'LAGER', day: '2026-11-12', settings }, undefined, { scanAboveTouchedShare });
+      if (result.kind !== 'daily') throw new Error(result.kind);
+      expect(result.report.stock).toEqual([{ kind: 'phone', model: 'iPhone 15', status: 'ready', count: 1 }]);
+      expect(result.report.incomplete).toEqual([]);
+      expect(result.report.stockByStatus).toEqual({ received: 0, ready: 1, returned: 0 });
+    }
+  });
+
   async function projection() {
     const events = await desk.events.where('[deviceKey+at]').between([key, ''], [key, '\uffff']).toArray();
     const result = replay(events.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)));
