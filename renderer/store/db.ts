@@ -5,7 +5,7 @@ import type { Department, Employee, Location, Model, Operator } from '../../shar
 import type { DisposalBatch } from '../../shared/warehouse/disposal';
 import type { CountScan, Stocktake } from '../../shared/warehouse/stocktake';
 import { onCommitMiddleware } from './on-commit';
-import { reportRowsMiddleware, type StoredReportRow } from './report-rows';
+import { rawCoreMiddleware, reportRowsMiddleware, type StoredReportRow } from './report-rows';
 import type { Accessory } from '../../shared/accessories/catalogue';
 import type { AccessoryEvent, AccessoryStock } from '../../shared/accessories/event';
 
@@ -194,6 +194,7 @@ export class KvikDb extends Dexie {
     // write of an event or a device by the middleware (`report-rows.ts`), built from the log by
     // `report-rows-rebuild.ts`. A version of its own; renumber freely at merge.
     this.version(8).stores({ reportRows: 'id, [part+place+endMs]' });
+    this.use(rawCoreMiddleware);
     this.use(reportRowsMiddleware);
     // ---- end reports
     // The register: each identifier also written backwards, so the end of one (a label's last

@@ -162,12 +162,12 @@ describe('report rows', () => {
 
   it('recomputes a scanned device\'s rows once: with its event, not again for its projection', async () => {
     const db = new KvikDb(`report-rows-${process.pid}-${++opened}`);
-    // Below the report rows' middleware: sees every recompute's replacement of a device's rows.
+    // Below every middleware, where the rows are written (`rawCoreMiddleware`): sees every recompute's replacement of a device's rows.
     let recomputes = 0;
     db.use({
       stack: 'dbcore',
       name: 'countRecomputes',
-      level: 1,
+      level: -4,
       create: (down) => ({
         ...down,
         table(name) {

@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreSchema, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Device, DeviceKey, DeviceKind, StockStatus } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import {
@@ -189,12 +189,33 @@ export function eventWillFollow(trans: object, deviceKey: string): void {
   else eventFollows.set(trans, new Set([deviceKey]));
 }
 
+/**
+ * Each store's IndexedDB itself, below every Dexie middleware (`rawCoreMiddleware`). The rows'
+ * recompute reads and writes there: no live query watches `reportRows` (the reports read them in
+ * their worker, on request), so Dexie's bookkeeping for live queries and their cache — key ranges
+ * merged for every row and pack written — would be work on every scan for nobody. The event and
+ * the projection themselves still go through the whole stack, and the live queries hear of them.
+ */
+const rawCores = new WeakMap<DBCoreSchema, DBCore>();
+
+export const rawCoreMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'reportRowsRawCore',
+  // The lowest of all: `on-commit.ts` is -2, Dexie's own are -1 and up.
+  level: -3,
+  create(down) {
+    rawCores.set(down.schema, down);
+    return down;
+  },
+};
+
 /** The Dexie middleware that keeps `reportRows` with every write of `events` or `devices` (see the top of this file). */
 export const reportRowsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'reportRows',
   create(down) {
     const hasRows = () => down.schema.tables.some((table) => table.name === REPORT_ROWS);
+    const core = rawCores.get(down.schema) ?? down;
     return {
       ...down,
       transaction(stores, mode, options) {
@@ -220,7 +241,7 @@ export const reportRowsMiddleware: Middleware<DBCore> = {
             // transaction runs its requests in the order they were made, so they see the write (or
             // what is left of a failed one), and the scan path waits one round trip fewer.
             const written = table.mutate(req);
-            const kept = keys === null || keys.size > RECOMPUTE_AT_MOST ? markStale(down, req.trans) : keys.size > 0 ? recompute(down, req.trans, keys) : undefined;
+            const kept = keys === null || keys.size > RECOMPUTE_AT_MOST ? markStale(core, req.trans) : keys.size > 0 ? recompute(core, req.trans, keys) : undefined;
             const [result] = await Promise.all([written, kept]);
             return result;
           },
