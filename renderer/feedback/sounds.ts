@@ -5,43 +5,64 @@ import type { Tone } from '../desk/perform-scan';
 
 type Sound = Exclude<Tone, 'info'>;
 const urls: Record<Sound, string> = { good: goodUrl, warning: warningUrl, error: errorUrl };
-/** A few players per sound, made once: two quick scans both beep, and no scan waits for a decoder. */
-const PLAYERS = 3;
-const pools = new Map<Sound, HTMLAudioElement[]>();
 
-function pool(sound: Sound): HTMLAudioElement[] {
-  let players = pools.get(sound);
-  if (!players) {
-    players = Array.from({ length: PLAYERS }, () => {
-      const audio = new Audio(urls[sound]);
-      audio.preload = 'auto';
-      audio.dataset.tone = sound;
-      // Rewound as soon as it has played, not when the next scan wants it: a seek is the costly
-      // part of starting a sound, and the scan's result should not wait for one.
-      audio.addEventListener('ended', () => {
-        audio.currentTime = 0;
-      });
-      return audio;
-    });
-    pools.set(sound, players);
+/**
+ * The scan sounds through Web Audio: each file fetched and decoded once, so a scan's beep is one
+ * buffer source started on the audio thread — no media element to rewind, no decoder, nothing
+ * that holds up the result on screen (an `<audio>` element's `play()` cost the scan path most of
+ * a millisecond). Each start is its own voice: two quick scans both beep.
+ */
+let context: AudioContext | null = null;
+const loading = new Map<Sound, Promise<AudioBuffer | null>>();
+const decoded = new Map<Sound, AudioBuffer>();
+
+function audioContext(): AudioContext | null {
+  if (!context && typeof AudioContext !== 'undefined') context = new AudioContext({ latencyHint: 'interactive' });
+  return context;
+}
+
+function load(sound: Sound): Promise<AudioBuffer | null> {
+  let buffer = loading.get(sound);
+  const ctx = audioContext();
+  if (!buffer && ctx) {
+    buffer = fetch(urls[sound])
+      .then((response) => response.arrayBuffer())
+      .then((bytes) => ctx.decodeAudioData(bytes))
+      .then((decodedBuffer) => {
+        decoded.set(sound, decodedBuffer);
+        return decodedBuffer;
+      })
+      // A sound that cannot load (no file, no audio stack) leaves the desk silent, never stuck:
+      // the colour and the text still tell the result.
+      .catch(() => null);
+    loading.set(sound, buffer);
   }
-  return players;
+  return buffer ?? Promise.resolve(null);
 }
 
 /** Loads the sounds ahead of the first scan. */
 export function preloadSounds(): void {
-  (Object.keys(urls) as Sound[]).forEach(pool);
+  (Object.keys(urls) as Sound[]).forEach(load);
 }
 
 /**
- * Plays the scan sound for a result on a free player, rewound already where one is (or restarts the oldest). Playback failures
- * (no audio device, autoplay policy) are ignored: the colour and the text still tell the result.
+ * Plays the scan sound for a result. A page that has had no user gesture yet keeps its audio
+ * suspended (a browser's autoplay policy; Electron allows it): the scan's own key press is one, so
+ * the context is resumed here. A scan before the sounds are decoded beeps once they are.
  */
 export function playTone(tone: Tone, enabled = true): void {
   if (!enabled || tone === 'info') return;
-  const players = pool(tone);
-  const rewound = players.find((p) => p.paused && p.currentTime === 0);
-  const audio = rewound ?? players.find((p) => p.paused) ?? (players[0] as HTMLAudioElement);
-  if (!rewound) audio.currentTime = 0;
-  audio.play().catch(() => {});
+  const ctx = audioContext();
+  if (!ctx) return;
+  if (ctx.state === 'suspended') ctx.resume().catch(() => {});
+  const buffer = decoded.get(tone);
+  if (buffer) start(ctx, buffer);
+  else void load(tone).then((loaded) => loaded && start(ctx, loaded));
+}
+
+function start(ctx: AudioContext, buffer: AudioBuffer): void {
+  const source = ctx.createBufferSource();
+  source.buffer = buffer;
+  source.connect(ctx.destination);
+  source.start();
 }

@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { SCAN_MARKS } from '../../../renderer/desk/scan-marks';
 import { serveWebBuild, signedInBenchPage } from '../support/browser';
 import { scanToScreen } from '../support/scan-timing';
+import { startScanProfile } from '../support/scan-profile';
 import { launchSeededChromium } from '../support/seeded-profile';
 import { deskChromiumArgs } from '../../../electron/main/chromium-switches';
 
@@ -15,6 +16,8 @@ const SCANS = Number(process.env.BENCH_SCANS ?? 200);
 const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 100);
 /** The store is kept between runs (`seeded-profile.ts`), and IndexedDB belongs to the origin: one port. */
 const PORT = Number(process.env.BENCH_DESK_PORT ?? 41731);
+/** `BENCH_PROFILE=1`: also prints where the main thread spends the scans' time (`scan-profile.ts`); its figures are then not the real ones. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 function newImei(i: number): string {
   const body = `86${String(i).padStart(12, '0')}`;
@@ -39,7 +42,7 @@ export const part: BenchPart = {
     const browser = await launchSeededChromium(server.url, DEVICES, EVENTS, { bypassCSP: true, viewport: { width: 1366, height: 900 }, args: deskChromiumArgs() });
     try {
       console.log(`  store of ${DEVICES} devices and ${EVENTS} events: ${browser.seeded}`);
-      await browser.context.addInitScript({ content: 'window.__kvikScanMarks = true;' });
+      await browser.context.addInitScript({ content: `window.__kvikScanMarks = true; window.__benchProfile = ${PROFILE};` });
       const page = await signedInBenchPage(browser.context, server.url);
       await page.getByTestId('batch-count').waitFor();
       const load = loadNow();
@@ -48,13 +51,15 @@ export const part: BenchPart = {
       // The baseline beside each scan, not after them all: on a shared machine the load changes
       // within a run, and a ratio of figures taken minutes apart measures the neighbours.
       const raw = await rawDexie(page);
+      const profile = PROFILE ? await startScanProfile(page) : undefined;
       const timings = await scanToScreen(page, imeis, '[data-testid="batch-list"] tbody tr:first-child', PAUSE_MS, raw.once);
+      if (profile) console.log(`  the main thread in the scans (profiled, so slower than the figures):\n${await profile.stop()}`);
       console.log(`  where the time goes (median / p95, ms): ${await scanPhases(page, timings)}`);
       const rawTimings = (await raw.timings()).putGet;
       const sorted = [...timings].sort((a, b) => a - b);
       const rawSorted = [...rawTimings].sort((a, b) => a - b);
       const machine = `load ${load} on ${cpus().length} cores at the start; Chromium with the desk's switches (${deskChromiumArgs().join(' ')})`;
-      return {
+      const figures = {
         'desk.scan_to_screen_p95': figure(
           percentile(sorted, 95),
           'ms',
@@ -64,6 +69,10 @@ export const part: BenchPart = {
         'desk.scan_to_screen_median': figure(median(timings), 'ms', median(rawTimings), 'baseline: raw Dexie put + get of the same event row'),
         'desk.scan_to_screen_vs_raw_transaction_median': figure(median(timings), 'ms', median((await raw.timings()).transaction), "baseline: the app's writes as one raw Dexie transaction"),
       };
+      if (!PROFILE) return figures;
+      // A profiled page is a slower one: its figures are shown, not kept.
+      console.log(`  profiled, not written to results.json: ${Object.entries(figures).map(([name, f]) => `${name} ${f.value} (baseline ${f.baseline})`).join('; ')}`);
+      return {};
     } finally {
       await browser.close();
       await server.close();

@@ -71,7 +71,7 @@ export async function launchPersistentChromium(options: BrowserContextOptions = 
 export async function signedInBenchPage(context: BrowserContext, url: string): Promise<Page> {
   await context.addInitScript(tsxEvaluateShim);
   await context.addInitScript({
-    content: "window.__enters = []; addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enters.push(window.__enter = performance.now()); }, { capture: true });",
+    content: "window.__enters = []; addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enters.push(window.__enter = performance.now()); if (window.__benchProfile) performance.mark('bench-enter'); }, { capture: true });",
   });
   const page = await context.newPage();
   await page.goto(url);

@@ -1,24 +1,42 @@
 import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { wedgeScan } from './wedge-scanner';
 
 /** A scan from a keyboard-wedge scanner (keys 5 ms apart, then Enter), wherever the focus is. */
 export const scan = (page: Page, text: string): Promise<void> => wedgeScan(page, text, 5);
 
-/** Records every sound the page plays, so a test can hear the desk. */
+/** How long each of the desk's sounds lasts, in seconds, read off its WAV file (its `fmt ` and `data` chunks). */
+function soundDurations(): Record<string, number> {
+  const durations: Record<string, number> = {};
+  for (const tone of ['good', 'warning', 'error']) {
+    const wav = readFileSync(resolve(`assets/sounds/${tone}.wav`));
+    let byteRate = 0;
+    for (let at = 12; at + 8 <= wav.length; at += 8 + wav.readUInt32LE(at + 4) + (wav.readUInt32LE(at + 4) % 2)) {
+      const id = wav.toString('ascii', at, at + 4);
+      if (id === 'fmt ') byteRate = wav.readUInt32LE(at + 16);
+      if (id === 'data') durations[tone] = wav.readUInt32LE(at + 4) / byteRate;
+    }
+  }
+  return durations;
+}
+
+/**
+ * Records every sound the page plays (`renderer/feedback/sounds.ts`: Web Audio buffers), so a test
+ * can hear the desk: each buffer started is named by its length, which differs per sound.
+ */
 export async function listenForSounds(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+  await page.addInitScript((durations: Record<string, number>) => {
     const played: string[] = [];
     Object.assign(window, { __sounds: played });
-    const original = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      played.push(this.dataset.tone ?? this.src);
-      // A sound the page may not load (the CSP, a missing file) is a silent desk: record it.
-      const failed = () => played.push(`error loading ${this.dataset.tone ?? this.src}`);
-      if (this.error) failed();
-      else this.addEventListener('error', failed, { once: true });
-      return original.call(this).catch(() => undefined);
+    const original = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function start(this: AudioBufferSourceNode, ...args: Parameters<AudioBufferSourceNode['start']>) {
+      const length = this.buffer?.duration ?? 0;
+      const tone = Object.entries(durations).find(([, seconds]) => Math.abs(seconds - length) < 0.005)?.[0];
+      played.push(tone ?? `unknown sound of ${length} s`);
+      return original.apply(this, args);
     };
-  });
+  }, soundDurations());
 }
 
 export async function soundsPlayed(page: Page): Promise<string[]> {
