@@ -243,6 +243,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
           if (recorded) setCommitted((list) => [recorded, ...list.slice(0, 49)]);
           display(outcome.tone, outcome.message, suggestion);
         });
+        markScan('rendered');
         playTone(outcome.tone, settings.sound);
       };
       try {

@@ -17,7 +17,8 @@ export const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
  */
 export async function serveWebBuild(rebuild = true, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   if (rebuild || !existsSync(resolve(root, 'out/web/index.html')))
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    // A profiled run (`scan-profile.ts`) reads the functions by their own names.
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn', ...(process.env.BENCH_PROFILE === '1' ? ['--minify', 'false'] : [])], { cwd: root, stdio: 'inherit' });
   const server: PreviewServer = await preview({
     root: resolve(root, 'renderer'),
     configFile: resolve(root, 'vite.web.config.ts'),
