@@ -1,10 +1,12 @@
 import type { Device, DeviceStatus } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import { digestsToRead, logToReplay, type CentralReportData, type CentralReportQuery } from '../../shared/reports/central';
+import { fleetToRead, type CentralFleetQuery, type PostedIntuneFile } from '../../shared/fleet/central-fleet';
+import { digestsToRead, isFleetQuery, logToReplay, type CentralReportData, type CentralReportQuery } from '../../shared/reports/central';
 import type { LocalDate } from '../../shared/reports/calendar';
 import { defaultReportSettings, type ReportSettings } from '../../shared/reports/settings';
 import type { Database, Queryable } from '../db/database';
 import { readReference } from '../reference/read';
+import { readFleetDevices, readShelfNow, withLastDepartments } from './fleet';
 import { ensureReportRows, readableEvents, readChargeRows, readHoldings, readMonthlyRows, readTrendRows } from './rows';
 
 /**
@@ -18,8 +20,10 @@ export async function readCentralReportData(
   query: CentralReportQuery,
   today: LocalDate,
   settings: ReportSettings = defaultReportSettings,
+  intune?: PostedIntuneFile,
 ): Promise<CentralReportData> {
   await ensureReportRows(db);
+  if (isFleetQuery(query)) return readFleetReportData(db, query, intune);
   const digests = digestsToRead(query, today, settings);
   const replay = logToReplay(query, today, settings);
   const [log, holdings, trend, monthly, charges] = await Promise.all([
@@ -30,6 +34,18 @@ export async function readCentralReportData(
     digests.charges ? readChargeRows(db, digests.charges) : undefined,
   ]);
   return { ...log, ...(holdings ? { holdings } : {}), ...(trend ? { trend } : {}), ...(monthly ? { monthly } : {}), ...(charges ? { charges } : {}) };
+}
+
+/** A fleet report's data: every device, the reference data, the shelf for the unused devices, the posted export. */
+async function readFleetReportData(db: Database, query: CentralFleetQuery, intune: PostedIntuneFile | undefined): Promise<CentralReportData> {
+  const [reference, devices, shelf] = await Promise.all([readReference(db), readFleetDevices(db), fleetToRead(query).shelf ? readShelfNow(db) : undefined]);
+  const fleet = {
+    devices: shelf ? withLastDepartments(devices, shelf.lastDepartments) : devices,
+    locations: reference.locations,
+    ...(shelf ? { shelf: shelf.shelf } : {}),
+    ...(intune ? { intune } : {}),
+  };
+  return { devices: [], events: new Map(), models: reference.models, departments: reference.departments, employees: reference.employees, fleet };
 }
 
 async function readReferenceOnly(db: Queryable): Promise<CentralReportData> {

@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { reportFileLimits } from '../../shared/domain/limits';
 import { lockoutRules } from '../../shared/auth/lockout';
 import { verifyPin } from '../../shared/auth/pin';
 import { localDayOf } from '../../shared/reports/calendar';
-import { centralReport, centralReportNames, centralReportQuerySchema } from '../../shared/reports/central';
+import { centralReport, centralReportNames, centralReportQuerySchema, reportsTakingIntuneFile } from '../../shared/reports/central';
 import { defaultReportSettings } from '../../shared/reports/settings';
 import { tableToCsv } from '../../shared/reports/tables';
 import { describeIssues } from '../../shared/sync/protocol';
@@ -36,25 +38,37 @@ async function readerRefusal(db: Database, request: FastifyRequest, guard: PinGu
   return (await operatorMay(db, id, ['reports.view'])) ? null : `operator ${id} may not read the reports`;
 }
 
+/** The name an Intune export is known by (`?file=`) when the request does not give one. */
+const postedFileName = z.string().trim().min(1).max(260).catch('intune.csv');
+
 /**
- * `GET /v1/reports/<daily|trend|department|monthly|statement>?…`: a report as JSON, or one of its
- * tables as CSV (`format=csv&table=<id>`), computed from PostgreSQL with the desk's own functions
- * (`shared/reports/central.ts`).
+ * `GET /v1/reports/<daily|trend|department|monthly|statement|replacement|unused>?…`: a report as
+ * JSON, or one of its tables as CSV (`format=csv&table=<id>`), computed from PostgreSQL with the
+ * desk's own functions (`shared/reports/central.ts`, `shared/fleet/central-fleet.ts`).
+ * `POST /v1/reports/<intune|unused>?file=<name>` with an Intune "All devices" export as the body
+ * (`text/csv`, at most `reportFileLimits.maxChars`): the reconciliation, and the unused devices with
+ * the export as their evidence.
  */
 export function reportsRoute(app: FastifyInstance, db: Database, guard = new PinGuard()): void {
-  app.get<{ Params: { report: string } }>(`${reportsPath}/:report`, async (request, reply) => {
+  // The export as text, whatever its size up to the limit; everything else stays JSON.
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: reportFileLimits.maxChars }, (_request, body, done) => done(null, body));
+  const answer = async (request: FastifyRequest<{ Params: { report: string } }>, reply: FastifyReply, intuneText?: string) => {
     if (!(centralReportNames as readonly string[]).includes(request.params.report))
       return sendError(reply, 404, 'not_found', `no report ${request.params.report}; there are ${centralReportNames.join(', ')}`);
     const query = centralReportQuerySchema.safeParse({ ...(request.query as object), report: request.params.report });
     if (!query.success) return sendError(reply, 400, 'bad_request', describeIssues(query.error));
+    if (query.data.report === 'intune' && intuneText === undefined)
+      return sendError(reply, 400, 'bad_request', `the Intune reconciliation needs the export: POST it to ${reportsPath}/intune as text/csv`);
     const refusal = await readerRefusal(db, request, guard);
     if (refusal) return sendError(reply, 403, 'not_permitted', refusal);
 
     const settings = defaultReportSettings;
     const today = query.data.today ?? localDayOf(Date.now(), settings.timeZone);
-    const data = await readCentralReportData(db, query.data, today, settings);
+    const file = (request.query as { file?: unknown }).file;
+    const intune = intuneText === undefined ? undefined : { name: postedFileName.parse(file), text: intuneText, at: Date.now() };
+    const data = await readCentralReportData(db, query.data, today, settings, intune);
     const result = centralReport(query.data, data, today, settings);
-    request.log.info({ report: query.data.report, devices: data.devices.length }, 'report');
+    request.log.info({ report: query.data.report, devices: data.fleet?.devices.length ?? data.devices.length }, 'report');
     if (query.data.format === 'json') return result.report;
 
     const wanted = query.data.table;
@@ -66,5 +80,11 @@ export function reportsRoute(app: FastifyInstance, db: Database, guard = new Pin
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${result.name}-${table.id}.csv"`)
       .send(csv);
+  };
+  app.get<{ Params: { report: string } }>(`${reportsPath}/:report`, (request, reply) => answer(request, reply));
+  app.post<{ Params: { report: string }; Body: unknown }>(`${reportsPath}/:report`, { bodyLimit: reportFileLimits.maxChars }, (request, reply) => {
+    if (!reportsTakingIntuneFile.has(request.params.report)) return sendError(reply, 400, 'bad_request', `${request.params.report} is read with GET; only ${[...reportsTakingIntuneFile].join(' and ')} take an Intune export`);
+    if (typeof request.body !== 'string' || request.body.length === 0) return sendError(reply, 400, 'bad_request', 'the body is the Intune export itself, as text/csv');
+    return answer(request, reply, request.body);
   });
 }

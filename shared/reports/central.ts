@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inStockStatuses, type Device, type DeviceKey, type DeviceStatus } from '../domain/device';
 import type { Department, Employee, Model } from '../domain/reference';
+import { centralFleetReport, centralFleetReportNames, type CentralFleetData, type CentralFleetQuery } from '../fleet/central-fleet';
 import { chargesFromMarks, residualCharges } from '../fleet/residual-charges';
 import { addDays, dayEnds, daySpan, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
 import { dailyStockReport } from './daily-stock';
@@ -42,9 +43,18 @@ export const centralReportQuerySchema = z.discriminatedUnion('report', [
   z.object({ report: z.literal('department'), quarter: quarterText.optional(), ...output }),
   z.object({ report: z.literal('monthly'), month: monthSchema.optional(), ...output }),
   z.object({ report: z.literal('statement'), quarter: quarterText.optional(), department: id, ...output }),
+  // The fleet reports (`shared/fleet/central-fleet.ts`): residual values on `on` (today by default);
+  // the Intune reconciliation and the unused devices' evidence from an export posted with the request.
+  z.object({ report: z.literal('replacement'), on: localDateSchema.optional(), ...output }),
+  z.object({ report: z.literal('intune'), ...output }),
+  z.object({ report: z.literal('unused'), ...output }),
 ]);
 export type CentralReportQuery = z.infer<typeof centralReportQuerySchema>;
-export const centralReportNames = ['daily', 'trend', 'department', 'monthly', 'statement'] as const;
+export const centralReportNames = ['daily', 'trend', 'department', 'monthly', 'statement', ...centralFleetReportNames] as const;
+/** The reports an Intune export may be posted to: the reconciliation needs it, the unused devices take it as evidence. */
+export const reportsTakingIntuneFile: ReadonlySet<string> = new Set(['intune', 'unused']);
+export const isFleetQuery = (query: CentralReportQuery): query is Extract<CentralReportQuery, CentralFleetQuery> =>
+  (centralFleetReportNames as readonly string[]).includes(query.report);
 
 export interface CentralReportData {
   devices: readonly Device[];
@@ -65,6 +75,8 @@ export interface CentralReportData {
   trend?: TrendDigests;
   monthly?: MonthlyDigests;
   charges?: { marks: readonly EventMark[]; incomplete: readonly DeviceKey[] };
+  /** The fleet reports' devices, shelf and posted export (`fleetToRead`); with them, `devices` and `events` stay empty. */
+  fleet?: Pick<CentralFleetData, 'devices' | 'shelf' | 'locations' | 'intune'>;
 }
 
 /** The first instant whose touched devices the report needs the histories of. */
@@ -81,6 +93,11 @@ export function reportStart(query: CentralReportQuery, today: LocalDate, setting
     case 'department':
     case 'statement':
       return quarterSpan(query.quarter ?? quarterOf(today), timeZone).startMs;
+    // The fleet reports read every device as it stands, no history.
+    case 'replacement':
+    case 'intune':
+    case 'unused':
+      return startOfDay(today, timeZone);
   }
 }
 
@@ -102,6 +119,10 @@ export function untouchedThatCount(query: CentralReportQuery): { statuses: reado
       return { statuses: ['assigned'] };
     case 'monthly':
       return { statuses: [...shelf, 'in_repair', 'assigned'] };
+    case 'replacement':
+    case 'intune':
+    case 'unused':
+      return { statuses: [] };
   }
 }
 
@@ -136,6 +157,9 @@ export function digestsToRead(query: CentralReportQuery, today: LocalDate, setti
   };
   switch (query.report) {
     case 'daily':
+    case 'replacement':
+    case 'intune':
+    case 'unused':
       return {};
     case 'trend': {
       const firstDay = addDays(query.lastDay ?? today, 1 - query.days);
@@ -184,6 +208,10 @@ export interface CentralReport {
 }
 
 export function centralReport(query: CentralReportQuery, data: CentralReportData, today: LocalDate, settings: ReportSettings = defaultReportSettings): CentralReport {
+  if (isFleetQuery(query)) {
+    const fleet = { devices: [], ...data.fleet, models: data.models, departments: data.departments, employees: data.employees };
+    return centralFleetReport(query, fleet, today, settings);
+  }
   const { devices } = data;
   // The monthly summary and the statement are several figures over the same log (the quarter's
   // bill and the month's or quarter's own): the log is replayed once, from the earliest start.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centralReport, centralReportQuerySchema } from '../../shared/reports/central';
+import { fleetDeviceOf } from '../../shared/fleet/fleet-device';
 import { projectDevices } from '../../shared/reports/history';
 import { imei, keyOf, lifeOf, merge } from '../../shared/reports/scenario.test-support';
 import { syncPaths } from '../../shared/sync/protocol';
@@ -159,6 +160,76 @@ describe.each(backends)('the reports over HTTP on $name', (backend) => {
       const expected = JSON.parse(JSON.stringify(centralReport(query, everything, '2026-12-05').report));
       expect((await get(url)).json(), question).toEqual(expected);
     }
+  });
+
+  it('answers the fleet reports: the replacement plan, the idle and unused devices, and an Intune export reconciled', async () => {
+    // Out to BUF in 2025, given back and on the shelf since: idle, under the department that gave it back.
+    const sixth = lifeOf(phone(6), [
+      { type: 'received', at: '2025-01-01T08:00:00.000Z', data: { purchaseDate: '2025-01-01', purchasePrice: 360_000 } },
+      { type: 'prepared', at: '2025-01-02T08:00:00.000Z' },
+      { type: 'handed_out', at: '2025-01-05T08:00:00.000Z', data: { department: 'BUF', employeeId: 'E1' } },
+      { type: 'returned', at: '2025-06-01T08:00:00.000Z' },
+      { type: 'prepared', at: '2025-06-02T08:00:00.000Z' },
+    ]);
+    expect((await apiClient(app, 'tok-desk-1').push(sixth)).every((r) => r.status === 'accepted')).toBe(true);
+    const reference = await apiClient(app, 'tok-desk-1').reference();
+    const fleet = { devices: projectDevices(merge(...lives, sixth)).map(fleetDeviceOf) };
+    const everything = { devices: [], events: new Map(), models: reference.models, departments: reference.departments, employees: reference.employees, fleet };
+
+    const replacement = await get('/v1/reports/replacement?on=2026-11-12&today=2026-12-05');
+    expect(replacement.statusCode).toBe(200);
+    const query = centralReportQuerySchema.parse({ report: 'replacement', on: '2026-11-12', today: '2026-12-05' });
+    expect(replacement.json()).toEqual(JSON.parse(JSON.stringify(centralReport(query, everything, '2026-12-05').report)));
+    // Phone 6, bought for 3.600 kr. on 1 January 2025: 22 months gone, 26 of 48 left on 12 November 2026.
+    expect(replacement.json().residual.devices).toEqual([expect.objectContaining({ deviceKey: keyOf(phone(6)), department: '', residualOre: 195_000 })]);
+    expect(replacement.json().residual.unpriced).toContain(keyOf(phone(3)));
+
+    const unused = (await get('/v1/reports/unused?today=2026-12-05')).json();
+    expect(unused.idle.map((d: { deviceKey: string; department: string }) => [d.deviceKey, d.department])).toEqual([
+      [keyOf(phone(4)), ''],
+      [keyOf(phone(6)), 'BUF'],
+    ]);
+    expect(unused.evidence).toBeNull();
+
+    // Intune's own export: phone 1 seen two days ago, phone 2 lost but still enrolled, a PC the
+    // register does not know, and a line with the firmware's placeholder serial and no IMEI.
+    const seen = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const spaced = (n: number) => imei(n).replace(/^(\d{2})(\d{6})(\d{6})(\d)$/, '$1 $2 $3 $4');
+    const csv = [
+      'Device name,Managed by,Ownership,OS,Last check-in,Primary user UPN,Serial number,IMEI,Manufacturer,Model,Azure AD Device ID',
+      `Åses iPhone,Intune,Corporate,iOS,${seen} 08:00:00,aase@kk.dk,,${spaced(1)},Apple,iPhone 13,a1`,
+      `Sørens iPhone,Intune,Corporate,iOS,${seen} 08:00:00,soren@kk.dk,,${spaced(2)},Apple,iPhone 13,a2`,
+      `PC-ØST-7,Intune,Corporate,Windows,${seen} 09:00:00,aase@kk.dk,PF3KVK12,,Lenovo,ThinkPad T14,a3`,
+      `PC-UDEN,Intune,Corporate,Windows,${seen} 09:00:00,,System Serial Number,,Lenovo,ThinkPad T14,a4`,
+    ].join('\r\n');
+    const post = (report: string, body: string, contentType = 'text/csv', query = '') =>
+      app.inject({ method: 'POST', url: `/v1/reports/${report}?file=intune-dec.csv&today=2026-12-05${query}`, headers: { authorization: 'Bearer tok-desk-1', 'content-type': contentType }, payload: body });
+
+    const reconciled = await post('intune', csv);
+    expect(reconciled.statusCode).toBe(200);
+    const { reconciliation, problems, lines } = reconciled.json();
+    expect(lines).toBe(3);
+    expect(problems).toEqual([expect.objectContaining({ code: 'no_identifier' })]);
+    expect(reconciliation.retiredButEnrolled).toEqual([expect.objectContaining({ key: keyOf(phone(2)), status: 'lost' })]);
+    expect(reconciliation.onlyInIntune).toEqual([expect.objectContaining({ serial: 'PF3KVK12', deviceName: 'PC-ØST-7' })]);
+    // Phone 3, out to BUF since 2025, is not in the export: handed out but unused.
+    expect(reconciliation.unused).toEqual([expect.objectContaining({ key: keyOf(phone(3)), reason: 'absent' })]);
+
+    const findings = await post('intune', csv, 'text/csv', '&format=csv&table=intune-findings');
+    expect(findings.statusCode, findings.body).toBe(200);
+    expect(findings.body).toContain('PC-ØST-7');
+    expect(findings.body).not.toContain('imei:');
+
+    const withEvidence = (await post('unused', csv)).json();
+    expect(withEvidence.unused).toEqual([expect.objectContaining({ deviceKey: keyOf(phone(3)), department: 'BUF', employeeId: 'E1' })]);
+    expect(withEvidence.evidence).toMatchObject({ file: 'intune-dec.csv', listed: 1 });
+    expect(withEvidence.departments.find((d: { department: string }) => d.department === 'BUF')).toMatchObject({ idle: 1, unused: 1, total: 2 });
+
+    // The reconciliation needs its export; the other reports are read, not posted to.
+    expect(errorOf((await get('/v1/reports/intune')).body).message).toMatch(/POST/);
+    expect((await post('monthly', csv)).statusCode).toBe(400);
+    expect((await post('intune', '')).statusCode).toBe(400);
+    expect((await post('intune', '{"a":1}', 'application/json')).statusCode).toBe(400);
   });
 
   it('answers the daily report and says what is wrong with a bad question', async () => {

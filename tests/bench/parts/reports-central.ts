@@ -5,15 +5,18 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { quarterOf } from '../../../shared/reports/calendar';
-import { centralReport, centralReportQuerySchema, logToReplay, reportStart, untouchedThatCount, type CentralReportQuery } from '../../../shared/reports/central';
+import type { PostedIntuneFile } from '../../../shared/fleet/central-fleet';
+import { centralReport, centralReportQuerySchema, isFleetQuery, logToReplay, reportStart, untouchedThatCount, type CentralReportQuery } from '../../../shared/reports/central';
 import type { Database, Queryable } from '../../../server/db/database';
 import { openDatabase } from '../../../server/db/open';
+import { readFleetDevices } from '../../../server/reports/fleet';
 import { readCentralReportData, readReportData, untouchedCondition } from '../../../server/reports/read';
 import { rebuildReportRows, REPORT_ROWS_VERSION } from '../../../server/reports/rows';
 import { dropSchema, freshSchemaName } from '../../integration/support/backends';
 import { startEmbeddedPostgres } from '../../support/embedded-postgres';
 import { figure, median, type BenchPart, type Figure } from '../figures';
 import { generateFleet } from '../support/generate';
+import { intuneExport } from '../support/intune-export';
 
 /**
  * The reports at the centre (`GET /v1/reports/…`, without HTTP): each one read from PostgreSQL
@@ -160,6 +163,13 @@ function countingRows(db: Database): { db: Database; counted(): number } {
 
 /** The raw read of a report: its report rows counted (`countingRows`); the day's touched histories and devices counted. */
 async function rawRead(db: Database, query: CentralReportQuery): Promise<void> {
+  if (isFleetQuery(query)) {
+    // The fleet reports read every device (and the unused devices the open shelf spans).
+    await db.query(
+      `SELECT (SELECT count(*) FROM devices) AS devices${query.report === 'unused' ? ", (SELECT count(*) FROM report_rows WHERE part = 's' AND end_ms = 'Infinity'::double precision) AS shelf" : ''}`,
+    );
+    return;
+  }
   const replay = logToReplay(query, TODAY);
   if (replay) {
     const { fromMs, untouched } = replay;
@@ -201,7 +211,12 @@ const questions: Record<string, Record<string, string>> = {
   billing: { report: 'department', quarter: `${quarter.year}-Q${quarter.quarter}` },
   monthly: { report: 'monthly', month: TODAY.slice(0, 7) },
   statement: { report: 'statement', quarter: `${quarter.year}-Q${quarter.quarter}`, department: 'SOF' },
+  replacement: { report: 'replacement' },
+  // Both with an Intune export of the whole fleet posted with the question.
+  intune: { report: 'intune' },
+  unused: { report: 'unused' },
 };
+const withExport = new Set(['intune', 'unused']);
 
 export const part: BenchPart = {
   name: 'reports-central',
@@ -216,22 +231,28 @@ export const part: BenchPart = {
         figures['reports-central.load'] = figure(loaded.loadMs, 'ms', undefined, `${DEVICES} devices / ${EVENTS} events into events and devices, multi-row INSERTs of ${CHUNK}`);
         figures['reports-central.rows-rebuild'] = figure(loaded.rebuildMs, 'ms', undefined, `report rows of ${DEVICES} devices / ${EVENTS} events rebuilt from the log (a new rows version)`);
       }
+      // The export Intune would give of this fleet (as the desk's bench loads it), made once.
+      const exported = intuneExport(await readFleetDevices(db));
+      const intune: PostedIntuneFile = { name: 'AllDevices.csv', text: exported.text, at: Date.parse(`${TODAY}T12:00:00Z`) };
+      log(`an Intune export of ${exported.rows} lines for the reconciliation`);
       for (const [name, raw] of Object.entries(questions)) {
         const query = centralReportQuerySchema.parse({ ...raw, today: TODAY });
+        const posted = withExport.has(name) ? intune : undefined;
         const baseline = await timed(() => rawRead(db, query));
         let read = { devices: 0, histories: 0, rows: 0 };
         const reads: number[] = [];
         const total = await timed(async () => {
           const started = performance.now();
-          const data = await readCentralReportData(db, query, TODAY);
+          const data = await readCentralReportData(db, query, TODAY, undefined, posted);
           reads.push(performance.now() - started);
           const { holdings, trend, monthly, charges } = data;
           const rows =
             (holdings?.holdings.length ?? 0) +
             (trend ? trend.stock.length + trend.handouts.length : 0) +
             (monthly ? monthly.handouts.length + monthly.marks.length + monthly.stock.length + monthly.repairs.length : 0) +
-            (charges?.marks.length ?? 0);
-          read = { devices: data.devices.length, histories: data.events instanceof Map ? data.events.size : 0, rows };
+            (charges?.marks.length ?? 0) +
+            (data.fleet?.shelf?.length ?? 0);
+          read = { devices: data.fleet?.devices.length ?? data.devices.length, histories: data.events instanceof Map ? data.events.size : 0, rows };
           centralReport(query, data, TODAY);
         });
         const readMs = median(reads);
@@ -243,7 +264,7 @@ export const part: BenchPart = {
         figures[`reports-central.${name}.read`] = figure(readMs, 'ms', baseline);
         figures[`reports-central.${name}.compute`] = figure(total - readMs, 'ms');
         log(`${name}: ${Math.round(total)} ms (before ${earlier ? Math.round(earlier.value) : '–'} ms), of it reading ${Math.round(readMs)} ms (raw read ${Math.round(baseline)} ms; ${what})`);
-        if (FROM_LOG) {
+        if (FROM_LOG && !isFleetQuery(query)) {
           // As before the report rows: every touched device's history, every figure replayed.
           const started = performance.now();
           const data = await readReportData(db, reportStart(query, TODAY), untouchedThatCount(query));

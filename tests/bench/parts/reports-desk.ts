@@ -13,6 +13,7 @@ import { root, serveWebBuild, signedInBenchPage } from '../support/browser';
 import { buildReportRows, untilShownOrFailed } from '../support/built-rows';
 import { keptProfile, launchCopyOf, launchOn, storeSchema } from '../support/kept-profile';
 import { generateFleet, type Fleet } from '../support/generate';
+import { intuneExport } from '../support/intune-export';
 
 /**
  * The reports on the desk's read path, in the real app in Chromium, over a store of 100,000
@@ -150,7 +151,7 @@ export const part: BenchPart = {
 
       await page.getByRole('tab', { name: 'Intune-afstemning' }).click();
       const intune = page.getByTestId('report-intune');
-      const file = intuneExport(fleet);
+      const file = intuneExport(fleet.devices);
       let loads = 0;
       const intuneRuns = await measureRuns(page, intune, '.report-timings', 'intune', () =>
         intune.locator('input[name="intune-file"]').setInputFiles({ name: `AllDevices-${++loads}.csv`, mimeType: 'text/csv', buffer: Buffer.from(file.text) }),
@@ -350,24 +351,6 @@ const unseenAndIncomplete = (fromMs: number): RowRange[] => [
  * keys alone (a closed holding's id carries its fields), the open ones in their packs.
  */
 const holdingRanges = (quarterStart: number): RowRange[] => [['h', '', quarterStart, Infinity, true, true, 'keys'], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)];
-
-/**
- * An Intune "All devices" export of the fleet as Intune would hold it: most devices in service,
- * some checked in long ago, a few disposed ones still enrolled, a few with another primary user,
- * and devices the register does not know.
- */
-function intuneExport(fleet: Fleet): { text: string; rows: number } {
-  const lines = ['Device name,Managed by,Ownership,OS,Last check-in,Primary user UPN,Serial number,IMEI,Manufacturer,Model,Azure AD Device ID'];
-  fleet.devices.forEach((device, n) => {
-    if (device.status === 'lost' || (device.status === 'disposed' && n % 10 !== 0) || n % 13 === 0) return;
-    const checkIn = n % 17 === 0 ? '2026-05-02 08:00:00.0000000' : '2026-11-2' + (n % 9) + ' 08:21:44.0000000';
-    // The holder as the register names them (the bench's store has no employees to find by address); one in 29 another user.
-    const user = device.holder ? (n % 29 === 0 ? `other${n}@kk.dk` : device.holder.employeeId) : '';
-    lines.push(`D${n},Intune,Corporate,iOS,${checkIn},${user},${device.serial ?? ''},${device.imei ?? ''},Apple,${device.model ?? ''},id${n}`);
-  });
-  for (let n = 0; n < fleet.devices.length / 20; n++) lines.push(`X${n},Intune,Personal,Android,2026-11-20 08:00:00.0000000,x${n}@kk.dk,XS${n},,Samsung,Galaxy A54,x${n}`);
-  return { text: lines.join('\r\n'), rows: lines.length - 1 };
-}
 
 /** The Intune reconciliation's computation in the worker in its two halves: reading the CSV, and matching its lines against the register. */
 function intuneHalves(runs: Measured[], lines: number, machine: string) {

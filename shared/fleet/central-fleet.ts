@@ -1,0 +1,92 @@
+import type { Department, Employee, Location, Model } from '../domain/reference';
+import { localDayOf, type LocalDate } from '../reports/calendar';
+import type { ReportTable } from '../reports/tables';
+import type { ReportSettings } from '../reports/settings';
+import type { FleetDevice } from './fleet-device';
+import { readIntuneFile } from './intune-file';
+import { reconcileWithIntune } from './reconcile';
+import { replacementPlan } from './replacement';
+import { residualReport } from './residual';
+import { reconciliationTables, replacementTables, type FleetNames } from './tables';
+import { unusedDevices, type ShelfNow } from './unused';
+import { unusedTables } from './unused-tables';
+
+/**
+ * The fleet reports as the central inventory answers them (`GET|POST /v1/reports/<replacement|intune|unused>`):
+ * the same functions as the desk's report worker (`renderer/reports/fleet/`), over every device's
+ * projection instead of the desk's fleet packs. Pure: the server reads, this computes.
+ */
+
+export const centralFleetReportNames = ['replacement', 'intune', 'unused'] as const;
+export type CentralFleetReportName = (typeof centralFleetReportNames)[number];
+
+/** An Intune "All devices" export sent with the request: the reconciliation's input, and the unused devices' evidence. */
+export interface PostedIntuneFile {
+  name: string;
+  text: string;
+  /** When the server received it: "not checked in for N days" counts from here. */
+  at: number;
+}
+
+export interface CentralFleetData {
+  /** Every device the register holds, as the fleet reports read them; `lastDepartment` for those on a shelf (`unused`). */
+  devices: readonly FleetDevice[];
+  /** The shelf spans still open (`unused`). */
+  shelf?: readonly ShelfNow[];
+  models: readonly Model[];
+  departments: readonly Department[];
+  employees: readonly Employee[];
+  locations?: readonly Location[];
+  intune?: PostedIntuneFile;
+}
+
+export type CentralFleetQuery =
+  | { report: 'replacement'; on?: LocalDate | undefined }
+  | { report: 'intune' }
+  | { report: 'unused' };
+
+/** What the server reads for a fleet report beyond the devices and the reference data. */
+export function fleetToRead(query: CentralFleetQuery): { shelf: boolean } {
+  return { shelf: query.report === 'unused' };
+}
+
+export interface CentralFleetReport {
+  report: unknown;
+  tables: ReadonlyArray<ReportTable<never>>;
+  name: string;
+}
+
+const pairs = (rows: ReadonlyArray<{ id: string; name: string }>) => rows.map((row) => [row.id, row.name] as const);
+
+export function centralFleetReport(query: CentralFleetQuery, data: CentralFleetData, today: LocalDate, settings: ReportSettings): CentralFleetReport {
+  const names: FleetNames = { departments: pairs(data.departments), models: pairs(data.models), employees: pairs(data.employees) };
+  const tablesOf = (record: Record<string, ReportTable<never>>) => Object.values(record);
+  switch (query.report) {
+    case 'replacement': {
+      const on = query.on ?? today;
+      const plan = replacementPlan(data.devices, data.models, today);
+      const residual = residualReport(data.devices, on, settings);
+      return { report: { plan, residual }, tables: tablesOf(replacementTables(plan, residual, names) as never), name: `replacement-${today}` };
+    }
+    case 'intune': {
+      const { reconciliation, problems, lines } = reconcile(data, settings);
+      return { report: { reconciliation, problems, lines }, tables: tablesOf(reconciliationTables(reconciliation, problems, names) as never), name: `intune-${today}` };
+    }
+    case 'unused': {
+      // The handed-out devices the posted export shows unused; without one, the shelf part alone.
+      const evidence = data.intune
+        ? { unused: reconcile(data, settings).reconciliation.unused.map((device) => device.key), file: data.intune.name, day: localDayOf(data.intune.at, settings.timeZone) }
+        : null;
+      const report = unusedDevices({ fleet: data.devices, shelf: data.shelf ?? [], models: data.models, evidence }, { today, settings });
+      const tables = unusedTables(report, { ...names, locations: pairs(data.locations ?? []) });
+      return { report, tables: tablesOf(tables as never), name: `unused-${today}` };
+    }
+  }
+}
+
+function reconcile(data: CentralFleetData, settings: ReportSettings) {
+  if (!data.intune) throw new Error('the Intune reconciliation needs the export');
+  const file = readIntuneFile(data.intune.text);
+  const reconciliation = reconcileWithIntune(data.devices, file.rows, data.intune.at, { models: data.models, employees: data.employees }, settings);
+  return { reconciliation, problems: file.problems, lines: file.rows.length };
+}
