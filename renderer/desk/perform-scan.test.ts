@@ -5,9 +5,10 @@ import { luhnCheckDigit } from '../../shared/scan/check-digits';
 import { parseScan } from '../../shared/scan/parse';
 import { makeEvent } from '../../shared/testing/builders';
 import { expectReportRowsFresh } from '../../tests/support/report-rows';
-import type { KvikDb } from '../store/db';
+import { KvikDb } from '../store/db';
 import { packIdOf } from '../store/holding-packs';
 import { openDb } from '../store/open';
+import { registerPopulate } from '../store/populate';
 import { recordEvent } from '../store/record';
 import type { DeskContext } from './desk-context';
 import type { Mode } from './modes';
@@ -65,6 +66,49 @@ describe('a scan, start to finish', () => {
     expect(serialPack && 'entries' in serialPack && serialPack.entries).toContain('serial:C02XL0GHJGH5');
     const imeiPack = await db.reportRows.get(packIdOf(`imei:${a}`));
     expect(imeiPack && 'entries' in imeiPack ? imeiPack.entries : '').not.toContain(`imei:${a}`);
+  });
+
+  it('reads ahead what the report rows need: once a scan has written its event, it waits for no read', async () => {
+    const counted = new KvikDb(`perform-scan-${process.pid}-${++n}-counted`);
+    // Below every middleware: every request the scan's transaction makes, in order.
+    const requests: string[] = [];
+    counted.use({
+      stack: 'dbcore',
+      name: 'countRequests',
+      level: -4,
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          const noted = (what: string) => requests.push(`${what} ${name}`);
+          return {
+            ...table,
+            get: (req) => (noted('read'), table.get(req)),
+            getMany: (req) => (noted('read'), table.getMany(req)),
+            query: (req) => (noted('read'), table.query(req)),
+            mutate: (req) => (noted('write'), table.mutate(req)),
+          };
+        },
+      }),
+    });
+    registerPopulate(counted);
+    await counted.open();
+    const kept = db;
+    db = counted;
+    try {
+      expect((await scan('receive', imei(7), 1)).tone).toBe('good');
+      expect((await scan('prepare', imei(7), 2)).tone).toBe('good');
+      requests.length = 0;
+      expect((await scan('handout', imei(7), 3)).tone).toBe('good');
+      const firstWrite = requests.findIndex((r) => r.startsWith('write'));
+      expect(firstWrite).toBeGreaterThan(0);
+      expect(requests.slice(firstWrite).filter((r) => r.startsWith('read'))).toEqual([]);
+      await expectReportRowsFresh(db);
+    } finally {
+      db = kept;
+      counted.close();
+      await counted.delete();
+    }
   });
 
   it('keeps the rows of a device found by another identifier than its key (its second IMEI)', async () => {

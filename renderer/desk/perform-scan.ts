@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import type { Device } from '../../shared/domain/device';
+import { deviceKeyFor } from '../../shared/domain/device-key';
 import type { DeviceEvent } from '../../shared/domain/event';
 import type { Model } from '../../shared/domain/reference';
 import type { Accessory } from '../../shared/accessories/catalogue';
@@ -7,6 +9,7 @@ import type { ParsedScan } from '../../shared/scan/parse';
 import type { KvikDb, StoredDevice } from '../store/db';
 import { findDevice, findEmployee, scanIdentifiers } from '../store/lookup';
 import { recordEvent } from '../store/record';
+import { readRowsAhead } from '../store/report-rows';
 import { whenCommitted } from '../store/on-commit';
 import { decideScan, type Decision, type Message } from './decide';
 import { deviceLabel } from './device-label';
@@ -70,6 +73,11 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
   // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
   const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
   const recordedBefore = followsDevice ? state.memory?.recorded : undefined;
+  // What the recompute of the device's report rows will read, asked for beside the lookup (the
+  // key a scan of an IMEI or a serial names): the write then waits for nothing but itself.
+  const likelyKey = scan.kind === 'imei' ? deviceKeyFor({ imei: scan.value }) : scan.kind === 'serial' ? deviceKeyFor({ serial: scan.value }) : null;
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (likelyKey && trans) readRowsAhead(db.core.schema, trans, likelyKey);
   // Every read the scan needs, made at once: one round trip.
   const [device, employee, previous] = await Promise.all([
     findDevice(db, scanIdentifiers(scan)),

@@ -190,6 +190,86 @@ export function eventWillFollow(trans: object, deviceKey: string): void {
 }
 
 /**
+ * Reads ahead, for the scan path (`renderer/desk/perform-scan.ts`): at the start of a scan's
+ * transaction, beside its lookup, what the recompute of one device's rows will need — its
+ * projection, its events, its packs. Every write of `devices` and `events` in that transaction then
+ * keeps this mirror as the store will be, and the recompute after the event's write
+ * computes from it instead of reading: the scan waits for its writes alone, not for a read behind
+ * them. Keyed by the transaction (Dexie's `idbtrans`); a key the scan did not guess is read as
+ * before. (`mirrorWrite` below.)
+ */
+interface Ahead {
+  device: Promise<Device | undefined>;
+  /** By event id, as a read of the device's events would give them. */
+  events: Promise<Map<string, DeviceEvent>>;
+}
+const aheads = new WeakMap<object, Map<string, Ahead>>();
+const packsAhead = new WeakMap<object, { keys: ReadonlySet<string>; store: PackStore }>();
+
+export function readRowsAhead(schema: DBCoreSchema, trans: object, deviceKey: DeviceKey): void {
+  const core = rawCores.get(schema);
+  if (!core || !core.schema.tables.some((table) => table.name === REPORT_ROWS)) return;
+  const coreTrans = trans as DBCoreTransaction;
+  const mirror = aheads.get(trans) ?? new Map<string, Ahead>();
+  aheads.set(trans, mirror);
+  if (mirror.has(deviceKey)) return;
+  const byDevice = core.table('events').schema.getIndexByKeyPath(['deviceKey', 'at']);
+  if (!byDevice) return;
+  const device = core.table('devices').get({ trans: coreTrans, key: deviceKey }) as Promise<Device | undefined>;
+  const events = core
+    .table('events')
+    .query({ trans: coreTrans, values: true, query: { index: byDevice, range: range([deviceKey, MIN_KEY], [deviceKey, MAX_KEY]) } })
+    .then(({ result }) => new Map((result as DeviceEvent[]).map((event) => [event.id, event])));
+  // Not left unhandled when the transaction ends before the recompute asks.
+  device.catch(() => {});
+  events.catch(() => {});
+  mirror.set(deviceKey, { device, events });
+  if (!packsAhead.has(trans) && !packPatches.has(coreTrans)) packsAhead.set(trans, { keys: new Set([deviceKey]), store: corePackStore(core.table(REPORT_ROWS), coreTrans, packIdsOf([deviceKey])) });
+}
+
+/**
+ * A write of `devices` or `events` in a transaction that read ahead, applied to the mirror in the
+ * order made. A write the mirror cannot follow (a range or an event deleted) forgets the devices
+ * concerned, and they are read again. A write that fails aborts the transaction: rows computed
+ * from the mirror must never outlive the write they assumed.
+ */
+function mirrored<T>(req: DBCoreMutateRequest, table: string, written: Promise<T>): Promise<T> {
+  const mirror = aheads.get(req.trans);
+  if (mirror) mirrorWrite(mirror, req, table, written);
+  return written;
+}
+
+function mirrorWrite(mirror: Map<string, Ahead>, req: DBCoreMutateRequest, table: string, written: Promise<unknown>): void {
+  written.catch(() => {
+    aheads.delete(req.trans);
+    try {
+      (req.trans as unknown as IDBTransaction).abort();
+    } catch {
+      // Already ending: it commits nothing of the failed write's rows either way.
+    }
+  });
+  if (req.type === 'deleteRange' || (table === 'events' && req.type === 'delete')) {
+    aheads.delete(req.trans);
+    return;
+  }
+  if (table === 'devices') {
+    if (req.type === 'delete') for (const key of req.keys as string[]) mirror.delete(key);
+    else
+      for (const value of req.values as Device[]) {
+        const ahead = mirror.get(value.key);
+        if (ahead) ahead.device = Promise.resolve(value);
+      }
+    return;
+  }
+  if (req.type === 'add' || req.type === 'put') {
+    for (const value of req.values as DeviceEvent[]) {
+      const ahead = mirror.get(value.deviceKey);
+      if (ahead) ahead.events = ahead.events.then((events) => events.set(value.id, value));
+    }
+  }
+}
+
+/**
  * Each store's IndexedDB itself, below every Dexie middleware (`rawCoreMiddleware`). The rows'
  * recompute reads and writes there: no live query watches `reportRows` (the reports read them in
  * their worker, on request), so Dexie's bookkeeping for live queries and their cache — key ranges
@@ -234,13 +314,14 @@ export const reportRowsMiddleware: Middleware<DBCore> = {
             const following = eventFollows.get(req.trans);
             if (following && keys) {
               // A projection whose event comes next: that write recomputes. The event's write ends the wait.
-              if (name === 'devices' && req.type !== 'deleteRange' && [...keys].every((key) => following.has(key))) return table.mutate(req);
+              if (name === 'devices' && req.type !== 'deleteRange' && [...keys].every((key) => following.has(key))) return mirrored(req, name, table.mutate(req));
               if (name === 'events') for (const key of keys) following.delete(key);
             }
             // The recompute's reads are made right behind the write, not after its answer: a
             // transaction runs its requests in the order they were made, so they see the write (or
             // what is left of a failed one), and the scan path waits one round trip fewer.
-            const written = table.mutate(req);
+            // Where the scan read ahead, its mirror follows the write and the recompute reads nothing.
+            const written = mirrored(req, name, table.mutate(req));
             const kept = keys === null || keys.size > RECOMPUTE_AT_MOST ? markStale(core, req.trans) : keys.size > 0 ? recompute(core, req.trans, keys) : undefined;
             const [result] = await Promise.all([written, kept]);
             return result;
@@ -290,12 +371,15 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
   const byDevice = eventsTable.schema.getIndexByKeyPath(['deviceKey', 'at']);
   if (!byDevice) throw new Error('events has no [deviceKey+at] index');
   const list = [...keys];
-  const read = Promise.all([
-    devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>,
-    Promise.all(
-      list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
-    ),
-  ]);
+  const mirrored = list.map((key) => aheads.get(trans)?.get(key));
+  const read = mirrored.every((ahead) => ahead !== undefined)
+    ? Promise.all([Promise.all(mirrored.map((ahead) => ahead.device)), Promise.all(mirrored.map(async (ahead) => [...(await ahead.events).values()]))])
+    : Promise.all([
+        devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>,
+        Promise.all(
+          list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
+        ),
+      ]);
   const computed = read.then(([devices, histories]) => ({ devices, ...splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? []))) }));
   const packs = patchPacksInTurn(rowsTable, trans, list, computed.then(({ rows, open, devices }) => packChanges({ rows, open }, devices)));
   // The old rows' removal and the new rows are made together, in that order: of two writes of one
@@ -320,7 +404,10 @@ const packPatches = new WeakMap<DBCoreTransaction, { last: Promise<unknown>; pen
 function patchPacksInTurn(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[], changes: Promise<Array<PackChange<unknown>>>): Promise<void> {
   const turn = packPatches.get(trans) ?? { last: Promise.resolve(), pending: 0 };
   packPatches.set(trans, turn);
-  const store = corePackStore(table, trans, turn.pending === 0 ? packIdsOf(keys) : []);
+  // Packs read ahead by the scan serve only the first patch: after it, they are what it wrote.
+  const early = packsAhead.get(trans);
+  packsAhead.delete(trans);
+  const store = early && turn.pending === 0 && keys.every((key) => early.keys.has(key)) ? early.store : corePackStore(table, trans, turn.pending === 0 ? packIdsOf(keys) : []);
   turn.pending++;
   const next = turn.last.then(async () => patchPacks(store, keys, await changes));
   turn.last = next
