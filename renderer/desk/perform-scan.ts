@@ -73,17 +73,19 @@ async function decideAndRecord(db: KvikDb, ctx: DeskContext, state: ScanState, s
   // A SIM card or a pre-printed asset tag goes with the device the scan before recorded.
   const followsDevice = scan.kind === 'iccid' || scan.kind === 'asset_tag';
   const recordedBefore = followsDevice ? state.memory?.recorded : undefined;
-  // What the recompute of the device's report rows will read, asked for beside the lookup (the
-  // key a scan of an IMEI or a serial names): the write then waits for nothing but itself.
-  const likelyKey = scan.kind === 'imei' ? deviceKeyFor({ imei: scan.value }) : scan.kind === 'serial' ? deviceKeyFor({ serial: scan.value }) : null;
-  const trans = Dexie.currentTransaction?.idbtrans;
-  if (likelyKey && trans) readRowsAhead(db.core.schema, trans, likelyKey);
   // Every read the scan needs, made at once: one round trip.
-  const [device, employee, previous] = await Promise.all([
+  const lookup = Promise.all([
     findDevice(db, scanIdentifiers(scan)),
     scan.kind === 'employee' ? findEmployee(db, scan) : undefined,
     recordedBefore ? db.devices.get(recordedBefore) : undefined,
   ]);
+  // What the recompute of the device's report rows will read, asked for right behind the lookup
+  // (the key a scan of an IMEI or a serial names): answered while the scan is decided, so the
+  // write then waits for nothing but itself. Behind, not before: the transaction answers in order.
+  const likelyKey = scan.kind === 'imei' ? deviceKeyFor({ imei: scan.value }) : scan.kind === 'serial' ? deviceKeyFor({ serial: scan.value }) : null;
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (likelyKey && trans) readRowsAhead(db.core.schema, trans, likelyKey);
+  const [device, employee, previous] = await lookup;
   // Reuse first: only a never-handed-out device going out needs the used ones ready here.
   const readyHere = state.mode === 'handout' && device?.handouts === 0 ? await db.devices.where('[location+status]').equals([ctx.location, 'ready']).toArray() : undefined;
   markScan('found');
