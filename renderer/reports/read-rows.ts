@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { eventMarkTypes, type EventMark, type EventMarkType, type HandoutMark, type HoldingSpan, type RepairSpan, type StockSpan } from '../../shared/reports/device-digest';
 import type { MonthlyDigests } from '../../shared/reports/monthly-summary';
 import type { KvikDb } from '../store/db';
-import { FLEET_PACK_PART, PACK_PART, unpackFleet, unpackHoldings, type PackRow } from '../store/holding-packs';
+import { FLEET_PACK_PART, PACK_ID_PREFIX, PACKS, unpackFleet, unpackHoldings, type PackRow } from '../store/holding-packs';
 import {
   handoutOfRow,
   holdingsOfIds,
@@ -98,6 +98,20 @@ function sliceEnds(fromMs: number, nowMs: number): number[] {
 }
 
 /**
+ * The packs of one family (`prefix`: their ids' common start, `store/holding-packs.ts`) in slices of
+ * their ids, read by the primary key — the same rows as their index entry `[part, '', ∞]` names, in
+ * the same order, without looking each up through the index — a quarter of them a request, so the
+ * worker takes one slice in while IndexedDB reads the next.
+ */
+export const PACK_SLICES = 4;
+function packSlices(prefix: string): Array<[string, string]> {
+  // A pack's id: the prefix and its number, four digits (`packIdOf`).
+  const cuts = Array.from({ length: PACK_SLICES - 1 }, (_, i) => `${prefix}${String(Math.round(((i + 1) * PACKS) / PACK_SLICES)).padStart(4, '0')}`);
+  const bounds = [prefix, ...cuts, `${prefix}\uffff`];
+  return cuts.length === 0 ? [[prefix, `${prefix}\uffff`]] : bounds.slice(1).map((upper, i) => [bounds[i] as string, upper]);
+}
+
+/**
  * The requests for the holdings that end after `fromMs` (or run on): the closed ones by their end,
  * by their keys alone (a closed holding's id carries its fields, `store/report-rows.ts`), in slices;
  * the open ones from their packs (`store/holding-packs.ts`). Made at once, in this order.
@@ -109,7 +123,7 @@ function askHoldings(db: KvikDb, fromMs: number) {
       // `(from, to]`, the last `(from, ∞)`: an open holding's end is ∞, and it is in the packs.
       db.reportRows.where(index).between(['h', '', ends[i]], ['h', '', to], false, to !== END).primaryKeys() as Promise<string[]>,
   );
-  const packs = db.reportRows.where(index).equals([PACK_PART, '', END]).toArray() as Promise<PackRow[]>;
+  const packs = Promise.all(packSlices(PACK_ID_PREFIX).map(([lower, upper]) => db.reportRows.where(':id').between(lower, upper, true, false).toArray() as Promise<PackRow[]>)).then((lists) => lists.flat());
   return { closed, packs };
 }
 

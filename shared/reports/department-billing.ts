@@ -117,11 +117,11 @@ export function billFromHoldings(
   return bill.report(incomplete);
 }
 
-/** A line of the specification while it is summed: the holding's start, to order a device's lines as they happened. */
-type PendingLine = HoldingRow & { startMs: number };
-
-/** A department's row while it is summed: its lines, and the devices it held at least one day. */
-type DepartmentSum = DepartmentBillingRow & { lines: PendingLine[]; devices: Set<DeviceKey> };
+/**
+ * A department's row while it is summed: its lines with each one's holding's start beside it (to
+ * order a device's lines as they happened), and the devices it held at least one day.
+ */
+type DepartmentSum = DepartmentBillingRow & { lines: HoldingRow[]; starts: number[]; devices: Set<DeviceKey> };
 
 /**
  * The department report summed holding by holding, in whatever order they come: each holding is
@@ -162,7 +162,7 @@ export class QuarterBill {
     let row = this.rows.get(department);
     if (!row) {
       const name = this.departments.find((d) => d.id === department)?.name ?? department;
-      row = { department, name, devicesAtStart: 0, devicesAtEnd: 0, devicesHeld: 0, deviceDays: 0, averageDevices: 0, amountOre: 0, lines: [], devices: new Set() };
+      row = { department, name, devicesAtStart: 0, devicesAtEnd: 0, devicesHeld: 0, deviceDays: 0, averageDevices: 0, amountOre: 0, lines: [], starts: [], devices: new Set() };
       this.rows.set(department, row);
     }
     return row;
@@ -184,7 +184,8 @@ export class QuarterBill {
     const amountOre = proRataOre(this.pricePerYearOre[kind], days, span.days);
     row.deviceDays += days;
     row.amountOre += amountOre;
-    if (this.detail === 'lines')
+    if (this.detail === 'lines') {
+      row.starts.push(holding.startMs);
       row.lines.push({
         department: holding.department,
         deviceKey,
@@ -195,8 +196,8 @@ export class QuarterBill {
         lastDay: this.dayNames[before + days - 1] ?? span.lastDay,
         days,
         amountOre,
-        startMs: holding.startMs,
       });
+    }
   }
 
   addAll(holdings: Iterable<HoldingSpan>): void {
@@ -212,8 +213,8 @@ export class QuarterBill {
     );
     // A department's lines by device, each device's as they happened; the rest of a line breaks a tie
     // (only overlapping holdings of one device could tie), so the order never depends on the input's.
-    const lines = sorted.flatMap((row) => row.lines.sort(compareLines).map(({ startMs: _start, ...line }) => line));
-    const departmentRows: DepartmentBillingRow[] = sorted.map(({ lines: _lines, devices, ...row }) => ({
+    const lines = sorted.flatMap(orderedLines);
+    const departmentRows: DepartmentBillingRow[] = sorted.map(({ lines: _lines, starts: _starts, devices, ...row }) => ({
       ...row,
       devicesHeld: devices.size,
       averageDevices: row.deviceDays / span.days,
@@ -243,11 +244,17 @@ export class QuarterBill {
   }
 }
 
-function compareLines(a: PendingLine, b: PendingLine): number {
+/** A department's lines in order (an order of their places sorted, so no line is copied). */
+function orderedLines({ lines, starts }: DepartmentSum): HoldingRow[] {
+  const order = lines.map((_, i) => i);
+  order.sort((i, j) => compareLines(lines[i] as HoldingRow, lines[j] as HoldingRow) || (starts[i] as number) - (starts[j] as number) || tieBreak(lines[i] as HoldingRow, lines[j] as HoldingRow));
+  return order.map((i) => lines[i] as HoldingRow);
+}
+
+const compareLines = (a: HoldingRow, b: HoldingRow): number => compareText(a.deviceKey, b.deviceKey) || compareText(a.firstDay, b.firstDay);
+
+function tieBreak(a: HoldingRow, b: HoldingRow): number {
   return (
-    compareText(a.deviceKey, b.deviceKey) ||
-    compareText(a.firstDay, b.firstDay) ||
-    a.startMs - b.startMs ||
     compareText(a.lastDay, b.lastDay) ||
     compareText(a.employeeId, b.employeeId) ||
     compareText(a.kind, b.kind) ||
