@@ -130,6 +130,39 @@ describe.each(modes)('produceReport reads exactly what the reports need ($mode)'
   });
 });
 
+describe('produceReport from the report rows, beside the log', () => {
+  it('the department statements equal those from the log (the charges replayed, the bill from the rows)', async () => {
+    let charged = 0;
+    for (const quarter of [quarterOf(lastDay()), quarterOf(addDays(lastDay(), -100)), quarterOf(addDays(lastDay(), -500))]) {
+      const rows = await produceReport(db, { kind: 'statement', quarter, settings });
+      const log = await produceReport(db, { kind: 'statement', quarter, settings }, undefined, { source: 'log', scanAboveTouchedShare: 1 });
+      if (rows.kind !== 'statement' || log.kind !== 'statement') throw new Error('kind');
+      expect(rows.report).toEqual(log.report);
+      expect(rows.report.billing).toEqual({ ...departmentBilling(fleet.devices, fleet.events, { quarter, settings, departments }), employeeNames: {} });
+      charged += rows.report.charges.length;
+    }
+    expect(charged).toBeGreaterThan(0);
+  });
+
+  it('the monthly summary counts every place, whether the desk’s location table knows it or not', async () => {
+    // The store knows LAGER and KVIK-RH (no rows) from its first start; the fleet's desks are found between them. Then it knows them all.
+    const month = monthOf(addDays(lastDay(), -40));
+    const expected = () => {
+      const billing = { ...departmentBilling(fleet.devices, fleet.events, { quarter: quarterOf(`${month}-01`), settings, departments }), employeeNames: {} };
+      return monthlySummary(fleet.devices, fleet.events, { month, today: lastDay(), settings }, { models: [], billing });
+    };
+    const added = fleet.locations.filter((id) => id !== 'LAGER').map((id) => ({ id, name: id, type: 'desk' as const }));
+    for (const known of [[], added]) {
+      await db.locations.bulkPut(known);
+      const result = await produceReport(db, { kind: 'monthly', month, today: lastDay(), settings });
+      if (result.kind !== 'monthly') throw new Error(result.kind);
+      expect(result.report).toEqual(expected());
+    }
+    await db.locations.bulkDelete(added.map((location) => location.id));
+    expect(expected().handouts.count + expected().idle.count).toBeGreaterThan(0);
+  });
+});
+
 describe("produceReport on a desk's own store", () => {
   const imei = '354381079141772';
   const key = `imei:${imei}`;

@@ -12,7 +12,7 @@ import { fleetReport } from './fleet/fleet-report';
 import { unusedReport } from './fleet/unused-report';
 import { loadIntuneEvidence } from './intune-evidence';
 import { readPlan } from './read-plan';
-import { readChargeRows, readHoldings, readMonthlyRows, readTrendRows } from './read-rows';
+import { readHoldings, readMonthlyRows, readStatementRows, readTrendRows } from './read-rows';
 import { readReportInputs, type ReadOptions } from './read-store';
 import type { ReportProgress, ReportRequest, ReportResult, ReportTimings, StatementInputs } from './report-request';
 
@@ -127,19 +127,29 @@ async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind
     const { month, today } = request;
     const { firstDay, lastDay } = monthDays(month);
     const span = daySpan(firstDay, lastDay, timeZone);
-    const [{ value, rows }, context] = await Promise.all([readMonthlyRows(db, { fromMs: span.startMs, endMs: span.endMs }, onProgress), monthlyContext(db, request)]);
+    const quarter = quarterOf(firstDay);
+    // The month's rows and what its page shows besides (its quarter's holdings, the models, the Intune evidence) in one transaction.
+    const { value, rows, models, departments } = await readMonthlyRows(db, { fromMs: span.startMs, endMs: span.endMs, quarterStartMs: quarterSpan(quarter, timeZone).startMs }, onProgress);
     const read = performance.now();
     onProgress({ phase: 'computing' });
-    const report = monthlyFromDigests(value, { month, today, settings }, context);
-    return { kind: 'monthly', report, timings: timings(read, rows, new Set([...value.stock, ...value.repairs, ...value.handouts, ...value.marks].map((r) => r.deviceKey)).size) };
+    const billing = billFromHoldings(value.quarter.holdings, value.quarter.incomplete, billingOptions({ quarter, settings }, departments), 'totals');
+    const { intune } = value;
+    const context: MonthlyContext = { models, billing, ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}) };
+    const { digests } = value;
+    const report = monthlyFromDigests(digests, { month, today, settings }, context);
+    return { kind: 'monthly', report, timings: timings(read, rows, new Set([...digests.stock, ...digests.repairs, ...digests.handouts, ...digests.marks].map((r) => r.deviceKey)).size) };
   }
   if (request.kind === 'statement') {
     const { quarter } = request;
     const span = quarterSpan(quarter, timeZone);
-    const [{ value, rows, modelNames }, billing] = await Promise.all([readChargeRows(db, { fromMs: span.startMs, toMs: span.endMs }, onProgress), billingOf(db, request)]);
+    // The charges and the department report's holdings in one transaction.
+    const { value, rows, modelNames, departments } = await readStatementRows(db, { fromMs: span.startMs, toMs: span.endMs }, onProgress);
     const read = performance.now();
     onProgress({ phase: 'computing' });
-    const report = statementOf(billing, chargesFromMarks(value.marks, value.incomplete, quarter, settings), modelNames);
+    const { holdings, incomplete, employeeNames } = value.holdings;
+    const bill = billFromHoldings(holdings, incomplete, billingOptions(request, departments));
+    const billing = await withEmployeeNames(db, billingWithModelNames(bill, modelNames), employeeNames);
+    const report = statementOf(billing, chargesFromMarks(value.marks, incomplete, quarter, settings), modelNames);
     return { kind: 'statement', report, timings: timings(read, rows, new Set(value.marks.map((m) => m.deviceKey)).size) };
   }
   const { value, rows, modelNames, departments } = await readHoldings(db, quarterSpan(request.quarter, timeZone).startMs, onProgress);

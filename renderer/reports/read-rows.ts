@@ -1,11 +1,11 @@
-import type { Department } from '../../shared/domain/reference';
+import type { Department, Model } from '../../shared/domain/reference';
 import Dexie from 'dexie';
 import { eventMarkTypes, type EventMark, type EventMarkType, type HandoutMark, type HoldingSpan, type RepairSpan, type StockSpan } from '../../shared/reports/device-digest';
+import type { MonthlyDigests } from '../../shared/reports/monthly-summary';
 import type { KvikDb } from '../store/db';
-import { FLEET_PACK_PART, PACK_PART, unpackFleet, unpackHoldings, type PackRow } from '../store/holding-packs';
+import { FLEET_PACK_PART, PACK_ID_PREFIX, PACKS, unpackFleet, unpackHoldings, type PackRow } from '../store/holding-packs';
 import {
   handoutOfRow,
-  holdingOfRow,
   holdingsOfIds,
   repairOfRow,
   stockOfRow,
@@ -16,6 +16,7 @@ import {
   type StockRow,
 } from '../store/report-rows';
 import { ensureReportRows, reportRowsReady } from '../store/report-rows-rebuild';
+import { loadIntuneEvidence, type IntuneEvidence } from './intune-evidence';
 import type { ReportProgress } from './report-request';
 
 /**
@@ -24,6 +25,10 @@ import type { ReportProgress } from './report-request';
  * ONE readonly transaction. The rows are built first where they are not ready (progress
  * `indexing`); a write that marks them stale between the build and the read is met by building
  * again.
+ *
+ * A transaction runs its requests one after another in the order they were made, so a report's
+ * ranges are all asked for at once (nothing waits for an answer it does not need), the small ones
+ * before the large: a request made after an answer waits behind every request made before it.
  */
 const index = '[part+place+endMs]';
 const { POSITIVE_INFINITY: END } = Number;
@@ -31,6 +36,7 @@ const { POSITIVE_INFINITY: END } = Number;
 export interface RowsRead<T> {
   value: T;
   rows: number;
+  models: Model[];
   modelNames: Map<string, string>;
   departments: Department[];
 }
@@ -42,14 +48,24 @@ async function inReadyRows<T>(
 ): Promise<RowsRead<T>> {
   for (;;) {
     await ensureReportRows(db, (done, total) => onProgress({ phase: 'indexing', done, total }));
-    const result = await db.transaction('r', [db.reportRows, db.models, db.departments, db.employees], async () => {
-      if (!(await reportRowsReady(db))) return null;
-      const [got, models, departments] = await Promise.all([read(), db.models.toArray(), db.departments.toArray()]);
-      return { ...got, modelNames: new Map(models.map((model) => [model.id, model.name])), departments };
+    const result = await db.transaction('r', [db.reportRows, db.models, db.departments, db.employees, db.locations, db.settings], async () => {
+      // Whether the rows are ready is asked first and the rows right behind it, not after its
+      // answer: read in vain only when a write made them stale since `ensureReportRows`.
+      const [ready, got, models, departments] = await Promise.all([reportRowsReady(db), settled(read()), db.models.toArray(), db.departments.toArray()]);
+      if (!ready) return null;
+      if ('error' in got) throw got.error;
+      return { ...got.value, models, modelNames: new Map(models.map((model) => [model.id, model.name])), departments };
     });
     if (result) return result;
   }
 }
+
+/** A read's value or its error: rows read in vain (not ready) may fail to parse, and then do not matter. */
+const settled = <T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 /** Incomplete devices with an event at or after `fromMs`. */
 async function incompleteSince(db: KvikDb, fromMs: number): Promise<string[]> {
@@ -67,24 +83,77 @@ async function unseenSince(db: KvikDb, fromMs: number): Promise<Set<string>> {
 }
 
 /**
+ * The closed holdings read in this many slices of their end, asked for at once: IndexedDB hands
+ * one slice over while it reads the next, and the worker takes its keys in meanwhile, instead of
+ * one range of tens of thousands of keys arriving whole at the end.
+ */
+export const CLOSED_HOLDING_SLICES = 4;
+
+/** The ends where the slices of `(fromMs, ∞)` meet: evenly up to now (a holding ends in the past). */
+function sliceEnds(fromMs: number, nowMs: number): number[] {
+  const ends: number[] = [];
+  const width = (nowMs - fromMs) / CLOSED_HOLDING_SLICES;
+  for (let i = 1; i < CLOSED_HOLDING_SLICES && width > 0; i++) ends.push(Math.round(fromMs + width * i));
+  return [...new Set(ends)].filter((end) => end > fromMs && end < END);
+}
+
+/**
+ * The packs of one family (`prefix`: their ids' common start, `store/holding-packs.ts`) in slices of
+ * their ids, read by the primary key — the same rows as their index entry `[part, '', ∞]` names, in
+ * the same order, without looking each up through the index — a quarter of them a request, so the
+ * worker takes one slice in while IndexedDB reads the next.
+ */
+export const PACK_SLICES = 4;
+function packSlices(prefix: string): Array<[string, string]> {
+  // A pack's id: the prefix and its number, four digits (`packIdOf`).
+  const cuts = Array.from({ length: PACK_SLICES - 1 }, (_, i) => `${prefix}${String(Math.round(((i + 1) * PACKS) / PACK_SLICES)).padStart(4, '0')}`);
+  const bounds = [prefix, ...cuts, `${prefix}\uffff`];
+  return cuts.length === 0 ? [[prefix, `${prefix}\uffff`]] : bounds.slice(1).map((upper, i) => [bounds[i] as string, upper]);
+}
+
+/**
+ * The requests for the holdings that end after `fromMs` (or run on): the closed ones by their end,
+ * by their keys alone (a closed holding's id carries its fields, `store/report-rows.ts`), in slices;
+ * the open ones from their packs (`store/holding-packs.ts`). Made at once, in this order.
+ */
+function askHoldings(db: KvikDb, fromMs: number) {
+  const ends = [fromMs, ...sliceEnds(fromMs, Date.now()), END];
+  const closed = ends.slice(1).map(
+    (to, i) =>
+      // `(from, to]`, the last `(from, ∞)`: an open holding's end is ∞, and it is in the packs.
+      db.reportRows.where(index).between(['h', '', ends[i]], ['h', '', to], false, to !== END).primaryKeys() as Promise<string[]>,
+  );
+  const packs = Promise.all(packSlices(PACK_ID_PREFIX).map(([lower, upper]) => db.reportRows.where(':id').between(lower, upper, true, false).toArray() as Promise<PackRow[]>)).then((lists) => lists.flat());
+  return { closed, packs };
+}
+
+/** The holdings the requests of `askHoldings` read, but those of `unseen` devices. */
+async function holdingsRead({ closed, packs }: ReturnType<typeof askHoldings>, unseen: Promise<ReadonlySet<string>>): Promise<HoldingSpan[]> {
+  const [closedIds, packRows, left] = await Promise.all([Promise.all(closed), packs, unseen]);
+  // An open holding's row has a holding's fields (and its id, part and place besides): not copied again.
+  const all: HoldingSpan[] = [...closedIds.flatMap((ids) => (ids.length > 0 ? holdingsOfIds(ids) : [])), ...packRows.flatMap(unpackHoldings)];
+  return left.size > 0 ? all.filter((holding) => !left.has(holding.deviceKey)) : all;
+}
+
+export interface HoldingsValue {
+  holdings: HoldingSpan[];
+  incomplete: string[];
+  employeeNames: Map<string, string>;
+}
+
+/**
  * Holdings that end after `fromMs` (or run on), and the incomplete devices touched since: the
- * closed ones by their end, the open ones from their packs (`store/holding-packs.ts`).
+ * closed ones by their end, the open ones from their packs (`store/holding-packs.ts`); the
+ * employees whole, for the names (as cheap as looking up tens of thousands of them), asked for last.
  */
 export function readHoldings(db: KvikDb, fromMs: number, onProgress: (progress: ReportProgress) => void) {
   return inReadyRows(db, onProgress, async () => {
-    // The employees whole, in parallel with the holdings: as cheap as looking up tens of thousands of them.
-    const [closed, packs, incomplete, unseen, employees] = await Promise.all([
-      // By their keys alone: a closed holding's id carries its fields (`store/report-rows.ts`).
-      db.reportRows.where(index).between(['h', '', fromMs], ['h', '', END], false, false).primaryKeys() as Promise<string[]>,
-      db.reportRows.where(index).equals([PACK_PART, '', END]).toArray() as Promise<PackRow[]>,
-      incompleteSince(db, fromMs),
-      unseenSince(db, fromMs),
-      db.employees.toArray(),
-    ]);
-    const rows = [...holdingsOfIds(closed), ...packs.flatMap(unpackHoldings).map(holdingOfRow)];
-    const holdings: HoldingSpan[] = unseen.size > 0 ? rows.filter((row) => !unseen.has(row.deviceKey)) : rows;
-    const employeeNames = new Map(employees.map((employee) => [employee.id, employee.name]));
-    return { value: { holdings, incomplete, employeeNames }, rows: rows.length + incomplete.length };
+    const incomplete = incompleteSince(db, fromMs);
+    const unseen = unseenSince(db, fromMs);
+    const holdings = holdingsRead(askHoldings(db, fromMs), unseen);
+    const [held, touched, employees] = await Promise.all([holdings, incomplete, db.employees.toArray()]);
+    const value: HoldingsValue = { holdings: held, incomplete: touched, employeeNames: new Map(employees.map((employee) => [employee.id, employee.name])) };
+    return { value, rows: held.length + touched.length };
   });
 }
 
@@ -112,26 +181,46 @@ export function readTrendRows(
 }
 
 /**
- * The places a part's rows stand at, found by skipping from one to the next in the index (two
- * key-only requests a place): the monthly summary counts every location, including any a desk
- * recorded that this desk's location table does not know.
+ * The places a part's rows stand at: the monthly summary counts every location, including any a
+ * desk recorded that this desk's location table does not know. Found from the places this desk
+ * knows (`known`: its locations, and '' for none) and one look into each gap between them, all at
+ * once (a key-only request of one key each); only a gap where a row is found is then walked, from
+ * one place to the next (a request a place, one after another). A known place may hold no rows.
  */
-async function placesOf(db: KvikDb, part: string): Promise<string[]> {
-  const places: string[] = [];
-  let lower: unknown[] = [part, Dexie.minKey];
-  for (;;) {
-    const [key] = (await db.reportRows.where(index).between(lower, [part, Dexie.maxKey], false, true).limit(1).keys()) as unknown as Array<[string, string, number]>;
-    if (!key) return places;
-    places.push(key[1]);
-    lower = [part, key[1], Dexie.maxKey];
-  }
+async function placesOf(db: KvikDb, part: string, known: readonly string[]): Promise<string[]> {
+  const sorted = [...new Set(known)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const firstIn = async (lower: unknown[], upper: unknown[]): Promise<string | undefined> => {
+    const [key] = (await db.reportRows.where(index).between(lower, upper, false, false).limit(1).keys()) as unknown as Array<[string, string, number]>;
+    return key?.[1];
+  };
+  // The gaps: before the first known place, between two, after the last.
+  const bounds: unknown[][] = [[part, Dexie.minKey], ...sorted.flatMap((place) => [[part, place, Dexie.minKey], [part, place, Dexie.maxKey]]), [part, Dexie.maxKey]];
+  const gaps = Array.from({ length: bounds.length / 2 }, async (_, i) => {
+    const lower = bounds[2 * i] as unknown[];
+    const upper = bounds[2 * i + 1] as unknown[];
+    const found: string[] = [];
+    for (let place = await firstIn(lower, upper); place !== undefined; place = await firstIn([part, place, Dexie.maxKey], upper)) found.push(place);
+    return found;
+  });
+  // A known place without rows costs an empty range later, no more than a look now.
+  const found = (await Promise.all(gaps)).flat();
+  return found.length === 0 ? sorted : [...sorted, ...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The places this desk knows: its locations, and '' (rows of a device at no location). */
+async function knownPlaces(db: KvikDb): Promise<string[]> {
+  return ['', ...((await db.locations.toCollection().primaryKeys()) as string[])];
+}
+
+/** Rows of `part` at each of `places` whose end is in `[fromMs, toMs)` (`toOpen: false`: `[fromMs, toMs]`), asked for at once. */
+async function atPlaces<T>(db: KvikDb, part: string, places: readonly string[], fromMs: number, toMs: number, toOpen = true): Promise<T[]> {
+  const lists = await Promise.all(places.map((place) => db.reportRows.where(index).between([part, place, fromMs], [part, place, toMs], true, !toOpen).toArray()));
+  return lists.flat() as T[];
 }
 
 /** Rows of `part` at every place whose end is in `[fromMs, toMs)` (`toOpen: false`: `[fromMs, toMs]`). */
 async function atEveryPlace<T>(db: KvikDb, part: string, fromMs: number, toMs: number, toOpen = true): Promise<T[]> {
-  const places = await placesOf(db, part);
-  const lists = await Promise.all(places.map((place) => db.reportRows.where(index).between([part, place, fromMs], [part, place, toMs], true, !toOpen).toArray()));
-  return lists.flat() as T[];
+  return atPlaces<T>(db, part, await placesOf(db, part, await knownPlaces(db)), fromMs, toMs, toOpen);
 }
 
 /** Marks of `types` from `fromMs` to `toMs` (the type is the mark's place). */
@@ -143,34 +232,71 @@ async function marksBetween(db: KvikDb, types: readonly EventMarkType[], fromMs:
 /**
  * What the monthly summary of the month `[fromMs, endMs)` is summed from: the handouts and marks
  * in it, the shelf and repair spans its end falls in (`fromMs < end ≤ toMs`: read by their end,
- * the rest dropped by the sum), and the incomplete devices touched since its start.
+ * the rest dropped by the sum), and the incomplete devices touched since its start; and what its
+ * page shows besides: the holdings of its quarter (from `quarterStartMs`) for the departments'
+ * totals — no employees: the totals name none — and the last Intune evidence. All in the one
+ * transaction: the places first (two small rounds), then every range at once.
  */
-export function readMonthlyRows(db: KvikDb, span: { fromMs: number; endMs: number }, onProgress: (progress: ReportProgress) => void) {
-  const { fromMs, endMs } = span;
+export function readMonthlyRows(db: KvikDb, span: { fromMs: number; endMs: number; quarterStartMs: number }, onProgress: (progress: ReportProgress) => void) {
+  const { fromMs, endMs, quarterStartMs } = span;
   return inReadyRows(db, onProgress, async () => {
-    const [handoutRows, marks, stockRows, repairRows, incomplete, unseen] = await Promise.all([
-      atEveryPlace<HandoutRow>(db, 'o', fromMs, endMs),
-      marksBetween(db, eventMarkTypes.filter((type) => type !== 'charge'), fromMs, endMs),
-      atEveryPlace<StockRow>(db, 's', endMs, END, false),
-      db.reportRows.where(index).between(['r', '', endMs], ['r', '', END], true, true).toArray() as Promise<RepairRow[]>,
-      incompleteSince(db, fromMs),
-      unseenSince(db, fromMs),
+    const known = await knownPlaces(db);
+    const [handoutPlaces, stockPlaces] = await Promise.all([placesOf(db, 'o', known), placesOf(db, 's', known)]);
+    const intune = loadIntuneEvidence(db);
+    const incomplete = incompleteSince(db, fromMs);
+    const unseen = unseenSince(db, fromMs);
+    const quarterIncomplete = quarterStartMs === fromMs ? incomplete : incompleteSince(db, quarterStartMs);
+    const quarterUnseen = quarterStartMs === fromMs ? unseen : unseenSince(db, quarterStartMs);
+    const repairRows = db.reportRows.where(index).between(['r', '', endMs], ['r', '', END], true, true).toArray() as Promise<RepairRow[]>;
+    const marks = marksBetween(db, eventMarkTypes.filter((type) => type !== 'charge'), fromMs, endMs);
+    const handoutRows = atPlaces<HandoutRow>(db, 'o', handoutPlaces, fromMs, endMs);
+    const stockRows = atPlaces<StockRow>(db, 's', stockPlaces, endMs, END, false);
+    const holdings = holdingsRead(askHoldings(db, quarterStartMs), quarterUnseen);
+    const [handoutList, markList, stockList, repairList, touched, left, held, quarterTouched, evidence] = await Promise.all([
+      handoutRows,
+      marks,
+      stockRows,
+      repairRows,
+      incomplete,
+      unseen,
+      holdings,
+      quarterIncomplete,
+      intune,
     ]);
-    const seen = <R extends { deviceKey: string }>(row: R) => !unseen.has(row.deviceKey);
-    const stock: StockSpan[] = stockRows.filter(seen).map(stockOfRow);
-    const repairs: RepairSpan[] = repairRows.filter(seen).map(repairOfRow);
-    const handouts: HandoutMark[] = handoutRows.map(handoutOfRow);
-    const rows = handoutRows.length + marks.length + stockRows.length + repairRows.length + incomplete.length;
-    return { value: { handouts, marks, stock, repairs, incomplete }, rows };
+    const seen = <R extends { deviceKey: string }>(row: R) => !left.has(row.deviceKey);
+    const stock: StockSpan[] = stockList.filter(seen).map(stockOfRow);
+    const repairs: RepairSpan[] = repairList.filter(seen).map(repairOfRow);
+    const handouts: HandoutMark[] = handoutList.map(handoutOfRow);
+    const rows = handoutList.length + markList.length + stockList.length + repairList.length + touched.length;
+    const value: MonthlyRead = { digests: { handouts, marks: markList, stock, repairs, incomplete: touched }, quarter: { holdings: held, incomplete: quarterTouched }, intune: evidence };
+    return { value, rows };
   });
 }
 
-/** The residual-value charges of `[fromMs, toMs)` and the incomplete devices touched since `fromMs`. */
-export function readChargeRows(db: KvikDb, span: { fromMs: number; toMs: number }, onProgress: (progress: ReportProgress) => void) {
+export interface MonthlyRead {
+  digests: MonthlyDigests;
+  /** The holdings of the month's quarter, and its incomplete devices: its department totals. */
+  quarter: { holdings: HoldingSpan[]; incomplete: string[] };
+  intune: IntuneEvidence | undefined;
+}
+
+/**
+ * What the department statements of the quarter `[fromMs, toMs)` are made from: its
+ * residual-value charges — asked for first: a few rows, not to wait behind the holdings — and the
+ * department report's holdings, the incomplete devices touched since `fromMs`, the employees' names.
+ */
+export function readStatementRows(db: KvikDb, span: { fromMs: number; toMs: number }, onProgress: (progress: ReportProgress) => void) {
   const { fromMs, toMs } = span;
   return inReadyRows(db, onProgress, async () => {
-    const [marks, incomplete] = await Promise.all([marksBetween(db, ['charge'], fromMs, toMs), incompleteSince(db, fromMs)]);
-    return { value: { marks, incomplete }, rows: marks.length + incomplete.length };
+    const charges = marksBetween(db, ['charge'], fromMs, toMs);
+    const incomplete = incompleteSince(db, fromMs);
+    const unseen = unseenSince(db, fromMs);
+    const holdings = holdingsRead(askHoldings(db, fromMs), unseen);
+    const [marks, touched, held, employees] = await Promise.all([charges, incomplete, holdings, db.employees.toArray()]);
+    const employeeNames = new Map(employees.map((employee) => [employee.id, employee.name]));
+    const value = { marks, holdings: { holdings: held, incomplete: touched, employeeNames } satisfies HoldingsValue };
+    // The charges' rows, as the statement counted them before it read the holdings in the same transaction.
+    return { value, rows: marks.length + touched.length };
   });
 }
 

@@ -215,7 +215,7 @@ export interface HoldingsRead {
  * The rows as one JSON array of arrays: tens of thousands of rows parsed by one `JSON.parse`
  * instead of field by field by the driver (most of the read at fleet scale). ±Infinity come as
  * the strings "Infinity" / "-Infinity" (`msOf`). `order`: the rows in that order (PostgreSQL sorts
- * `text COLLATE "C"` bytewise, cheaply), so a sum that sorts them again finds them sorted.
+ * `text COLLATE "C"` bytewise, cheaply).
  */
 async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[], order = ''): Promise<unknown[][]> {
   const by = order === '' ? '' : ` ORDER BY ${order}`;
@@ -229,8 +229,8 @@ const msOf = (value: unknown): number =>
 
 /**
  * Holdings that end after `fromMs` (or run on) and begin before `toMs`, of `department` or all, a
- * device's together in time order (as `billFromHoldings` sorts them); the incomplete devices
- * touched since `fromMs`.
+ * device's together in time order (a stable order to read; `billFromHoldings` sums them in any
+ * order, `QuarterBill`); the incomplete devices touched since `fromMs`.
  */
 export async function readHoldings(db: Queryable, span: { fromMs: number; toMs: number; department?: string }): Promise<HoldingsRead> {
   const { fromMs, toMs, department } = span;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billFromHoldings, departmentBilling, financeExport, proRataOre } from './department-billing';
+import { billFromHoldings, departmentBilling, financeExport, proRataOre, QuarterBill } from './department-billing';
 import { digestDevice } from './device-digest';
 import { eventsByDevice, projectDevices } from './history';
 import { imei, keyOf, lifeOf, merge, type Step } from './scenario.test-support';
@@ -156,6 +156,51 @@ describe('the totals alone (the monthly summary)', () => {
     expect(whole.holdings.length).toBeGreaterThan(0);
     expect(totals).toEqual({ ...whole, holdings: [] });
     expect(whole).toEqual(departmentBilling(devices, events, { quarter: Q1 }));
+  });
+});
+
+describe('the sum in any order (QuarterBill)', () => {
+  const holdings = [...eventsByDevice(events)].flatMap(([key, history]) => digestDevice(key, devices.find((d) => d.key === key) ?? null, history).holdings);
+  // A seeded shuffle: the same orders on every run.
+  const shuffled = (seed: number) => {
+    const list = [...holdings];
+    let state = seed;
+    for (let i = list.length - 1; i > 0; i--) {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      const j = state % (i + 1);
+      [list[i], list[j]] = [list[j]!, list[i]!];
+    }
+    return list;
+  };
+  const byDeviceInTime = [...holdings].sort((a, b) => (a.deviceKey < b.deviceKey ? -1 : a.deviceKey > b.deviceKey ? 1 : a.startMs - b.startMs));
+
+  it('gives the same report whatever order the holdings come in, added one by one or at once', () => {
+    const sorted = billFromHoldings(byDeviceInTime, [], { quarter: Q1 });
+    expect(sorted).toEqual(departmentBilling(devices, events, { quarter: Q1 }));
+    expect(billFromHoldings([...byDeviceInTime].reverse(), [], { quarter: Q1 })).toEqual(sorted);
+    for (const seed of [1, 2, 3, 42, 2026]) {
+      const bill = new QuarterBill({ quarter: Q1 });
+      for (const holding of shuffled(seed)) bill.add(holding);
+      expect(bill.report([])).toEqual(sorted);
+      expect(billFromHoldings(shuffled(seed), [], { quarter: Q1 }, 'totals')).toEqual({ ...sorted, holdings: [] });
+    }
+  });
+
+  it('counts a device once per department though its holdings there come apart', () => {
+    // B1 held by BUF twice, B2's holding added between the two: BUF held two devices, not three.
+    const key = keyOf(B1);
+    const first = { deviceKey: key, kind: 'phone', model: 'iPhone 13', department: 'BUF', employeeId: 'E1', startMs: Date.parse('2025-12-01T09:00:00.000Z'), endMs: Date.parse('2026-01-10T09:00:00.000Z') } as const;
+    const second = { ...first, employeeId: 'E2', startMs: Date.parse('2026-02-01T09:00:00.000Z'), endMs: Number.POSITIVE_INFINITY };
+    const other = { ...first, deviceKey: keyOf(B2), startMs: Date.parse('2026-01-05T09:00:00.000Z') };
+    const inOrder = billFromHoldings([first, second, other], [], { quarter: Q1 });
+    const apart = billFromHoldings([second, other, first], [], { quarter: Q1 });
+    expect(apart).toEqual(inOrder);
+    expect(apart.departments.find((d) => d.department === 'BUF')).toMatchObject({ devicesHeld: 2, devicesAtStart: 1, devicesAtEnd: 1 });
+    expect(apart.holdings.map((h) => [h.deviceKey, h.firstDay])).toEqual([
+      [key, '2026-01-01'],
+      [key, '2026-02-01'],
+      [keyOf(B2), '2026-01-05'],
+    ].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)));
   });
 });
 

@@ -102,100 +102,165 @@ export function departmentBilling(
 
 /**
  * The department report summed from holdings: any superset of the holdings that reach into the
- * quarter (what a store that keeps digests reads by their end), and the incomplete devices with an
- * event at or after the quarter's first instant.
+ * quarter (what a store that keeps digests reads by their end), in any order, and the incomplete
+ * devices with an event at or after the quarter's first instant.
  */
 export function billFromHoldings(
-  all: readonly HoldingSpan[],
+  all: Iterable<HoldingSpan>,
   incomplete: readonly DeviceKey[],
   options: BillingOptions,
   /** `totals`: the departments' rows and the totals only, no line per holding (`holdings` empty): what the monthly summary shows. */
   detail: 'lines' | 'totals' = 'lines',
 ): DepartmentBillingReport {
-  const { quarter, settings, departments } = billingOptionsSchema.parse(options);
-  const { timeZone, pricePerYearOre } = settings;
-  const span = quarterSpan(quarter, timeZone);
-  const ends = dayEnds(span.firstDay, span.days, timeZone);
-  const lastEnd = ends[ends.length - 1] ?? span.endMs;
-  const dayNames = ends.map((_, i) => addDays(span.firstDay, i));
-  // Only what reaches into the quarter; a device's holdings together, in time order.
-  const holdings = all
-    .filter((holding) => holding.endMs > span.startMs && holding.startMs < lastEnd)
-    .sort((a, b) => compareText(a.deviceKey, b.deviceKey) || a.startMs - b.startMs);
+  const bill = new QuarterBill(options, detail);
+  bill.addAll(all);
+  return bill.report(incomplete);
+}
 
-  // A row per department with its lines; a device's holdings arrive together, so a department
-  // counts a device once by remembering the last device it counted.
-  type Row = DepartmentBillingRow & { lines: HoldingRow[]; lastDevice: string };
-  const rows = new Map<string, Row>();
-  const rowFor = (department: string): Row => {
-    let row = rows.get(department);
+/**
+ * A department's row while it is summed: its lines with each one's holding's start beside it (to
+ * order a device's lines as they happened), and the devices it held at least one day.
+ */
+type DepartmentSum = DepartmentBillingRow & { lines: HoldingRow[]; starts: number[]; devices: Set<DeviceKey> };
+
+/**
+ * The department report summed holding by holding, in whatever order they come: each holding is
+ * billed on its own, a department counts each device once (a set, not "the last device seen"), and
+ * the lines are put in order at the end. So a reader hands over the holdings as it reads them — a
+ * range of closed ones, a pack of open ones — and nothing sorts the whole lot first. Holdings that
+ * do not reach into the quarter are dropped (any superset can be added).
+ */
+export class QuarterBill {
+  private readonly quarter: Quarter;
+  private readonly timeZone: string;
+  private readonly pricePerYearOre: Record<DeviceKind, number>;
+  private readonly departments: ReadonlyArray<{ id: string; name: string }>;
+  private readonly span: ReturnType<typeof quarterSpan>;
+  private readonly ends: number[];
+  private readonly lastEnd: number;
+  private readonly dayNames: LocalDate[];
+  private readonly rows = new Map<string, DepartmentSum>();
+
+  constructor(
+    options: BillingOptions,
+    /** `totals`: no line per holding (see `billFromHoldings`). */
+    private readonly detail: 'lines' | 'totals' = 'lines',
+  ) {
+    const { quarter, settings, departments } = billingOptionsSchema.parse(options);
+    this.quarter = quarter;
+    this.timeZone = settings.timeZone;
+    this.pricePerYearOre = settings.pricePerYearOre;
+    this.departments = departments;
+    this.span = quarterSpan(quarter, settings.timeZone);
+    this.ends = dayEnds(this.span.firstDay, this.span.days, settings.timeZone);
+    this.lastEnd = this.ends[this.ends.length - 1] ?? this.span.endMs;
+    this.dayNames = this.ends.map((_, i) => addDays(this.span.firstDay, i));
+    for (const department of departments) this.rowFor(department.id);
+  }
+
+  private rowFor(department: string): DepartmentSum {
+    let row = this.rows.get(department);
     if (!row) {
-      const name = departments.find((d) => d.id === department)?.name ?? department;
-      row = { department, name, devicesAtStart: 0, devicesAtEnd: 0, devicesHeld: 0, deviceDays: 0, averageDevices: 0, amountOre: 0, lines: [], lastDevice: '' };
-      rows.set(department, row);
+      const name = this.departments.find((d) => d.id === department)?.name ?? department;
+      row = { department, name, devicesAtStart: 0, devicesAtEnd: 0, devicesHeld: 0, deviceDays: 0, averageDevices: 0, amountOre: 0, lines: [], starts: [], devices: new Set() };
+      this.rows.set(department, row);
     }
     return row;
-  };
-  for (const department of departments) rowFor(department.id);
+  }
 
-  for (const holding of holdings) {
+  /** One holding, billed for the days of the quarter whose end it saw. */
+  add(holding: HoldingSpan): void {
+    const { span, ends, lastEnd } = this;
+    // Only what reaches into the quarter.
+    if (!(holding.endMs > span.startMs && holding.startMs < lastEnd)) return;
     const before = countAtOrBefore(ends, holding.startMs);
     const days = countAtOrBefore(ends, holding.endMs) - before;
-    const row = rowFor(holding.department);
+    const row = this.rowFor(holding.department);
     if (holding.startMs <= span.startMs && span.startMs < holding.endMs) row.devicesAtStart++;
-    if (days <= 0) continue;
-    if (holding.startMs < lastEnd && lastEnd <= holding.endMs) row.devicesAtEnd++;
-    const { deviceKey: key, kind, model } = holding;
-    if (row.lastDevice !== key) row.devicesHeld++;
-    row.lastDevice = key;
-    const amountOre = proRataOre(pricePerYearOre[kind], days, span.days);
+    if (days <= 0) return;
+    if (lastEnd <= holding.endMs) row.devicesAtEnd++;
+    const { deviceKey, kind, model } = holding;
+    row.devices.add(deviceKey);
+    const amountOre = proRataOre(this.pricePerYearOre[kind], days, span.days);
     row.deviceDays += days;
     row.amountOre += amountOre;
-    if (detail === 'lines')
+    if (this.detail === 'lines') {
+      row.starts.push(holding.startMs);
       row.lines.push({
         department: holding.department,
-        deviceKey: key,
+        deviceKey,
         kind,
         model,
         employeeId: holding.employeeId,
-        firstDay: dayNames[before] ?? span.firstDay,
-        lastDay: dayNames[before + days - 1] ?? span.lastDay,
+        firstDay: this.dayNames[before] ?? span.firstDay,
+        lastDay: this.dayNames[before + days - 1] ?? span.lastDay,
         days,
         amountOre,
       });
+    }
   }
 
-  const order = new Map(departments.map((d, i) => [d.id, i]));
-  const sorted = [...rows.values()].sort(
-    (a, b) => (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) || compareText(a.department, b.department),
+  addAll(holdings: Iterable<HoldingSpan>): void {
+    for (const holding of holdings) this.add(holding);
+  }
+
+  /** The report of what was added; `incomplete`: the devices touched since the quarter began whose history is incomplete. */
+  report(incomplete: readonly DeviceKey[]): DepartmentBillingReport {
+    const { span, departments } = this;
+    const order = new Map(departments.map((d, i) => [d.id, i]));
+    const sorted = [...this.rows.values()].sort(
+      (a, b) => (order.get(a.department) ?? order.size) - (order.get(b.department) ?? order.size) || compareText(a.department, b.department),
+    );
+    // A department's lines by device, each device's as they happened; the rest of a line breaks a tie
+    // (only overlapping holdings of one device could tie), so the order never depends on the input's.
+    const lines = sorted.flatMap(orderedLines);
+    const departmentRows: DepartmentBillingRow[] = sorted.map(({ lines: _lines, starts: _starts, devices, ...row }) => ({
+      ...row,
+      devicesHeld: devices.size,
+      averageDevices: row.deviceDays / span.days,
+    }));
+    const total = (field: 'devicesAtStart' | 'devicesAtEnd' | 'devicesHeld' | 'deviceDays' | 'amountOre') =>
+      departmentRows.reduce((sum, row) => sum + row[field], 0);
+    return {
+      quarter: this.quarter,
+      period: quarterLabel(this.quarter),
+      firstDay: span.firstDay,
+      lastDay: span.lastDay,
+      daysInQuarter: span.days,
+      timeZone: this.timeZone,
+      pricePerYearOre: this.pricePerYearOre,
+      departments: departmentRows,
+      holdings: lines,
+      totals: {
+        devicesAtStart: total('devicesAtStart'),
+        devicesAtEnd: total('devicesAtEnd'),
+        devicesHeld: total('devicesHeld'),
+        deviceDays: total('deviceDays'),
+        averageDevices: total('deviceDays') / span.days,
+        amountOre: total('amountOre'),
+      },
+      incomplete: sortedKeys(incomplete),
+    };
+  }
+}
+
+/** A department's lines in order (an order of their places sorted, so no line is copied). */
+function orderedLines({ lines, starts }: DepartmentSum): HoldingRow[] {
+  const order = lines.map((_, i) => i);
+  order.sort((i, j) => compareLines(lines[i] as HoldingRow, lines[j] as HoldingRow) || (starts[i] as number) - (starts[j] as number) || tieBreak(lines[i] as HoldingRow, lines[j] as HoldingRow));
+  return order.map((i) => lines[i] as HoldingRow);
+}
+
+const compareLines = (a: HoldingRow, b: HoldingRow): number => compareText(a.deviceKey, b.deviceKey) || compareText(a.firstDay, b.firstDay);
+
+function tieBreak(a: HoldingRow, b: HoldingRow): number {
+  return (
+    compareText(a.lastDay, b.lastDay) ||
+    compareText(a.employeeId, b.employeeId) ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.model ?? '', b.model ?? '') ||
+    (a.model === null ? 0 : 1) - (b.model === null ? 0 : 1)
   );
-  const lines = sorted.flatMap((row) => row.lines.sort((a, b) => compareText(a.deviceKey, b.deviceKey) || compareText(a.firstDay, b.firstDay)));
-  const departmentRows: DepartmentBillingRow[] = sorted.map(({ lines: _lines, lastDevice: _last, ...row }) => ({
-    ...row,
-    averageDevices: row.deviceDays / span.days,
-  }));
-  const total = (field: 'devicesAtStart' | 'devicesAtEnd' | 'devicesHeld' | 'deviceDays' | 'amountOre') =>
-    departmentRows.reduce((sum, row) => sum + row[field], 0);
-  return {
-    quarter,
-    period: quarterLabel(quarter),
-    firstDay: span.firstDay,
-    lastDay: span.lastDay,
-    daysInQuarter: span.days,
-    timeZone,
-    pricePerYearOre,
-    departments: departmentRows,
-    holdings: lines,
-    totals: {
-      devicesAtStart: total('devicesAtStart'),
-      devicesAtEnd: total('devicesAtEnd'),
-      devicesHeld: total('devicesHeld'),
-      deviceDays: total('deviceDays'),
-      averageDevices: total('deviceDays') / span.days,
-      amountOre: total('amountOre'),
-    },
-    incomplete: sortedKeys(incomplete),
-  };
 }
 
 /** `pricePerYear × days ÷ (4 × daysInQuarter)`, rounded half up to whole øre, in integers. */
