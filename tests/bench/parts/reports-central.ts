@@ -88,6 +88,11 @@ async function writeFleet(db: Database, log: (line: string) => void): Promise<{ 
   const rebuildMs = performance.now() - rebuilding;
   const [rows] = await db.query('SELECT count(*)::int AS n FROM report_rows');
   log(`report rows rebuilt from the log in ${(rebuildMs / 1000).toFixed(1)} s: ${String(rows?.n)} rows`);
+  // As autovacuum leaves a database in service: visibility maps set (index-only scans) and
+  // statistics for the planner. Freshly bulk-loaded tables read up to twice as slowly.
+  const vacuuming = performance.now();
+  await db.exec('VACUUM ANALYZE events, devices, report_rows;');
+  log(`vacuumed and analysed in ${((performance.now() - vacuuming) / 1000).toFixed(1)} s`);
   return { loadMs, rebuildMs };
 }
 
