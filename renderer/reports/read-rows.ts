@@ -180,6 +180,9 @@ export function readTrendRows(
   });
 }
 
+/** IndexedDB's order of strings: by UTF-16 code unit, not by locale. */
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The places a part's rows stand at: the monthly summary counts every location, including any a
  * desk recorded that this desk's location table does not know. Found from the places this desk
@@ -188,7 +191,7 @@ export function readTrendRows(
  * one place to the next (a request a place, one after another). A known place may hold no rows.
  */
 async function placesOf(db: KvikDb, part: string, known: readonly string[]): Promise<string[]> {
-  const sorted = [...new Set(known)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...new Set(known)].sort(byCodeUnit);
   const firstIn = async (lower: unknown[], upper: unknown[]): Promise<string | undefined> => {
     const [key] = (await db.reportRows.where(index).between(lower, upper, false, false).limit(1).keys()) as unknown as Array<[string, string, number]>;
     return key?.[1];
@@ -204,7 +207,7 @@ async function placesOf(db: KvikDb, part: string, known: readonly string[]): Pro
   });
   // A known place without rows costs an empty range later, no more than a look now.
   const found = (await Promise.all(gaps)).flat();
-  return found.length === 0 ? sorted : [...sorted, ...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.length === 0 ? sorted : [...sorted, ...found].sort(byCodeUnit);
 }
 
 /** The places this desk knows: its locations, and '' (rows of a device at no location). */

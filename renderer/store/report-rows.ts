@@ -213,13 +213,8 @@ export function readRowsAhead(schema: DBCoreSchema, trans: object, deviceKey: De
   const mirror = aheads.get(trans) ?? new Map<string, Ahead>();
   aheads.set(trans, mirror);
   if (mirror.has(deviceKey)) return;
-  const byDevice = core.table('events').schema.getIndexByKeyPath(['deviceKey', 'at']);
-  if (!byDevice) return;
   const device = core.table('devices').get({ trans: coreTrans, key: deviceKey }) as Promise<Device | undefined>;
-  const events = core
-    .table('events')
-    .query({ trans: coreTrans, values: true, query: { index: byDevice, range: range([deviceKey, MIN_KEY], [deviceKey, MAX_KEY]) } })
-    .then(({ result }) => new Map((result as DeviceEvent[]).map((event) => [event.id, event])));
+  const events = historyOf(core.table('events'), coreTrans, deviceKey).then((history) => new Map(history.map((event) => [event.id, event])));
   // Not left unhandled when the transaction ends before the recompute asks.
   device.catch(() => {});
   events.catch(() => {});
@@ -368,18 +363,11 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
   const devicesTable = core.table('devices');
   const eventsTable = core.table('events');
   const rowsTable = core.table(REPORT_ROWS);
-  const byDevice = eventsTable.schema.getIndexByKeyPath(['deviceKey', 'at']);
-  if (!byDevice) throw new Error('events has no [deviceKey+at] index');
   const list = [...keys];
-  const mirrored = list.map((key) => aheads.get(trans)?.get(key));
-  const read = mirrored.every((ahead) => ahead !== undefined)
-    ? Promise.all([Promise.all(mirrored.map((ahead) => ahead.device)), Promise.all(mirrored.map(async (ahead) => [...(await ahead.events).values()]))])
-    : Promise.all([
-        devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>,
-        Promise.all(
-          list.map(async (key) => (await eventsTable.query({ trans, values: true, query: { index: byDevice, range: range([key, MIN_KEY], [key, MAX_KEY]) } })).result as DeviceEvent[]),
-        ),
-      ]);
+  const ahead = list.map((key) => aheads.get(trans)?.get(key));
+  const read = ahead.every((known) => known !== undefined)
+    ? Promise.all([Promise.all(ahead.map((known) => known.device)), Promise.all(ahead.map(async (known) => [...(await known.events).values()]))])
+    : Promise.all([devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>, Promise.all(list.map((key) => historyOf(eventsTable, trans, key)))]);
   const computed = read.then(([devices, histories]) => ({ devices, ...splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? []))) }));
   const packs = patchPacksInTurn(rowsTable, trans, list, computed.then(({ rows, open, devices }) => packChanges({ rows, open }, devices)));
   // The old rows' removal and the new rows are made together, in that order: of two writes of one
@@ -391,6 +379,13 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
     ]),
   );
   await Promise.all([written, packs]);
+}
+
+/** Every event of `deviceKey` in the store, by the `[deviceKey+at]` index. */
+async function historyOf(events: DBCoreTable, trans: DBCoreTransaction, deviceKey: string): Promise<DeviceEvent[]> {
+  const byDevice = events.schema.getIndexByKeyPath(['deviceKey', 'at']);
+  if (!byDevice) throw new Error('events has no [deviceKey+at] index');
+  return (await events.query({ trans, values: true, query: { index: byDevice, range: range([deviceKey, MIN_KEY], [deviceKey, MAX_KEY]) } })).result as DeviceEvent[];
 }
 
 /** Each transaction's pack patches under way, chained: two writes at once read a shared pack one after the other's put, never both before. */

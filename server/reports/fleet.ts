@@ -2,6 +2,7 @@ import type { DeviceKey, DeviceStatus, StockStatus } from '../../shared/domain/d
 import { fleetStatusOf, type FleetDevice } from '../../shared/fleet/fleet-device';
 import type { ShelfNow } from '../../shared/fleet/unused';
 import type { Queryable } from '../db/database';
+import { jsonArrays, msOf } from './rows';
 
 /**
  * What the fleet reports read at the centre (`shared/fleet/central-fleet.ts`): every device's
@@ -9,12 +10,6 @@ import type { Queryable } from '../db/database';
  * with the department each device was last held by. Each as one JSON array of arrays built by
  * PostgreSQL (one `JSON.parse` for 100,000 devices, not a driver's parse of 100,000 documents).
  */
-
-async function jsonArrays(db: Queryable, sql: string): Promise<unknown[][]> {
-  const [row] = await db.query(sql);
-  const rows = row?.rows;
-  return Array.isArray(rows) ? (rows as unknown[][]) : typeof rows === 'string' ? (JSON.parse(rows) as unknown[][]) : [];
-}
 
 type FleetTuple = [string, DeviceStatus, string | null, string | null, string | null, string | null, number | string | null, string | null, string | null, string | null];
 
@@ -61,7 +56,7 @@ export async function readShelfNow(db: Queryable): Promise<ShelfRead> {
   const shelf: ShelfNow[] = [];
   const lastDepartments = new Map<DeviceKey, string>();
   for (const [deviceKey, place, status, since, department] of tuples) {
-    shelf.push({ deviceKey, location: place === '' ? null : place, status, sinceMs: Number(since) });
+    shelf.push({ deviceKey, location: place === '' ? null : place, status, sinceMs: msOf(since) });
     if (department !== null) lastDepartments.set(deviceKey, department);
   }
   return { shelf, lastDepartments };

@@ -219,12 +219,17 @@ export interface HoldingsRead {
  */
 async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[], order = ''): Promise<unknown[][]> {
   const by = order === '' ? '' : ` ORDER BY ${order}`;
-  const [row] = await db.query(`SELECT json_agg(json_build_array(${columns})${by}) AS rows FROM report_rows WHERE ${where}`, params);
+  return jsonArrays(db, `SELECT json_agg(json_build_array(${columns})${by}) AS rows FROM report_rows WHERE ${where}`, params);
+}
+
+/** The `rows` column of `sql`'s one row, a JSON array of arrays (the driver parses json; PGlite may give its text). */
+export async function jsonArrays(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+  const [row] = await db.query(sql, params);
   const rows = row?.rows;
   return Array.isArray(rows) ? (rows as unknown[][]) : typeof rows === 'string' ? (JSON.parse(rows) as unknown[][]) : [];
 }
 
-const msOf = (value: unknown): number =>
+export const msOf = (value: unknown): number =>
   typeof value === 'number' ? value : value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number(value);
 
 /**
