@@ -79,7 +79,7 @@ export const part: BenchPart = {
     const rowsCode = ['renderer/store/report-rows.ts', 'renderer/store/holding-packs.ts'].map((file) => readFileSync(resolve(root, file), 'utf8'));
     const built = await keptProfile(`reports-desk-rows-${DEVICES}-${EVENTS}`, server.url, [String(ROWS_VERSION), ...rowsCode], (profile) => buildRows(profile, server.url), written.dir);
     if (!built.fresh) console.log(`  the report rows: kept (${built.dir})`);
-    const browser = await launchCopyOf(built.dir, CONTEXT);
+    const browser = await launchCopyOf(built, server.url, CONTEXT);
     try {
       const page = await openDesk(browser.context, server.url);
       await page.getByRole('button', { name: 'Rapporter' }).click();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { launchOptions, root } from './browser';
+import { untilStoreSettles } from './settle-store';
 
 export const CACHE = resolve(root, 'node_modules/.cache/kvikdesk-bench');
 
@@ -70,16 +71,67 @@ export function launchOn(profile: string, { args = [], ...options }: LaunchOptio
   return chromium.launchPersistentContext(profile, { ...launchOptions, ...options, args: [...launchOptions.args, ...args] });
 }
 
-/** Chromium on a fresh copy of a kept profile: each run starts from the same bytes. `close()` deletes the copy, never the kept one. */
-export async function launchCopyOf(kept: string, options: LaunchOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * Chromium on a fresh copy of a kept profile: each run starts from the same bytes, those of a
+ * store that has finished compacting (`settle-store.ts`). The kept one is settled once, in place;
+ * the copy again before it is handed over (opening it turns LevelDB's journal into a table).
+ * `url`: a page of the store's origin (IndexedDB belongs to it). `close()` deletes the copy, never the kept one.
+ */
+export async function launchCopyOf(kept: Kept, url: string, options: LaunchOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  await settleInPlace(kept, url, options);
   const profile = mkdtempSync(join(tmpdir(), 'kvikdesk-bench-'));
-  cpSync(kept, profile, { recursive: true });
+  cpSync(kept.dir, profile, { recursive: true });
   const context = await launchOn(profile, options);
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
   };
+  try {
+    const waited = await whileStoreOpen(context, url, () => untilStoreSettles(profile, { quietMs: 5_000, limitMs: 5 * 60_000 }));
+    console.log(`  the copy's store settled ${waited === null ? 'not within 5 minutes (measured anyway)' : `after ${waited.toFixed(0)} s`}`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { context, close };
+}
+
+/** A kept store not yet settled is opened in place and left to compact once; `meta.json` then says so. */
+async function settleInPlace(kept: Kept, url: string, options: LaunchOptions): Promise<void> {
+  if (typeof kept.meta.settled === 'number') return;
+  const context = await launchOn(kept.dir, options);
+  try {
+    const seconds = await whileStoreOpen(context, url, () => untilStoreSettles(kept.dir));
+    console.log(`  the kept store ${kept.dir} ${seconds === null ? 'was still compacting after 15 minutes' : `compacted in ${seconds.toFixed(0)} s`}`);
+    kept.meta = { ...kept.meta, settled: seconds };
+    writeFileSync(join(kept.dir, 'meta.json'), JSON.stringify(kept.meta));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs `work` with the origin's store held open by a blank page of it, past the app: Chromium
+ * closes a store (and LevelDB stops compacting) a moment after its last connection closes.
+ */
+async function whileStoreOpen<T>(context: BrowserContext, url: string, work: () => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>store</title>' }));
+    await page.goto(url);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('kvikdesk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            (window as unknown as { __held: IDBDatabase }).__held = open.result;
+            resolve();
+          };
+        }),
+    );
+    return await work();
+  } finally {
+    await page.close();
+  }
 }

@@ -61,7 +61,7 @@ export async function launchSeededChromium(
     kept.fresh ? `seeded in ${Number(kept.meta.seconds).toFixed(1)} s` : 'kept',
     built.fresh ? `report rows built in ${Number(built.meta.seconds).toFixed(1)} s` : 'report rows kept',
   ].join(', ');
-  const browser = await launchCopyOf(built.dir, options);
+  const browser = await launchCopyOf(built, url, options);
   const found = await countDevices(browser.context, url);
   if (found < devices) {
     await browser.close();
