@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReferenceCsv } from './reference-csv';
+import { parseReferenceCsv, readCsvRows } from './reference-csv';
 
 const rowsOf = <T,>(result: { rows: Array<{ row: T }>; errors: unknown[] }) => (result.errors.length === 0 ? result.rows.map((r) => r.row) : null);
 
@@ -47,5 +47,17 @@ describe('parseReferenceCsv', () => {
     });
     expect(parseReferenceCsv('locations', 'id;name;type\n')).toEqual({ rows: [], errors: [{ line: 2, problem: 'no_rows', message: 'no rows to import' }] });
     expect(parseReferenceCsv('locations', '')).toEqual({ rows: [], errors: [{ line: 1, problem: 'empty', message: 'the file is empty' }] });
+  });
+});
+
+describe('readCsvRows', () => {
+  it('gives each row the file line it starts on, past quoted line breaks, blank lines and CRLF', () => {
+    const text = '\uFEFFa;b;c\r\n1;"two\r\nlines";c\r\n\r\n;;\r\n3;"x\n\ny";c\n4;z;c\n';
+    expect(readCsvRows(text)).toEqual([
+      { line: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, cells: ['1', 'two\nlines', 'c'] },
+      { line: 6, cells: ['3', 'x\n\ny', 'c'] },
+      { line: 9, cells: ['4', 'z', 'c'] },
+    ]);
   });
 });
