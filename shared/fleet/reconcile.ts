@@ -82,7 +82,7 @@ export function reconcileWithIntune(
   settings: Pick<ReportSettings, 'intuneCheckInDays' | 'timeZone'> = defaultReportSettings,
 ): Reconciliation {
   const { all, find } = matcher(devices);
-  const index = indexReference({ ...reference, locations: [], departments: [] });
+  const index = memoized(indexReference({ ...reference, locations: [], departments: [] }));
   const today: LocalDate = localDayOf(typeof now === 'number' ? now : now.getTime(), settings.timeZone);
   // Days since a check-in, once per day named: an export holds a few hundred days over 100,000 lines.
   const daysSince = new Map<LocalDate, number>();
@@ -125,14 +125,35 @@ export function reconcileWithIntune(
   return result;
 }
 
-function differencesOf(device: FleetDevice, intune: IntuneRow, index: ReturnType<typeof indexReference>): Difference[] {
+interface NameIndex {
+  employee(text: string): string | undefined;
+  model(text: string, manufacturer: string): string | undefined;
+}
+
+/** The reference found by Intune's texts, each text folded and looked up once: an export names a few dozen models over 100,000 lines. */
+function memoized(index: ReturnType<typeof indexReference>): NameIndex {
+  const employees = new Map<string, string | undefined>();
+  const models = new Map<string, string | undefined>();
+  const once = (cache: Map<string, string | undefined>, key: string, find: () => string | undefined) => {
+    if (cache.has(key)) return cache.get(key);
+    const found = find();
+    cache.set(key, found);
+    return found;
+  };
+  return {
+    employee: (text) => once(employees, text, () => index.employee(text)?.id),
+    model: (text, manufacturer) => once(models, `${manufacturer}\u0000${text}`, () => index.model(text, manufacturer)?.id),
+  };
+}
+
+function differencesOf(device: FleetDevice, intune: IntuneRow, index: NameIndex): Difference[] {
   const differences: Difference[] = [];
   if (device.status === 'assigned' && device.holder) {
-    const user = intune.user ? (index.employee(intune.user)?.id ?? intune.user) : undefined;
+    const user = intune.user ? (index.employee(intune.user) ?? intune.user) : undefined;
     if (user !== device.holder.employeeId) differences.push({ field: 'holder', register: device.holder.employeeId, ...(user ? { intune: user } : {}) });
   }
   if (intune.model && device.model) {
-    const model = index.model(intune.model, intune.manufacturer ?? '')?.id ?? intune.model;
+    const model = index.model(intune.model, intune.manufacturer ?? '') ?? intune.model;
     if (model !== device.model) differences.push({ field: 'model', register: device.model, intune: model });
   }
   return differences;
