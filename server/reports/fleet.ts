@@ -6,7 +6,7 @@ import { jsonArrays, msOf } from './rows';
 
 /**
  * What the fleet reports read at the centre (`shared/fleet/central-fleet.ts`): every device's
- * projection as the fleet reports read it (its fleet columns, migration 015), and for the unused devices the shelf spans still open
+ * projection as the fleet reports read it, and for the unused devices the shelf spans still open
  * with the department each device was last held by. Each as one JSON array of arrays built by
  * PostgreSQL (one `JSON.parse` for 100,000 devices, not a driver's parse of 100,000 documents).
  */
@@ -16,8 +16,8 @@ type FleetTuple = [string, DeviceStatus, string | null, string | null, string | 
 export async function readFleetDevices(db: Queryable): Promise<FleetDevice[]> {
   const tuples = (await jsonArrays(
     db,
-    `SELECT json_agg(json_build_array(key, status, fleet_model, fleet_employee, fleet_department,
-       fleet_purchase_date, fleet_purchase_price, fleet_imei, fleet_imei2, fleet_serial)) AS rows FROM devices`,
+    `SELECT json_agg(json_build_array(key, status, device->>'model', device->'holder'->>'employeeId', device->'holder'->>'department',
+       device->>'purchaseDate', device->'purchasePrice', device->>'imei', device->>'imei2', device->>'serial')) AS rows FROM devices`,
   )) as FleetTuple[];
   return tuples.map(([key, status, model, employeeId, department, purchaseDate, purchasePrice, imei, imei2, serial]) => {
     const device: FleetDevice = { key, status: fleetStatusOf(status) };

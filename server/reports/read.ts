@@ -1,6 +1,6 @@
 import type { Device, DeviceStatus } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
-import { fleetToRead, type CentralFleetQuery, type PostedIntuneFile } from '../../shared/fleet/central-fleet';
+import { fleetToRead, readPostedExport, type CentralFleetQuery, type PostedIntuneFile } from '../../shared/fleet/central-fleet';
 import { digestsToRead, isFleetQuery, logToReplay, type CentralReportData, type CentralReportQuery } from '../../shared/reports/central';
 import type { LocalDate } from '../../shared/reports/calendar';
 import { defaultReportSettings, type ReportSettings } from '../../shared/reports/settings';
@@ -36,9 +36,17 @@ export async function readCentralReportData(
   return { ...log, ...(holdings ? { holdings } : {}), ...(trend ? { trend } : {}), ...(monthly ? { monthly } : {}), ...(charges ? { charges } : {}) };
 }
 
-/** A fleet report's data: every device, the reference data, the shelf for the unused devices, the posted export. */
-async function readFleetReportData(db: Database, query: CentralFleetQuery, intune: PostedIntuneFile | undefined): Promise<CentralReportData> {
-  const [reference, devices, shelf] = await Promise.all([readReference(db), readFleetDevices(db), fleetToRead(query).shelf ? readShelfNow(db) : undefined]);
+/**
+ * A fleet report's data: every device, the reference data, the shelf for the unused devices, the
+ * posted export read. The export (a few hundred ms for 100,000 lines) is read while PostgreSQL
+ * answers the reads, which are sent first: the two then run on two cores, not one after the other.
+ */
+async function readFleetReportData(db: Database, query: CentralFleetQuery, posted: PostedIntuneFile | undefined): Promise<CentralReportData> {
+  const reading = Promise.all([readReference(db), readFleetDevices(db), fleetToRead(query).shelf ? readShelfNow(db) : undefined]);
+  // Not left unhandled while the export is read.
+  reading.catch(() => {});
+  const intune = posted ? await onceSent(() => readPostedExport(posted)) : undefined;
+  const [reference, devices, shelf] = await reading;
   const fleet = {
     devices: shelf ? withLastDepartments(devices, shelf.lastDepartments) : devices,
     locations: reference.locations,
@@ -46,6 +54,19 @@ async function readFleetReportData(db: Database, query: CentralFleetQuery, intun
     ...(intune ? { intune } : {}),
   };
   return { devices: [], events: new Map(), models: reference.models, departments: reference.departments, employees: reference.employees, fleet };
+}
+
+/** `work` after the event loop has turned once: queries just issued are on their way to PostgreSQL by then. */
+function onceSent<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
 }
 
 async function readReferenceOnly(db: Queryable): Promise<CentralReportData> {

@@ -3,7 +3,7 @@ import { localDayOf, type LocalDate } from '../reports/calendar';
 import type { ReportTable } from '../reports/tables';
 import type { ReportSettings } from '../reports/settings';
 import type { FleetDevice } from './fleet-device';
-import { readIntuneFile } from './intune-file';
+import { readIntuneFile, type IntuneFile } from './intune-file';
 import { reconcileWithIntune } from './reconcile';
 import { replacementPlan } from './replacement';
 import { residualReport } from './residual';
@@ -28,6 +28,17 @@ export interface PostedIntuneFile {
   at: number;
 }
 
+/** The posted export once read (`readPostedExport`): its lines and problems, as the reconciliation takes them. */
+export interface ReadIntuneExport {
+  name: string;
+  at: number;
+  file: IntuneFile;
+}
+
+export function readPostedExport(posted: PostedIntuneFile): ReadIntuneExport {
+  return { name: posted.name, at: posted.at, file: readIntuneFile(posted.text) };
+}
+
 export interface CentralFleetData {
   /** Every device the register holds, as the fleet reports read them; `lastDepartment` for those on a shelf (`unused`). */
   devices: readonly FleetDevice[];
@@ -37,7 +48,7 @@ export interface CentralFleetData {
   departments: readonly Department[];
   employees: readonly Employee[];
   locations?: readonly Location[];
-  intune?: PostedIntuneFile;
+  intune?: ReadIntuneExport;
 }
 
 export type CentralFleetQuery =
@@ -86,7 +97,7 @@ export function centralFleetReport(query: CentralFleetQuery, data: CentralFleetD
 
 function reconcile(data: CentralFleetData, settings: ReportSettings) {
   if (!data.intune) throw new Error('the Intune reconciliation needs the export');
-  const file = readIntuneFile(data.intune.text);
+  const { file } = data.intune;
   const reconciliation = reconcileWithIntune(data.devices, file.rows, data.intune.at, { models: data.models, employees: data.employees }, settings);
   return { reconciliation, problems: file.problems, lines: file.rows.length };
 }
