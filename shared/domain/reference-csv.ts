@@ -61,7 +61,7 @@ export interface ReferenceCsvResult<T extends ReferenceTable> {
   errors: CsvRowError[];
 }
 
-interface CsvRow {
+export interface CsvRow {
   line: number;
   cells: string[];
 }
@@ -70,11 +70,11 @@ interface CsvRow {
  * Rows with the line each starts on, counted exactly even when a quoted cell spans lines: a row
  * ends at one line break, and a cell can only hold more by quoting them, so each row's line is the
  * last one's plus one plus the breaks inside its cells. Parsed in one call, not a callback per row:
- * an Intune export holds 100,000 of them.
+ * an Intune export holds 100,000 of them. `delimiter`: named, not guessed.
  */
-export function readCsvRows(text: string): CsvRow[] {
+export function readCsvRows(text: string, delimiter?: string): CsvRow[] {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const { data } = Papa.parse<string[]>(normalized, { delimitersToGuess: [';', ',', '\t'] });
+  const { data } = Papa.parse<string[]>(normalized, delimiter ? { delimiter } : { delimitersToGuess: [';', ',', '\t'] });
   const rows: CsvRow[] = [];
   let line = 1;
   for (const cells of data) {

@@ -1,5 +1,5 @@
 import { reportFileLimits } from '../domain/limits';
-import { readCsvRows } from '../domain/reference-csv';
+import { headerDelimiter, scanCsv, type ScannedRow } from '../domain/csv-scan';
 import { mapColumns, normalizeHeader, type ImportField } from '../import/columns';
 import type { LocalDate } from '../reports/calendar';
 
@@ -76,60 +76,102 @@ function daysInMonth(year: number, month: number): number {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
-const excerpt = (cells: readonly string[]) => cells.join(', ').slice(0, 120);
+const excerpt = (cells: ReadonlyArray<string | undefined>) => cells.join(', ').slice(0, 120);
 
+/**
+ * Reads the export's lines for the columns the reconciliation uses (`scanCsv`: an export of
+ * 100,000 devices is ~40 MB in 48 quoted columns). A bad line is listed with the whole of it.
+ */
 export function readIntuneFile(text: string): IntuneFile {
   if (text.length > reportFileLimits.maxChars) return { rows: [], problems: [{ line: 0, code: 'too_large', text: `${text.length}`, kept: false }] };
-  const [header, ...lines] = readCsvRows(text);
-  const columns = mapColumns(header?.cells ?? []);
-  if (!header || (columns.fields.serial === undefined && columns.fields.imei === undefined))
-    return { rows: [], problems: [{ line: 1, code: 'no_columns', text: excerpt(header?.cells ?? []), kept: false }] };
-  const named = header.cells.map(normalizeHeader);
-  const deviceNameAt = named.indexOf(HEADER_DEVICE_NAME);
-  const checkInAt = named.findIndex((name) => HEADER_LAST_CHECK_IN.includes(name));
+  const delimiter = headerDelimiter(text);
+  const whole = (row: ScannedRow) => {
+    let cells: ReadonlyArray<string | undefined> = [];
+    scanCsv(text.slice(row.start, row.end), delimiter, 'all', (read) => (cells = read.cells));
+    return cells;
+  };
+  let header: { cells: string[]; line: number } | undefined;
+  let found: ReturnType<typeof intuneColumns> | undefined;
   const problems: IntuneProblem[] = [];
   const rows: IntuneRow[] = [];
-  if (lines.length > reportFileLimits.maxRows)
-    problems.push({ line: lines[reportFileLimits.maxRows]!.line, code: 'too_many_rows', text: `${lines.length}`, kept: false });
-  // Each field's columns once, not per line: a file holds up to `reportFileLimits.maxRows` of them.
-  const at = (field: ImportField) => columns.fields[field] ?? [];
-  const [imeiAt, serialAt, userAt, modelAt, manufacturerAt] = [at('imei'), at('serial'), at('holderEmail'), at('model'), at('manufacturer')];
-  const end = Math.min(lines.length, reportFileLimits.maxRows);
-  for (let n = 0; n < end; n++) {
-    const { line, cells } = lines[n]!;
-    if (cells.length !== header.cells.length) {
-      problems.push({ line, code: 'cell_count', text: excerpt(cells), kept: false });
-      continue;
-    }
-    const imeiText = (firstFilled(cells, imeiAt) ?? '').replace(/[\s-]/g, '');
-    const imei = /^\d{15}$/.test(imeiText) ? imeiText : undefined;
-    const serial = serialOf(firstFilled(cells, serialAt) ?? '');
-    if (!imei && !serial) {
-      problems.push({ line, code: 'no_identifier', text: excerpt(cells), kept: false });
-      continue;
-    }
-    if (imeiText !== '' && !imei) problems.push({ line, code: 'bad_imei', text: imeiText.slice(0, 40), kept: true });
-    const checkIn = checkInAt >= 0 ? readCheckInDay(cells[checkInAt] ?? '') : undefined;
-    if (checkIn === null) problems.push({ line, code: 'bad_check_in', text: (cells[checkInAt] ?? '').slice(0, 40), kept: true });
-    const row: IntuneRow = { line };
-    const deviceName = deviceNameAt >= 0 ? cells[deviceNameAt]?.trim() || undefined : undefined;
-    if (deviceName) row.deviceName = deviceName;
-    if (serial) row.serial = serial;
-    if (imei) row.imei = imei;
-    const user = firstFilled(cells, userAt);
-    if (user) row.user = user;
-    const model = firstFilled(cells, modelAt);
-    if (model) row.model = model;
-    const manufacturer = firstFilled(cells, manufacturerAt);
-    if (manufacturer) row.manufacturer = manufacturer;
-    if (checkIn) row.lastCheckIn = checkIn;
-    rows.push(row);
-  }
+  let lines = 0;
+  scanCsv(
+    text,
+    delimiter,
+    (cells) => {
+      found = intuneColumns(cells.map((cell) => cell ?? ''));
+      return found ? found.wanted : [];
+    },
+    (row) => {
+      if (!header) {
+        header = { cells: row.cells.map((cell) => cell ?? ''), line: row.line };
+        return;
+      }
+      lines++;
+      if (!found) return;
+      if (lines > reportFileLimits.maxRows) {
+        if (lines === reportFileLimits.maxRows + 1) problems.push({ line: row.line, code: 'too_many_rows', text: '', kept: false });
+        return;
+      }
+      const { cells, line } = row;
+      if (row.count !== header.cells.length) {
+        problems.push({ line, code: 'cell_count', text: excerpt(whole(row)), kept: false });
+        return;
+      }
+      const { imeiAt, serialAt, userAt, modelAt, manufacturerAt, deviceNameAt, checkInAt } = found;
+      const imeiText = (firstFilled(cells, imeiAt) ?? '').replace(/[\s-]/g, '');
+      const imei = /^\d{15}$/.test(imeiText) ? imeiText : undefined;
+      const serial = serialOf(firstFilled(cells, serialAt) ?? '');
+      if (!imei && !serial) {
+        problems.push({ line, code: 'no_identifier', text: excerpt(whole(row)), kept: false });
+        return;
+      }
+      if (imeiText !== '' && !imei) problems.push({ line, code: 'bad_imei', text: imeiText.slice(0, 40), kept: true });
+      const checkIn = checkInAt >= 0 ? readCheckInDay(cells[checkInAt] ?? '') : undefined;
+      if (checkIn === null) problems.push({ line, code: 'bad_check_in', text: (cells[checkInAt] ?? '').slice(0, 40), kept: true });
+      const read: IntuneRow = { line };
+      const deviceName = deviceNameAt >= 0 ? cells[deviceNameAt]?.trim() || undefined : undefined;
+      if (deviceName) read.deviceName = deviceName;
+      if (serial) read.serial = serial;
+      if (imei) read.imei = imei;
+      const user = firstFilled(cells, userAt);
+      if (user) read.user = user;
+      const model = firstFilled(cells, modelAt);
+      if (model) read.model = model;
+      const manufacturer = firstFilled(cells, manufacturerAt);
+      if (manufacturer) read.manufacturer = manufacturer;
+      if (checkIn) read.lastCheckIn = checkIn;
+      rows.push(read);
+    },
+  );
+  if (!header || !found) return { rows: [], problems: [{ line: header?.line ?? 1, code: 'no_columns', text: excerpt(header?.cells ?? []), kept: false }] };
+  const tooMany = problems.find((problem) => problem.code === 'too_many_rows');
+  if (tooMany) tooMany.text = `${lines}`;
   return { rows, problems };
 }
 
+/** The header's columns the reconciliation reads (the import's mapping, `shared/import/columns.ts`); none when it names neither serial nor IMEI. */
+function intuneColumns(header: readonly string[]) {
+  const columns = mapColumns(header);
+  if (columns.fields.serial === undefined && columns.fields.imei === undefined) return undefined;
+  const named = header.map(normalizeHeader);
+  // Each field's columns once, not per line: a file holds up to `reportFileLimits.maxRows` of them.
+  const at = (field: ImportField) => columns.fields[field] ?? [];
+  const found = {
+    imeiAt: at('imei'),
+    serialAt: at('serial'),
+    userAt: at('holderEmail'),
+    modelAt: at('model'),
+    manufacturerAt: at('manufacturer'),
+    deviceNameAt: named.indexOf(HEADER_DEVICE_NAME),
+    checkInAt: named.findIndex((name) => HEADER_LAST_CHECK_IN.includes(name)),
+  };
+  const wanted = [...found.imeiAt, ...found.serialAt, ...found.userAt, ...found.modelAt, ...found.manufacturerAt, found.deviceNameAt, found.checkInAt].filter((index) => index >= 0);
+  return { ...found, wanted };
+}
+
 /** The first of `columns` filled in on the line, trimmed. */
-function firstFilled(cells: readonly string[], columns: readonly number[]): string | undefined {
+function firstFilled(cells: ReadonlyArray<string | undefined>, columns: readonly number[]): string | undefined {
   for (const index of columns) {
     const value = cells[index]?.trim();
     if (value) return value;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reportFileLimits } from '../domain/limits';
 import { fleetDevice, held } from './fleet.test-support';
 import { readCheckInDay, readIntuneFile } from './intune-file';
 import { reconcileWithIntune } from './reconcile';
@@ -59,7 +60,7 @@ describe('reading an Intune "All devices" export', () => {
 
   it('refuses a file without identifier columns or larger than the limit, as one problem', () => {
     expect(readIntuneFile('Device name;Model\r\nx;y').problems).toEqual([{ line: 1, code: 'no_columns', text: 'Device name, Model', kept: false }]);
-    expect(readIntuneFile('x'.repeat(20 * 1024 * 1024 + 1)).problems[0]).toMatchObject({ line: 0, code: 'too_large' });
+    expect(readIntuneFile('x'.repeat(reportFileLimits.maxChars + 1)).problems[0]).toMatchObject({ line: 0, code: 'too_large' });
   });
 });
 
