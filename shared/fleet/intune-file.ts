@@ -76,7 +76,12 @@ function daysInMonth(year: number, month: number): number {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
-const excerpt = (cells: ReadonlyArray<string | undefined>) => cells.join(', ').slice(0, 120);
+/** A line's filled cells, cut short: Intune's 48 columns are mostly empty, and the first 120 characters of all of them would not reach the serial. */
+const excerpt = (cells: ReadonlyArray<string | undefined>) =>
+  cells
+    .filter((cell) => cell?.trim())
+    .join(', ')
+    .slice(0, 120);
 
 /**
  * Reads the export's lines for the columns the reconciliation uses (`scanCsv`: an export of
@@ -119,18 +124,21 @@ export function readIntuneFile(text: string): IntuneFile {
         return;
       }
       const { imeiAt, serialAt, userAt, modelAt, manufacturerAt, deviceNameAt, checkInAt } = found;
-      const imeiText = (firstFilled(cells, imeiAt) ?? '').replace(/[\s-]/g, '');
+      const imeiCell = firstFilled(cells, imeiAt) ?? '';
+      const imeiText = imeiCell.replace(/[\s-]/g, '');
       const imei = /^\d{15}$/.test(imeiText) ? imeiText : undefined;
-      const serial = serialOf(firstFilled(cells, serialAt) ?? '');
+      const serialCell = firstFilled(cells, serialAt) ?? '';
+      const serial = serialOf(serialCell);
+      const deviceName = deviceNameAt >= 0 ? cells[deviceNameAt]?.trim() || undefined : undefined;
       if (!imei && !serial) {
-        problems.push({ line, code: 'no_identifier', text: excerpt(whole(row)), kept: false });
+        // The device's name and what stood for its identifiers ("System Serial Number"), not the line's first columns.
+        problems.push({ line, code: 'no_identifier', text: excerpt([deviceName, serialCell, imeiCell]), kept: false });
         return;
       }
       if (imeiText !== '' && !imei) problems.push({ line, code: 'bad_imei', text: imeiText.slice(0, 40), kept: true });
       const checkIn = checkInAt >= 0 ? readCheckInDay(cells[checkInAt] ?? '') : undefined;
       if (checkIn === null) problems.push({ line, code: 'bad_check_in', text: (cells[checkInAt] ?? '').slice(0, 40), kept: true });
       const read: IntuneRow = { line };
-      const deviceName = deviceNameAt >= 0 ? cells[deviceNameAt]?.trim() || undefined : undefined;
       if (deviceName) read.deviceName = deviceName;
       if (serial) read.serial = serial;
       if (imei) read.imei = imei;

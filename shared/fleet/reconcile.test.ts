@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasShared, sharedMissing, sharedPath } from '../../tests/support/shared-dir';
 import { reportFileLimits } from '../domain/limits';
 import { fleetDevice, held } from './fleet.test-support';
 import { readCheckInDay, readIntuneFile } from './intune-file';
@@ -61,6 +63,28 @@ describe('reading an Intune "All devices" export', () => {
   it('refuses a file without identifier columns or larger than the limit, as one problem', () => {
     expect(readIntuneFile('Device name;Model\r\nx;y').problems).toEqual([{ line: 1, code: 'no_columns', text: 'Device name, Model', kept: false }]);
     expect(readIntuneFile('x'.repeat(reportFileLimits.maxChars + 1)).problems[0]).toMatchObject({ line: 0, code: 'too_large' });
+  });
+});
+
+describe.skipIf(!hasShared)(`Intune's own export (../shared/fixtures/import/intune-all-devices.sample.csv)${hasShared ? '' : `: ${sharedMissing}`}`, () => {
+  it('reads its 48 quoted columns: serials, IMEIs, primary users, check-ins; the placeholder serial is a problem', () => {
+    const file = readIntuneFile(readFileSync(sharedPath('fixtures/import/intune-all-devices.sample.csv'), 'utf8'));
+    expect(file.rows.map((row) => row.deviceName)).toEqual(['KK-DEV-000', 'KK-DEV-001', 'KK-DEV-002', 'KK-DEV-003', 'KK-DEV-005']);
+    expect(file.rows[0]).toEqual({
+      line: 2,
+      deviceName: 'KK-DEV-000',
+      serial: 'EUUPHM2UQJ',
+      imei: '359059298188478',
+      user: 'lars.moeller@kk.example',
+      model: 'iPhone 14',
+      manufacturer: 'Apple',
+      lastCheckIn: '2026-11-20',
+    });
+    // A phone without IMEI is found by its serial; a PC not seen since May keeps that day.
+    expect(file.rows[2]).toMatchObject({ serial: 'R58NR0HXNZW', model: 'SM-A546B' });
+    expect(file.rows[2]).not.toHaveProperty('imei');
+    expect(file.rows[3]).toMatchObject({ serial: '5CGCN9ATXP', lastCheckIn: '2026-05-02' });
+    expect(file.problems).toEqual([{ line: 6, code: 'no_identifier', text: 'KK-DEV-004, System Serial Number', kept: false }]);
   });
 });
 
