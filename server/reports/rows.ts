@@ -212,20 +212,17 @@ export interface HoldingsRead {
 }
 
 /**
- * The rows as one JSON array of arrays: tens of thousands of rows parsed by one `JSON.parse`
- * instead of field by field by the driver (most of the read at fleet scale). ±Infinity come as
- * the strings "Infinity" / "-Infinity" (`msOf`).
+ * The report rows matching `where`, each as the array of its `columns`. Plain rows, not one
+ * `json_agg` document: on PostgreSQL at 100,000 devices the quarter's 87,000 holdings come in 220 ms
+ * as rows and in 520–600 ms as one JSON document (building it, and the driver taking in one 10 MB
+ * value). ±Infinity come as numbers, or as strings from PGlite's JSON (`msOf`).
  */
-async function jsonRows(db: Queryable, columns: string, where: string, params: readonly unknown[]): Promise<unknown[][]> {
-  return jsonArrays(db, `SELECT json_agg(json_build_array(${columns})) AS rows FROM report_rows WHERE ${where}`, params);
+async function rowArrays(db: Queryable, columns: string, where: string, params: readonly unknown[]): Promise<unknown[][]> {
+  return arraysOf(await db.query(`SELECT ${columns} FROM report_rows WHERE ${where}`, params));
 }
 
-/** The `rows` column of `sql`'s one row, a JSON array of arrays (the driver parses json; PGlite may give its text). */
-export async function jsonArrays(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
-  const [row] = await db.query(sql, params);
-  const rows = row?.rows;
-  return Array.isArray(rows) ? (rows as unknown[][]) : typeof rows === 'string' ? (JSON.parse(rows) as unknown[][]) : [];
-}
+/** Each row's values in the order its SELECT named them. */
+export const arraysOf = (rows: readonly Row[]): unknown[][] => rows.map((row) => Object.values(row));
 
 export const msOf = (value: unknown): number =>
   typeof value === 'number' ? value : value === 'Infinity' ? Number.POSITIVE_INFINITY : value === '-Infinity' ? Number.NEGATIVE_INFINITY : Number(value);
@@ -239,7 +236,7 @@ export async function readHoldings(db: Queryable, span: { fromMs: number; toMs: 
   const { fromMs, toMs, department } = span;
   const own = department === undefined ? '' : ' AND department = $3';
   const [rows, incomplete, unseen] = await Promise.all([
-    jsonRows(
+    rowArrays(
       db,
       'device_key, start_ms, end_ms, kind, model, department, employee_id',
       `part = 'h' AND place = '' AND end_ms > $1 AND start_ms < $2${own}`,
@@ -264,7 +261,7 @@ export interface TrendRowsRead {
 
 const placeOf = (place: string) => (place === '' ? null : place);
 
-/** The columns of a shelf span (`stockOf`) and of a handout (`handoutOf`), as `jsonRows` reads them. */
+/** The columns of a shelf span (`stockOf`) and of a handout (`handoutOf`), as `rowArrays` reads them. */
 const stockColumns = 'device_key, place, status, start_ms, end_ms, since_ms';
 const handoutColumns = 'device_key, place, end_ms, reused, kind, model, undone_flips';
 
@@ -299,8 +296,8 @@ export async function readTrendRows(db: Queryable, span: { location?: string; fr
   const here = location === undefined ? '' : 'AND place = $3';
   const at = location === undefined ? [] : [location];
   const [stockRows, handoutRows, incomplete, unseen] = await Promise.all([
-    jsonRows(db, stockColumns, `part = 's' ${here} AND end_ms >= $1 AND start_ms < $2`, [firstEndMs, toMs, ...at]),
-    jsonRows(db, handoutColumns, `part = 'o' ${here} AND end_ms >= $1 AND end_ms < $2`, [fromMs, toMs, ...at]),
+    rowArrays(db, stockColumns, `part = 's' ${here} AND end_ms >= $1 AND start_ms < $2`, [firstEndMs, toMs, ...at]),
+    rowArrays(db, handoutColumns, `part = 'o' ${here} AND end_ms >= $1 AND end_ms < $2`, [fromMs, toMs, ...at]),
     incompleteSince(db, fromMs),
     unseenSince(db, fromMs),
   ]);
@@ -309,7 +306,7 @@ export async function readTrendRows(db: Queryable, span: { location?: string; fr
 
 /** Marks of `types` (their place) from `fromMs` to `toMs`. */
 async function marksBetween(db: Queryable, types: readonly string[], fromMs: number, toMs: number): Promise<EventMark[]> {
-  const rows = await jsonRows(db, 'mark', "part = 'm' AND place = ANY($3::text[]) AND end_ms >= $1 AND end_ms < $2", [fromMs, toMs, types]);
+  const rows = await rowArrays(db, 'mark', "part = 'm' AND place = ANY($3::text[]) AND end_ms >= $1 AND end_ms < $2", [fromMs, toMs, types]);
   return rows.map(([mark]) => mark as EventMark);
 }
 
@@ -321,15 +318,15 @@ async function marksBetween(db: Queryable, types: readonly string[], fromMs: num
 export async function readMonthlyRows(db: Queryable, span: { fromMs: number; endMs: number }): Promise<MonthlyDigests> {
   const { fromMs, endMs } = span;
   const [handoutRows, marks, stockRows, repairRows, incomplete, unseen] = await Promise.all([
-    jsonRows(db, handoutColumns, "part = 'o' AND end_ms >= $1 AND end_ms < $2", [fromMs, endMs]),
+    rowArrays(db, handoutColumns, "part = 'o' AND end_ms >= $1 AND end_ms < $2", [fromMs, endMs]),
     marksBetween(
       db,
       eventMarkTypes.filter((type) => type !== 'charge'),
       fromMs,
       endMs,
     ),
-    jsonRows(db, stockColumns, "part = 's' AND end_ms >= $1 AND start_ms < $1", [endMs]),
-    jsonRows(db, 'device_key, start_ms, end_ms, since_ms, vendor, model', "part = 'r' AND place = '' AND end_ms >= $1 AND start_ms < $1", [endMs]),
+    rowArrays(db, stockColumns, "part = 's' AND end_ms >= $1 AND start_ms < $1", [endMs]),
+    rowArrays(db, 'device_key, start_ms, end_ms, since_ms, vendor, model', "part = 'r' AND place = '' AND end_ms >= $1 AND start_ms < $1", [endMs]),
     incompleteSince(db, fromMs),
     unseenSince(db, fromMs),
   ]);

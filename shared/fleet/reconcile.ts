@@ -57,17 +57,18 @@ export interface ReconcileReference {
   employees: readonly Employee[];
 }
 
+/** The devices by IMEI and serial, each to its place in `all`: what a line matched is kept by that place, not in a map by key. */
 function matcher(devices: Iterable<FleetDevice>) {
-  const byImei = new Map<string, FleetDevice>();
-  const bySerial = new Map<string, FleetDevice>();
+  const byImei = new Map<string, number>();
+  const bySerial = new Map<string, number>();
   const all: FleetDevice[] = [];
   for (const device of devices) {
-    all.push(device);
-    if (device.imei) byImei.set(device.imei, device);
-    if (device.imei2) byImei.set(device.imei2, device);
-    if (device.serial) bySerial.set(device.serial.toUpperCase(), device);
+    const at = all.push(device) - 1;
+    if (device.imei) byImei.set(device.imei, at);
+    if (device.imei2) byImei.set(device.imei2, at);
+    if (device.serial) bySerial.set(device.serial.toUpperCase(), at);
   }
-  return { all, find: (row: IntuneRow) => (row.imei && byImei.get(row.imei)) || (row.serial && bySerial.get(row.serial)) || undefined };
+  return { all, find: (row: IntuneRow) => (row.imei !== undefined ? byImei.get(row.imei) : undefined) ?? (row.serial !== undefined ? bySerial.get(row.serial) : undefined) };
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => compareText(a.key, b.key);
@@ -92,18 +93,22 @@ export function reconcileWithIntune(
     return days;
   };
   // A device re-enrolled shows twice in Intune; its latest check-in is the one that says it is used.
-  const seen = new Map<string, IntuneRow>();
+  const seen: Array<IntuneRow | undefined> = new Array(all.length);
   const onlyInIntune: IntuneRow[] = [];
   for (const row of intuneRows) {
-    const device = find(row);
-    if (!device) onlyInIntune.push(row);
-    else seen.set(device.key, seen.has(device.key) ? later(seen.get(device.key)!, row) : row);
+    const at = find(row);
+    if (at === undefined) onlyInIntune.push(row);
+    else {
+      const before = seen[at];
+      seen[at] = before ? later(before, row) : row;
+    }
   }
   const result: Reconciliation = { onlyInIntune, unused: [], differing: [], retiredButEnrolled: [], matched: intuneRows.length - onlyInIntune.length };
   // Each list in key order: a device adds at most one entry to each, so they are sorted at the end
   // rather than the whole fleet first.
-  for (const device of all) {
-    const intune = seen.get(device.key);
+  for (let at = 0; at < all.length; at++) {
+    const device = all[at]!;
+    const intune = seen[at];
     if (device.status === 'disposed' || device.status === 'lost') {
       if (intune) result.retiredButEnrolled.push({ key: device.key, status: device.status, intune });
       continue;
@@ -133,16 +138,19 @@ interface NameIndex {
 /** The reference found by Intune's texts, each text folded and looked up once: an export names a few dozen models over 100,000 lines. */
 function memoized(index: ReturnType<typeof indexReference>): NameIndex {
   const employees = new Map<string, string | undefined>();
-  const models = new Map<string, string | undefined>();
-  const once = (cache: Map<string, string | undefined>, key: string, find: () => string | undefined) => {
-    if (cache.has(key)) return cache.get(key);
-    const found = find();
-    cache.set(key, found);
-    return found;
-  };
+  // By maker, then model: no key joined per line.
+  const models = new Map<string, Map<string, string | undefined>>();
   return {
-    employee: (text) => once(employees, text, () => index.employee(text)?.id),
-    model: (text, manufacturer) => once(models, `${manufacturer}\u0000${text}`, () => index.model(text, manufacturer)?.id),
+    employee(text) {
+      if (!employees.has(text)) employees.set(text, index.employee(text)?.id);
+      return employees.get(text);
+    },
+    model(text, manufacturer) {
+      let ofMaker = models.get(manufacturer);
+      if (!ofMaker) models.set(manufacturer, (ofMaker = new Map()));
+      if (!ofMaker.has(text)) ofMaker.set(text, index.model(text, manufacturer)?.id);
+      return ofMaker.get(text);
+    },
   };
 }
 

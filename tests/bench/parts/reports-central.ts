@@ -153,13 +153,13 @@ async function fleetDatabase(log: (line: string) => void): Promise<{ db: Databas
  * Fails when the read asked for no rows that way, rather than measure something else.
  */
 function countingRows(db: Database): { db: Database; counted(): number } {
-  const fetch = /^SELECT json_agg\(json_build_array\([^)]*\)\) AS rows FROM report_rows /;
+  const fetch = /^SELECT [\w, ]+ FROM report_rows WHERE /;
   let counted = 0;
   const query: Queryable['query'] = async (sql, params) => {
     if (!fetch.test(sql)) return db.query(sql, params);
     counted++;
-    await db.query(sql.replace(fetch, 'SELECT count(*) AS n FROM report_rows '), params);
-    return [{ rows: [] }];
+    await db.query(sql.replace(fetch, 'SELECT count(*) AS n FROM report_rows WHERE '), params);
+    return [];
   };
   // The database as it is but for its `query`.
   const counting = Object.create(db, { query: { value: query } }) as Database;
