@@ -1,12 +1,13 @@
 import type { Device, DeviceStatus } from '../../shared/domain/device';
 import type { DeviceEvent } from '../../shared/domain/event';
 import { fleetToRead, readPostedExport, type CentralFleetQuery, type PostedIntuneFile } from '../../shared/fleet/central-fleet';
-import { digestsToRead, isFleetQuery, logToReplay, type CentralReportData, type CentralReportQuery } from '../../shared/reports/central';
+import { digestsToRead, evidenceToRead, isFleetQuery, logToReplay, type CentralReportData, type CentralReportQuery } from '../../shared/reports/central';
 import type { LocalDate } from '../../shared/reports/calendar';
 import { defaultReportSettings, type ReportSettings } from '../../shared/reports/settings';
 import type { Database, Queryable } from '../db/database';
 import { readReference } from '../reference/read';
 import { readFleetDevices, readShelfNow, withLastDepartments } from './fleet';
+import { readIntuneEvidence } from './intune-evidence';
 import { ensureReportRows, readableEvents, readChargeRows, readHoldings, readMonthlyRows, readTrendRows } from './rows';
 
 /**
@@ -23,17 +24,30 @@ export async function readCentralReportData(
   intune?: PostedIntuneFile,
 ): Promise<CentralReportData> {
   await ensureReportRows(db);
-  if (isFleetQuery(query)) return readFleetReportData(db, query, intune);
+  // The last export's evidence, unless the question brings its own export.
+  const evidence = evidenceToRead(query) && !intune ? readIntuneEvidence(db) : undefined;
+  if (isFleetQuery(query)) {
+    const [data, kept] = await Promise.all([readFleetReportData(db, query, intune), evidence]);
+    return kept === undefined ? data : { ...data, evidence: kept };
+  }
   const digests = digestsToRead(query, today, settings);
   const replay = logToReplay(query, today, settings);
-  const [log, holdings, trend, monthly, charges] = await Promise.all([
+  const [log, holdings, trend, monthly, charges, kept] = await Promise.all([
     replay ? readReportData(db, replay.fromMs, replay.untouched) : readReferenceOnly(db),
     digests.holdings ? readHoldings(db, digests.holdings) : undefined,
     digests.trend ? readTrendRows(db, digests.trend) : undefined,
     digests.month ? readMonthlyRows(db, digests.month) : undefined,
     digests.charges ? readChargeRows(db, digests.charges) : undefined,
+    evidence,
   ]);
-  return { ...log, ...(holdings ? { holdings } : {}), ...(trend ? { trend } : {}), ...(monthly ? { monthly } : {}), ...(charges ? { charges } : {}) };
+  return {
+    ...log,
+    ...(holdings ? { holdings } : {}),
+    ...(trend ? { trend } : {}),
+    ...(monthly ? { monthly } : {}),
+    ...(charges ? { charges } : {}),
+    ...(kept !== undefined ? { evidence: kept } : {}),
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Database } from '../db/database';
 import { sendError } from '../http/errors';
 import { operatorMay } from '../operators/operators';
 import { PinGuard } from '../operators/pin-guard';
+import { keepIntuneEvidence } from '../reports/intune-evidence';
 import { readCentralReportData } from '../reports/read';
 
 export const reportsPath = '/v1/reports';
@@ -47,7 +48,8 @@ const postedFileName = z.string().trim().min(1).max(260).catch('intune.csv');
  * desk's own functions (`shared/reports/central.ts`, `shared/fleet/central-fleet.ts`).
  * `POST /v1/reports/<intune|unused>?file=<name>` with an Intune "All devices" export as the body
  * (`text/csv`, at most `reportFileLimits.maxChars`): the reconciliation, and the unused devices with
- * the export as their evidence.
+ * the export as their evidence. The server keeps a posted export's evidence (`intune_evidence`):
+ * `GET unused` and the monthly summary count the unused devices it showed until the next one.
  */
 export function reportsRoute(app: FastifyInstance, db: Database, guard = new PinGuard()): void {
   // The export as text, whatever its size up to the limit; everything else stays JSON.
@@ -68,6 +70,8 @@ export function reportsRoute(app: FastifyInstance, db: Database, guard = new Pin
     const intune = intuneText === undefined ? undefined : { name: postedFileName.parse(file), text: intuneText, at: Date.now() };
     const data = await readCentralReportData(db, query.data, today, settings, intune);
     const result = centralReport(query.data, data, today, settings);
+    // A posted export is the unused devices' evidence from now on, as on the desk.
+    if (result.evidence) await keepIntuneEvidence(db, result.evidence);
     request.log.info({ report: query.data.report, devices: data.fleet?.devices.length ?? data.devices.length }, 'report');
     if (query.data.format === 'json') return result.report;
 

@@ -3,6 +3,7 @@ import { localDayOf, type LocalDate } from '../reports/calendar';
 import type { ReportTable } from '../reports/tables';
 import type { ReportSettings } from '../reports/settings';
 import type { FleetDevice } from './fleet-device';
+import type { IntuneEvidence } from './intune-evidence';
 import { readIntuneFile, type IntuneFile } from './intune-file';
 import { reconcileWithIntune } from './reconcile';
 import { replacementPlan } from './replacement';
@@ -49,6 +50,8 @@ export interface CentralFleetData {
   employees: readonly Employee[];
   locations?: readonly Location[];
   intune?: ReadIntuneExport;
+  /** The evidence kept from the last export posted (`unused` without one). */
+  evidence?: IntuneEvidence | null;
 }
 
 export type CentralFleetQuery =
@@ -65,6 +68,8 @@ export interface CentralFleetReport {
   report: unknown;
   tables: ReadonlyArray<ReportTable<never>>;
   name: string;
+  /** What a posted export showed of the unused devices: for the server to keep as the last evidence. */
+  evidence?: IntuneEvidence;
 }
 
 const pairs = (rows: ReadonlyArray<{ id: string; name: string }>) => rows.map((row) => [row.id, row.name] as const);
@@ -81,18 +86,25 @@ export function centralFleetReport(query: CentralFleetQuery, data: CentralFleetD
     }
     case 'intune': {
       const { reconciliation, problems, lines } = reconcile(data, settings);
-      return { report: { reconciliation, problems, lines }, tables: tablesOf(reconciliationTables(reconciliation, problems, names) as never), name: `intune-${today}` };
+      const tables = tablesOf(reconciliationTables(reconciliation, problems, names) as never);
+      return { report: { reconciliation, problems, lines }, tables, name: `intune-${today}`, evidence: evidenceOf(data, reconciliation.unused, settings) };
     }
     case 'unused': {
-      // The handed-out devices the posted export shows unused; without one, the shelf part alone.
-      const evidence = data.intune
-        ? { unused: reconcile(data, settings).reconciliation.unused.map((device) => device.key), file: data.intune.name, day: localDayOf(data.intune.at, settings.timeZone) }
-        : null;
+      // The handed-out devices the posted export shows unused; without one, those the last export
+      // kept showed; without either, the shelf part alone.
+      const posted = data.intune ? evidenceOf(data, reconcile(data, settings).reconciliation.unused, settings) : undefined;
+      const evidence = posted ?? data.evidence ?? null;
       const report = unusedDevices({ fleet: data.devices, shelf: data.shelf ?? [], models: data.models, evidence }, { today, settings });
       const tables = unusedTables(report, { ...names, locations: pairs(data.locations ?? []) });
-      return { report, tables: tablesOf(tables as never), name: `unused-${today}` };
+      return { report, tables: tablesOf(tables as never), name: `unused-${today}`, ...(posted ? { evidence: posted } : {}) };
     }
   }
+}
+
+/** The evidence of the posted export: its unused devices, its name and the day it came. */
+function evidenceOf(data: CentralFleetData, unused: ReadonlyArray<{ key: string }>, settings: ReportSettings): IntuneEvidence {
+  const intune = data.intune!;
+  return { unused: unused.map((device) => device.key), file: intune.name.slice(0, 260), day: localDayOf(intune.at, settings.timeZone) };
 }
 
 function reconcile(data: CentralFleetData, settings: ReportSettings) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inStockStatuses, type Device, type DeviceKey, type DeviceStatus } from '../domain/device';
 import type { Department, Employee, Model } from '../domain/reference';
 import { centralFleetReport, centralFleetReportNames, type CentralFleetData, type CentralFleetQuery } from '../fleet/central-fleet';
+import type { IntuneEvidence } from '../fleet/intune-evidence';
 import { chargesFromMarks, residualCharges } from '../fleet/residual-charges';
 import { addDays, dayEnds, daySpan, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
 import { dailyStockReport } from './daily-stock';
@@ -77,6 +78,13 @@ export interface CentralReportData {
   charges?: { marks: readonly EventMark[]; incomplete: readonly DeviceKey[] };
   /** The fleet reports' devices, shelf and posted export (`fleetToRead`); with them, `devices` and `events` stay empty. */
   fleet?: Pick<CentralFleetData, 'devices' | 'shelf' | 'locations' | 'intune'>;
+  /** The evidence kept from the last Intune export posted (`unused`, `monthly`); null when none was. */
+  evidence?: IntuneEvidence | null;
+}
+
+/** Whether the report counts the unused devices of the last Intune export kept (`evidence`): the unused devices' own report and the monthly summary. */
+export function evidenceToRead(query: CentralReportQuery): boolean {
+  return query.report === 'monthly' || query.report === 'unused';
 }
 
 /** The first instant whose touched devices the report needs the histories of. */
@@ -205,11 +213,13 @@ export interface CentralReport {
   tables: ReadonlyArray<ReportTable<never>>;
   /** A file name for the CSV, without extension. */
   name: string;
+  /** What a posted Intune export showed of the unused devices: the server keeps it as the last evidence. */
+  evidence?: IntuneEvidence;
 }
 
 export function centralReport(query: CentralReportQuery, data: CentralReportData, today: LocalDate, settings: ReportSettings = defaultReportSettings): CentralReport {
   if (isFleetQuery(query)) {
-    const fleet = { devices: [], ...data.fleet, models: data.models, departments: data.departments, employees: data.employees };
+    const fleet = { devices: [], ...data.fleet, evidence: data.evidence ?? null, models: data.models, departments: data.departments, employees: data.employees };
     return centralFleetReport(query, fleet, today, settings);
   }
   const { devices } = data;
@@ -254,7 +264,8 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
       const month = query.month ?? today.slice(0, 7);
       const billing = billingOf(quarterOf(`${month}-01`));
       const options = { month, today, settings };
-      const context = { models: data.models, billing };
+      const { evidence } = data;
+      const context = { models: data.models, billing, ...(evidence ? { intuneUnused: evidence.unused, intuneSource: { file: evidence.file, day: evidence.day } } : {}) };
       const report = data.monthly ? monthlyFromDigests(data.monthly, options, context) : monthlySummary(devices, events, options, context);
       return { report, tables: tablesOf(monthlySummaryTables(report, { models: modelPairs }) as never), name: `monthly-${month}` };
     }

@@ -215,6 +215,15 @@ describe.each(backends)('the reports over HTTP on $name', (backend) => {
     // Phone 3, out to BUF since 2025, is not in the export: handed out but unused.
     expect(reconciliation.unused).toEqual([expect.objectContaining({ key: keyOf(phone(3)), reason: 'absent' })]);
 
+    // The posted export's evidence is kept, as on the desk: the unused devices and the monthly
+    // summary count phone 3 without the file being sent again.
+    const kept = (await get('/v1/reports/unused?today=2026-12-05')).json();
+    expect(kept.unused).toEqual([expect.objectContaining({ deviceKey: keyOf(phone(3)), department: 'BUF', employeeId: 'E1' })]);
+    expect(kept.evidence).toMatchObject({ file: 'intune-dec.csv', listed: 1, noLongerHandedOut: [] });
+    const month = (await get('/v1/reports/monthly?month=2026-11&today=2026-12-05')).json();
+    expect(month.intuneUnused).toEqual({ count: 1, keys: [keyOf(phone(3))] });
+    expect(month.intuneSource).toMatchObject({ file: 'intune-dec.csv' });
+
     const findings = await post('intune', csv, 'text/csv', '&format=csv&table=intune-findings');
     expect(findings.statusCode, findings.body).toBe(200);
     expect(findings.body).toContain('PC-ØST-7');

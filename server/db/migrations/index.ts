@@ -13,7 +13,8 @@ import { migration as accessories } from './012-accessories';
 import { migration as reportRows } from './013-report-rows';
 import { migration as reportRowsMarks } from './014-report-rows-marks';
 import { migration as reportRowsByPart } from './015-report-rows-by-part';
+import { migration as intuneEvidence } from './016-intune-evidence';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new one gets the next number and goes at the end; none is ever edited. */
-export const migrations: readonly Migration[] = [eventLog, deskTokens, referenceData, seedDepartments, correctionResults, rowBytes, refusedEvents, referenceRevisions, employeeBadges, referenceActive, eventInstantIndex, accessories, reportRows, reportRowsMarks, reportRowsByPart];
+export const migrations: readonly Migration[] = [eventLog, deskTokens, referenceData, seedDepartments, correctionResults, rowBytes, refusedEvents, referenceRevisions, employeeBadges, referenceActive, eventInstantIndex, accessories, reportRows, reportRowsMarks, reportRowsByPart, intuneEvidence];
