@@ -238,9 +238,10 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
     return Object.fromEntries(Object.entries(employeeNames).filter(([employee]) => ids.has(employee)));
   };
   const tablesOf = (record: Record<string, ReportTable<never>>) => Object.values(record);
-  const billingOf = (quarter: Quarter) => {
+  /** `totals`: the departments' sums alone (the monthly summary), not 80,000 lines built, sorted and named for nobody. */
+  const billingOf = (quarter: Quarter, detail: 'lines' | 'totals' = 'lines') => {
     const options = { quarter, settings, ...departments };
-    const bill = data.holdings ? billFromHoldings(data.holdings.holdings, data.holdings.incomplete, options) : departmentBilling(devices, events, options);
+    const bill = data.holdings ? billFromHoldings(data.holdings.holdings, data.holdings.incomplete, options, detail) : departmentBilling(devices, events, options);
     const report = billingWithModelNames(bill, modelNames);
     return { ...report, employeeNames: namesOf(report.holdings) };
   };
@@ -262,7 +263,7 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
     }
     case 'monthly': {
       const month = query.month ?? today.slice(0, 7);
-      const billing = billingOf(quarterOf(`${month}-01`));
+      const billing = billingOf(quarterOf(`${month}-01`), 'totals');
       const options = { month, today, settings };
       const { evidence } = data;
       const context = { models: data.models, billing, ...(evidence ? { intuneUnused: evidence.unused, intuneSource: { file: evidence.file, day: evidence.day } } : {}) };
