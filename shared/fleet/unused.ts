@@ -87,8 +87,11 @@ export interface UnusedReport {
 export function unusedDevices(inputs: UnusedInputs, options: { today: LocalDate; settings: Pick<ReportSettings, 'idleDays' | 'timeZone'> }): UnusedReport {
   const { today, settings } = options;
   const { idleDays, timeZone } = settings;
+  // Only the devices the two parts name are looked up: a shelf of ~20,000 and a few thousand unused, not the whole fleet in a map.
+  const named = new Set<string>(inputs.evidence?.unused ?? []);
+  for (const span of inputs.shelf) named.add(span.deviceKey);
   const fleet = new Map<string, FleetDevice>();
-  for (const device of inputs.fleet) fleet.set(device.key, device);
+  for (const device of inputs.fleet) if (named.has(device.key)) fleet.set(device.key, device);
   const kinds = new Map(inputs.models.map((model) => [model.id, model.kind]));
   const placed = (deviceKey: DeviceKey, department: string): Placed => {
     const model = fleet.get(deviceKey)?.model ?? '';
