@@ -3,7 +3,7 @@ import { localDayOf, type LocalDate } from '../reports/calendar';
 import type { ReportTable } from '../reports/tables';
 import type { ReportSettings } from '../reports/settings';
 import type { FleetDevice } from './fleet-device';
-import type { IntuneEvidence } from './intune-evidence';
+import { evidenceOfExport, type IntuneEvidence } from './intune-evidence';
 import { readIntuneFile, type IntuneFile } from './intune-file';
 import { reconcileWithIntune } from './reconcile';
 import { replacementPlan } from './replacement';
@@ -87,13 +87,15 @@ export function centralFleetReport(query: CentralFleetQuery, data: CentralFleetD
     case 'intune': {
       const { reconciliation, problems, lines } = reconcile(data, settings);
       const tables = tablesOf(reconciliationTables(reconciliation, problems, names) as never);
-      return { report: { reconciliation, problems, lines }, tables, name: `intune-${today}`, evidence: evidenceOf(data, reconciliation.unused, settings) };
+      const evidence = evidenceOf(data, { lines, unused: reconciliation.unused }, settings);
+      return { report: { reconciliation, problems, lines }, tables, name: `intune-${today}`, ...(evidence ? { evidence } : {}) };
     }
     case 'unused': {
-      // The handed-out devices the posted export shows unused; without one, those the last export
-      // kept showed; without either, the shelf part alone.
-      const posted = data.intune ? evidenceOf(data, reconcile(data, settings).reconciliation.unused, settings) : undefined;
-      const evidence = posted ?? data.evidence ?? null;
+      // The handed-out devices the posted export shows unused (none from a file that could not be
+      // read); without one, those the last export kept showed; without either, the shelf part alone.
+      const reconciled = data.intune ? reconcile(data, settings) : undefined;
+      const posted = reconciled ? evidenceOf(data, { lines: reconciled.lines, unused: reconciled.reconciliation.unused }, settings) : undefined;
+      const evidence = reconciled ? (posted ?? null) : (data.evidence ?? null);
       const report = unusedDevices({ fleet: data.devices, shelf: data.shelf ?? [], models: data.models, evidence }, { today, settings });
       const tables = unusedTables(report, { ...names, locations: pairs(data.locations ?? []) });
       return { report, tables: tablesOf(tables as never), name: `unused-${today}`, ...(posted ? { evidence: posted } : {}) };
@@ -101,10 +103,10 @@ export function centralFleetReport(query: CentralFleetQuery, data: CentralFleetD
   }
 }
 
-/** The evidence of the posted export: its unused devices, its name and the day it came. */
-function evidenceOf(data: CentralFleetData, unused: ReadonlyArray<{ key: string }>, settings: ReportSettings): IntuneEvidence {
+/** The posted export's evidence (`evidenceOfExport`): its unused devices, its name and the day it came. */
+function evidenceOf(data: CentralFleetData, read: Parameters<typeof evidenceOfExport>[0], settings: ReportSettings): IntuneEvidence | null {
   const intune = data.intune!;
-  return { unused: unused.map((device) => device.key), file: intune.name.slice(0, 260), day: localDayOf(intune.at, settings.timeZone) };
+  return evidenceOfExport(read, intune.name, localDayOf(intune.at, settings.timeZone));
 }
 
 function reconcile(data: CentralFleetData, settings: ReportSettings) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deviceKeySchema } from '../domain/device';
-import { localDateSchema } from '../reports/calendar';
+import { localDateSchema, type LocalDate } from '../reports/calendar';
 
 /**
  * The Intune evidence of the last reconciliation: the handed-out devices Intune had not seen,
@@ -14,3 +14,14 @@ export const intuneEvidenceSchema = z.object({
   day: localDateSchema,
 });
 export type IntuneEvidence = z.infer<typeof intuneEvidenceSchema>;
+
+/**
+ * The evidence a reconciled export gives: its unused devices, its name and day — or none when no
+ * line of it was read as a device (too large, no identifier columns, another system's file): such
+ * a file says nothing of which devices are used, and kept it would show every handed-out device
+ * unused until the next export.
+ */
+export function evidenceOfExport(read: { lines: number; unused: ReadonlyArray<{ key: string }> }, file: string, day: LocalDate): IntuneEvidence | null {
+  if (read.lines === 0) return null;
+  return { unused: read.unused.map((device) => device.key), file: file.slice(0, 260), day };
+}

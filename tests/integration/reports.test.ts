@@ -223,6 +223,10 @@ describe.each(backends)('the reports over HTTP on $name', (backend) => {
     const month = (await get('/v1/reports/monthly?month=2026-11&today=2026-12-05')).json();
     expect(month.intuneUnused).toEqual({ count: 1, keys: [keyOf(phone(3))] });
     expect(month.intuneSource).toMatchObject({ file: 'intune-dec.csv' });
+    // A file of which no line could be read leaves no evidence: it would show every handed-out
+    // device unused. The last export's stands.
+    expect((await post('intune', 'Navn;Afdeling\r\nÅse;BUF', 'text/csv', '&file=afdelinger.csv')).statusCode).toBe(200);
+    expect((await get('/v1/reports/unused?today=2026-12-05')).json().evidence).toMatchObject({ file: 'intune-dec.csv', listed: 1 });
 
     const findings = await post('intune', csv, 'text/csv', '&format=csv&table=intune-findings');
     expect(findings.statusCode, findings.body).toBe(200);

@@ -9,6 +9,7 @@ import { PrintablePage } from '../components/PrintablePage';
 import { ReportTableView } from '../components/ReportTableView';
 import { ReportProgressView } from '../components/ReportProgressView';
 import { ReportFootnotes } from '../components/ReportFrame';
+import { evidenceOfExport } from '../../../shared/fleet/intune-evidence';
 import { saveIntuneEvidence } from '../intune-evidence';
 import type { ReportRequest } from '../report-request';
 import { useReport } from '../use-report';
@@ -35,12 +36,12 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
   const state = useReport(runner, request, 0);
   const result = loaded && state.status === 'done' && state.result.kind === 'intune' ? state.result.report : undefined;
 
-  // The unused devices stay as evidence for the monthly summary until the next file is loaded.
+  // The unused devices stay as evidence for the monthly summary until the next file is loaded (a file of which no line was read leaves the last).
   const { db } = useServices();
   useEffect(() => {
     if (!result || !loaded) return;
-    const unused = result.reconciliation.unused.map((r) => r.key);
-    void saveIntuneEvidence(db, { unused, file: loaded.name.slice(0, 260), day: localDayOf(loaded.at, settings.timeZone) });
+    const evidence = evidenceOfExport({ lines: result.lines, unused: result.reconciliation.unused }, loaded.name, localDayOf(loaded.at, settings.timeZone));
+    if (evidence) void saveIntuneEvidence(db, evidence);
   }, [db, result, loaded, settings.timeZone]);
 
   async function load(file: File | undefined) {
