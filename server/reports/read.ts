@@ -52,8 +52,8 @@ export async function readCentralReportData(
 
 /**
  * A fleet report's data: every device, the reference data, the shelf for the unused devices, the
- * posted export read. The export (a few hundred ms for 100,000 lines) is read while PostgreSQL
- * answers the reads, which are sent first: the two then run on two cores, not one after the other.
+ * posted export read. The reads are sent first and the export (~0.3 s for 100,000 lines) read
+ * while PostgreSQL works on them: its part of the time runs beside the export's, not after it.
  */
 async function readFleetReportData(db: Database, query: CentralFleetQuery, posted: PostedIntuneFile | undefined): Promise<CentralReportData> {
   const reading = Promise.all([readReference(db), readFleetDevices(db), fleetToRead(query).shelf ? readShelfNow(db) : undefined]);
