@@ -74,7 +74,7 @@ export function launchOn(profile: string, { args = [], ...options }: LaunchOptio
 /**
  * Chromium on a fresh copy of a kept profile: each run starts from the same bytes, those of a
  * store that has finished compacting (`settle-store.ts`). The kept one is settled once, in place;
- * the copy again before it is handed over (opening it turns LevelDB's journal into a table).
+ * the copy again before it is handed over (opening it replays LevelDB's journal, which may write).
  * `url`: a page of the store's origin (IndexedDB belongs to it). `close()` deletes the copy, never the kept one.
  */
 export async function launchCopyOf(kept: Kept, url: string, options: LaunchOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * Chromium keeps IndexedDB in LevelDB, which compacts in a background thread after large writes.
  * A store seeded in minutes and closed at once may be left with that work owed, and a run on a
  * copy of it would pay it while measuring. So a kept store is settled once before it is measured,
- * and each copy again (opening one turns LevelDB's journal into a table). Checked on 2026-12-02:
+ * and each copy again (opening one replays LevelDB's journal, which may write). Checked on 2026-12-02:
  * the desk store seeded and built that day owed none (settled at once), and its scans were no
  * faster for the check — the slowness of freshly seeded stores has another cause.
  *
