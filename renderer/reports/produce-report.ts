@@ -10,6 +10,7 @@ import type { Department } from '../../shared/domain/reference';
 import type { KvikDb } from '../store/db';
 import { fleetReport } from './fleet/fleet-report';
 import { unusedReport } from './fleet/unused-report';
+import { evidenceForSummary } from '../../shared/fleet/intune-evidence';
 import { loadIntuneEvidence } from './intune-evidence';
 import { readPlan } from './read-plan';
 import { readHoldings, readMonthlyRows, readStatementRows, readTrendRows } from './read-rows';
@@ -92,7 +93,7 @@ const billingOptions = ({ quarter, settings }: { quarter: Quarter; settings: Rep
 async function monthlyContext(db: KvikDb, request: Extract<ReportRequest, { kind: 'monthly' }>): Promise<MonthlyContext> {
   const quarter = quarterOf(monthDays(request.month).firstDay);
   const [billing, models, intune] = await Promise.all([billingOf(db, { quarter, settings: request.settings }, 'totals'), db.models.toArray(), loadIntuneEvidence(db)]);
-  return { models, billing, ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}) };
+  return { models, billing, ...evidenceForSummary(intune) };
 }
 
 function statementOf(billing: DepartmentBillingReport, { charges, incomplete }: ResidualChargesReport, modelNames: ReadonlyMap<string, string>): StatementInputs {
@@ -134,7 +135,7 @@ async function fromReportRows(db: KvikDb, request: Exclude<ReportRequest, { kind
     onProgress({ phase: 'computing' });
     const billing = billFromHoldings(value.quarter.holdings, value.quarter.incomplete, billingOptions({ quarter, settings }, departments), 'totals');
     const { intune } = value;
-    const context: MonthlyContext = { models, billing, ...(intune ? { intuneUnused: intune.unused, intuneSource: { file: intune.file, day: intune.day } } : {}) };
+    const context: MonthlyContext = { models, billing, ...evidenceForSummary(intune) };
     const { digests } = value;
     const report = monthlyFromDigests(digests, { month, today, settings }, context);
     return { kind: 'monthly', report, timings: timings(read, rows, new Set([...digests.stock, ...digests.repairs, ...digests.handouts, ...digests.marks].map((r) => r.deviceKey)).size) };

@@ -85,16 +85,16 @@ export function centralFleetReport(query: CentralFleetQuery, data: CentralFleetD
       return { report: { plan, residual }, tables: tablesOf(replacementTables(plan, residual, names) as never), name: `replacement-${today}` };
     }
     case 'intune': {
-      const { reconciliation, problems, lines } = reconcile(data, settings);
+      const { reconciliation, problems, lines, intune } = reconcile(data, settings);
       const tables = tablesOf(reconciliationTables(reconciliation, problems, names) as never);
-      const evidence = evidenceOf(data, { lines, unused: reconciliation.unused }, settings);
+      const evidence = evidenceOf(intune, { lines, unused: reconciliation.unused }, settings);
       return { report: { reconciliation, problems, lines }, tables, name: `intune-${today}`, ...(evidence ? { evidence } : {}) };
     }
     case 'unused': {
       // The handed-out devices the posted export shows unused (none from a file that could not be
       // read); without one, those the last export kept showed; without either, the shelf part alone.
       const reconciled = data.intune ? reconcile(data, settings) : undefined;
-      const posted = reconciled ? evidenceOf(data, { lines: reconciled.lines, unused: reconciled.reconciliation.unused }, settings) : undefined;
+      const posted = reconciled ? evidenceOf(reconciled.intune, { lines: reconciled.lines, unused: reconciled.reconciliation.unused }, settings) : undefined;
       const evidence = reconciled ? (posted ?? null) : (data.evidence ?? null);
       const report = unusedDevices({ fleet: data.devices, shelf: data.shelf ?? [], models: data.models, evidence }, { today, settings });
       const tables = unusedTables(report, { ...names, locations: pairs(data.locations ?? []) });
@@ -104,8 +104,7 @@ export function centralFleetReport(query: CentralFleetQuery, data: CentralFleetD
 }
 
 /** The posted export's evidence (`evidenceOfExport`): its unused devices, its name and the day it came. */
-function evidenceOf(data: CentralFleetData, read: Parameters<typeof evidenceOfExport>[0], settings: ReportSettings): IntuneEvidence | null {
-  const intune = data.intune!;
+function evidenceOf(intune: ReadIntuneExport, read: Parameters<typeof evidenceOfExport>[0], settings: ReportSettings): IntuneEvidence | null {
   return evidenceOfExport(read, intune.name, localDayOf(intune.at, settings.timeZone));
 }
 
@@ -113,5 +112,5 @@ function reconcile(data: CentralFleetData, settings: ReportSettings) {
   if (!data.intune) throw new Error('the Intune reconciliation needs the export');
   const { file } = data.intune;
   const reconciliation = reconcileWithIntune(data.devices, file.rows, data.intune.at, { models: data.models, employees: data.employees }, settings);
-  return { reconciliation, problems: file.problems, lines: file.rows.length };
+  return { reconciliation, problems: file.problems, lines: file.rows.length, intune: data.intune };
 }

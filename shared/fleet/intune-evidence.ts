@@ -25,3 +25,8 @@ export function evidenceOfExport(read: { lines: number; unused: ReadonlyArray<{ 
   if (read.lines === 0) return null;
   return { unused: read.unused.map((device) => device.key), file: file.slice(0, 260), day };
 }
+
+/** What the monthly summary counts of the evidence (`MonthlyContext`): its unused devices and where they come from; nothing without it. */
+export function evidenceForSummary(evidence: IntuneEvidence | null | undefined): { intuneUnused?: readonly string[]; intuneSource?: { file: string; day: LocalDate } } {
+  return evidence ? { intuneUnused: evidence.unused, intuneSource: { file: evidence.file, day: evidence.day } } : {};
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inStockStatuses, type Device, type DeviceKey, type DeviceStatus } from '../domain/device';
 import type { Department, Employee, Model } from '../domain/reference';
 import { centralFleetReport, centralFleetReportNames, type CentralFleetData, type CentralFleetQuery } from '../fleet/central-fleet';
-import type { IntuneEvidence } from '../fleet/intune-evidence';
+import { evidenceForSummary, type IntuneEvidence } from '../fleet/intune-evidence';
 import { chargesFromMarks, residualCharges } from '../fleet/residual-charges';
 import { addDays, dayEnds, daySpan, localDateSchema, quarterLabel, quarterOf, quarterSpan, startOfDay, type LocalDate, type Quarter } from './calendar';
 import { dailyStockReport } from './daily-stock';
@@ -265,8 +265,7 @@ export function centralReport(query: CentralReportQuery, data: CentralReportData
       const month = query.month ?? today.slice(0, 7);
       const billing = billingOf(quarterOf(`${month}-01`), 'totals');
       const options = { month, today, settings };
-      const { evidence } = data;
-      const context = { models: data.models, billing, ...(evidence ? { intuneUnused: evidence.unused, intuneSource: { file: evidence.file, day: evidence.day } } : {}) };
+      const context = { models: data.models, billing, ...evidenceForSummary(data.evidence) };
       const report = data.monthly ? monthlyFromDigests(data.monthly, options, context) : monthlySummary(devices, events, options, context);
       return { report, tables: tablesOf(monthlySummaryTables(report, { models: modelPairs }) as never), name: `monthly-${month}` };
     }
