@@ -1,9 +1,8 @@
 import type { Department, Model } from '../../shared/domain/reference';
-import Dexie from 'dexie';
 import { eventMarkTypes, type EventMark, type EventMarkType, type HandoutMark, type HoldingSpan, type RepairSpan, type StockSpan } from '../../shared/reports/device-digest';
 import type { MonthlyDigests } from '../../shared/reports/monthly-summary';
 import type { KvikDb } from '../store/db';
-import { FLEET_PACK_PART, PACK_ID_PREFIX, PACKS, unpackFleet, unpackHoldings, type PackRow } from '../store/holding-packs';
+import { FLEET_PACK_ID_PREFIX, PACK_ID_PREFIX, PACKS, unpackFleet, unpackHoldings, type PackRow } from '../store/holding-packs';
 import {
   handoutOfRow,
   holdingsOfIds,
@@ -16,12 +15,13 @@ import {
   type StockRow,
 } from '../store/report-rows';
 import { ensureReportRows, reportRowsReady } from '../store/report-rows-rebuild';
+import { endRange, placeEnd, placeOfId, placeStart } from '../store/row-ids';
 import { loadIntuneEvidence, type IntuneEvidence } from './intune-evidence';
 import type { ReportProgress } from './report-request';
 
 /**
  * The long reports' read from the store's report rows (`renderer/store/report-rows.ts`) instead of
- * the log: the rows whose spans reach into the report's period, by one index range per part, in
+ * the log: the rows whose spans reach into the report's period, by one range of their ids per part, in
  * ONE readonly transaction. The rows are built first where they are not ready (progress
  * `indexing`); a write that marks them stale between the build and the read is met by building
  * again.
@@ -30,8 +30,13 @@ import type { ReportProgress } from './report-request';
  * ranges are all asked for at once (nothing waits for an answer it does not need), the small ones
  * before the large: a request made after an answer waits behind every request made before it.
  */
-const index = '[part+place+endMs]';
 const { POSITIVE_INFINITY: END } = Number;
+
+/** Rows of `part` at `place` whose end lies between `fromMs` and `toMs` (each included unless said open), by their ids (`row-ids.ts`). */
+function byEnd(db: KvikDb, part: string, place: string, fromMs: number, toMs: number, fromOpen = false, toOpen = false) {
+  const [lower, upper] = endRange(part, place, fromMs, toMs, fromOpen, toOpen);
+  return db.reportRows.where(':id').between(lower, upper, true, false);
+}
 
 export interface RowsRead<T> {
   value: T;
@@ -69,7 +74,7 @@ const settled = <T>(promise: Promise<T>): Promise<{ value: T } | { error: unknow
 
 /** Incomplete devices with an event at or after `fromMs`. */
 async function incompleteSince(db: KvikDb, fromMs: number): Promise<string[]> {
-  const rows = (await db.reportRows.where(index).between(['i', '', fromMs], ['i', '', END], true, true).toArray()) as IncompleteRow[];
+  const rows = (await byEnd(db, 'i', '', fromMs, END).toArray()) as IncompleteRow[];
   return rows.map((row) => row.deviceKey);
 }
 
@@ -78,7 +83,7 @@ async function incompleteSince(db: KvikDb, fromMs: number): Promise<string[]> {
  * would not see them at all (it reads the histories of touched devices only), so neither does this.
  */
 async function unseenSince(db: KvikDb, fromMs: number): Promise<Set<string>> {
-  const rows = (await db.reportRows.where(index).between(['u', '', -END], ['u', '', fromMs], true, false).toArray()) as IncompleteRow[];
+  const rows = (await byEnd(db, 'u', '', -END, fromMs, false, true).toArray()) as IncompleteRow[];
   return new Set(rows.map((row) => row.deviceKey));
 }
 
@@ -99,9 +104,8 @@ function sliceEnds(fromMs: number, nowMs: number): number[] {
 
 /**
  * The packs of one family (`prefix`: their ids' common start, `store/holding-packs.ts`) in slices of
- * their ids, read by the primary key — the same rows as their index entry `[part, '', ∞]` names, in
- * the same order, without looking each up through the index — a quarter of them a request, so the
- * worker takes one slice in while IndexedDB reads the next.
+ * their ids, a quarter of them a request, so the worker takes one slice in while IndexedDB reads
+ * the next.
  */
 export const PACK_SLICES = 4;
 function packSlices(prefix: string): Array<[string, string]> {
@@ -109,6 +113,11 @@ function packSlices(prefix: string): Array<[string, string]> {
   const cuts = Array.from({ length: PACK_SLICES - 1 }, (_, i) => `${prefix}${String(Math.round(((i + 1) * PACKS) / PACK_SLICES)).padStart(4, '0')}`);
   const bounds = [prefix, ...cuts, `${prefix}\uffff`];
   return cuts.length === 0 ? [[prefix, `${prefix}\uffff`]] : bounds.slice(1).map((upper, i) => [bounds[i] as string, upper]);
+}
+
+/** Every pack of one family, by the slices of `packSlices`, asked for at once. */
+function packsOf(db: KvikDb, prefix: string): Promise<PackRow[]> {
+  return Promise.all(packSlices(prefix).map(([lower, upper]) => db.reportRows.where(':id').between(lower, upper, true, false).toArray() as Promise<PackRow[]>)).then((lists) => lists.flat());
 }
 
 /**
@@ -121,9 +130,9 @@ function askHoldings(db: KvikDb, fromMs: number) {
   const closed = ends.slice(1).map(
     (to, i) =>
       // `(from, to]`, the last `(from, ∞)`: an open holding's end is ∞, and it is in the packs.
-      db.reportRows.where(index).between(['h', '', ends[i]], ['h', '', to], false, to !== END).primaryKeys() as Promise<string[]>,
+      byEnd(db, 'h', '', ends[i] as number, to, true, to === END).primaryKeys() as Promise<string[]>,
   );
-  const packs = Promise.all(packSlices(PACK_ID_PREFIX).map(([lower, upper]) => db.reportRows.where(':id').between(lower, upper, true, false).toArray() as Promise<PackRow[]>)).then((lists) => lists.flat());
+  const packs = packsOf(db, PACK_ID_PREFIX);
   return { closed, packs };
 }
 
@@ -169,8 +178,8 @@ export function readTrendRows(
   const { location, fromMs, firstEndMs, toMs } = span;
   return inReadyRows(db, onProgress, async () => {
     const [stockRows, handoutRows, incomplete, unseen] = await Promise.all([
-      db.reportRows.where(index).between(['s', location, firstEndMs], ['s', location, END], true, true).toArray() as Promise<StockRow[]>,
-      db.reportRows.where(index).between(['o', location, fromMs], ['o', location, toMs], true, false).toArray() as Promise<HandoutRow[]>,
+      byEnd(db, 's', location, firstEndMs, END).toArray() as Promise<StockRow[]>,
+      byEnd(db, 'o', location, fromMs, toMs, false, true).toArray() as Promise<HandoutRow[]>,
       incompleteSince(db, fromMs),
       unseenSince(db, fromMs),
     ]);
@@ -192,17 +201,17 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 async function placesOf(db: KvikDb, part: string, known: readonly string[]): Promise<string[]> {
   const sorted = [...new Set(known)].sort(byCodeUnit);
-  const firstIn = async (lower: unknown[], upper: unknown[]): Promise<string | undefined> => {
-    const [key] = (await db.reportRows.where(index).between(lower, upper, false, false).limit(1).keys()) as unknown as Array<[string, string, number]>;
-    return key?.[1];
+  const firstIn = async (lower: string, upper: string): Promise<string | undefined> => {
+    const [id] = (await db.reportRows.where(':id').between(lower, upper, true, false).limit(1).primaryKeys()) as string[];
+    return id === undefined ? undefined : placeOfId(id);
   };
   // The gaps: before the first known place, between two, after the last.
-  const bounds: unknown[][] = [[part, Dexie.minKey], ...sorted.flatMap((place) => [[part, place, Dexie.minKey], [part, place, Dexie.maxKey]]), [part, Dexie.maxKey]];
+  const bounds: string[] = [`${part}\u0000`, ...sorted.flatMap((place) => [placeStart(part, place), placeEnd(part, place)]), `${part}\u0001`];
   const gaps = Array.from({ length: bounds.length / 2 }, async (_, i) => {
-    const lower = bounds[2 * i] as unknown[];
-    const upper = bounds[2 * i + 1] as unknown[];
+    const lower = bounds[2 * i] as string;
+    const upper = bounds[2 * i + 1] as string;
     const found: string[] = [];
-    for (let place = await firstIn(lower, upper); place !== undefined; place = await firstIn([part, place, Dexie.maxKey], upper)) found.push(place);
+    for (let place = await firstIn(lower, upper); place !== undefined; place = await firstIn(placeEnd(part, place), upper)) found.push(place);
     return found;
   });
   // A known place without rows costs an empty range later, no more than a look now.
@@ -217,7 +226,7 @@ async function knownPlaces(db: KvikDb): Promise<string[]> {
 
 /** Rows of `part` at each of `places` whose end is in `[fromMs, toMs)` (`toOpen: false`: `[fromMs, toMs]`), asked for at once. */
 async function atPlaces<T>(db: KvikDb, part: string, places: readonly string[], fromMs: number, toMs: number, toOpen = true): Promise<T[]> {
-  const lists = await Promise.all(places.map((place) => db.reportRows.where(index).between([part, place, fromMs], [part, place, toMs], true, !toOpen).toArray()));
+  const lists = await Promise.all(places.map((place) => byEnd(db, part, place, fromMs, toMs, false, toOpen).toArray()));
   return lists.flat() as T[];
 }
 
@@ -228,7 +237,7 @@ async function atEveryPlace<T>(db: KvikDb, part: string, fromMs: number, toMs: n
 
 /** Marks of `types` from `fromMs` to `toMs` (the type is the mark's place). */
 async function marksBetween(db: KvikDb, types: readonly EventMarkType[], fromMs: number, toMs: number): Promise<EventMark[]> {
-  const lists = await Promise.all(types.map((type) => db.reportRows.where(index).between(['m', type, fromMs], ['m', type, toMs], true, false).toArray() as Promise<MarkRow[]>));
+  const lists = await Promise.all(types.map((type) => byEnd(db, 'm', type, fromMs, toMs, false, true).toArray() as Promise<MarkRow[]>));
   return lists.flat().map((row) => row.mark);
 }
 
@@ -250,7 +259,7 @@ export function readMonthlyRows(db: KvikDb, span: { fromMs: number; endMs: numbe
     const unseen = unseenSince(db, fromMs);
     const quarterIncomplete = quarterStartMs === fromMs ? incomplete : incompleteSince(db, quarterStartMs);
     const quarterUnseen = quarterStartMs === fromMs ? unseen : unseenSince(db, quarterStartMs);
-    const repairRows = db.reportRows.where(index).between(['r', '', endMs], ['r', '', END], true, true).toArray() as Promise<RepairRow[]>;
+    const repairRows = byEnd(db, 'r', '', endMs, END).toArray() as Promise<RepairRow[]>;
     const marks = marksBetween(db, eventMarkTypes.filter((type) => type !== 'charge'), fromMs, endMs);
     const handoutRows = atPlaces<HandoutRow>(db, 'o', handoutPlaces, fromMs, endMs);
     const stockRows = atPlaces<StockRow>(db, 's', stockPlaces, endMs, END, false);
@@ -310,7 +319,7 @@ export function readStatementRows(db: KvikDb, span: { fromMs: number; toMs: numb
 export function readFleetRows(db: KvikDb, onProgress: (progress: ReportProgress) => void) {
   return inReadyRows(db, onProgress, async () => {
     const [packs, models, employees] = await Promise.all([
-      db.reportRows.where(index).equals([FLEET_PACK_PART, '', END]).toArray() as Promise<PackRow[]>,
+      packsOf(db, FLEET_PACK_ID_PREFIX),
       db.models.toArray(),
       db.employees.toArray(),
     ]);
@@ -327,7 +336,7 @@ export function readFleetRows(db: KvikDb, onProgress: (progress: ReportProgress)
 export function readUnusedRows(db: KvikDb, onProgress: (progress: ReportProgress) => void) {
   return inReadyRows(db, onProgress, async () => {
     const [packs, shelfRows, models, employees] = await Promise.all([
-      db.reportRows.where(index).equals([FLEET_PACK_PART, '', END]).toArray() as Promise<PackRow[]>,
+      packsOf(db, FLEET_PACK_ID_PREFIX),
       atEveryPlace<StockRow>(db, 's', END, END, false),
       db.models.toArray(),
       db.employees.toArray(),

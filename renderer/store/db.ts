@@ -230,6 +230,9 @@ export class KvikDb extends Dexie {
           Object.assign(device, storedDevice(device));
         }),
     );
+    // The report rows read as ranges of their ids, found per device by its key when rewritten
+    // (`row-ids.ts`); their rows version (`ROWS_VERSION`) rebuilds them in the new form.
+    this.version(14).stores({ reportRows: 'id, deviceKey' });
   }
 }
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { FleetDevice } from '../../shared/fleet/fleet-device';
 import { fleetPacks, holdingPacks, PACK_ID_PREFIX, PACKS, packChange, packIdOf, patchHoldingPacks, patchPacks, unpackFleet, unpackHoldings, withoutTuples, type HoldingPackRow, type PackStore } from './holding-packs';
 import type { HoldingRow } from './report-rows';
+import { rowId } from './row-ids';
 
 const open = (deviceKey: string, employeeId: string, startMs = 1): HoldingRow => ({
-  id: `${deviceKey}\u0000h0`,
+  id: rowId('h', '', Number.POSITIVE_INFINITY, deviceKey, 0),
   deviceKey,
   part: 'h',
   place: '',
@@ -87,7 +88,7 @@ describe('holding packs', () => {
     expect(without('serial:NONE')).toBe(json);
 
     // A device with two open holdings (two tuples), and a pack-mate whose key begins the same.
-    const holdings = [open('imei:1', 'E1'), { ...open('imei:1', 'E2'), id: 'imei:1\u0000h3' }, open('imei:12', 'E3')];
+    const holdings = [open('imei:1', 'E1'), { ...open('imei:1', 'E2'), id: rowId('h', '', Number.POSITIVE_INFINITY, 'imei:1', 3) }, open('imei:12', 'E3')];
     const packed = JSON.stringify(holdings.map(holdingPacks.encode));
     expect((JSON.parse(withoutTuples(packed, [holdingPacks.tupleStart('imei:1')])) as unknown[][]).map(holdingPacks.decode)).toEqual([holdings[2]]);
   });

@@ -1,12 +1,13 @@
 import type { DeviceKey } from '../../shared/domain/device';
 import type { FleetDevice } from '../../shared/fleet/fleet-device';
 import type { HoldingRow } from './report-rows';
+import { rowIdStart } from './row-ids';
 
 /**
  * The open holdings — devices held by someone now, most of a fleet — packed many to a row.
  *
  * The department report needs every holding that reaches into its quarter. Closed holdings are few
- * per quarter and stay one row each, found by their end in the `[part+place+endMs]` index; but
+ * per quarter and stay one row each, found by their end (their ids are ordered so, `row-ids.ts`); but
  * every device handed out and still held has an open holding, and reading 80,000 of them as
  * 80,000 IndexedDB records costs seconds in Chromium whatever the index (each record is a separate
  * value to fetch and deserialise). So they live in `PACKS` rows instead, one per bucket of device
@@ -31,6 +32,7 @@ export const PACK_ID_PREFIX = `${PACKS_PREFIX}H`;
 export const PACK_PART = 'H' as const;
 /** The fleet reports' devices (`shared/fleet/fleet-device.ts`), packed the same way: every device has one. */
 export const FLEET_PACK_PART = 'F' as const;
+export const FLEET_PACK_ID_PREFIX = `${PACKS_PREFIX}${FLEET_PACK_PART}`;
 
 /** One pack row: its family's entries, one JSON array of tuples (one string clones and parses far faster than thousands of objects). */
 export interface PackRow {
@@ -64,8 +66,8 @@ export const holdingPacks: PackFamily<HoldingRow> = {
     const [id, deviceKey, kind, model, department, employeeId, startMs] = tuple as PackedHolding;
     return { id, deviceKey, part: 'h', place: '', endMs: Number.POSITIVE_INFINITY, kind, model, department, employeeId, startMs };
   },
-  // Its id first, which is the device key and the part (`rowsOfDigest`): `["<key>\u0000h…`.
-  tupleStart: (key) => `[${JSON.stringify(`${key}\u0000h`).slice(0, -1)}`,
+  // Its id first, which names the part, no place, no end and the device (`rowId`): `["h\u0000\u0000~\u0000<key>\u0000…`.
+  tupleStart: (key) => `[${JSON.stringify(rowIdStart('h', '', Number.POSITIVE_INFINITY, key)).slice(0, -1)}`,
 };
 
 type PackedFleetDevice = [

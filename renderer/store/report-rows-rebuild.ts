@@ -101,10 +101,10 @@ async function buildChunk(db: KvikDb, from: Progress, generation: number): Promi
     const projections = new Map(devices.map((device) => [device.key, device]));
     const keys = new Set([...projections.keys(), ...byKey.keys()]);
     const { rows, open } = splitOpenHoldings([...keys].flatMap((key) => rowsOfDevice(key, projections.get(key) ?? null, byKey.get(key) ?? [])));
-    // Every row of a key in the chunk's range goes, also of devices that no longer exist.
-    const idFrom = `${from.through}${from.open ? '\u0000' : '\u0001'}`;
-    const idTo = upper ? `${upper.through}${upper.open ? '\u0000' : '\u0001'}` : '\uffff';
-    await db.reportRows.where(':id').between(idFrom, idTo, true, false).delete();
+    // Every row of a key in the chunk's range goes, also of devices that no longer exist (and rows
+    // of an older form: they name their device too).
+    const byDevice = db.reportRows.where('deviceKey');
+    await (upper ? byDevice.between(from.through, upper.through, from.open, !upper.open) : from.open ? byDevice.aboveOrEqual(from.through) : byDevice.above(from.through)).delete();
     await db.reportRows.bulkPut(rows);
     await patchPacks(tablePackStore(db), keys, packChanges({ rows, open }, [...keys].map((key) => projections.get(key))));
     const next: BuildState = upper

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { DBCoreMutateRequest } from 'dexie';
 import type { Device, DeviceStatus } from '../../shared/domain/device';
 import { allowedEvents } from '../../shared/lifecycle/transitions';
 import { defaultReportSettings } from '../../shared/reports/settings';
@@ -173,7 +174,9 @@ describe('report rows', () => {
         table(name) {
           const table = down.table(name);
           if (name !== 'reportRows') return table;
-          return { ...table, mutate: (req) => (req.type === 'deleteRange' && ++recomputes, table.mutate(req)) };
+          // A recompute puts the device's rows (a pack has no `deviceKey`).
+          const ofDevice = (req: DBCoreMutateRequest) => req.type === 'put' && req.values.some((row: object) => 'deviceKey' in row);
+          return { ...table, mutate: (req) => (ofDevice(req) && ++recomputes, table.mutate(req)) };
         },
       }),
     });

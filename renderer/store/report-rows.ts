@@ -13,13 +13,14 @@ import {
 } from '../../shared/reports/device-digest';
 import { inAppliedOrder } from '../reports/applied-order';
 import { fleetDeviceOf, type FleetDevice } from '../../shared/fleet/fleet-device';
+import { rowId } from './row-ids';
 import { fleetPacks, holdingPacks, isOpenHolding, packChange, packIdOf, patchPacks, type PackChange, type PackRow, type PackStore } from './holding-packs';
 
 /**
  * The reports' digests in the desk's store (`shared/reports/device-digest.ts`): each device's
  * holdings, shelf spans and handouts as rows of one table, `reportRows`, kept up to date in the
  * SAME transaction as every write of an event or a device projection, so the department report and
- * the trend read a few thousand rows by index instead of half a million events.
+ * the trend read a few thousand rows by their ids instead of half a million events.
  *
  * How it stays exact: a Dexie middleware (below) widens every read-write transaction that touches
  * `events` or `devices` to both and to `reportRows`, and after each such write recomputes the digests of the
@@ -29,8 +30,9 @@ import { fleetPacks, holdingPacks, isOpenHolding, packChange, packIdOf, patchPac
  * bootstrap) marks the rows stale instead, and `rebuildReportRows` rebuilds them from the log in
  * short transactions, as it does when `ROWS_VERSION` changes.
  *
- * One row per span, keyed `<deviceKey>\0<part><n>`, so a device's rows are one key range;
- * indexed by `[part+place+endMs]`: holdings (`h`) by their end, shelf spans (`s`) by location and
+ * One row per span, its id ordered by part, place and end (`row-ids.ts`), so a report reads ranges of
+ * ids, and a device's rows are found by the `deviceKey` index when they are rewritten: holdings
+ * (`h`) by their end, shelf spans (`s`) by location and
  * end, handouts (`o`) by location and time, repair spans (`r`) by their end, the events the
  * monthly summary and the statement count (`m`) by type and time, incomplete and unprojected
  * devices (`i`, `u`) by their latest event. Holdings still open are the exception: packed many to a row (`H`, see
@@ -43,10 +45,11 @@ export const REPORT_ROWS = 'reportRows';
  * The version of the stored rows: the digest's (`DIGEST_VERSION`) and this store's form of them
  * (the last two digits; 1: open holdings packed; 2: the fleet reports' devices packed too; 4: a closed
  * holding's fields in its id, `closedHoldingId`; 5: the fleet devices with their last department,
- * and packs of about a hundred devices, 1,024 of them, so a scan rewrites ~10 KB, not ~40).
+ * and packs of about a hundred devices, 1,024 of them, so a scan rewrites ~10 KB, not ~40; 6: ids
+ * ordered by part, place and end, `row-ids.ts`, read as ranges of ids instead of through an index).
  * Rows of another version are rebuilt from the log.
  */
-export const ROWS_VERSION = DIGEST_VERSION * 100 + 5;
+export const ROWS_VERSION = DIGEST_VERSION * 100 + 6;
 
 interface RowBase {
   id: string;
@@ -86,21 +89,21 @@ export const RECOMPUTE_AT_MOST = 2_000;
 export function rowsOfDigest(digest: DeviceDigest): ReportRow[] {
   const { deviceKey } = digest;
   let n = 0;
-  const id = (part: string) => `${deviceKey}\u0000${part}${n++}`;
+  const id = (part: string, place: string, endMs: number) => rowId(part, place, endMs, deviceKey, n++);
   const rows: ReportRow[] = [];
   for (const { kind, model, department, employeeId, startMs, endMs } of digest.holdings) {
-    const row: HoldingRow = { id: id('h'), deviceKey, part: 'h', place: '', endMs, kind, model, department, employeeId, startMs };
+    const row: HoldingRow = { id: id('h', '', endMs), deviceKey, part: 'h', place: '', endMs, kind, model, department, employeeId, startMs };
     if (endMs !== Number.POSITIVE_INFINITY) row.id = closedHoldingId(row);
     rows.push(row);
   }
-  for (const { location, status, fromMs, toMs, sinceMs } of digest.stock) rows.push({ id: id('s'), deviceKey, part: 's', place: location ?? '', endMs: toMs, status, fromMs, sinceMs });
-  for (const { fromMs, toMs, sinceMs, vendor, model } of digest.repairs) rows.push({ id: id('r'), deviceKey, part: 'r', place: '', endMs: toMs, fromMs, sinceMs, vendor, model });
+  for (const { location, status, fromMs, toMs, sinceMs } of digest.stock) rows.push({ id: id('s', location ?? '', toMs), deviceKey, part: 's', place: location ?? '', endMs: toMs, status, fromMs, sinceMs });
+  for (const { fromMs, toMs, sinceMs, vendor, model } of digest.repairs) rows.push({ id: id('r', '', toMs), deviceKey, part: 'r', place: '', endMs: toMs, fromMs, sinceMs, vendor, model });
   for (const { location, atMs, reused, kind, model, undoneFlips } of digest.handouts) {
-    rows.push({ id: id('o'), deviceKey, part: 'o', place: location ?? '', endMs: atMs, reused, kind, model, undoneFlips });
+    rows.push({ id: id('o', location ?? '', atMs), deviceKey, part: 'o', place: location ?? '', endMs: atMs, reused, kind, model, undoneFlips });
   }
-  for (const mark of digest.marks) rows.push({ id: id('m'), deviceKey, part: 'm', place: mark.type, endMs: mark.atMs, mark });
-  if (digest.incomplete) rows.push({ id: id('i'), deviceKey, part: 'i', place: '', endMs: digest.incomplete.lastAtMs });
-  if (digest.unprojected) rows.push({ id: id('u'), deviceKey, part: 'u', place: '', endMs: digest.unprojected.lastAtMs });
+  for (const mark of digest.marks) rows.push({ id: id('m', mark.type, mark.atMs), deviceKey, part: 'm', place: mark.type, endMs: mark.atMs, mark });
+  if (digest.incomplete) rows.push({ id: id('i', '', digest.incomplete.lastAtMs), deviceKey, part: 'i', place: '', endMs: digest.incomplete.lastAtMs });
+  if (digest.unprojected) rows.push({ id: id('u', '', digest.unprojected.lastAtMs), deviceKey, part: 'u', place: '', endMs: digest.unprojected.lastAtMs });
   return rows;
 }
 
@@ -118,7 +121,8 @@ type ClosedHoldingFields = [deviceKey: DeviceKey, kind: DeviceKind, model: strin
 
 /** The holdings whose ids `closedHoldingId` made, read back from the ids alone (one JSON parse for them all). */
 export function holdingsOfIds(ids: readonly string[]): HoldingSpan[] {
-  const fields = JSON.parse(`[${ids.map((id) => id.slice(id.indexOf('\u0000', id.indexOf('\u0000') + 1) + 1)).join(',')}]`) as ClosedHoldingFields[];
+  // The fields begin at the id's one `\0[`: no part of the id before them begins with `[`.
+  const fields = JSON.parse(`[${ids.map((id) => id.slice(id.indexOf('\u0000[') + 1)).join(',')}]`) as ClosedHoldingFields[];
   return fields.map(([deviceKey, kind, model, department, employeeId, startMs, endMs]) => ({ deviceKey, kind, model, department, employeeId, startMs, endMs }));
 }
 
@@ -156,11 +160,6 @@ export const handoutOfRow = (row: HandoutRow): HandoutMark => ({
   model: row.model,
   undoneFlips: row.undoneFlips,
 });
-
-/** The key range of one device's rows. */
-export function deviceRowsRange(key: DeviceKey): { lower: string; upper: string } {
-  return { lower: `${key}\u0000`, upper: `${key}\u0001` };
-}
 
 /** A device's digest rows from its projection and its events as the store holds them (any order). */
 export function rowsOfDevice(key: DeviceKey, device: Device | null, events: Array<DeviceEvent & { seq?: number }>): ReportRow[] {
@@ -202,6 +201,8 @@ interface Ahead {
   device: Promise<Device | undefined>;
   /** By event id, as a read of the device's events would give them. */
   events: Promise<Map<string, DeviceEvent>>;
+  /** The ids of its rows in the store: what the recompute replaces. */
+  rowIds: Promise<string[]>;
 }
 const aheads = new WeakMap<object, Map<string, Ahead>>();
 const packsAhead = new WeakMap<object, { keys: ReadonlySet<string>; store: PackStore }>();
@@ -215,10 +216,12 @@ export function readRowsAhead(schema: DBCoreSchema, trans: object, deviceKey: De
   if (mirror.has(deviceKey)) return;
   const device = core.table('devices').get({ trans: coreTrans, key: deviceKey }) as Promise<Device | undefined>;
   const events = historyOf(core.table('events'), coreTrans, deviceKey).then((history) => new Map(history.map((event) => [event.id, event])));
+  const rowIds = rowIdsOf(core.table(REPORT_ROWS), coreTrans, deviceKey);
   // Not left unhandled when the transaction ends before the recompute asks.
   device.catch(() => {});
   events.catch(() => {});
-  mirror.set(deviceKey, { device, events });
+  rowIds.catch(() => {});
+  mirror.set(deviceKey, { device, events, rowIds });
   if (!packsAhead.has(trans) && !packPatches.has(coreTrans)) packsAhead.set(trans, { keys: new Set([deviceKey]), store: corePackStore(core.table(REPORT_ROWS), coreTrans, packIdsOf([deviceKey])) });
 }
 
@@ -370,15 +373,49 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
     : Promise.all([devicesTable.getMany({ trans, keys: list }) as Promise<Array<Device | undefined>>, Promise.all(list.map((key) => historyOf(eventsTable, trans, key)))]);
   const computed = read.then(([devices, histories]) => ({ devices, ...splitOpenHoldings(list.flatMap((key, i) => rowsOfDevice(key, devices[i] ?? null, histories[i] ?? []))) }));
   const packs = patchPacksInTurn(rowsTable, trans, list, computed.then(({ rows, open, devices }) => packChanges({ rows, open }, devices)));
-  // The old rows' removal and the new rows are made together, in that order: of two writes of one
-  // device in a transaction, the later's pair replaces the earlier's whole.
-  const written = computed.then(({ rows }) =>
-    Promise.all([
-      ...list.map((key) => rowsTable.mutate({ type: 'deleteRange', trans, range: range(deviceRowsRange(key).lower, deviceRowsRange(key).upper, true) })),
-      rows.length > 0 ? rowsTable.mutate({ type: 'put', trans, values: rows }) : undefined,
-    ]),
-  );
+  const written = rewriteRowsInTurn(rowsTable, trans, list, ahead, computed.then(({ rows }) => rows));
   await Promise.all([written, packs]);
+}
+
+/** Each transaction's rewrites of rows under way, chained: a later one must find the rows an earlier one wrote. */
+const rowRewrites = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+/**
+ * Replaces the rows of `keys` with `rows` once they are known: the ids the devices have in the
+ * store (read ahead by the scan, else by the `deviceKey` index) that are not among the new ones
+ * are deleted, the new ones put. The first rewrite of a transaction asks for the ids at once,
+ * beside the recompute's other reads; a later one after the rewrite before it has been made.
+ */
+function rewriteRowsInTurn(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[], ahead: ReadonlyArray<Ahead | undefined>, rows: Promise<ReportRow[]>): Promise<void> {
+  const before = rowRewrites.get(trans);
+  const idsNow = () => Promise.all(keys.map((key, i) => ahead[i]?.rowIds ?? rowIdsOf(table, trans, key)));
+  const early = before ? undefined : idsNow();
+  // Not left unhandled when the computation fails first.
+  early?.catch(() => {});
+  const next = (before ?? Promise.resolve()).then(async () => {
+    const [old, fresh] = await Promise.all([early ?? idsNow(), rows]);
+    const kept = new Set(fresh.map((row) => row.id));
+    const gone = old.flat().filter((id) => !kept.has(id));
+    // Deleted before the puts, in the same breath: an id both old and new is simply put again.
+    await Promise.all([gone.length > 0 ? table.mutate({ type: 'delete', trans, keys: gone }) : undefined, fresh.length > 0 ? table.mutate({ type: 'put', trans, values: fresh }) : undefined]);
+    // A later rewrite of these devices in this transaction starts from what this one wrote.
+    keys.forEach((key, i) => {
+      const known = ahead[i];
+      if (known) known.rowIds = Promise.resolve(fresh.filter((row) => 'deviceKey' in row && row.deviceKey === key).map((row) => row.id));
+    });
+  });
+  rowRewrites.set(
+    trans,
+    next.catch(() => {}),
+  );
+  return next;
+}
+
+/** The ids of a device's rows in the store, by the `deviceKey` index. */
+function rowIdsOf(rows: DBCoreTable, trans: DBCoreTransaction, deviceKey: string): Promise<string[]> {
+  const byDevice = rows.schema.getIndexByKeyPath('deviceKey');
+  if (!byDevice) throw new Error('reportRows has no deviceKey index');
+  return rows.query({ trans, values: false, query: { index: byDevice, range: range(deviceKey, deviceKey) } }).then(({ result }) => result as string[]);
 }
 
 /** Every event of `deviceKey` in the store, by the `[deviceKey+at]` index. */

@@ -6,12 +6,13 @@ import { deviceIdentifiers } from '../../../shared/domain/device';
 import { addDays, dayEnds, daySpan, quarterOf, quarterSpan, startOfDay } from '../../../shared/reports/calendar';
 import { eventMarkTypes } from '../../../shared/reports/device-digest';
 import { ROWS_VERSION } from '../../../renderer/store/report-rows';
-import { FLEET_PACK_PART } from '../../../renderer/store/holding-packs';
+import { FLEET_PACK_PART, PACK_PART, PACKS_PREFIX } from '../../../renderer/store/holding-packs';
+import { endRange } from '../../../renderer/store/row-ids';
 import { OFFSET_MARGIN_MS, SCAN_ABOVE_TOUCHED_SHARE, SCAN_CHUNK } from '../../../renderer/reports/read-store';
 import { figure, median, type BenchPart } from '../figures';
 import { root, serveWebBuild, signedInBenchPage } from '../support/browser';
 import { buildReportRows, untilShownOrFailed } from '../support/built-rows';
-import { keptProfile, launchCopyOf, launchOn, storeSchema } from '../support/kept-profile';
+import { keptProfile, launchCopyOf, launchOn, reportRowsCode, storeSchema } from '../support/kept-profile';
 import { generateFleet, type Fleet } from '../support/generate';
 import { intuneExport } from '../support/intune-export';
 
@@ -76,8 +77,7 @@ export const part: BenchPart = {
     });
     if (!written.fresh) console.log(`  the fleet's log: kept (${written.dir})`);
     // The rows' code too: a kept store built by other code than this run's would be read wrongly (a desk rebuilds on a new ROWS_VERSION only).
-    const rowsCode = ['renderer/store/report-rows.ts', 'renderer/store/holding-packs.ts'].map((file) => readFileSync(resolve(root, file), 'utf8'));
-    const built = await keptProfile(`reports-desk-rows-${DEVICES}-${EVENTS}`, server.url, [String(ROWS_VERSION), ...rowsCode], (profile) => buildRows(profile, server.url), written.dir);
+    const built = await keptProfile(`reports-desk-rows-${DEVICES}-${EVENTS}`, server.url, reportRowsCode(), (profile) => buildRows(profile, server.url), written.dir);
     if (!built.fresh) console.log(`  the report rows: kept (${built.dir})`);
     const browser = await launchCopyOf(built, server.url, CONTEXT);
     try {
@@ -355,7 +355,7 @@ const unseenAndIncomplete = (fromMs: number): RowRange[] => [
  * The department report's rows: holdings that ended in or after the quarter one row each, by their
  * keys alone (a closed holding's id carries its fields), the open ones in their packs.
  */
-const holdingRanges = (quarterStart: number): RowRange[] => [['h', '', quarterStart, Infinity, true, true, 'keys'], ['H', '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)];
+const holdingRanges = (quarterStart: number): RowRange[] => [['h', '', quarterStart, Infinity, true, true, 'keys'], [PACK_PART, '', Infinity, Infinity, false, false], ...unseenAndIncomplete(quarterStart)];
 
 /** The Intune reconciliation's computation in the worker in its two halves: reading the CSV, and matching its lines against the register. */
 function intuneHalves(runs: Measured[], lines: number, machine: string) {
@@ -395,10 +395,16 @@ async function rawFleetReads(page: Page): Promise<number[]> {
   }, RUNS);
 }
 
-/** The baseline of a report read from the report rows: the same index ranges, read raw in one readonly transaction, `RUNS` times. */
+/** A row range as the ids the desk's reader asks for (`row-ids.ts`): a pack part's whole family, else the part, place and ends. */
+function idRange([part, place, from, to, fromOpen, toOpen]: RowRange): [string, string] {
+  if (part === PACK_PART || part === FLEET_PACK_PART) return [`${PACKS_PREFIX}${part}`, `${PACKS_PREFIX}${part}\uffff`];
+  return endRange(part, place, from, to, fromOpen, toOpen);
+}
+
+/** The baseline of a report read from the report rows: the same ranges of ids, read raw in one readonly transaction, `RUNS` times. */
 async function rawRowReads(page: Page, ranges: RowRange[]): Promise<number[]> {
   return page.evaluate(
-    async ({ ranges, runs }: { ranges: RowRange[]; runs: number }) => {
+    async ({ ranges, runs }: { ranges: Array<[string, string, boolean]>; runs: number }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('kvikdesk');
         open.onsuccess = () => resolve(open.result);
@@ -407,13 +413,13 @@ async function rawRowReads(page: Page, ranges: RowRange[]): Promise<number[]> {
       const times: number[] = [];
       for (let run = 0; run < runs; run++) {
         const started = performance.now();
-        const index = db.transaction('reportRows', 'readonly').objectStore('reportRows').index('[part+place+endMs]');
+        const rows = db.transaction('reportRows', 'readonly').objectStore('reportRows');
         await Promise.all(
           ranges.map(
-            ([part, place, from, to, fromOpen, toOpen, keys]) =>
+            ([lower, upper, keys]) =>
               new Promise((resolve, reject) => {
-                const range = IDBKeyRange.bound([part, place, from], [part, place, to], fromOpen, toOpen);
-                const request = keys ? index.getAllKeys(range) : index.getAll(range);
+                const range = IDBKeyRange.bound(lower, upper, false, true);
+                const request = keys ? rows.getAllKeys(range) : rows.getAll(range);
                 request.onsuccess = () => resolve(request.result);
                 request.onerror = () => reject(request.error);
               }),
@@ -424,7 +430,7 @@ async function rawRowReads(page: Page, ranges: RowRange[]): Promise<number[]> {
       db.close();
       return times;
     },
-    { ranges, runs: RUNS },
+    { ranges: ranges.map((range): [string, string, boolean] => [...idRange(range), range[6] === 'keys']), runs: RUNS },
   );
 }
 

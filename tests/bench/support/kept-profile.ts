@@ -5,12 +5,29 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { launchOptions, root } from './browser';
 import { untilStoreSettles } from './settle-store';
+import { ROWS_VERSION } from '../../../renderer/store/report-rows';
 
 export const CACHE = resolve(root, 'node_modules/.cache/kvikdesk-bench');
 
-/** The store's schema as `renderer/store/db.ts` declares it (its `version(n).stores` calls, not the rest of the file). */
-export function storeSchema(): string[] {
+/** The store's `version(n).stores` declarations in `renderer/store/db.ts`, not the rest of the file. */
+function declarations(): string[] {
   return readFileSync(resolve(root, 'renderer/store/db.ts'), 'utf8').match(/version\(\d+\)\s*\.stores\(\{[^}]*\}\)/g) ?? [];
+}
+const ofReportRowsOnly = (declaration: string) => /\.stores\(\{\s*reportRows:\s*'[^']*'\s*\}\)/.test(declaration);
+
+/**
+ * The store's schema as a seeded log depends on it: every declaration but those of the report rows
+ * alone. The log stage writes no report rows; their indexes are made when the rows stage opens the
+ * app on a copy of it (`reportRowsCode`), so a change there rebuilds the rows, not the log.
+ */
+export function storeSchema(): string[] {
+  return declarations().filter((declaration) => !ofReportRowsOnly(declaration));
+}
+
+/** What the report rows a stage builds come from: their version, their code and their table's declarations. */
+export function reportRowsCode(): string[] {
+  const code = ['renderer/store/report-rows.ts', 'renderer/store/holding-packs.ts', 'renderer/store/row-ids.ts'].map((file) => readFileSync(resolve(root, file), 'utf8'));
+  return [String(ROWS_VERSION), ...code, ...declarations().filter(ofReportRowsOnly)];
 }
 
 /** A kept profile: its directory and what its seeding noted (`meta.json`). */

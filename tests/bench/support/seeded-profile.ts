@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { root, signedInBenchPage } from './browser';
-import { ROWS_VERSION } from '../../../renderer/store/report-rows';
-import { keptProfile, launchCopyOf, launchOn, storeSchema, type LaunchOptions } from './kept-profile';
+import { keptProfile, launchCopyOf, launchOn, reportRowsCode, storeSchema, type LaunchOptions } from './kept-profile';
 import { buildReportRows } from './built-rows';
 import { seedStore } from './seed-store';
 
@@ -42,11 +41,10 @@ export async function launchSeededChromium(
   // Then the report rows built from that log, as a desk in service has them: every scan keeps
   // them (and the packs of open holdings and fleet devices) in its own transaction. Kept apart,
   // keyed by the rows' code, so a change there rebuilds the rows, not the log.
-  const rowsCode = ['renderer/store/report-rows.ts', 'renderer/store/holding-packs.ts'].map((file) => readFileSync(resolve(root, file), 'utf8'));
   const built = await keptProfile(
     `desk-rows-${devices}-${events}`,
     url,
-    [String(ROWS_VERSION), ...rowsCode],
+    reportRowsCode(),
     async (profile) => {
       const context = await launchOn(profile, options);
       try {
