@@ -91,26 +91,41 @@ const hourOffsets = new Map<string, Map<number, number>>();
 /** Hours remembered per zone before starting over (~11 years of hours; a few MB). */
 const HOURS_KEPT = 100_000;
 
+/** Per zone, the offset throughout each UTC day asked about (NaN: it changes within that day). */
+const dayOffsets = new Map<string, Map<number, number>>();
+
 /**
  * `wall clock − UTC` throughout the hour `hour` (counted from the epoch), or null when the zone
- * changes its offset within it. Offsets change at whole seconds, at most once in an hour, so one
- * equal at the hour's first and last second holds for all of it. A report puts tens of thousands
- * of instants on their local day, and asking `Intl` for each was most of its time.
+ * changes its offset within it. Offsets change at whole seconds, months apart, so one equal at the
+ * first and last second of a UTC day holds for all of it, and likewise for an hour. A report puts
+ * tens of thousands of instants on their local day over years: asking `Intl` for each was most of
+ * its time, and even twice an hour was most of the unused devices' (~18,000 shelf spans, 2 years).
  */
 function offsetThroughout(hour: number, timeZone: string): number | null {
-  let offsets = hourOffsets.get(timeZone);
-  if (!offsets) {
-    offsets = new Map();
-    hourOffsets.set(timeZone, offsets);
-  }
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    const first = offsetAt(hour * HOUR_MS, timeZone);
-    offset = first === offsetAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone) ? first : Number.NaN;
-    if (offsets.size >= HOURS_KEPT) offsets.clear();
-    offsets.set(hour, offset);
-  }
+  const day = Math.floor(hour / 24);
+  const whole = remembered(dayOffsets, timeZone, day, () => steadyOffset(day * DAY_MS, DAY_MS, timeZone));
+  if (!Number.isNaN(whole)) return whole;
+  const offset = remembered(hourOffsets, timeZone, hour, () => steadyOffset(hour * HOUR_MS, HOUR_MS, timeZone));
   return Number.isNaN(offset) ? null : offset;
+}
+
+/** The offset throughout `[fromMs, fromMs + spanMs)`, or NaN where it differs at the two ends. */
+function steadyOffset(fromMs: number, spanMs: number, timeZone: string): number {
+  const first = offsetAt(fromMs, timeZone);
+  return first === offsetAt(fromMs + spanMs - 1000, timeZone) ? first : Number.NaN;
+}
+
+/** `memo`'s value for `zone` and `at`, computed once (each zone's memo starts over past `HOURS_KEPT` entries). */
+function remembered(memo: Map<string, Map<number, number>>, zone: string, at: number, compute: () => number): number {
+  let values = memo.get(zone);
+  if (!values) memo.set(zone, (values = new Map()));
+  let value = values.get(at);
+  if (value === undefined) {
+    value = compute();
+    if (values.size >= HOURS_KEPT) values.clear();
+    values.set(at, value);
+  }
+  return value;
 }
 
 /** The local day an instant falls on in `timeZone`. */
