@@ -342,7 +342,7 @@ async function rawReads(page: Page, plan: { fromMs: number; location?: string; s
   );
 }
 
-/** A range of the report rows' `[part+place+endMs]` index: part, place, from, to, from open, to open; `keys`: read by their keys alone. */
+/** A range of the report rows by part, place and end (`row-ids.ts`): part, place, from, to, from open, to open; `keys`: read by their keys alone. */
 type RowRange = [string, string, number, number, boolean, boolean, 'keys'?];
 
 /** The devices a report must leave out or list as incomplete (`renderer/reports/read-rows.ts`). */
