@@ -226,6 +226,26 @@ describe('report rows', () => {
     }
   });
 
+  it('rewrites one device twice at once in one transaction: the later rewrite replaces the rows the earlier one wrote', async () => {
+    const db = await openDb(`report-rows-${process.pid}-${++opened}`);
+    try {
+      const ctx: DeskContext = { deskId: 'desk-1', operator: 'AB', location: 'LAGER' };
+      const key = keys[0] as string;
+      const received = { ...eventFor(ctx, 'received', key, {}), at: '2026-06-20T08:00:00.000Z' };
+      const prepared = { ...eventFor(ctx, 'prepared', key, {}), at: '2026-06-20T09:00:00.000Z' };
+      // Two writes of its events made in one breath (as a pull may): the first rewrite computes
+      // from the received event alone, the second from both — and must find and replace the rows
+      // the first wrote in this same transaction (the shelf span "received" left open).
+      await db.transaction('rw', [db.devices, db.events], () =>
+        Promise.all([db.events.add({ ...received, prior: null, sync: 'pending' }), db.events.add({ ...prepared, prior: null, sync: 'pending' })]),
+      );
+      await expectReportRowsFresh(db);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
   it('keeps both of two devices written at once in one transaction, though they share a holding pack', async () => {
     const db = await openDb(`report-rows-${process.pid}-${++opened}`);
     try {
