@@ -209,7 +209,7 @@ const packsAhead = new WeakMap<object, { keys: ReadonlySet<string>; store: PackS
 
 export function readRowsAhead(schema: DBCoreSchema, trans: object, deviceKey: DeviceKey): void {
   const core = rawCores.get(schema);
-  if (!core || !core.schema.tables.some((table) => table.name === REPORT_ROWS)) return;
+  if (!core || !rowsFindableByDevice(core.schema)) return;
   const coreTrans = trans as DBCoreTransaction;
   const mirror = aheads.get(trans) ?? new Map<string, Ahead>();
   aheads.set(trans, mirror);
@@ -320,7 +320,10 @@ export const reportRowsMiddleware: Middleware<DBCore> = {
             // what is left of a failed one), and the scan path waits one round trip fewer.
             // Where the scan read ahead, its mirror follows the write and the recompute reads nothing.
             const written = mirrored(req, name, table.mutate(req));
-            const kept = keys === null || keys.size > RECOMPUTE_AT_MOST ? markStale(core, req.trans) : keys.size > 0 ? recompute(core, req.trans, keys) : undefined;
+            // Rows of an older form (a store mid-upgrade, before its rows have a `deviceKey` index)
+            // are rebuilt after anyway: marked stale, not rewritten.
+            const restale = keys === null || keys.size > RECOMPUTE_AT_MOST || !rowsFindableByDevice(down.schema);
+            const kept = restale ? markStale(core, req.trans) : keys.size > 0 ? recompute(core, req.trans, keys) : undefined;
             const [result] = await Promise.all([written, kept]);
             return result;
           },
@@ -409,6 +412,11 @@ function rewriteRowsInTurn(table: DBCoreTable, trans: DBCoreTransaction, keys: r
     next.catch(() => {}),
   );
   return next;
+}
+
+/** Whether the store's rows are in this form: found per device by the `deviceKey` index (store version 14 on). */
+function rowsFindableByDevice(schema: DBCoreSchema): boolean {
+  return schema.tables.find((table) => table.name === REPORT_ROWS)?.getIndexByKeyPath('deviceKey') !== undefined;
 }
 
 /** The ids of a device's rows in the store, by the `deviceKey` index. */
