@@ -25,7 +25,7 @@ import { rowIdStart } from './row-ids';
  * desk bench); a report reads a thousand records instead of 256, a few milliseconds more.
  */
 export const PACKS = 1024;
-/** Every pack's id starts so: after every device key, outside the ranges a rebuild clears device by device. */
+/** Every pack's id starts so: after every row's id (a part's letter first, `row-ids.ts`); a pack names no device, so a rebuild clearing rows by device leaves it. */
 export const PACKS_PREFIX = '\uffff';
 /** The open holdings' packs. */
 export const PACK_ID_PREFIX = `${PACKS_PREFIX}H`;
