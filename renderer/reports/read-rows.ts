@@ -15,7 +15,7 @@ import {
   type StockRow,
 } from '../store/report-rows';
 import { ensureReportRows, reportRowsReady } from '../store/report-rows-rebuild';
-import { endRange, placeEnd, placeOfId, placeStart } from '../store/row-ids';
+import { endRange, partEnd, partStart, placeEnd, placeOfId, placeStart } from '../store/row-ids';
 import { loadIntuneEvidence, type IntuneEvidence } from './intune-evidence';
 import type { ReportProgress } from './report-request';
 
@@ -206,7 +206,7 @@ async function placesOf(db: KvikDb, part: string, known: readonly string[]): Pro
     return id === undefined ? undefined : placeOfId(id);
   };
   // The gaps: before the first known place, between two, after the last.
-  const bounds: string[] = [`${part}\u0000`, ...sorted.flatMap((place) => [placeStart(part, place), placeEnd(part, place)]), `${part}\u0001`];
+  const bounds: string[] = [partStart(part), ...sorted.flatMap((place) => [placeStart(part, place), placeEnd(part, place)]), partEnd(part)];
   const gaps = Array.from({ length: bounds.length / 2 }, async (_, i) => {
     const lower = bounds[2 * i] as string;
     const upper = bounds[2 * i + 1] as string;

@@ -380,22 +380,22 @@ async function recompute(core: DBCore, trans: DBCoreTransaction, keys: ReadonlyS
   await Promise.all([written, packs]);
 }
 
-/** Each transaction's rewrites of rows under way, chained: a later one must find the rows an earlier one wrote. */
-const rowRewrites = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+/** Each transaction's rewrites of rows: a later one must find the rows an earlier one wrote. */
+const rowRewrites = new WeakMap<DBCoreTransaction, Turns>();
 
 /**
  * Replaces the rows of `keys` with `rows` once they are known: the ids the devices have in the
  * store (read ahead by the scan, else by the `deviceKey` index) that are not among the new ones
- * are deleted, the new ones put. The first rewrite of a transaction asks for the ids at once,
- * beside the recompute's other reads; a later one after the rewrite before it has been made.
+ * are deleted, the new ones put. With no rewrite under way the ids are asked for at once, beside
+ * the recompute's other reads; else after the rewrite before it.
  */
 function rewriteRowsInTurn(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[], ahead: ReadonlyArray<Ahead | undefined>, rows: Promise<ReportRow[]>): Promise<void> {
-  const before = rowRewrites.get(trans);
+  const { alone, after } = turnIn(rowRewrites, trans);
   const idsNow = () => Promise.all(keys.map((key, i) => ahead[i]?.rowIds ?? rowIdsOf(table, trans, key)));
-  const early = before ? undefined : idsNow();
+  const early = alone ? idsNow() : undefined;
   // Not left unhandled when the computation fails first.
   early?.catch(() => {});
-  const next = (before ?? Promise.resolve()).then(async () => {
+  return after(async () => {
     const [old, fresh] = await Promise.all([early ?? idsNow(), rows]);
     const kept = new Set(fresh.map((row) => row.id));
     const gone = old.flat().filter((id) => !kept.has(id));
@@ -407,11 +407,6 @@ function rewriteRowsInTurn(table: DBCoreTable, trans: DBCoreTransaction, keys: r
       if (known) known.rowIds = Promise.resolve(fresh.filter((row) => 'deviceKey' in row && row.deviceKey === key).map((row) => row.id));
     });
   });
-  rowRewrites.set(
-    trans,
-    next.catch(() => {}),
-  );
-  return next;
 }
 
 /** Whether the store's rows are in this form: found per device by the `deviceKey` index (store version 14 on). */
@@ -433,8 +428,35 @@ async function historyOf(events: DBCoreTable, trans: DBCoreTransaction, deviceKe
   return (await events.query({ trans, values: true, query: { index: byDevice, range: range([deviceKey, MIN_KEY], [deviceKey, MAX_KEY]) } })).result as DeviceEvent[];
 }
 
-/** Each transaction's pack patches under way, chained: two writes at once read a shared pack one after the other's put, never both before. */
-const packPatches = new WeakMap<DBCoreTransaction, { last: Promise<unknown>; pending: number }>();
+/**
+ * Work of one kind in a transaction, one piece after another: each waits for the one before it to
+ * finish. `alone`: nothing of that kind under way when asked — what the store holds for it now is
+ * what it will find, so it may read at once, beside other reads.
+ */
+interface Turns {
+  last: Promise<unknown>;
+  pending: number;
+}
+function turnIn(turns: WeakMap<DBCoreTransaction, Turns>, trans: DBCoreTransaction): { alone: boolean; after<T>(work: () => Promise<T>): Promise<T> } {
+  const turn = turns.get(trans) ?? { last: Promise.resolve(), pending: 0 };
+  turns.set(trans, turn);
+  return {
+    alone: turn.pending === 0,
+    after(work) {
+      turn.pending++;
+      const next = turn.last.then(work);
+      turn.last = next
+        .catch(() => {})
+        .finally(() => {
+          turn.pending--;
+        });
+      return next;
+    },
+  };
+}
+
+/** Each transaction's pack patches: two writes at once read a shared pack one after the other's put, never both before. */
+const packPatches = new WeakMap<DBCoreTransaction, Turns>();
 
 /**
  * Patches the packs of `keys` with `changes` once they are known, after any patch of this
@@ -442,20 +464,12 @@ const packPatches = new WeakMap<DBCoreTransaction, { last: Promise<unknown>; pen
  * the changes come from: nothing writes them in between, since a later patch waits for this one.
  */
 function patchPacksInTurn(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[], changes: Promise<Array<PackChange<unknown>>>): Promise<void> {
-  const turn = packPatches.get(trans) ?? { last: Promise.resolve(), pending: 0 };
-  packPatches.set(trans, turn);
+  const { alone, after } = turnIn(packPatches, trans);
   // Packs read ahead by the scan serve only the first patch: after it, they are what it wrote.
   const early = packsAhead.get(trans);
   packsAhead.delete(trans);
-  const store = early && turn.pending === 0 && keys.every((key) => early.keys.has(key)) ? early.store : corePackStore(table, trans, turn.pending === 0 ? packIdsOf(keys) : []);
-  turn.pending++;
-  const next = turn.last.then(async () => patchPacks(store, keys, await changes));
-  turn.last = next
-    .catch(() => {})
-    .finally(() => {
-      turn.pending--;
-    });
-  return next;
+  const store = early && alone && keys.every((key) => early.keys.has(key)) ? early.store : corePackStore(table, trans, alone ? packIdsOf(keys) : []);
+  return after(async () => patchPacks(store, keys, await changes));
 }
 
 /** The ids of every pack that holds, or may hold, an entry of one of `keys`. */

@@ -25,12 +25,20 @@ export function endKey(ms: number): string {
   return String(shifted).padStart(DIGITS, '0');
 }
 
+/** Where the ids of `part` begin, and (exclusive) end. */
+export function partStart(part: string): string {
+  return `${part}\u0000`;
+}
+export function partEnd(part: string): string {
+  return `${part}\u0001`;
+}
+
 /** Where the ids of `part` at `place` begin, and (exclusive) end. */
 export function placeStart(part: string, place: string): string {
-  return `${part}\u0000${place}\u0000`;
+  return `${partStart(part)}${place}\u0000`;
 }
 export function placeEnd(part: string, place: string): string {
-  return `${part}\u0000${place}\u0001`;
+  return `${partStart(part)}${place}\u0001`;
 }
 
 /** How the ids of a device's rows of one part, place and end begin. */
