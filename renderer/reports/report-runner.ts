@@ -2,6 +2,7 @@ import type { KvikDb } from '../store/db';
 import { produceReport } from './produce-report';
 import type { ReportProgress, ReportRequest, ReportResult } from './report-request';
 import { reportWorkerMessageSchema, type ReportJob } from './worker-protocol';
+import { unpackTransferred } from './report-transfer';
 
 /** What the runner needs of a Worker, so tests can hand in their own. */
 export interface ReportWorkerPort {
@@ -65,7 +66,7 @@ export function createReportRunner(
       if (!job) return;
       if (message.type === 'progress') return job.onProgress?.(message.progress);
       pending.delete(message.id);
-      if (message.type === 'done') job.resolve(message.result);
+      if (message.type === 'done') job.resolve(unpackTransferred(message.result) as ReportResult);
       else job.reject(new Error(message.message));
     });
     started.addEventListener('error', (event) => {

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { packForTransfer, unpackTransferred } from './report-transfer';
+
+/** Across the worker boundary as the runner sends it: packed, cloned with its buffers transferred, unpacked. */
+function roundTrip(value: unknown): unknown {
+  const { value: packed, transfer } = packForTransfer(value);
+  return unpackTransferred(structuredClone(packed, { transfer }));
+}
+
+const cell = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('Økonomi', 'phone', '2026-07-01', ''),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+);
+const key = fc.constantFrom('deviceKey', 'department', 'days', 'model', 'employeeId', 'amountOre', 'intune');
+const record = fc.dictionary(key, fc.oneof({ weight: 5, arbitrary: cell }, { weight: 1, arbitrary: fc.array(fc.dictionary(key, cell, { noNullPrototype: true }), { maxLength: 3 }) }), { maxKeys: 7, noNullPrototype: true });
+
+describe('a report packed for the page', () => {
+  it('comes back as it was: the same keys, absent ones absent, null and undefined apart, -0 and NaN kept', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 0, maxLength: 200 }), fc.array(record, { maxLength: 5 }), (lines, few) => {
+        const report = { kind: 'billing', report: { holdings: lines, departments: few, nested: { lines } }, timings: { readMs: 1 } };
+        expect(roundTrip(report)).toStrictEqual(report);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sends a quarter of lines as columns, repeated words once and numbers in transferred buffers', () => {
+    const lines = Array.from({ length: 1_000 }, (_, i) => ({
+      department: `dep-${i % 12}`,
+      deviceKey: `imei:35290611${String(i).padStart(7, '0')}`,
+      kind: i % 3 === 0 ? 'pc' : 'phone',
+      model: i % 5 === 0 ? null : 'iphone-13',
+      days: 92,
+      amountOre: 10_000 + i,
+    }));
+    const { value, transfer } = packForTransfer({ holdings: lines });
+    const packed = (value as { holdings: { keys: string[]; columns: Array<{ kind: string; words?: string[] }> } }).holdings;
+    expect(Array.isArray(packed)).toBe(false);
+    expect(packed.keys).toEqual(['department', 'deviceKey', 'kind', 'model', 'days', 'amountOre']);
+    expect(packed.columns.map((column) => column.kind)).toEqual(['words', 'strings', 'words', 'words', 'numbers', 'numbers']);
+    expect(packed.columns[0]?.words).toHaveLength(12);
+    expect(transfer.length).toBeGreaterThanOrEqual(5);
+    expect(roundTrip({ holdings: lines })).toStrictEqual({ holdings: lines });
+  });
+
+  it('leaves short arrays, Maps and anything not a plain record to the structured clone', () => {
+    const value = { few: [{ a: 1 }], map: new Map([['a', [{ b: 2 }]]]), at: new Date(0), texts: Array.from({ length: 100 }, String) };
+    const { value: packed, transfer } = packForTransfer(value);
+    expect(packed).toStrictEqual(value);
+    expect(transfer).toEqual([]);
+  });
+});
