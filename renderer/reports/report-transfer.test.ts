@@ -18,7 +18,12 @@ const cell = fc.oneof(
   fc.constant(undefined),
 );
 const key = fc.constantFrom('deviceKey', 'department', 'days', 'model', 'employeeId', 'amountOre', 'intune');
-const record = fc.dictionary(key, fc.oneof({ weight: 5, arbitrary: cell }, { weight: 1, arbitrary: fc.array(fc.dictionary(key, cell, { noNullPrototype: true }), { maxLength: 3 }) }), { maxKeys: 7, noNullPrototype: true });
+const inner = fc.dictionary(key, cell, { noNullPrototype: true });
+const record = fc.dictionary(
+  key,
+  fc.oneof({ weight: 5, arbitrary: cell }, { weight: 1, arbitrary: fc.array(inner, { maxLength: 3 }) }, { weight: 2, arbitrary: inner }),
+  { maxKeys: 7, noNullPrototype: true },
+);
 
 describe('a report packed for the page', () => {
   it('comes back as it was: the same keys, absent ones absent, null and undefined apart, -0 and NaN kept', () => {
@@ -28,6 +33,19 @@ describe('a report packed for the page', () => {
         expect(roundTrip(report)).toStrictEqual(report);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('comes back as it was where a column holds records beside null, undefined and absent cells', () => {
+    const finding = fc.record(
+      { key: fc.string(), intune: fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(null, undefined) }) },
+      { requiredKeys: ['key'], noNullPrototype: true },
+    );
+    fc.assert(
+      fc.property(fc.array(finding, { minLength: 64, maxLength: 150 }), (findings) => {
+        expect(roundTrip({ findings })).toStrictEqual({ findings });
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -48,6 +66,18 @@ describe('a report packed for the page', () => {
     expect(packed.columns[0]?.words).toHaveLength(12);
     expect(transfer.length).toBeGreaterThanOrEqual(5);
     expect(roundTrip({ holdings: lines })).toStrictEqual({ holdings: lines });
+  });
+
+  it('sends the record each row holds (a finding’s Intune line) as columns too', () => {
+    const unused = Array.from({ length: 200 }, (_, i) => ({
+      key: `serial:PF${i}`,
+      reason: i % 2 ? 'stale' : 'absent',
+      ...(i % 2 ? { intune: { line: i + 2, serial: `PF${i}`, lastCheckIn: '2026-01-02' } } : {}),
+    }));
+    const { value } = packForTransfer({ unused });
+    const packed = (value as { unused: { columns: Array<{ kind: string }> } }).unused;
+    expect(packed.columns.map((column) => column.kind)).toEqual(['strings', 'words', 'records']);
+    expect(roundTrip({ unused })).toStrictEqual({ unused });
   });
 
   it('leaves short arrays, Maps and anything not a plain record to the structured clone', () => {

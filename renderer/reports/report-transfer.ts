@@ -5,7 +5,7 @@
  * So the worker sends each long array of plain records as columns (`packForTransfer`): a column
  * of numbers as a Float64Array (transferred, not copied), a column of strings as one string and
  * their lengths, or as a few distinct words and each row's index when they repeat (departments,
- * kinds, days); anything else as it is. The page puts the records back (`unpackTransferred`),
+ * kinds, days), a column of records as columns in turn; anything else as it is. The page puts the records back (`unpackTransferred`),
  * the same values with the same keys — what was absent stays absent, `null` and `undefined` stay
  * apart. Everything else (small arrays, single objects, Maps, class instances) is left to the
  * structured clone.
@@ -30,6 +30,7 @@ type Column =
   | { kind: 'numbers'; values: Float64Array; cells?: Uint8Array }
   | { kind: 'strings'; text: string; lengths: Uint32Array; cells?: Uint8Array }
   | { kind: 'words'; words: string[]; at: Uint32Array; cells?: Uint8Array }
+  | { kind: 'records'; rows: PackedRows; cells?: Uint8Array }
   | { kind: 'values'; values: unknown[]; cells?: Uint8Array };
 
 interface PackedRows {
@@ -144,6 +145,12 @@ function packColumn(rows: ReadonlyArray<Record<string, unknown>>, key: string, t
     transfer.push(lengths.buffer);
     return withCells({ kind: 'strings', text: parts.join(''), lengths });
   }
+  // A record in each row (a finding's Intune line): those records as columns of their own.
+  const records = rows.filter((row) => isPlainObject(row[key])).map((row) => row[key] as Record<string, unknown>);
+  if (records.length >= MIN_ROWS && records.length + specials === length) {
+    if (cells) transfer.push(cells.buffer);
+    return withCells({ kind: 'records', rows: packRows(records, transfer) });
+  }
   // Mixed, booleans or nested values: as they are (nested long arrays packed in turn), absence marked.
   const values = rows.map((row) => pack(row[key], transfer));
   const absent = rows.some((row) => !Object.hasOwn(row, key));
@@ -194,6 +201,12 @@ function readerOf(column: Column): (i: number) => unknown {
       const starts = new Uint32Array(column.lengths.length);
       for (let i = 1; i < starts.length; i++) starts[i] = starts[i - 1]! + column.lengths[i - 1]!;
       return (i) => column.text.slice(starts[i], starts[i]! + column.lengths[i]!);
+    }
+    case 'records': {
+      // The rows with a record hold the unpacked records in turn, and are read in row order.
+      const records = unpackRows(column.rows);
+      let next = 0;
+      return () => records[next++];
     }
     case 'values':
       return (i) => unpackTransferred(column.values[i]);
