@@ -4,6 +4,7 @@ import { seedDepartments } from '../../shared/domain/reference';
 import type { DeviceEvent } from '../../shared/domain/event';
 import { addDays, localDayOf, quarterOf } from '../../shared/reports/calendar';
 import { dailyStockReport } from '../../shared/reports/daily-stock';
+import { dailyWithModelNames } from '../../shared/reports/model-names';
 import { departmentBilling } from '../../shared/reports/department-billing';
 import { monthlySummary, monthOf } from '../../shared/reports/monthly-summary';
 import { replay } from '../../shared/lifecycle/apply';
@@ -251,6 +252,43 @@ describe("produceReport on a desk's own store", () => {
       expect(result.report.incomplete).toEqual([]);
       expect(result.report.stockByStatus).toEqual({ received: 0, ready: 1, returned: 0 });
     }
+  });
+
+  it('leaves out the histories of devices touched elsewhere that day, but not one whose old event the server sequenced into the day', async () => {
+    const day = '2026-11-30';
+    const phone = (imei: string) => ({ imei, key: `imei:${imei}` });
+    // Elsewhere all day: received at KVIK-02 days ago, prepared there today. Nothing at LAGER.
+    const away = phone('353918104443566');
+    const awayEvents = [
+      makeEvent('received', away.key, { at: '2026-11-26T08:00:00.000Z', location: 'KVIK-02', data: { imei: away.imei, model: 'IP15' } }),
+      makeEvent('prepared', away.key, { at: '2026-11-30T09:00:00.000Z', location: 'KVIK-02' }),
+    ];
+    // Moved from LAGER to KVIK-02 days ago, prepared there today (sequenced 23); then a desk at
+    // LAGER that was offline since the 27th sends it to repair, recorded that day and sequenced
+    // after (24): applied after today's step, it takes effect today, at LAGER.
+    const late = phone('356656423344017');
+    const lateEvents = [
+      makeEvent('received', late.key, { at: '2026-11-26T08:00:00.000Z', data: { imei: late.imei, model: 'IP15' } }),
+      makeEvent('moved', late.key, { at: '2026-11-26T09:00:00.000Z', data: { to: 'KVIK-02' } }),
+      makeEvent('prepared', late.key, { at: '2026-11-30T09:30:00.000Z', location: 'KVIK-02' }),
+      makeEvent('sent_to_repair', late.key, { at: '2026-11-27T10:00:00.000Z', deskId: 'desk-9', data: { vendor: 'Fixit' } }),
+    ];
+    const sequenced = [...awayEvents.map((event, i) => ({ ...event, seq: 20 + i })), ...lateEvents.map((event, i) => ({ ...event, seq: 21 + (i < 2 ? i : i + 1) }))];
+    await desk.events.bulkPut(sequenced.map((event) => ({ ...event, sync: 'accepted' as const })));
+    for (const events of [awayEvents, lateEvents]) {
+      const result = replay(events);
+      if (!result.ok || !result.device) throw new Error('replay');
+      await desk.devices.put(storedDevice(result.device));
+    }
+    const everything = await desk.events.toArray();
+    const all = (await desk.devices.toArray()).map(({ identifiers: _i, endings: _e, ...device }) => device);
+    const ordered = everything.sort((a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity));
+    const result = await produceReport(desk, { kind: 'daily', location: 'LAGER', day, settings }, undefined, { scanAboveTouchedShare: 1 });
+    if (result.kind !== 'daily') throw new Error(result.kind);
+    expect(result.report).toEqual(dailyWithModelNames(dailyStockReport(all, ordered, { location: 'LAGER', day, settings }), new Map([['IP15', 'iPhone 15']])));
+    expect(result.report.movementTotals.find((m) => m.type === 'sent_to_repair')?.count).toBe(1);
+    // The phone that never came near LAGER is not read; the late one is.
+    expect(result.timings.histories).toBe(1);
   });
 
   async function projection() {

@@ -1,5 +1,5 @@
 import { inStockStatuses, type DeviceStatus } from '../../shared/domain/device';
-import { addDays, quarterSpan, startOfDay } from '../../shared/reports/calendar';
+import { addDays, daySpan, quarterSpan, startOfDay } from '../../shared/reports/calendar';
 import { monthDays } from '../../shared/reports/monthly-summary';
 import type { ReportRequest } from './report-request';
 
@@ -18,6 +18,11 @@ export interface ReadPlan {
   fromMs: number;
   /** Untouched devices that can count: at a location in these statuses, or anywhere in them. */
   devices: { location?: string; statuses: readonly DeviceStatus[] };
+  /**
+   * The daily report counts at one location until `endMs`: a touched device that provably cannot
+   * count there (`read-store.ts`, `cannotCountAt`) is left out, its history unread.
+   */
+  onlyAt?: { location: string; endMs: number };
 }
 
 /** The daily report looks at the shelf and at what was sent to repair from here. */
@@ -27,8 +32,10 @@ const dailyStatuses: readonly DeviceStatus[] = [...inStockStatuses, 'in_repair']
 export function readPlan(request: Exclude<ReportRequest, { kind: 'replacement' | 'intune' | 'unused' }>): ReadPlan {
   const { timeZone } = request.settings;
   switch (request.kind) {
-    case 'daily':
-      return { fromMs: startOfDay(request.day, timeZone), devices: { location: request.location, statuses: dailyStatuses } };
+    case 'daily': {
+      const { startMs, endMs } = daySpan(request.day, request.day, timeZone);
+      return { fromMs: startMs, devices: { location: request.location, statuses: dailyStatuses }, onlyAt: { location: request.location, endMs } };
+    }
     case 'trend':
       return {
         fromMs: startOfDay(addDays(request.lastDay, 1 - request.days), timeZone),

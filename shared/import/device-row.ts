@@ -27,7 +27,14 @@ export function indexReference(reference: ImportReference): ReferenceIndex {
   const fold = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
   const index = <T,>(rows: readonly T[], keys: (row: T) => Array<string | undefined>) => {
     const map = new Map<string, T>();
-    for (const row of rows) for (const key of keys(row)) if (key && !map.has(fold(key))) map.set(fold(key), row);
+    for (const row of rows) {
+      for (const key of keys(row)) {
+        if (!key) continue;
+        // Folded once: the Intune reconciliation indexes every employee (tens of thousands).
+        const folded = fold(key);
+        if (!map.has(folded)) map.set(folded, row);
+      }
+    }
     return map;
   };
   const models = index(reference.models, (m) => [m.id, m.name]);

@@ -246,6 +246,8 @@ describe('what the report needs of the event log', () => {
     expect(report.incomplete).toEqual([keyOf(F)]);
     expect(report.handouts).toEqual({ total: 2, new: 1, reused: 1, reusedShare: 0.5 });
     expect(dailyStockReport(devices, eventsByDevice(partial), { location: 'KVIK-NORD', day })).toEqual(report);
+    // Only where it was that day: another desk's report does not list it.
+    expect(dailyStockReport(devices, partial, { location: 'KVIK-VEST', day }).incomplete).toEqual([]);
   });
 
   it('leaves out an event the server refused (a conflict), as the projection did', () => {

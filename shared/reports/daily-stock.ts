@@ -20,7 +20,7 @@ import {
   startOfDay,
   type LocalDate,
 } from './calendar';
-import { handoutsBefore, stateBefore, undoneBefore, visitHistories, type ReportEvents } from './history';
+import { handoutsBefore, stateBefore, undoneBefore, visitHistories, whereRecorded, type ReportEvents } from './history';
 import { movementAt, movementTypes, type MovementType } from './movements';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
@@ -115,7 +115,7 @@ export interface DailyStockReport {
   /** On the shelf here longer than `idleDays`, longest first. */
   idle: IdleRow[];
   handouts: HandoutSummary;
-  /** Devices whose history is not all in the events given: taken as they are now. */
+  /** Devices here that day whose history is not all in the events given: taken as they are now. */
   incomplete: DeviceKey[];
 }
 
@@ -152,13 +152,18 @@ export function dailyStockReport(
   };
   const movements = new Map<string, MovementRow>();
   const handouts = { new: 0, reused: 0 };
+  // The touched devices that were here that day: at its end, or in a step recorded here or moving here.
+  const here = new Set<DeviceKey>();
   const incomplete = visitHistories(devices, events, span.startMs, {
     unchanged: atDayEnd,
     changed(history) {
-      atDayEnd(stateBefore(history, span.endMs));
+      const atEnd = stateBefore(history, span.endMs);
+      if (atEnd?.location === location) here.add(history.key);
+      atDayEnd(atEnd);
       const undone = undoneBefore(history, span.endMs);
       history.steps.forEach((step, index) => {
         if (step.atMs < span.startMs || step.atMs >= span.endMs) return;
+        if (whereRecorded(step) === location || (step.event.type === 'moved' && step.event.data.to === location)) here.add(history.key);
         const type = movementAt(step, location, undone);
         if (type === null) return;
         const id = `${type}\u0000${step.event.operator}`;
@@ -194,7 +199,8 @@ export function dailyStockReport(
     inRepair: inRepair.sort((a, b) => b.daysOut - a.daysOut || compareText(a.deviceKey, b.deviceKey)),
     idle: idle.sort((a, b) => b.daysIdle - a.daysIdle || compareText(a.deviceKey, b.deviceKey)),
     handouts: { total, ...handouts, reusedShare: total === 0 ? null : handouts.reused / total },
-    incomplete,
+    // Only those that were here: a device of another desk's day says nothing about this one's figures.
+    incomplete: incomplete.filter((key) => here.has(key)),
   };
 }
 
