@@ -263,9 +263,9 @@ describe("produceReport on a desk's own store", () => {
       makeEvent('received', away.key, { at: '2026-11-26T08:00:00.000Z', location: 'KVIK-02', data: { imei: away.imei, model: 'IP15' } }),
       makeEvent('prepared', away.key, { at: '2026-11-30T09:00:00.000Z', location: 'KVIK-02' }),
     ];
-    // Moved from LAGER to KVIK-02 days ago, prepared there today (sequenced 23); then a desk at
+    // Moved from LAGER to KVIK-02 days ago, prepared there today (sequenced 104); then a desk at
     // LAGER that was offline since the 27th sends it to repair, recorded that day and sequenced
-    // after (24): applied after today's step, it takes effect today, at LAGER.
+    // after (105): applied after today's step, it takes effect today, at LAGER.
     const late = phone('356656423344017');
     const lateEvents = [
       makeEvent('received', late.key, { at: '2026-11-26T08:00:00.000Z', data: { imei: late.imei, model: 'IP15' } }),
@@ -273,7 +273,8 @@ describe("produceReport on a desk's own store", () => {
       makeEvent('prepared', late.key, { at: '2026-11-30T09:30:00.000Z', location: 'KVIK-02' }),
       makeEvent('sent_to_repair', late.key, { at: '2026-11-27T10:00:00.000Z', deskId: 'desk-9', data: { vendor: 'Fixit' } }),
     ];
-    const sequenced = [...awayEvents.map((event, i) => ({ ...event, seq: 20 + i })), ...lateEvents.map((event, i) => ({ ...event, seq: 21 + (i < 2 ? i : i + 1) }))];
+    const seqs = new Map([...awayEvents.map((event, i) => [event.id, [100, 103][i]] as const), ...lateEvents.map((event, i) => [event.id, [101, 102, 104, 105][i]] as const)]);
+    const sequenced = [...awayEvents, ...lateEvents].map((event) => ({ ...event, seq: seqs.get(event.id) }));
     await desk.events.bulkPut(sequenced.map((event) => ({ ...event, sync: 'accepted' as const })));
     for (const events of [awayEvents, lateEvents]) {
       const result = replay(events);
