@@ -58,6 +58,16 @@ export interface ReportTimings {
   rows?: number;
   /** From asking to having the report on the page (set by the runner; the worker's part is read + compute). */
   roundTripMs?: number;
+  /**
+   * The worker's part and the way between (set by the worker and the runner): `workMs` from the
+   * job's arrival in the worker to its answer posted, `packMs` of it to pack the answer
+   * (`report-transfer.ts`), `handoverMs` the rest of the round trip — the job's and the answer's
+   * messages and the records put back in the page. (The worker's clock and the page's are not
+   * compared: the bench stands the page's still.)
+   */
+  workMs?: number;
+  packMs?: number;
+  handoverMs?: number;
   /** The Intune reconciliation's computation in its two halves: reading the file, matching its lines. */
   parseMs?: number;
   matchMs?: number;

@@ -111,7 +111,9 @@ export function createReportRunner(
         result = await produceReport(db, request, options.onProgress);
       }
       const ended = performance.now();
-      const timings = { ...result.timings, roundTripMs: ended - started };
+      const roundTripMs = ended - started;
+      const { workMs } = result.timings;
+      const timings = { ...result.timings, roundTripMs, ...(workMs === undefined ? {} : { handoverMs: roundTripMs - workMs }) };
       performance.measure(`report:${request.kind}`, { start: started, end: ended, detail: timings });
       return { ...result, timings };
     },

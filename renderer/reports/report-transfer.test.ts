@@ -49,7 +49,7 @@ describe('a report packed for the page', () => {
     );
   });
 
-  it('sends a quarter of lines as columns, repeated words once and numbers in transferred buffers', () => {
+  it('sends a quarter of lines as columns: repeated texts as words, numbers in transferred buffers', () => {
     const lines = Array.from({ length: 1_000 }, (_, i) => ({
       department: `dep-${i % 12}`,
       deviceKey: `imei:35290611${String(i).padStart(7, '0')}`,
@@ -59,11 +59,11 @@ describe('a report packed for the page', () => {
       amountOre: 10_000 + i,
     }));
     const { value, transfer } = packForTransfer({ holdings: lines });
-    const packed = (value as { holdings: { keys: string[]; columns: Array<{ kind: string; words?: string[] }> } }).holdings;
+    const packed = (value as { holdings: { keys: string[]; columns: Array<{ kind: string; values: unknown }> } }).holdings;
     expect(Array.isArray(packed)).toBe(false);
     expect(packed.keys).toEqual(['department', 'deviceKey', 'kind', 'model', 'days', 'amountOre']);
-    expect(packed.columns.map((column) => column.kind)).toEqual(['words', 'strings', 'words', 'words', 'numbers', 'numbers']);
-    expect(packed.columns[0]?.words).toHaveLength(12);
+    expect(packed.columns.map((column) => column.kind)).toEqual(['words', 'values', 'words', 'words', 'numbers', 'numbers']);
+    expect(packed.columns[4]?.values).toBeInstanceOf(Float64Array);
     expect(transfer.length).toBeGreaterThanOrEqual(5);
     expect(roundTrip({ holdings: lines })).toStrictEqual({ holdings: lines });
   });
@@ -76,8 +76,20 @@ describe('a report packed for the page', () => {
     }));
     const { value } = packForTransfer({ unused });
     const packed = (value as { unused: { columns: Array<{ kind: string }> } }).unused;
-    expect(packed.columns.map((column) => column.kind)).toEqual(['strings', 'words', 'records']);
+    expect(packed.columns.map((column) => column.kind)).toEqual(['values', 'words', 'records']);
     expect(roundTrip({ unused })).toStrictEqual({ unused });
+  });
+
+  it('sends a large table of names as its keys and values, and puts it back key for key', () => {
+    const employeeNames: Record<string, string | null> = Object.fromEntries([...Array.from({ length: 2_000 }, (_, i) => [`E${i}`, `Navn ${i}`]), ['constructor', 'Æble'], ['E7', null]]);
+    Object.defineProperty(employeeNames, '__proto__', { value: 'Proto', enumerable: true, writable: true, configurable: true });
+    const report = { report: { employeeNames, departments: [{ id: 'ØK' }] } };
+    const { value } = packForTransfer(report);
+    expect(Object.keys((value as { report: { employeeNames: object } }).report.employeeNames)).toEqual(['\u0000packedTable', 'keys', 'values']);
+    const back = roundTrip(report) as typeof report;
+    expect(back).toStrictEqual(report);
+    expect(Object.getPrototypeOf(back.report.employeeNames)).toBe(Object.prototype);
+    expect(Object.keys(back.report.employeeNames)).toEqual(Object.keys(employeeNames));
   });
 
   it('leaves short arrays, Maps and anything not a plain record to the structured clone', () => {

@@ -1,22 +1,27 @@
 /**
  * A report crosses from the report worker to the page by structured clone, and a quarter's
- * specification is 80,000 small objects: the clone writes every object's keys again and the page
- * rebuilds every object from them — some 290 ms of a department report's second at full size.
- * So the worker sends each long array of plain records as columns (`packForTransfer`): a column
- * of numbers as a Float64Array (transferred, not copied), a column of strings as one string and
- * their lengths, or as a few distinct words and each row's index when they repeat (departments,
- * kinds, days), a column of records as columns in turn; anything else as it is. The page puts the records back (`unpackTransferred`),
- * the same values with the same keys — what was absent stays absent, `null` and `undefined` stay
- * apart. Everything else (small arrays, single objects, Maps, class instances) is left to the
- * structured clone.
+ * department report is 80,000 small objects and a table of 80,000 employees' names. The clone
+ * writes every object's keys again and the page rebuilds every object from them: some 450 ms of
+ * the report's way to the page, measured on the bench store. What costs is objects, not values:
+ * an array of 80,000 texts clones in ~15 ms, the name table as an object in ~145. So the worker
+ * sends (`packForTransfer`) each long array of plain records as columns — numbers as a
+ * Float64Array (transferred, not copied), texts that repeat (departments, kinds, days) as their
+ * few words and an index per row, records as columns in turn, anything else as the array of its
+ * values — and each large table of names as its keys and its values. The page puts them back
+ * (`unpackTransferred`): the same values under the same keys, what was absent absent, `null` and
+ * `undefined` apart. Everything else (short arrays, single objects, Maps, class instances) is
+ * left to the structured clone, and passed on uncopied.
  */
 
 /** Shorter arrays are not worth it. */
 const MIN_ROWS = 64;
-/** A string column is sent as words and indexes while it has at most one distinct value in this many rows. */
-const WORDS_EVERY = 4;
-/** The marker of a packed array; no report has such a key. */
+/** Tables of fewer names are not worth it. */
+const MIN_NAMES = 1_024;
+/** Texts are sent as words and indexes while there is at most one distinct text in this many rows. */
+const WORDS_EVERY = 16;
+/** The markers of a packed array and of a packed table; no report has such a key. */
 const PACKED = '\u0000packedRows';
+const PACKED_TABLE = '\u0000packedTable';
 
 /** A row's cell that is not a value of the column's own kind. */
 const enum Cell {
@@ -28,7 +33,6 @@ const enum Cell {
 
 type Column =
   | { kind: 'numbers'; values: Float64Array; cells?: Uint8Array }
-  | { kind: 'strings'; text: string; lengths: Uint32Array; cells?: Uint8Array }
   | { kind: 'words'; words: string[]; at: Uint32Array; cells?: Uint8Array }
   | { kind: 'records'; rows: PackedRows; cells?: Uint8Array }
   | { kind: 'values'; values: unknown[]; cells?: Uint8Array };
@@ -52,7 +56,15 @@ function allPlainObjects(values: readonly unknown[]): values is Array<Record<str
   return true;
 }
 
+/** A table of names (employee id → name): its keys and its values, in order. */
+interface PackedTable {
+  [PACKED_TABLE]: true;
+  keys: string[];
+  values: unknown[];
+}
+
 const isPacked = (value: unknown): value is PackedRows => isPlainObject(value) && value[PACKED] === true;
+const isPackedTable = (value: unknown): value is PackedTable => isPlainObject(value) && value[PACKED_TABLE] === true;
 
 /** `value` with its long arrays of plain records as columns, and the buffers to transfer with it. */
 export function packForTransfer(value: unknown): { value: unknown; transfer: ArrayBuffer[] } {
@@ -61,14 +73,41 @@ export function packForTransfer(value: unknown): { value: unknown; transfer: Arr
 }
 
 function pack(value: unknown, transfer: ArrayBuffer[]): unknown {
+  if (Array.isArray(value) && value.length >= MIN_ROWS && allPlainObjects(value)) return packRows(value, transfer);
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length >= MIN_NAMES) {
+      const values = keys.map((key) => value[key]);
+      if (values.every((cell) => typeof cell !== 'object' || cell === null)) return { [PACKED_TABLE]: true, keys, values } satisfies PackedTable;
+    }
+  }
+  return withChildren(value, (child) => pack(child, transfer));
+}
+
+/**
+ * `value` with `change` applied to each array or object in it, copied only where one changed: a
+ * report's name tables (80,000 employees) and lists of texts are passed on as they are.
+ */
+function withChildren(value: unknown, change: (child: object) => unknown): unknown {
   if (Array.isArray(value)) {
-    if (value.length >= MIN_ROWS && allPlainObjects(value)) return packRows(value, transfer);
-    return value.map((item: unknown) => pack(item, transfer));
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const before: unknown = value[i];
+      if (typeof before !== 'object' || before === null) continue;
+      const after = change(before);
+      if (after !== before) (out ??= value.slice())[i] = after;
+    }
+    return out ?? value;
   }
   if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = pack(value[key], transfer);
-  return out;
+  let out: Record<string, unknown> | undefined;
+  for (const key in value) {
+    const before = value[key];
+    if (typeof before !== 'object' || before === null) continue;
+    const after = change(before);
+    if (after !== before) (out ??= { ...value })[key] = after;
+  }
+  return out ?? value;
 }
 
 function packRows(rows: ReadonlyArray<Record<string, unknown>>, transfer: ArrayBuffer[]): PackedRows {
@@ -88,94 +127,101 @@ function packRows(rows: ReadonlyArray<Record<string, unknown>>, transfer: ArrayB
 
 function packColumn(rows: ReadonlyArray<Record<string, unknown>>, key: string, transfer: ArrayBuffer[]): Column {
   const length = rows.length;
+  // Each cell read once (a load by a key that changes from column to column is the slow kind);
+  // pushed, not set into `new Array(length)`: a holey array clones element by element, 20× slower.
+  const values: unknown[] = [];
   let cells: Uint8Array<ArrayBuffer> | undefined;
-  const mark = (index: number, cell: Cell) => {
-    cells ??= new Uint8Array(length);
-    cells[index] = cell;
-  };
   let strings = 0;
   let numbers = 0;
+  let records = 0;
+  let specials = 0;
   for (let i = 0; i < length; i++) {
     const row = rows[i]!;
     const cell = row[key];
+    values.push(cell);
     if (typeof cell === 'string') strings++;
     else if (typeof cell === 'number') numbers++;
-    else if (cell === null) mark(i, Cell.Null);
-    else if (cell === undefined) mark(i, Object.hasOwn(row, key) ? Cell.Undefined : Cell.Absent);
+    else if (cell === null || cell === undefined) {
+      cells ??= new Uint8Array(length);
+      cells[i] = cell === null ? Cell.Null : Object.hasOwn(row, key) ? Cell.Undefined : Cell.Absent;
+      specials++;
+    } else if (isPlainObject(cell)) records++;
   }
-  const specials = cells ? cells.reduce((sum, cell) => sum + (cell === Cell.Value ? 0 : 1), 0) : 0;
-  const withCells = <C extends Column>(column: C): C => (cells ? { ...column, cells } : column);
+  const withCells = <C extends Column>(column: C): C => {
+    if (!cells) return column;
+    transfer.push(cells.buffer);
+    return { ...column, cells };
+  };
 
   if (numbers > 0 && numbers + specials === length) {
-    const values = new Float64Array(length);
-    for (let i = 0; i < length; i++) if (!cells || cells[i] === Cell.Value) values[i] = rows[i]![key] as number;
-    transfer.push(values.buffer);
-    if (cells) transfer.push(cells.buffer);
-    return withCells({ kind: 'numbers', values });
+    const column = new Float64Array(length);
+    for (let i = 0; i < length; i++) {
+      const cell = values[i];
+      if (typeof cell === 'number') column[i] = cell;
+    }
+    transfer.push(column.buffer);
+    return withCells({ kind: 'numbers', values: column });
   }
   if (strings > 0 && strings + specials === length) {
-    const index = new Map<string, number>();
-    const words: string[] = [];
-    const at = new Uint32Array(length);
-    let distinct = true;
-    for (let i = 0; i < length && distinct; i++) {
-      if (cells && cells[i] !== Cell.Value) continue;
-      const word = rows[i]![key] as string;
-      let found = index.get(word);
-      if (found === undefined) {
-        found = words.push(word) - 1;
-        index.set(word, found);
-        distinct = words.length * WORDS_EVERY <= length;
-      }
-      at[i] = found;
+    const words = wordsOf(values, cells);
+    if (words) {
+      transfer.push(words.at.buffer);
+      return withCells({ kind: 'words', ...words });
     }
-    if (cells) transfer.push(cells.buffer);
-    if (distinct) {
-      transfer.push(at.buffer);
-      return withCells({ kind: 'words', words, at });
-    }
-    const lengths = new Uint32Array(length);
-    const parts: string[] = [];
-    for (let i = 0; i < length; i++) {
-      if (cells && cells[i] !== Cell.Value) continue;
-      const text = rows[i]![key] as string;
-      lengths[i] = text.length;
-      parts.push(text);
-    }
-    transfer.push(lengths.buffer);
-    return withCells({ kind: 'strings', text: parts.join(''), lengths });
   }
   // A record in each row (a finding's Intune line): those records as columns of their own.
-  const records = rows.filter((row) => isPlainObject(row[key])).map((row) => row[key] as Record<string, unknown>);
-  if (records.length >= MIN_ROWS && records.length + specials === length) {
-    if (cells) transfer.push(cells.buffer);
-    return withCells({ kind: 'records', rows: packRows(records, transfer) });
+  if (records >= MIN_ROWS && records + specials === length) {
+    const nested = values.filter((cell) => cell !== null && cell !== undefined) as Array<Record<string, unknown>>;
+    return withCells({ kind: 'records', rows: packRows(nested, transfer) });
   }
-  // Mixed, booleans or nested values: as they are (nested long arrays packed in turn), absence marked.
-  const values = rows.map((row) => pack(row[key], transfer));
-  const absent = rows.some((row) => !Object.hasOwn(row, key));
-  if (!absent) return { kind: 'values', values };
-  const marks = new Uint8Array(length);
-  rows.forEach((row, i) => {
-    if (!Object.hasOwn(row, key)) marks[i] = Cell.Absent;
-  });
-  transfer.push(marks.buffer);
-  return { kind: 'values', values, cells: marks };
+  // Texts that do not repeat, booleans, mixed or nested values: as they are (nested long arrays
+  // packed in turn), absence marked. One text joined of 80,000 and their lengths measured slower.
+  const packed = strings + numbers + specials === length ? values : values.map((cell) => pack(cell, transfer));
+  if (!cells || !cells.includes(Cell.Absent)) return { kind: 'values', values: packed };
+  const absent = cells.map((cell) => (cell === Cell.Absent ? Cell.Absent : Cell.Value));
+  transfer.push(absent.buffer);
+  return { kind: 'values', values: packed, cells: absent };
 }
 
-/** What `packForTransfer` sent, with its records back. */
+/** The distinct texts of a column of texts and each row's index among them, while they repeat enough; else undefined. */
+function wordsOf(values: readonly unknown[], cells: Uint8Array | undefined): { words: string[]; at: Uint32Array<ArrayBuffer> } | undefined {
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const at = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    if (cells && cells[i] !== Cell.Value) continue;
+    const text = values[i] as string;
+    let found = index.get(text);
+    if (found === undefined) {
+      if ((words.length + 1) * WORDS_EVERY > values.length) return undefined;
+      found = words.push(text) - 1;
+      index.set(text, found);
+    }
+    at[i] = found;
+  }
+  return { words, at };
+}
+
+/** What `packForTransfer` sent, with its records and tables back. */
 export function unpackTransferred(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(unpackTransferred);
-  if (!isPlainObject(value)) return value;
   if (isPacked(value)) return unpackRows(value);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = unpackTransferred(value[key]);
-  return out;
+  if (isPackedTable(value)) return unpackTable(value);
+  return withChildren(value, unpackTransferred);
+}
+
+function unpackTable({ keys, values }: PackedTable): Record<string, unknown> {
+  const table: Record<string, unknown> = {};
+  keys.forEach((key, i) => {
+    // An own `__proto__` key stays a key (an assignment would set the prototype).
+    if (key === '__proto__') Object.defineProperty(table, key, { value: values[i], enumerable: true, writable: true, configurable: true });
+    else table[key] = values[i];
+  });
+  return table;
 }
 
 function unpackRows({ length, keys, columns }: PackedRows): Array<Record<string, unknown>> {
-  const rows: Array<Record<string, unknown>> = new Array(length);
-  for (let i = 0; i < length; i++) rows[i] = {};
+  const rows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < length; i++) rows.push({});
   keys.forEach((key, k) => {
     const column = columns[k]!;
     const { cells } = column;
@@ -197,11 +243,6 @@ function readerOf(column: Column): (i: number) => unknown {
       return (i) => column.values[i];
     case 'words':
       return (i) => column.words[column.at[i]!];
-    case 'strings': {
-      const starts = new Uint32Array(column.lengths.length);
-      for (let i = 1; i < starts.length; i++) starts[i] = starts[i - 1]! + column.lengths[i - 1]!;
-      return (i) => column.text.slice(starts[i], starts[i]! + column.lengths[i]!);
-    }
     case 'records': {
       // The rows with a record hold the unpacked records in turn, and are read in row order.
       const records = unpackRows(column.rows);

@@ -35,13 +35,18 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   const { id, dbName, request } = job.data;
+  const received = performance.now();
   queue = queue.then(async () => {
     try {
       const db = await store(dbName);
       const result = await produceReport(db, request, (progress) => post({ type: 'progress', id, progress }));
       // Its long lists as columns (`report-transfer.ts`): the page rebuilds 80,000 lines far faster than it clones them.
+      const packing = performance.now();
       const packed = packForTransfer(result);
-      post({ type: 'done', id, result: packed.value as typeof result }, packed.transfer);
+      const sent = packed.value as typeof result;
+      const posted = performance.now();
+      sent.timings = { ...sent.timings, packMs: posted - packing, workMs: posted - received };
+      post({ type: 'done', id, result: sent }, packed.transfer);
     } catch (error) {
       post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
     }

@@ -76,6 +76,8 @@ export function ReportFootnotes({ result }: { result: ReportResult }) {
         data-round-trip-ms={timings.roundTripMs}
         data-parse-ms={timings.parseMs}
         data-match-ms={timings.matchMs}
+        data-pack-ms={timings.packMs}
+        data-handover-ms={timings.handoverMs}
         data-devices={timings.devices}
         data-events={timings.events}
         data-histories={timings.histories}

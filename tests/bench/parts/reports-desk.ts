@@ -43,6 +43,9 @@ interface Measured {
   /** The Intune reconciliation's halves of `computeMs`: reading the file, matching its lines (NaN for the other reports). */
   parseMs: number;
   matchMs: number;
+  /** The answer from the worker to the page: packing it in the worker; posting to its records back in the page. */
+  packMs: number;
+  handoverMs: number;
   devices: number;
   events: number;
   histories: number;
@@ -272,6 +275,8 @@ async function measureRuns(page: Page, report: Locator, footnote: string, label:
       computeMs: value('computeMs'),
       parseMs: value('parseMs'),
       matchMs: value('matchMs'),
+      packMs: value('packMs'),
+      handoverMs: value('handoverMs'),
       devices: value('devices'),
       events: value('events'),
       histories: value('histories'),
@@ -279,7 +284,7 @@ async function measureRuns(page: Page, report: Locator, footnote: string, label:
     });
   }
   const last = measures.at(-1);
-  console.log(`  ${label}: ${measures.map((m) => `${m.totalMs.toFixed(0)} ms (read ${m.readMs.toFixed(0)}, compute ${m.computeMs.toFixed(0)})`).join(', ')}; ${last?.histories} histories, ${last?.events} events, ${last?.devices} devices`);
+  console.log(`  ${label}: ${measures.map((m) => `${m.totalMs.toFixed(0)} ms (read ${m.readMs.toFixed(0)}, compute ${m.computeMs.toFixed(0)}, pack ${m.packMs.toFixed(0)}, handover ${m.handoverMs.toFixed(0)})`).join(', ')}; ${last?.histories} histories, ${last?.events} events, ${last?.devices} devices`);
   return measures;
 }
 
