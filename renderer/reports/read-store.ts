@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Device } from '../../shared/domain/device';
 import type { Department } from '../../shared/domain/reference';
 import { instant, instantOf, isAtOrAfter } from '../../shared/reports/calendar';
+import { touchesLocation } from '../../shared/reports/movements';
 import type { KvikDb, StoredEvent } from '../store/db';
 import { inAppliedOrder } from './applied-order';
 import type { ReadPlan } from './read-plan';
@@ -229,7 +230,7 @@ async function thoseThatCanCount(
 function cannotCountAt(device: Device | undefined, events: readonly StoredEvent[], { location, endMs }: NonNullable<ReadPlan['onlyAt']>): boolean {
   if (!device || device.location === location) return false;
   return events.every(
-    (event) => event.location !== undefined && event.location !== location && !(event.type === 'moved' && event.data.to === location) && instantOf(event.at) < endMs,
+    (event) => event.location !== undefined && !touchesLocation(event, event.location, location) && instantOf(event.at) < endMs,
   );
 }
 

@@ -21,7 +21,7 @@ import {
   type LocalDate,
 } from './calendar';
 import { handoutsBefore, stateBefore, undoneBefore, visitHistories, whereRecorded, type ReportEvents } from './history';
-import { movementAt, movementTypes, type MovementType } from './movements';
+import { movementAt, movementTypes, touchesLocation, type MovementType } from './movements';
 import { compareText } from './order';
 import { defaultReportSettings, reportSettingsSchema } from './settings';
 
@@ -163,7 +163,7 @@ export function dailyStockReport(
       const undone = undoneBefore(history, span.endMs);
       history.steps.forEach((step, index) => {
         if (step.atMs < span.startMs || step.atMs >= span.endMs) return;
-        if (whereRecorded(step) === location || (step.event.type === 'moved' && step.event.data.to === location)) here.add(history.key);
+        if (touchesLocation(step.event, whereRecorded(step), location)) here.add(history.key);
         const type = movementAt(step, location, undone);
         if (type === null) return;
         const id = `${type}\u0000${step.event.operator}`;

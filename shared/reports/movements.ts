@@ -1,4 +1,4 @@
-import type { EventType } from '../domain/event';
+import type { DeviceEvent, EventType } from '../domain/event';
 import type { HistoryStep } from './history';
 import { whereRecorded } from './history';
 
@@ -31,6 +31,15 @@ type Unmoving = 'note' | 'receipt' | 'sim_paired' | 'tagged' | 'counted' | 'tran
 type TransferLeg = 'transfer_sent' | 'transfer_received';
 const unmoving: ReadonlySet<EventType> = new Set<Unmoving>(['note', 'receipt', 'sim_paired', 'tagged', 'counted', 'transfer_missing'])
 export type MovementType = (typeof movementTypes)[number];
+
+/**
+ * Whether an event recorded at `where` touched `location`: recorded there, or moving a device there.
+ * The daily report's reader leaves out a device none of whose events did (`read-store.ts`), and the
+ * report names an incomplete device only where one did — the same rule on both sides.
+ */
+export function touchesLocation(event: DeviceEvent, where: string | undefined, location: string): boolean {
+  return where === location || (event.type === 'moved' && event.data.to === location);
+}
 
 /** The movement a step makes at `location` (any location when undefined), or null; `undone`: see `undoneBefore`. */
 export function movementAt(
