@@ -174,20 +174,22 @@ export const part: BenchPart = {
       const unusedRuns = await measureRuns(page, unused, '.report-timings', 'unused');
       const unusedRaw = await rawRowReads(page, [[FLEET_PACK_PART, '', Infinity, Infinity, false, false], ...places.map((place): RowRange => ['s', place, Infinity, Infinity, false, false])]);
 
-      const figures = (name: string, what: string, runs: Measured[], raw: number[], logRaw?: number[]) => {
+      const figures = (name: string, what: string, runs: Measured[], raw: number[], logRaw?: number[], baseline = 'raw IndexedDB read of the same rows') => {
         const last = runs.at(-1);
         if (!last) throw new Error(`no runs of ${name}`);
         const rawMs = median(raw);
         const rows = last.rows > 0 ? `${last.rows} report rows of ${last.devices} devices` : `${last.devices} devices and ${last.events} events of ${last.histories} touched devices`;
         return {
-          [`${name}`]: figure(median(runs.map((r) => r.totalMs)), 'ms', rawMs, `${what}: asked → report on the page (the worker reads, computes, hands it over); ${rows}; target < 1000 ms; baseline: raw IndexedDB read of the same rows; ${machine}`),
+          [`${name}`]: figure(median(runs.map((r) => r.totalMs)), 'ms', rawMs, `${what}: asked → report on the page (the worker reads, computes, hands it over); ${rows}; target < 1000 ms; baseline: ${baseline}; ${machine}`),
           ...(logRaw ? { [`${name}.raw-log-read`]: figure(median(logRaw), 'ms', undefined, `for comparison: the raw IndexedDB read of every history a replay from the log needs (the read before the report rows); ${machine}`) } : {}),
           [`${name}.read`]: figure(median(runs.map((r) => r.readMs)), 'ms', rawMs, `the worker reading them (Dexie, one readonly transaction); baseline: the raw read; ${machine}`),
           [`${name}.compute`]: figure(median(runs.map((r) => r.computeMs)), 'ms', undefined, `the pure report over what was read, in the worker; ${machine}`),
         };
       };
       return {
-        ...figures('reports-desk.daily', `${LOCATION} on ${DAY}`, dailyRuns, dailyRaw),
+        // The daily baseline reads every touched device's history; the desk's reader leaves out those that
+        // provably add nothing at the location (`cannotCountAt`), so it reads less than its baseline.
+        ...figures('reports-desk.daily', `${LOCATION} on ${DAY}`, dailyRuns, dailyRaw, undefined, "raw IndexedDB read of every touched device's history (what the reader read before it left out the devices touched elsewhere)"),
         ...figures('reports-desk.trends-30-days', `${LOCATION}, the 30 days ending ${DAY} (the overview's charts)`, trendRuns, trendRaw, trendLogRaw),
         ...figures('reports-desk.billing', `${QUARTER.year}-Q${QUARTER.quarter}`, billingRuns, billingRaw, billingLogRaw),
         ...figures('reports-desk.monthly', `the monthly summary of ${MONTH}, with its quarter's department totals`, monthlyRuns, monthlyRaw),
