@@ -26,11 +26,14 @@ describe('fleet report tables', () => {
     const rows = [
       { line: 2, serial: 'X1', user: 'e1', lastCheckIn: '2026-11-19' },
       { line: 3, serial: 'X2', deviceName: 'Tabt', lastCheckIn: '2026-11-19' },
+      { line: 4, serial: 'r58n', user: 'kim@kk.dk', deviceName: 'Fremmed', lastCheckIn: '2026-11-19' },
     ];
     const reference = { models: [], employees: [{ id: 'e1', name: 'Søren Ødegård', department: 'BUF' }] };
     const { findings } = reconciliationTables(reconcileWithIntune(devices, rows, Date.parse('2026-11-20T12:00:00Z'), reference), [], names);
     const csv = tableToCsv(findings, { language: 'da' });
     expect(csv).toContain('Bortskaffet/bortkommet, stadig i Intune;X2;Bortkommet;;;Tabt;2026-11-19;;3');
     expect(csv).toContain('Anden bruger i Intune;X1;Udleveret;Åse Æbelø;Søren Ødegård;;2026-11-19;;2');
+    // A device only Intune knows: its serial where the devices' identifiers stand, its user where Intune's word stands.
+    expect(csv).toContain('I Intune, ikke i registret;R58N;;;kim@kk.dk;Fremmed;2026-11-19;;4');
   });
 });

@@ -1,4 +1,5 @@
 import type { Label } from '../reports/labels';
+import { deviceKeyFor } from '../domain/device-key';
 import { statusLabels } from '../reports/labels';
 import { namedValues, type ReportTable } from '../reports/tables';
 import type { IntuneProblem, IntuneProblemCode, IntuneRow } from './intune-file';
@@ -116,7 +117,9 @@ export function reconciliationTables(result: Reconciliation, problems: readonly 
   const fromIntune = (row: IntuneRow | undefined) => ({ deviceName: row?.deviceName ?? '', lastCheckIn: row?.lastCheckIn ?? '', days: null, line: row?.line ?? null });
   const rows: FindingRow[] = [
     ...result.retiredButEnrolled.map((r) => ({ reason: 'retired' as const, deviceKey: r.key, status: r.status, register: '', intune: r.intune.user ?? '', ...fromIntune(r.intune) })),
-    ...result.onlyInIntune.map((r) => ({ reason: 'not_in_register' as const, deviceKey: '', status: '', register: '', intune: [r.serial, r.imei, r.user].filter(Boolean).join(' · '), ...fromIntune(r) })),
+    // Not in the register, so no key of its own: its IMEI or serial, read as a key would be, in the
+    // device column, and what Intune says of it (its primary user) where every other row has it.
+    ...result.onlyInIntune.map((r) => ({ reason: 'not_in_register' as const, deviceKey: deviceKeyFor(r) ?? '', status: '', register: '', intune: r.user ?? '', ...fromIntune(r) })),
     ...result.unused.map((r) => ({ reason: r.reason, deviceKey: r.key, status: 'assigned', register: '', intune: r.intune?.user ?? '', ...fromIntune(r.intune), days: r.daysSinceCheckIn ?? null })),
     ...result.differing.flatMap((r) =>
       r.differences.map((d) => {
