@@ -1,5 +1,5 @@
-import type { Label } from '../reports/labels';
 import { deviceKeyFor } from '../domain/device-key';
+import type { Label } from '../reports/labels';
 import { statusLabels } from '../reports/labels';
 import { namedValues, type ReportTable } from '../reports/tables';
 import type { IntuneProblem, IntuneProblemCode, IntuneRow } from './intune-file';
