@@ -51,6 +51,11 @@ test('an Intune export reconciled on screen and in the PDF, and the replacement 
   await expect(findings).toHaveCount(3);
   await expect(findings.nth(0)).toContainText('Bortskaffet/bortkommet, stadig i Intune');
   await expect(findings.nth(0)).toContainText('F17XK9');
+  // A device only Intune knows shows its serial and Intune's user, and links nowhere: the register has no such device.
+  await expect(findings.nth(1)).toContainText('R58N');
+  await expect(findings.nth(1)).toContainText('kim@kk.dk');
+  await expect(findings.nth(1).getByRole('link')).toHaveCount(0);
+  await expect(findings.nth(0).getByRole('link', { name: 'F17XK9' })).toBeVisible();
   await expect(report.getByTestId('table-intune-problems')).toContainText('Hverken serienummer eller IMEI');
   // The figure opens the register on exactly the disposed-but-enrolled device.
   const href = await report.locator('[data-figure="retired"] a').getAttribute('href');

@@ -108,7 +108,7 @@ export function IntuneReport({ settings }: { settings: ReportSettings }) {
           <ReportTableView
             table={result.tables.findings}
             fileName={`${title} ${result.tables.findings.id}`}
-            links={{ deviceKey: (row) => (row.deviceKey ? registerHref({ keys: [row.deviceKey] }) : undefined) }}
+            links={{ deviceKey: (row) => (row.deviceKey && row.reason !== 'not_in_register' ? registerHref({ keys: [row.deviceKey] }) : undefined) }}
           />
           {result.tables.problems.rows.length > 0 && <ReportTableView table={result.tables.problems} fileName={`${title} ${result.tables.problems.id}`} />}
           {state.status === 'done' && <ReportFootnotes result={state.result} />}
