@@ -1,6 +1,5 @@
 import { deviceKeyFor } from '../domain/device-key';
-import type { Label } from '../reports/labels';
-import { statusLabels } from '../reports/labels';
+import { statusLabels, type Label } from '../reports/labels';
 import { namedValues, type ReportTable } from '../reports/tables';
 import type { IntuneProblem, IntuneProblemCode, IntuneRow } from './intune-file';
 import type { Reconciliation } from './reconcile';
