@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useServices } from '../app/services';
 import { formatTime } from '../app/format';
 import { localeOf } from '../i18n';
@@ -9,7 +10,8 @@ import { undoneIds } from '../desk/batch';
 
 /** The running list of this batch, newest first. */
 export function BatchList({ events }: { events: StoredEvent[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
   const { db } = useServices();
   const models = useLiveQuery(async () => new Map((await db.models.toArray()).map((m) => [m.id, m.name])), [db]);
   // Handouts and returns show whose device it is: only the employees these rows name are read,
@@ -32,28 +34,28 @@ export function BatchList({ events }: { events: StoredEvent[] }) {
       </thead>
       <tbody>
         {events.map((event) => (
-          <BatchRow key={event.id} event={event} undone={undone.has(event.id)} model={modelOf(event, models)} holder={nameOf(holderOf(event), holders)} />
+          <BatchRow key={event.id} t={t} locale={locale} event={event} undone={undone.has(event.id)} model={modelOf(event, models)} holder={nameOf(holderOf(event), holders)} />
         ))}
       </tbody>
     </table>
   );
 }
 
-type RowProps = { event: StoredEvent; model: string | undefined; holder: string | undefined; undone: boolean };
+type RowProps = { t: TFunction; locale: string; event: StoredEvent; model: string | undefined; holder: string | undefined; undone: boolean };
 
 /**
  * Rows change only when undone, so a new scan renders one new row, not the whole list — also when
  * the store's live query hands the same events back as new objects (what a row shows of an event
- * never changes once it is recorded). The undone row is struck through; the correction that undid
- * it reads "Fortrudt".
+ * never changes once it is recorded), or the language. `t` and the locale come from the list: a
+ * translation hook per row made each new row's mount, on the scan's path, a subscription dearer. The
+ * undone row is struck through; the correction that undid it reads "Fortrudt".
  */
-const sameRow = (a: RowProps, b: RowProps) => a.event.id === b.event.id && a.model === b.model && a.holder === b.holder && a.undone === b.undone;
+const sameRow = (a: RowProps, b: RowProps) => a.t === b.t && a.locale === b.locale && a.event.id === b.event.id && a.model === b.model && a.holder === b.holder && a.undone === b.undone;
 
-const BatchRow = memo(function BatchRow({ event, model, holder, undone }: RowProps) {
-  const { t, i18n } = useTranslation();
+const BatchRow = memo(function BatchRow({ t, locale, event, model, holder, undone }: RowProps) {
   return (
     <tr className={undone ? 'undone' : undefined} data-event-type={event.type} data-undone={undone || undefined}>
-      <td>{formatTime(event.at, localeOf(i18n.language))}</td>
+      <td>{formatTime(event.at, locale)}</td>
       <td className="mono">
         {event.deviceKey.replace(/^(imei|serial):/, '')}
         {model ? <span className="sub"> · {model}</span> : null}

@@ -1,7 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNewestFeedback } from '../app/use-newest-feedback';
-import type { ScanInput } from '../app/use-scan-input';
+import type { ScanAgain, ScanInput } from '../app/use-scan-input';
 import { CameraPanel } from '../app/on-demand';
 import { useServices } from '../app/services';
 import { BatchList } from './BatchList';
@@ -10,7 +10,9 @@ import { FeedbackPanel } from './FeedbackPanel';
 import { ManualEntry } from './ManualEntry';
 import { ModeTabs } from './ModeTabs';
 import { batchCount } from './batch';
-import type { Desk } from './use-desk';
+import { withCommitted, type Desk } from './use-desk';
+import { useShownNow, type ShownNowStore } from './shown-now';
+import type { Mode } from './modes';
 import { DeviceLabelsButton } from '../labels/LabelButtons';
 import { BatchReceiptButton } from '../receipts/ReceiptButtons';
 import { ScannerLayoutNotice } from '../scanner/ScannerLayoutNotice';
@@ -25,9 +27,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
   const { t } = useTranslation();
   const { settings, updateSettings } = useServices();
   const cameraOpen = settings.cameraOpen;
-  const count = batchCount(desk.events);
   const { handleScan } = desk;
-  const feedback = useNewestFeedback(desk.feedback, scanInput.scanAgain);
   const typed = useCallback((raw: string) => void handleScan({ raw, source: 'manual', at: Date.now() }), [handleScan]);
   return (
     <div className="desk" data-mode={desk.batch.mode}>
@@ -35,8 +35,8 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
       <div className="desk-grid">
         <section className="desk-left">
           <WorkflowSettings mode={desk.batch.mode} settings={desk.batch.settings} onChange={desk.setSettings} />
-          <FeedbackPanel feedback={feedback} onSuggestion={desk.setMode} />
-          {desk.accessoryPrompt && <AccessoryCountPrompt key={desk.accessoryPrompt.accessory.id + feedback?.n} prompt={desk.accessoryPrompt} onAnswer={desk.answerAccessoryPrompt} />}
+          <DeskFeedback shown={desk.shown} scanAgain={scanInput.scanAgain} onSuggestion={desk.setMode} />
+          {desk.accessoryPrompt && <AccessoryCountPrompt key={desk.accessoryPrompt.accessory.id + desk.accessoryPrompt.n} prompt={desk.accessoryPrompt} onAnswer={desk.answerAccessoryPrompt} />}
           {scanInput.layoutNotice && <ScannerLayoutNotice notice={scanInput.layoutNotice} onDismiss={scanInput.dismissLayoutNotice} />}
           <div className="desk-actions">
             <ManualEntry onSubmit={typed} />
@@ -55,10 +55,7 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
         <section className="desk-right" aria-label={t('desk.batch')}>
           {/* Mounted only while open: closing it stops the camera and the decoder worker. */}
           {cameraOpen && <CameraPanel onScan={scanInput.deliver} />}
-          <h2>
-            {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count })}</span>
-          </h2>
-          <BatchList events={desk.events} />
+          <RunningBatch desk={desk} />
           {desk.batch.mode === 'handout' && <BatchAccessories startedAt={desk.batch.startedAt} />}
           <div className="batch-actions">
             <DeviceLabelsButton text="forBatch" deviceKeys={desk.events.filter((e) => e.type !== 'corrected').map((e) => e.deviceKey).reverse()} />
@@ -70,5 +67,30 @@ export function DeskScreen({ desk, scanInput }: { desk: Desk; scanInput: ScanInp
         </section>
       </div>
     </div>
+  );
+}
+
+/**
+ * The last result, or the wedge's "scan again" if that came after it. Its own component, so a
+ * scan's result re-renders the panel alone (`shown-now.ts`).
+ */
+function DeskFeedback({ shown, scanAgain, onSuggestion }: { shown: ShownNowStore; scanAgain: ScanAgain | null; onSuggestion: (mode: Mode) => void }) {
+  const feedback = useNewestFeedback(useShownNow(shown).feedback, scanAgain);
+  return <FeedbackPanel feedback={feedback} onSuggestion={onSuggestion} />;
+}
+
+/** The running list and its count, with the rows committed this moment (`shown-now.ts`). */
+function RunningBatch({ desk }: { desk: Desk }) {
+  const { t } = useTranslation();
+  const { committed } = useShownNow(desk.shown);
+  const { events, batch } = desk;
+  const running = useMemo(() => withCommitted(events, committed, batch.startedAt), [events, committed, batch.startedAt]);
+  return (
+    <>
+      <h2>
+        {t('desk.batch')} <span className="counter" data-testid="batch-count">{t('desk.batchCount', { count: batchCount(running) })}</span>
+      </h2>
+      <BatchList events={running} />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScanEvent } from '../../shared/scan/scan-event';
@@ -15,6 +15,7 @@ import type { Destination } from '../app/navigation';
 import { performScan, type ScanOutcome, type Tone } from './perform-scan';
 import { ScanMemoryKeeper } from './scan-memory';
 import { markScan } from './scan-marks';
+import { ShownNowStore } from './shown-now';
 import { undoLastAction } from './undo';
 import type { Employee } from '../../shared/domain/reference';
 import { useIdleRelease } from '../counter/use-idle-release';
@@ -28,6 +29,8 @@ import { latestUndoable, undoAccessory } from '../accessories/undo';
 export interface AccessoryPrompt {
   accessory: Accessory;
   gtin: string;
+  /** Counts the boxes asked about, so the same box scanned again asks afresh. */
+  n: number;
 }
 
 export interface Feedback {
@@ -41,8 +44,10 @@ export interface Feedback {
 
 export interface Desk {
   batch: Batch;
+  /** The batch's events as the desk knows them; a row just committed is in `shown` first. */
   events: StoredEvent[];
-  feedback: Feedback | null;
+  /** The last result and the rows just committed, for the parts of the screen that show them at once. */
+  shown: ShownNowStore;
   setMode(mode: Mode): void;
   /** Changes the current workflow's settings. */
   setSettings(patch: Record<string, unknown>): void;
@@ -62,8 +67,8 @@ export interface Desk {
 export function useDesk(services: Services, open: (to: Destination) => void): Desk | null {
   const { db, settings, session } = services;
   const [batch, setBatchState] = useState<Batch | null>(null);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  /** Events this screen committed and showed at once, before the store's live query caught up. */
+  const [shown] = useState(() => new ShownNowStore());
+  /** Events this screen committed and showed at once, before the store's live query caught up: `shown`'s, a transition later. */
   const [committed, setCommitted] = useState<StoredEvent[]>([]);
   const batchRef = useRef<Batch | null>(null);
   const keysRef = useRef<Set<string>>(new Set());
@@ -74,6 +79,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
   const eventsRef = useRef<StoredEvent[]>([]);
   const scanMemory = useRef(new ScanMemoryKeeper());
   const [accessoryPrompt, setAccessoryPrompt] = useState<AccessoryPrompt | null>(null);
+  const promptsAsked = useRef(0);
 
   useEffect(() => {
     void loadBatch(db).then((loaded) => {
@@ -92,10 +98,16 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
   const models = useLiveQuery(() => db.models.toArray(), [db]);
   const accessories = useLiveQuery(() => db.accessories.toArray(), [db]);
 
+  // The whole screen takes the committed rows after the parts that show them at once: not inside
+  // the scan's `flushSync`, whose render is on the scan's path.
+  useEffect(() => shown.subscribe(() => startTransition(() => setCommitted(shown.get().committed))), [shown]);
+
   useEffect(() => {
-    if (batch) keysRef.current = batchKeys(events, batch.mode);
-    eventsRef.current = events;
-  }, [events, batch]);
+    // The rows shown at once count even before this render has them (a render ahead of the transition).
+    const known = withCommitted(events, shown.get().committed, batch?.startedAt);
+    if (batch) keysRef.current = batchKeys(known, batch.mode);
+    eventsRef.current = known;
+  }, [events, batch, shown]);
 
   const setBatch = useCallback(
     (next: Batch) => {
@@ -106,10 +118,10 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
     [db],
   );
 
+  /** A result as the feedback panel shows it, numbered so the same text twice still flashes. */
+  const feedbackOf = useCallback((tone: Tone, message: Message, suggestion?: Mode): Feedback => ({ tone, message, n: ++counter.current, ...(suggestion ? { suggestion } : {}) }), []);
   /** The result on screen; `show` with its sound. */
-  const display = useCallback((tone: Tone, message: Message, suggestion?: Mode) => {
-    setFeedback({ tone, message, n: ++counter.current, ...(suggestion ? { suggestion } : {}) });
-  }, []);
+  const display = useCallback((tone: Tone, message: Message, suggestion?: Mode) => shown.show(feedbackOf(tone, message, suggestion)), [shown, feedbackOf]);
   const show = useCallback(
     (tone: Tone, message: Message, suggestion?: Mode) => {
       display(tone, message, suggestion);
@@ -236,13 +248,11 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
         const recorded = decision.kind === 'record' && outcome.event ? { ...outcome.event, prior: outcome.prior ?? null, sync: 'pending' as const } : undefined;
         if (recorded) {
           keysRef.current.add(recorded.deviceKey);
+          eventsRef.current = [recorded, ...eventsRef.current];
           if (recorded.type === 'returned') suggestion = workflowForEvent(suggestedNextStep(recorded.data.condition));
         }
-        // Rendered now, not at a render scheduled for later.
-        flushSync(() => {
-          if (recorded) setCommitted((list) => [recorded, ...list.slice(0, 49)]);
-          display(outcome.tone, outcome.message, suggestion);
-        });
+        // Rendered now, not at a render scheduled for later: the feedback and the running list alone (`shown-now.ts`).
+        flushSync(() => shown.show(feedbackOf(outcome.tone, outcome.message, suggestion), recorded));
         markScan('rendered');
         playTone(outcome.tone, settings.sound);
       };
@@ -265,7 +275,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
         });
         const { decision } = outcome;
         // Any other scan leaves a box whose count was not typed.
-        setAccessoryPrompt(decision.kind === 'accessory' && decision.action === 'receive' ? { accessory: decision.accessory, gtin: decision.gtin } : null);
+        setAccessoryPrompt(decision.kind === 'accessory' && decision.action === 'receive' ? { accessory: decision.accessory, gtin: decision.gtin, n: ++promptsAsked.current } : null);
         if (decision.kind === 'accessory') {
           const served = current.settings.handout;
           const answer =
@@ -292,7 +302,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
         show('error', { key: 'feedback.storageFailed', params: { message: error instanceof Error ? error.message : String(error) } });
       }
     },
-    [ctx, db, models, accessories, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, display, open, serve],
+    [ctx, db, models, accessories, settings, setMode, finishBatch, openTransfer, undo, setSettings, show, shown, feedbackOf, open, serve],
   );
 
   const handleScan = useCallback(
@@ -321,7 +331,7 @@ export function useDesk(services: Services, open: (to: Destination) => void): De
   );
 
   if (!batch) return null;
-  return { batch, events, feedback, setMode, setSettings, handleScan, finishBatch, undo, accessoryPrompt, answerAccessoryPrompt };
+  return { batch, events, shown, setMode, setSettings, handleScan, finishBatch, undo, accessoryPrompt, answerAccessoryPrompt };
 }
 
 
