@@ -6,8 +6,9 @@ import type { Feedback } from './use-desk';
  * What a scan puts on screen the moment its transaction commits: the feedback and the recorded
  * row. Kept outside the app's React state, so showing them re-renders the feedback panel and the
  * running list with its count — the parts that subscribe here — not the whole app around them
- * (`use-desk.ts` presents them in one `flushSync`). The desk's own view of its events (the label
- * and receipt buttons, undo) takes the committed rows as a transition, a moment later.
+ * (`use-desk.ts` presents them in one `flushSync`). The rest of the desk screen (the label and
+ * receipt buttons) takes the committed rows as a transition, a moment later; the desk's own
+ * bookkeeping (undo, the batch's duplicates) has them at once.
  */
 export interface ShownNow {
   feedback: Feedback | null;
